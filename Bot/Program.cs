@@ -1,4 +1,5 @@
 using Cppcc.Bot.Conversations;
+using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Proactive;
@@ -12,6 +13,7 @@ builder.Services
     .AddRoles()
     .AddConversations()
     .AddProactive()
+    .AddDelivery()
     .AddKnowledge()
     .AddBotHosting();
 

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cppcc.Bot.Delivery;
+
+/// <summary>Settings of the proactive delivery engine (section "Delivery").</summary>
+public sealed class DeliveryOptions
+{
+    public const string SectionName = "Delivery";
+
+    /// <summary>Messages per second for the whole bot. Teams documents 30 requests/s per app per tenant (50 in newer docs); design for 30.</summary>
+    [Range(1, 1000)]
+    public int MessagesPerSecond { get; set; } = 30;
+
+    /// <summary>Teams allows 7 messages/s to one conversation.</summary>
+    [Range(1, 7)]
+    public int PerConversationPerSecond { get; set; } = 7;
+
+    /// <summary>Sends in flight at once; with ~200 ms Connector latency, 16 keeps 30/s busy with room for retries waiting.</summary>
+    [Range(1, 256)]
+    public int MaxConcurrency { get; set; } = 16;
+
+    /// <summary>Attempts (first send included) before an item is dead-lettered.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>Base of the exponential back-off when the Connector gives no Retry-After.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Outer deadline of one send (token acquisition ignores our token, recipe 1.8).</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,89 @@
+using Cppcc.Bot.Delivery;
+using Cppcc.Bot.Proactive;
+using Cppcc.Bot.Tests.Support;
+using LiteDB;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cppcc.Bot.Tests.Delivery;
+
+/// <summary>The engine wired as AddDelivery() does, on a temp LiteDB file, sending through the real CloudAdapter to a loopback stub, on a fake clock.</summary>
+public sealed class DeliveryHarness : IAsyncDisposable
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+    public ConnectorStub Stub { get; private set; } = null!;
+    public ServiceProvider Services { get; private set; } = null!;
+    public string DbPath { get; } = Path.Combine(Path.GetTempPath(), "delivery-test-" + Guid.NewGuid().ToString("n") + ".db");
+    private IHostedService? _worker;
+
+    public DeliveryQueue Queue => Services.GetRequiredService<DeliveryQueue>();
+    public DeliveryStore Store => Services.GetRequiredService<DeliveryStore>();
+
+    public static async Task<DeliveryHarness> StartAsync(Func<TimeProvider, ConnectorStubOptions>? stub = null, Dictionary<string, string?>? settings = null)
+    {
+        var harness = new DeliveryHarness();
+        harness.Stub = await ConnectorStub.StartAsync((stub?.Invoke(harness.Time) ?? new ConnectorStubOptions()) with { Time = harness.Time });
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(harness.Time);
+        services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase($"Filename={harness.DbPath};Connection=direct"));
+        services.AddSingleton(sp => new CloudAdapter(new ConfigurationBotFrameworkAuthentication(config)));
+        services.AddProactive();
+        services.AddDelivery();
+        harness.Services = services.BuildServiceProvider();
+        return harness;
+    }
+
+    public async Task StartWorkerAsync()
+    {
+        _worker = Services.GetServices<IHostedService>().OfType<DeliveryWorker>().Single();
+        await _worker.StartAsync(CancellationToken.None);
+    }
+
+    public ConversationReference Reference(string conversationId, string user = "29:user") => new()
+    {
+        ChannelId = "msteams",
+        ServiceUrl = Stub.ServiceUrl,
+        Bot = new ChannelAccount("28:bot", "bot"),
+        User = new ChannelAccount(user),
+        Conversation = new ConversationAccount(id: conversationId, conversationType: "personal", tenantId: "t"),
+    };
+
+    public int Enqueue(string job, params string[] conversations) =>
+        Queue.Enqueue(job, conversations.Select(c => new DeliveryRequest("29:" + c, Reference(c, "29:" + c), MessageFactory.Text("通知 " + job))));
+
+    /// <summary>Moves the fake clock in small steps, giving the real HTTP sends time to happen, until <paramref name="done"/>.</summary>
+    public async Task RunUntilAsync(Func<bool> done, TimeSpan maxFakeTime, TimeSpan? step = null)
+    {
+        var stepBy = step ?? TimeSpan.FromMilliseconds(20);
+        var deadline = Time.GetUtcNow() + maxFakeTime;
+        var realDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!done())
+        {
+            if (Time.GetUtcNow() >= deadline || DateTime.UtcNow > realDeadline)
+                throw new TimeoutException("condition not met within " + maxFakeTime);
+            await Task.Delay(3);
+            Time.Advance(stepBy);
+        }
+    }
+
+    public bool AllFinished(string job) => Store.ListJob(job).All(i => i.State.IsFinal());
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_worker is not null)
+            await _worker.StopAsync(CancellationToken.None);
+        await Services.DisposeAsync();
+        await Stub.DisposeAsync();
+        File.Delete(DbPath);
+    }
+}

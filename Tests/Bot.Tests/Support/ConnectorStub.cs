@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cppcc.Bot.Tests.Support;
+
+/// <summary>How the stub misbehaves. Probabilities are per request, drawn from a seeded generator.</summary>
+public sealed record ConnectorStubOptions
+{
+    /// <summary>Token bucket (capacity = one second of requests) over every request; beyond it: 429 + Retry-After.</summary>
+    public int? RatePerSecond { get; init; }
+
+    /// <summary>Teams' per-conversation limit, as an exact sliding 1-second window.</summary>
+    public int? PerConversationPerSecond { get; init; } = 7;
+
+    public double Injected429 { get; init; }
+
+    public int RetryAfterSeconds { get; init; } = 1;
+
+    public double Injected500 { get; init; }
+
+    /// <summary>Conversations that always answer 403 (the user blocked the bot).</summary>
+    public Func<string, bool> Blocked { get; init; } = _ => false;
+
+    /// <summary>Conversations that always answer 404 (conversation gone).</summary>
+    public Func<string, bool> NotFound { get; init; } = _ => false;
+
+    /// <summary>Scripted answers: (conversation id, 1-based request number to it) => status, or null for the normal path.</summary>
+    public Func<string, int, int?> StatusFor { get; init; } = (_, _) => null;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>The clock used to stamp requests and refill the rate limit (a FakeTimeProvider in tests).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
+
+/// <summary>One request as the stub saw it; <see cref="Fault"/> says why it failed (rate, conversation-rate, injected-429, injected-500, blocked, not-found).</summary>
+public sealed record StubRequest(DateTimeOffset At, string Method, string ConversationId, string? ActivityId, int Status, string Body, string? Fault);
+
+/// <summary>
+/// A loopback Bot Connector (recipe 1.9): answers POST/PUT /v3/conversations/{id}/activities[/{activityId}] like the
+/// Connector does, enforces a rate limit, injects 429/500/403/404 and records every request.
+/// </summary>
+public sealed class ConnectorStub : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConnectorStubOptions _options;
+    private readonly Random _random;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _perConversation = new();
+    private double _tokens;
+    private readonly Dictionary<string, int> _requestsPerConversation = new();
+    private DateTimeOffset _lastRefill;
+    private long _nextId;
+
+    public ConcurrentQueue<StubRequest> Requests { get; } = new();
+
+    public string ServiceUrl { get; private set; } = "";
+
+    private ConnectorStub(WebApplication app, ConnectorStubOptions options)
+    {
+        _app = app;
+        _options = options;
+        _random = new Random(options.Seed);
+        _tokens = options.RatePerSecond ?? 0;
+        _lastRefill = options.Time.GetUtcNow();
+    }
+
+    public static async Task<ConnectorStub> StartAsync(ConnectorStubOptions? options = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var stub = new ConnectorStub(app, options ?? new ConnectorStubOptions());
+        app.Run(stub.HandleAsync);
+        await app.StartAsync();
+        stub.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        return stub;
+    }
+
+    /// <summary>2xx POSTs (messages that reached the user) per conversation.</summary>
+    public Dictionary<string, int> DeliveredPerConversation() =>
+        Requests.Where(r => r.Method == "POST" && r.Status is >= 200 and < 300)
+            .GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Count());
+
+    public List<StubRequest> To(string conversationId) => Requests.Where(r => r.ConversationId == conversationId).ToList();
+
+    /// <summary>The most requests the stub saw inside any 1-second window.</summary>
+    public int MaxRequestsInAnySecond()
+    {
+        var times = Requests.Select(r => r.At).Order().ToArray();
+        int best = 0, start = 0;
+        for (var end = 0; end < times.Length; end++)
+        {
+            while (times[end] - times[start] >= TimeSpan.FromSeconds(1))
+                start++;
+            best = Math.Max(best, end - start + 1);
+        }
+        return best;
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        var raw = ctx.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
+        var segments = raw.Split('?')[0].Trim('/').Split('/');
+        // v3 / conversations / {id} / activities [/ {activityId}]
+        var conversationId = segments.Length >= 3 ? Uri.UnescapeDataString(segments[2]) : "";
+        var activityId = segments.Length >= 5 ? Uri.UnescapeDataString(segments[4]) : null;
+        var now = _options.Time.GetUtcNow();
+
+        int status;
+        string? retryAfter = null;
+        string? fault = null;
+        string answer;
+        lock (_lock)
+        {
+            var nth = _requestsPerConversation[conversationId] = _requestsPerConversation.GetValueOrDefault(conversationId) + 1;
+            if (_options.StatusFor(conversationId, nth) is { } scripted)
+                (status, retryAfter, fault) = (scripted, scripted is 429 or 503 ? _options.RetryAfterSeconds.ToString() : null, "scripted");
+            else if (!TakeGlobalToken(now))
+                (status, retryAfter, fault) = (429, _options.RetryAfterSeconds.ToString(), "rate");
+            else if (!TakePerConversation(conversationId, now))
+                (status, retryAfter, fault) = (429, _options.RetryAfterSeconds.ToString(), "conversation-rate");
+            else if (_options.Blocked(conversationId))
+                (status, fault) = (403, "blocked");
+            else if (_options.NotFound(conversationId))
+                (status, fault) = (404, "not-found");
+            else if (_random.NextDouble() < _options.Injected429)
+                (status, retryAfter, fault) = (429, _options.RetryAfterSeconds.ToString(), "injected-429");
+            else if (_random.NextDouble() < _options.Injected500)
+                (status, fault) = (500, "injected-500");
+            else
+                status = ctx.Request.Method == "POST" && segments is [_, "conversations"] ? 201 : 200;
+
+            answer = status switch
+            {
+                201 => "{\"id\":\"a:new-" + (++_nextId) + "\",\"activityId\":\"first-" + _nextId + "\"}",
+                200 => "{\"id\":\"" + (ctx.Request.Method == "PUT" ? activityId : "stub-" + (++_nextId)) + "\"}",
+                _ => "{\"error\":{\"code\":\"Stub" + status + "\",\"message\":\"stub failure\"}}",
+            };
+            Requests.Enqueue(new StubRequest(now, ctx.Request.Method, conversationId, activityId, status, body, fault));
+        }
+        ctx.Response.StatusCode = status;
+        if (retryAfter is not null)
+            ctx.Response.Headers.RetryAfter = retryAfter;
+        ctx.Response.ContentType = "application/json";
+        await ctx.Response.WriteAsync(answer);
+    }
+
+    private bool TakeGlobalToken(DateTimeOffset now)
+    {
+        if (_options.RatePerSecond is not { } rate)
+            return true;
+        _tokens = Math.Min(rate, _tokens + (now - _lastRefill).TotalSeconds * rate);
+        _lastRefill = now;
+        if (_tokens < 1)
+            return false;
+        _tokens -= 1;
+        return true;
+    }
+
+    private bool TakePerConversation(string conversationId, DateTimeOffset now)
+    {
+        if (_options.PerConversationPerSecond is not { } limit)
+            return true;
+        if (!_perConversation.TryGetValue(conversationId, out var log))
+            _perConversation[conversationId] = log = new Queue<DateTimeOffset>();
+        while (log.Count > 0 && log.Peek() <= now - TimeSpan.FromSeconds(1))
+            log.Dequeue();
+        if (log.Count >= limit)
+            return false;
+        log.Enqueue(now);
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
