@@ -1,3 +1,5 @@
+using Cppcc.Bot.Audiences;
+using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Hosting;
@@ -14,6 +16,8 @@ builder.Services
     .AddConversations()
     .AddProactive()
     .AddDelivery()
+    .AddAudiences()
+    .AddBroadcasts()
     .AddKnowledge()
     .AddBotHosting();
 

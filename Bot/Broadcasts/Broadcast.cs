@@ -1,0 +1,35 @@
+namespace Cppcc.Bot.Broadcasts;
+
+/// <summary>A notice sent by staff; its deliveries are the delivery-queue job with the same id.</summary>
+public sealed class Broadcast
+{
+    /// <summary>"TZ-2026-0001".</summary>
+    public string Id { get; set; } = "";
+
+    public int Year { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public string? Link { get; set; }
+
+    public string? LinkTitle { get; set; }
+
+    public string Audience { get; set; } = "all";
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public int Recipients { get; set; }
+
+    /// <summary>Where the progress card lives (the sender's conversation, Newtonsoft JSON).</summary>
+    public string StaffReferenceJson { get; set; } = "";
+
+    /// <summary>The Connector's id of the progress card, for updates in place.</summary>
+    public string? ProgressActivityId { get; set; }
+
+    /// <summary>Counts last shown on the card ("sent/failed/pending").</summary>
+    public string? LastShown { get; set; }
+
+    public bool Finished { get; set; }
+}

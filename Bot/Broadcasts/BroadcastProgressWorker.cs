@@ -1,0 +1,56 @@
+using Cppcc.Bot.Delivery;
+using Cppcc.Bot.Proactive;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+
+namespace Cppcc.Bot.Broadcasts;
+
+/// <summary>
+/// Keeps each running broadcast's progress card up to date (updated in place, only when the counts moved) and sends
+/// the summary when every recipient has an outcome. Survives restarts: unfinished broadcasts are picked up again.
+/// </summary>
+public sealed class BroadcastProgressWorker(BroadcastStore store, DeliveryQueue queue, ProactiveMessenger messenger,
+    IOptions<BroadcastsOptions> options, TimeProvider time, ILogger<BroadcastProgressWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            foreach (var broadcast in store.Unfinished())
+            {
+                try
+                {
+                    await RefreshAsync(broadcast, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Progress of broadcast {BroadcastId} could not be shown", broadcast.Id);
+                }
+            }
+            await Task.Delay(options.Value.ProgressInterval, time, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RefreshAsync(Broadcast broadcast, CancellationToken cancellationToken)
+    {
+        var counts = BroadcastCounts.From(queue.Progress(broadcast.Id));
+        // The broadcast row is written just before its items: until they are all queued it is not done.
+        var done = counts.Pending == 0 && counts.Total >= broadcast.Recipients;
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(broadcast.StaffReferenceJson)!;
+        if (counts.ToString() != broadcast.LastShown && broadcast.ProgressActivityId is { } cardId)
+        {
+            await messenger.UpdateAsync(reference, cardId, BroadcastCards.Progress(broadcast, counts, reference.Locale, done), cancellationToken).ConfigureAwait(false);
+            broadcast.LastShown = counts.ToString();
+            store.Save(broadcast);
+        }
+
+        if (done)
+        {
+            await messenger.SendAsync(reference, BroadcastCards.SummaryText(broadcast, counts, reference.Locale), cancellationToken).ConfigureAwait(false);
+            broadcast.Finished = true;
+            store.Save(broadcast);
+            logger.LogInformation("Broadcast {BroadcastId} finished: {Sent} delivered, {Failed} failed", broadcast.Id, counts.Sent, counts.Failed);
+        }
+    }
+}

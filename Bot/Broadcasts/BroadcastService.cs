@@ -1,0 +1,66 @@
+using Cppcc.Bot.Audiences;
+using Cppcc.Bot.Delivery;
+using Cppcc.Bot.Proactive;
+using Cppcc.Dialogs.Broadcasts;
+using Cppcc.Dialogs.Root;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace Cppcc.Bot.Broadcasts;
+
+/// <summary>Starts broadcasts: one delivery item per member, then the progress card in the sender's conversation.</summary>
+public sealed class BroadcastService(BroadcastStore store, AudienceResolver audiences, DeliveryQueue queue,
+    ProactiveMessenger messenger, TimeProvider time, ILogger<BroadcastService> logger) : IBroadcasts
+{
+    public IReadOnlyList<string> Audiences() => audiences.Names();
+
+    public async Task<BroadcastStarted> StartAsync(BroadcastRequest request, Caller sender, ConversationReference staffConversation, CancellationToken cancellationToken)
+    {
+        if (audiences.Resolve(request.Audience) is not var (reachable, unreachable))
+            return new BroadcastStarted("", 0, 0);
+        if (reachable.Count == 0)
+            return new BroadcastStarted("", 0, unreachable);
+
+        var now = time.GetUtcNow();
+        staffConversation.ActivityId = null;
+        var broadcast = store.Add(new Broadcast
+        {
+            Year = now.ToOffset(TimeSpan.FromHours(8)).Year,
+            Text = request.Text,
+            Link = string.IsNullOrWhiteSpace(request.Link) ? null : request.Link,
+            LinkTitle = string.IsNullOrWhiteSpace(request.LinkTitle) ? null : request.LinkTitle,
+            Audience = request.Audience,
+            CreatedBy = sender.UserKey,
+            CreatedAt = now,
+            Recipients = reachable.Count,
+            StaffReferenceJson = JsonConvert.SerializeObject(staffConversation),
+        });
+        queue.Enqueue(broadcast.Id, reachable.Select(r => new DeliveryRequest(r.UserKey, r.Reference, BroadcastCards.Notice(broadcast, r.Reference.Locale))));
+        logger.LogInformation("Broadcast {BroadcastId} queued for {Count} recipients ({Unreachable} unreachable)", broadcast.Id, reachable.Count, unreachable);
+
+        try
+        {
+            var card = BroadcastCards.Progress(broadcast, new BroadcastCounts(0, 0, reachable.Count), staffConversation.Locale, done: false);
+            broadcast.ProgressActivityId = await messenger.SendAsync(staffConversation, card, cancellationToken).ConfigureAwait(false);
+            broadcast.LastShown = new BroadcastCounts(0, 0, reachable.Count).ToString();
+            store.Save(broadcast);
+        }
+        catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
+        {
+            // The broadcast goes on; the summary is tried again when it finishes.
+            logger.LogWarning(e, "Progress card of broadcast {BroadcastId} could not be sent", broadcast.Id);
+        }
+
+        return new BroadcastStarted(broadcast.Id, reachable.Count, unreachable);
+    }
+
+    public BroadcastReport? Report(string id)
+    {
+        if (store.Find(id) is not { } broadcast)
+            return null;
+        var items = queue.Results(broadcast.Id);
+        var counts = BroadcastCounts.From(items.GroupBy(i => i.State).ToDictionary(g => g.Key, g => g.Count()));
+        var names = items.ToDictionary(i => i.RecipientKey, i => JsonConvert.DeserializeObject<ConversationReference>(i.ReferenceJson)?.User?.Name ?? "");
+        return new BroadcastReport(broadcast.Id, counts.Sent, counts.Failed, counts.Pending, DeliveryCsv.Write(items, key => names[key]));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using Cppcc.Bot.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace Cppcc.Bot.Tests.Broadcasts;
+
+public sealed class BroadcastTests : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new();
+    private ConnectorStub _stub = null!;
+    private BotFactory _bot = null!;
+    private TeamsScenario _teams = null!;
+
+    public async Task InitializeAsync()
+    {
+        _stub = await ConnectorStub.StartAsync(new ConnectorStubOptions { Blocked = c => c.EndsWith("m3", StringComparison.Ordinal) });
+        _bot = new BotFactory(_db, TeamsScenario.Settings());
+        _teams = new TeamsScenario(_bot.CreateClient(), _stub);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _stub.DisposeAsync();
+        _db.Dispose();
+    }
+
+    private static JObject Send(string text, string audience = "all") => new() { ["action"] = "broadcast.send", ["text"] = text, ["audience"] = audience };
+
+    [Fact]
+    public async Task Staff_broadcast_reaches_every_member_once_and_the_progress_card_ends_with_a_summary()
+    {
+        foreach (var m in new[] { "m1", "m2", "m3" })
+            await _teams.RegisterAsync(m);
+        await _teams.RegisterAsync(TeamsScenario.StaffAad);
+
+        var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("本周五下午三点集中学习，请准时参加。")));
+
+        var id = System.Text.RegularExpressions.Regex.Match(reply, @"TZ-\d{4}-\d{4}").Value;
+        Assert.NotEmpty(id);
+        Assert.Contains("共 4 位接收人", reply); // three members and the staff member who wrote
+        var staff = TeamsScenario.Conversation(TeamsScenario.StaffAad);
+        await TeamsScenario.WaitUntilAsync(() => _stub.To(staff).Any(r => r.Method == "POST" && r.Body.Contains("发送完毕")));
+
+        foreach (var m in new[] { "m1", "m2" })
+        {
+            var notices = _stub.To(TeamsScenario.Conversation(m)).Where(r => r.Body.Contains("本周五下午三点集中学习")).ToList();
+            Assert.Equal(200, Assert.Single(notices).Status);
+        }
+        Assert.Equal(403, Assert.Single(_stub.To(TeamsScenario.Conversation("m3")), r => r.Body.Contains("集中学习")).Status);
+        var card = _stub.To(staff).FirstOrDefault(r => r.Body.Contains("发送进度"));
+        Assert.True(card is not null, string.Join("\n", _stub.To(staff).Select(r => r.Method + " " + r.Status + " " + r.Body)));
+        var update = _stub.To(staff).Last(r => r.Method == "PUT");
+        Assert.Equal(card.ActivityId ?? update.ActivityId, update.ActivityId);
+        Assert.Contains("已发送完毕", update.Body);
+        Assert.Contains("已送达 3，失败 1", _stub.To(staff).Last(r => r.Method == "POST").Body);
+    }
+
+    [Fact]
+    public async Task The_report_command_attaches_a_per_recipient_csv()
+    {
+        await _teams.RegisterAsync("m1");
+        await _teams.RegisterAsync("m3");
+        var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("通知内容")));
+        var id = System.Text.RegularExpressions.Regex.Match(reply, @"TZ-\d{4}-\d{4}").Value;
+        await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Count(r => r.Body.Contains("通知内容")) >= 3);
+
+        var replies = await _teams.SayAsync(TeamsScenario.StaffAad, "通知结果 " + id);
+
+        var attachment = replies.SelectMany(r => r["attachments"] ?? new JArray()).Single();
+        Assert.Equal("text/csv", (string?)attachment["contentType"]);
+        var csv = Encoding.UTF8.GetString(Convert.FromBase64String(((string)attachment["contentUrl"]!).Split(',')[1])).TrimStart('\uFEFF');
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("接收人,用户,状态", lines[0]);
+        Assert.Equal(4, lines.Length); // header + m1, m3, staff
+        Assert.Contains(lines, l => l.Contains("msteams:m3") && l.Contains("已屏蔽助手"));
+        Assert.Contains(lines, l => l.Contains("msteams:m1") && l.Contains("已送达"));
+    }
+
+    [Fact]
+    public async Task A_member_cannot_broadcast_and_nothing_is_sent()
+    {
+        await _teams.RegisterAsync("m1");
+        await _teams.RegisterAsync("m2");
+
+        var reply = TeamsScenario.Text(await _teams.SubmitAsync("m1", Send("我也想群发")));
+
+        Assert.Contains("没有使用此功能的权限", reply);
+        await Task.Delay(500);
+        Assert.DoesNotContain(_stub.Requests, r => r.Body.Contains("我也想群发"));
+    }
+
+    [Theory]
+    [InlineData("", "all", "text")]
+    [InlineData("内容", "不存在的分组", "audience")]
+    public async Task Bad_fields_are_named_and_nothing_is_sent(string text, string audience, string field)
+    {
+        await _teams.RegisterAsync("m1");
+
+        var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send(text, audience)));
+
+        Assert.Contains(field, reply);
+        Assert.DoesNotContain("TZ-", reply);
+    }
+}
