@@ -5,6 +5,7 @@ using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Proactive;
+using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Storage;
 
@@ -18,6 +19,7 @@ builder.Services
     .AddDelivery()
     .AddAudiences()
     .AddBroadcasts()
+    .AddReminders()
     .AddKnowledge()
     .AddBotHosting();
 

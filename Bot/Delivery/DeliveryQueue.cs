@@ -36,4 +36,8 @@ public sealed class DeliveryQueue(DeliveryStore store, DeliverySignal signal, Ti
     public IReadOnlyDictionary<DeliveryState, int> Progress(string jobId) => store.CountByState(jobId);
 
     public List<DeliveryItem> Results(string jobId) => store.ListJob(jobId);
+
+    /// <summary>Keys of the recipients who got a message of any job starting with <paramref name="jobPrefix"/>.</summary>
+    public IReadOnlyList<string> DeliveredTo(string jobPrefix) =>
+        store.DeliveredInJobs(jobPrefix).Select(i => i.RecipientKey).Distinct(StringComparer.Ordinal).ToList();
 }

@@ -84,6 +84,10 @@ public sealed class DeliveryStore
     public List<DeliveryItem> ListJob(string jobId) =>
         _items.Query().Where(x => x.JobId == jobId).OrderBy(x => x.RecipientKey).ToList();
 
+    /// <summary>Recipients with a delivered item in any job whose id starts with <paramref name="jobPrefix"/>.</summary>
+    public List<DeliveryItem> DeliveredInJobs(string jobPrefix) =>
+        _items.Find(x => x.JobId.StartsWith(jobPrefix)).Where(x => x.State == DeliveryState.Sent).ToList();
+
     private bool TryInsert(DeliveryItem item)
     {
         try

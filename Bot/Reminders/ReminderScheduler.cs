@@ -1,0 +1,86 @@
+using Cppcc.Bot.Audiences;
+using Cppcc.Bot.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace Cppcc.Bot.Reminders;
+
+/// <summary>
+/// Every <see cref="RemindersOptions.CheckInterval"/> (TimeProvider-driven): queues due reminders (the missed one too
+/// after downtime, if the session has not begun) and creates the next occurrence of recurring sessions. Reminders are
+/// marked per lead time after queueing; the delivery job id (session, revision, lead) makes a repeat after a crash
+/// harmless, so no member gets the same reminder twice.
+/// </summary>
+public sealed class ReminderScheduler(SessionStore sessions, AudienceResolver audiences, DeliveryQueue queue,
+    IOptions<RemindersOptions> options, TimeProvider time, ILogger<ReminderScheduler> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                Tick();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Reminder check failed; trying again");
+            }
+            await Task.Delay(options.Value.CheckInterval, time, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One pass: successors of recurring sessions, then due reminders.</summary>
+    public void Tick()
+    {
+        var now = time.GetUtcNow();
+        foreach (var started in sessions.StartedWithoutSuccessor(now))
+            CreateSuccessor(started);
+
+        foreach (var session in sessions.StartingAfter(now))
+        {
+            var plan = ReminderPlanner.For(session, options.Value.EffectiveLeadTimes, now);
+            if (plan.FireNow is not { } lead)
+                continue;
+            var count = Fire(session, lead);
+            session.RemindedLeads.Add(lead.Ticks);
+            session.RemindedLeads.AddRange(plan.Skip.Select(l => l.Ticks));
+            sessions.Save(session);
+            logger.LogInformation("Reminder {Lead} before session {SessionId} queued for {Count} members ({Skipped} earlier ones missed)",
+                lead, session.Id, count, plan.Skip.Count);
+        }
+    }
+
+    private int Fire(StudySession session, TimeSpan lead)
+    {
+        if (audiences.Resolve(session.Audience) is not var (reachable, _))
+        {
+            logger.LogWarning("Session {SessionId} names an audience that no longer exists", session.Id);
+            return 0;
+        }
+        var jobId = $"{SessionService.ReminderJobPrefix(session.Id)}r{session.Revision}:{(long)lead.TotalMinutes}m";
+        queue.Enqueue(jobId, reachable.Select(r => new DeliveryRequest(r.UserKey, r.Reference, ReminderCards.Reminder(session, r.Reference.Locale))));
+        return reachable.Count;
+    }
+
+    private void CreateSuccessor(StudySession previous)
+    {
+        if (ReminderPlanner.NextStart(previous) is { } next)
+        {
+            var successor = sessions.Add(new StudySession
+            {
+                SeriesId = previous.SeriesId,
+                Title = previous.Title,
+                Kind = previous.Kind,
+                StartsAt = next.ToUniversalTime(),
+                OffsetMinutes = previous.OffsetMinutes,
+                Location = previous.Location,
+                Recurrence = previous.Recurrence,
+                Audience = previous.Audience,
+                CreatedBy = previous.CreatedBy,
+            });
+            logger.LogInformation("Session {SessionId} recurs as {NextId} on {StartsAt}", previous.Id, successor.Id, successor.StartsAt);
+        }
+        previous.NextOccurrenceCreated = true;
+        sessions.Save(previous);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Cppcc.Bot.Audiences;
+using Cppcc.Bot.Conversations;
+using Cppcc.Bot.Delivery;
+using Cppcc.Dialogs.Root;
+using Cppcc.Dialogs.Sessions;
+using CsvHelper;
+using Microsoft.Bot.Schema;
+
+namespace Cppcc.Bot.Reminders;
+
+/// <summary>Study sessions over their stores; edits and cancellations tell the members already reminded.</summary>
+public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, AudienceResolver audiences, ConversationReferenceStore references,
+    DeliveryQueue queue, TimeProvider time, ILogger<SessionService> logger) : ISessions
+{
+    public static string ReminderJobPrefix(string sessionId) => "reminder:" + sessionId + ":";
+
+    public IReadOnlyList<string> Audiences() => audiences.Names();
+
+    public SessionView Create(SessionDraft draft, Caller creator)
+    {
+        var session = sessions.Add(new StudySession
+        {
+            Title = draft.Title,
+            Kind = draft.Kind,
+            StartsAt = draft.StartsAt.ToUniversalTime(),
+            OffsetMinutes = (int)draft.StartsAt.Offset.TotalMinutes,
+            Location = draft.Location,
+            Recurrence = draft.Recurrence,
+            Audience = draft.Audience,
+            CreatedBy = creator.UserKey,
+        });
+        logger.LogInformation("Session {SessionId} created for {StartsAt}", session.Id, session.StartsAt);
+        return View(session);
+    }
+
+    public IReadOnlyList<SessionView> Upcoming(int max) => sessions.StartingAfter(time.GetUtcNow()).Take(max).Select(View).ToList();
+
+    public SessionView? Find(string id) => sessions.Find(id) is { } s ? View(s) : null;
+
+    public SessionView? Update(string id, string? title, DateTimeOffset? startsAt, string? location, Caller editor)
+    {
+        if (sessions.Find(id) is not { Cancelled: false } session || session.StartsAt <= time.GetUtcNow())
+            return null;
+        if (!string.IsNullOrWhiteSpace(title))
+            session.Title = title.Trim();
+        if (!string.IsNullOrWhiteSpace(location))
+            session.Location = location.Trim();
+        if (startsAt is { } start && start != session.StartsAt)
+        {
+            session.StartsAt = start.ToUniversalTime();
+            session.OffsetMinutes = (int)start.Offset.TotalMinutes;
+            // A moved session is reminded afresh for its new time.
+            session.Revision++;
+            session.RemindedLeads.Clear();
+        }
+        session.Changes++;
+        sessions.Save(session);
+        var told = Tell(session, $"session-changed:{session.Id}:{session.Changes}", ReminderCards.Changed);
+        logger.LogInformation("Session {SessionId} changed; {Count} reminded members told", session.Id, told);
+        return View(session);
+    }
+
+    public bool Cancel(string id, Caller editor)
+    {
+        if (sessions.Find(id) is not { Cancelled: false } session || session.StartsAt <= time.GetUtcNow())
+            return false;
+        session.Cancelled = true;
+        sessions.Save(session);
+        var told = Tell(session, "session-cancelled:" + session.Id, ReminderCards.Cancelled);
+        logger.LogInformation("Session {SessionId} cancelled; {Count} reminded members told", session.Id, told);
+        return true;
+    }
+
+    public bool Rsvp(string sessionId, Caller member, bool attends)
+    {
+        if (sessions.Find(sessionId) is not { Cancelled: false })
+            return false;
+        rsvps.Save(new Rsvp { SessionId = sessionId, UserKey = member.UserKey, Name = member.Name, Attends = attends, At = time.GetUtcNow() });
+        return true;
+    }
+
+    public AttendanceView? Attendance(string sessionId)
+    {
+        if (sessions.Find(sessionId) is not { } session)
+            return null;
+        var answers = rsvps.For(sessionId).Select(r => new RsvpView(r.Name, r.UserKey, r.Attends, r.At)).ToList();
+        return new AttendanceView(View(session), answers, Csv(answers));
+    }
+
+    /// <summary>Queues <paramref name="card"/> for everyone who got a reminder of this session; returns how many.</summary>
+    private int Tell(StudySession session, string jobId, Func<StudySession, string?, IMessageActivity> card)
+    {
+        var requests = queue.DeliveredTo(ReminderJobPrefix(session.Id))
+            .Select(key => (key, reference: references.Find(key)))
+            .Where(r => r.reference is not null)
+            .Select(r => new DeliveryRequest(r.key, r.reference!, card(session, r.reference!.Locale)))
+            .ToList();
+        queue.Enqueue(jobId, requests);
+        return requests.Count;
+    }
+
+    private static byte[] Csv(IEnumerable<RsvpView> answers)
+    {
+        using var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
+        {
+            csv.WriteRecord(["姓名", "用户", "回复", "回复时间(UTC)"]);
+            foreach (var a in answers)
+                csv.WriteRecord([a.Name, a.UserKey, a.Attends ? "参加" : "请假", a.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)]);
+        }
+        return buffer.ToArray();
+    }
+
+    private static SessionView View(StudySession s)
+        => new(s.Id, s.Title, s.Kind, s.LocalStart, s.Location, s.Recurrence, s.Audience, s.Cancelled);
+}

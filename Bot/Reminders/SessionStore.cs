@@ -1,0 +1,43 @@
+using LiteDB;
+
+namespace Cppcc.Bot.Reminders;
+
+/// <summary>Owns the "study_sessions" collection.</summary>
+public sealed class SessionStore
+{
+    private readonly ILiteCollection<StudySession> _sessions;
+    private readonly Lock _numbering = new();
+
+    public SessionStore(ILiteDatabase database)
+    {
+        _sessions = database.GetCollection<StudySession>("study_sessions");
+        _sessions.EnsureIndex(s => s.StartsAt);
+    }
+
+    /// <summary>Numbers (XX-YYYY-NNNN, per year of the start) and inserts.</summary>
+    public StudySession Add(StudySession session)
+    {
+        lock (_numbering)
+        {
+            var prefix = $"XX-{session.LocalStart.Year}-";
+            var number = _sessions.Count(s => s.Id.StartsWith(prefix)) + 1;
+            session.Id = prefix + number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            if (session.SeriesId.Length == 0)
+                session.SeriesId = session.Id;
+            _sessions.Insert(session);
+            return session;
+        }
+    }
+
+    public StudySession? Find(string id) => _sessions.FindById(id);
+
+    public void Save(StudySession session) => _sessions.Update(session);
+
+    /// <summary>Sessions not cancelled that start after <paramref name="after"/>, soonest first.</summary>
+    public List<StudySession> StartingAfter(DateTimeOffset after) =>
+        _sessions.Query().Where(s => s.StartsAt > after && s.Cancelled == false).OrderBy(s => s.StartsAt).ToList();
+
+    /// <summary>Recurring occurrences that have begun and have no successor yet.</summary>
+    public List<StudySession> StartedWithoutSuccessor(DateTimeOffset now) =>
+        _sessions.Find(s => s.StartsAt <= now && s.NextOccurrenceCreated == false && s.Cancelled == false && s.Recurrence != Cppcc.Dialogs.Sessions.Recurrence.None).ToList();
+}

@@ -1,0 +1,156 @@
+using Cppcc.Dialogs.Broadcasts;
+using Cppcc.Dialogs.Root;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace Cppcc.Dialogs.Sessions;
+
+/// <summary>A text command with a fixed word list; the body gets the arguments.</summary>
+public abstract class SessionCommand : ITextCommand
+{
+    /// <summary>The sessions.</summary>
+    protected ISessions Sessions { get; }
+
+    /// <summary>Creates the command.</summary>
+    protected SessionCommand(ISessions sessions) => Sessions = sessions;
+
+    /// <inheritdoc />
+    public abstract IReadOnlyList<string> Words { get; }
+
+    /// <inheritdoc />
+    public virtual bool TakesArguments => true;
+
+    /// <inheritdoc />
+    public virtual Role MinimumRole => Role.Staff;
+
+    /// <inheritdoc />
+    public virtual MenuItem? Menu => null;
+
+    /// <inheritdoc />
+    public abstract Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken);
+
+    /// <summary>Replies with plain text.</summary>
+    protected static Task SayAsync(ITurnContext turn, string text, CancellationToken ct) => turn.SendActivityAsync(MessageFactory.Text(text), ct);
+}
+
+/// <summary><c>学习安排</c> / <c>sessions</c>: upcoming sessions.</summary>
+public sealed class SessionListCommand : SessionCommand
+{
+    /// <summary>Creates the command.</summary>
+    public SessionListCommand(ISessions sessions) : base(sessions)
+    {
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Words { get; } = new[] { "学习安排", "sessions" };
+
+    /// <inheritdoc />
+    public override bool TakesArguments => false;
+
+    /// <inheritdoc />
+    public override Role MinimumRole => Role.Member;
+
+    /// <inheritdoc />
+    public override MenuItem? Menu { get; } = new(new Framework.Localized("学习安排", "Study sessions"), 40);
+
+    /// <inheritdoc />
+    public override Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var upcoming = Sessions.Upcoming(10);
+        var text = upcoming.Count == 0
+            ? SessionTexts.NoUpcoming.For(turn)
+            : SessionTexts.UpcomingTitle.For(turn) + "\n\n" + string.Join("\n\n", upcoming.Select(SessionTexts.Line));
+        return SayAsync(turn, text, cancellationToken);
+    }
+}
+
+/// <summary><c>取消学习 XX-2026-0001</c> / <c>cancel session …</c> (staff).</summary>
+public sealed class SessionCancelCommand : SessionCommand
+{
+    /// <summary>Creates the command.</summary>
+    public SessionCancelCommand(ISessions sessions) : base(sessions)
+    {
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Words { get; } = new[] { "取消学习", "cancel session" };
+
+    /// <inheritdoc />
+    public override Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var id = arguments.Trim().ToUpperInvariant();
+        if (id.Length == 0)
+            return SayAsync(turn, SessionTexts.UsageId.Format(turn, Words[0]), cancellationToken);
+        return SayAsync(turn, (Sessions.Cancel(id, context.Caller) ? SessionTexts.Cancelled : SessionTexts.NoSuchSession).Format(turn, id), cancellationToken);
+    }
+}
+
+/// <summary><c>改期 XX-2026-0001 2026-12-05 14:30</c> / <c>move session …</c> (staff).</summary>
+public sealed class SessionMoveCommand : SessionCommand
+{
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the command.</summary>
+    public SessionMoveCommand(ISessions sessions, TimeProvider time) : base(sessions) => _time = time;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Words { get; } = new[] { "改期", "move session" };
+
+    /// <inheritdoc />
+    public override Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var parts = arguments.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        var now = _time.GetUtcNow();
+        if (parts.Length < 2 || !SessionDraftReader.TryParseStart(parts[1], now, out var start) || start <= now)
+            return SayAsync(turn, SessionTexts.UsageMove.For(turn), cancellationToken);
+        var id = parts[0].ToUpperInvariant();
+        if (Sessions.Update(id, null, start, null, context.Caller) is not { } moved)
+            return SayAsync(turn, SessionTexts.NoSuchSession.Format(turn, id), cancellationToken);
+        return SayAsync(turn, SessionTexts.Moved.Format(turn, moved.Id, SessionTexts.When(moved.StartsAt), moved.Location), cancellationToken);
+    }
+}
+
+/// <summary><c>出席情况 XX-2026-0001</c> / <c>attendance …</c> (staff): who attends, who is absent, and the CSV.</summary>
+public sealed class AttendanceCommand : SessionCommand
+{
+    /// <summary>Creates the command.</summary>
+    public AttendanceCommand(ISessions sessions) : base(sessions)
+    {
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Words { get; } = new[] { "出席情况", "attendance" };
+
+    /// <inheritdoc />
+    public override async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var id = arguments.Trim().ToUpperInvariant();
+        if (id.Length == 0)
+        {
+            await SayAsync(turn, SessionTexts.UsageId.Format(turn, Words[0]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (Sessions.Attendance(id) is not { } attendance)
+        {
+            await SayAsync(turn, SessionTexts.NoSuchSession.Format(turn, id), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var s = attendance.Session;
+        var lines = new List<string>
+        {
+            SessionTexts.AttendanceTitle.Format(turn, SessionTexts.KindName(s.Kind), s.Title, s.Id,
+                attendance.Answers.Count(a => a.Attends), attendance.Answers.Count(a => !a.Attends)),
+        };
+        lines.AddRange(attendance.Answers.Select(a => SessionTexts.AttendanceLine.Format(turn, a.Name,
+            (a.Attends ? SessionTexts.Attend : SessionTexts.Absent).For(turn))));
+        var reply = MessageFactory.Text(string.Join("\n\n", lines));
+        reply.Attachments = new List<Attachment> { CsvAttachment.Create(s.Id + "-出席.csv", attendance.Csv) };
+        await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+}

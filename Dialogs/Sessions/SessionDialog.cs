@@ -1,0 +1,111 @@
+using Cppcc.Dialogs.Framework;
+using Cppcc.Dialogs.Framework.Prompts;
+using Cppcc.Dialogs.Root;
+using static Cppcc.Dialogs.DialogsServiceCollectionExtensions;
+
+namespace Cppcc.Dialogs.Sessions;
+
+/// <summary>Staff create a session step by step: title, kind, start, place, recurrence, confirm. Audience: all members.</summary>
+public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
+{
+    /// <summary>Dialog id.</summary>
+    public const string DialogId = "sessions.create";
+
+    /// <summary>The start-time prompt (future only).</summary>
+    public const string StartPrompt = "sessions.start";
+
+    private readonly ISessions _sessions;
+    private readonly ICallerResolver _callers;
+
+    /// <summary>Creates the dialog.</summary>
+    public SessionDialog(ISessions sessions, ICallerResolver callers) : base(DialogId)
+    {
+        _sessions = sessions;
+        _callers = callers;
+        AddStep(AskTitleStepAsync);
+        AddStep(AskKindStepAsync);
+        AddStep(AskStartStepAsync);
+        AddStep(AskLocationStepAsync);
+        AddStep(AskRecurrenceStepAsync);
+        AddStep(ConfirmStepAsync);
+        AddStep(CreateStepAsync);
+    }
+
+    /// <summary>The session being entered.</summary>
+    public sealed class State
+    {
+        /// <summary>Version of this DTO.</summary>
+        public int Version { get; set; } = 1;
+
+        /// <summary>Title.</summary>
+        public string Title { get; set; } = "";
+
+        /// <summary>Kind.</summary>
+        public SessionKind Kind { get; set; }
+
+        /// <summary>Start.</summary>
+        public DateTimeOffset StartsAt { get; set; }
+
+        /// <summary>Place.</summary>
+        public string Location { get; set; } = "";
+
+        /// <summary>Recurrence.</summary>
+        public Recurrence Recurrence { get; set; }
+    }
+
+    /// <summary>The start prompt: a date and time in the future.</summary>
+    public static Dialog CreateStartPrompt(TimeProvider time)
+        => new DateTimePrompt(StartPrompt, time, validator: (start, turn) => start <= time.GetUtcNow() ? SessionTexts.InThePast.For(turn) : null);
+
+    private Task<DialogTurnResult> AskTitleStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
+        => step.PromptAsync(PromptIds.Text, new PromptOptions { Prompt = SessionTexts.AskTitle.For(step.Context), CardField = "title" }, ct);
+
+    private Task<DialogTurnResult> AskKindStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
+    {
+        var title = (string)step.Result!;
+        step.State.Title = title.Length > SessionDraftReader.MaxTitle ? title[..SessionDraftReader.MaxTitle] : title;
+        return step.PromptAsync(PromptIds.Choice, new PromptOptions { Prompt = SessionTexts.AskKind.For(step.Context), Choices = SessionTexts.KindNames.ToList() }, ct);
+    }
+
+    private Task<DialogTurnResult> AskStartStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
+    {
+        step.State.Kind = (SessionKind)Array.IndexOf(SessionTexts.KindNames, (string)step.Result!);
+        return step.PromptAsync(StartPrompt, new PromptOptions { Prompt = SessionTexts.AskStart.For(step.Context), CardField = "startsAt" }, ct);
+    }
+
+    private Task<DialogTurnResult> AskLocationStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
+    {
+        step.State.StartsAt = (DateTimeOffset)step.Result!;
+        return step.PromptAsync(PromptIds.Text, new PromptOptions { Prompt = SessionTexts.AskLocation.For(step.Context), CardField = "location" }, ct);
+    }
+
+    private Task<DialogTurnResult> AskRecurrenceStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
+    {
+        var location = (string)step.Result!;
+        step.State.Location = location.Length > SessionDraftReader.MaxLocation ? location[..SessionDraftReader.MaxLocation] : location;
+        return step.PromptAsync(PromptIds.Choice, new PromptOptions { Prompt = SessionTexts.AskRecurrence.For(step.Context), Choices = SessionTexts.RecurrenceNames.ToList() }, ct);
+    }
+
+    private Task<DialogTurnResult> ConfirmStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
+    {
+        step.State.Recurrence = (Recurrence)Array.IndexOf(SessionTexts.RecurrenceNames, (string)step.Result!);
+        var s = step.State;
+        var question = SessionTexts.Confirm.Format(step.Context, SessionTexts.KindName(s.Kind), s.Title, SessionTexts.When(s.StartsAt), s.Location,
+            SessionTexts.RecurrenceName(s.Recurrence));
+        return step.PromptAsync(PromptIds.Confirm, new PromptOptions { Prompt = question }, ct);
+    }
+
+    private async Task<DialogTurnResult> CreateStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
+    {
+        if (step.Result is not true)
+        {
+            await step.Context.SendActivityAsync(SessionTexts.NotCreated.For(step.Context), cancellationToken: ct).ConfigureAwait(false);
+            return await step.EndAsync(null, ct).ConfigureAwait(false);
+        }
+
+        var s = step.State;
+        var created = _sessions.Create(new SessionDraft(s.Title, s.Kind, s.StartsAt, s.Location, s.Recurrence, "all"), _callers.Resolve(step.Context.Activity));
+        await SessionCreateAction.SendCreatedAsync(step.Context, created, ct).ConfigureAwait(false);
+        return await step.EndAsync(created.Id, ct).ConfigureAwait(false);
+    }
+}
