@@ -5,6 +5,10 @@ namespace Cppcc.Bot.Delivery;
 /// <summary>The durable queue: owns the "deliveries" collection.</summary>
 public sealed class DeliveryStore
 {
+    // LiteDB publishes a type's mapper before filling it in: two threads mapping it first at once can see it empty
+    // ("Member … not found on BsonMapper"). A static constructor maps it once, others wait.
+    static DeliveryStore() => BsonMapper.Global.ToDocument(new DeliveryItem());
+
     private const string Collection = "deliveries";
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<DeliveryItem> _items;
