@@ -276,6 +276,8 @@ var platformSettings = {
   // Keeps /home persistent (the LiteDB file lives there when useAzureFiles is false).
   WEBSITES_ENABLE_APP_SERVICE_STORAGE: 'true'
   ASPNETCORE_ENVIRONMENT: 'Production'
+  // App Service terminates TLS: honour X-Forwarded-Proto so URLs the bot builds (Direct Line streamUrl) are https/wss.
+  ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
 }
 
 module app 'modules/appservice.bicep' = {
