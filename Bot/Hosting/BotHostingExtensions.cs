@@ -1,0 +1,56 @@
+using Cppcc.Dialogs;
+using LiteDB;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace Cppcc.Bot.Hosting;
+
+/// <summary>Registers the Bot Framework host and maps its endpoints.</summary>
+public static class BotHostingExtensions
+{
+    /// <summary>CloudAdapter + ConfigurationBotFrameworkAuthentication (auth off when MicrosoftAppId is empty), the bot and its dialogs.</summary>
+    public static IServiceCollection AddBotHosting(this IServiceCollection services)
+    {
+        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section)
+            .Validate(o => o.MaxActivityBytes >= 16 * 1024, "Hosting:MaxActivityBytes must be at least 16 KiB.")
+            .ValidateOnStart();
+        services.AddHttpClient();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            // MSAL's own client waits 100 s per attempt when the token endpoint never answers; bound it.
+            var msalHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            return new ConfigurationBotFrameworkAuthentication(configuration,
+                credentialsFactory: new ConfigurationServiceClientCredentialFactory(configuration, msalHttp),
+                httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>());
+        });
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddConversationDialogs();
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /api/messages</c> and <c>GET /healthz</c>.</summary>
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        endpoints.MapGet("/healthz", (ILiteDatabase database) =>
+        {
+            try
+            {
+                // Touch the file: healthy means storage answers, not just that the process is up.
+                _ = database.UserVersion;
+                return Results.Ok(new { status = "ok" });
+            }
+            catch (Exception e) when (e is LiteException or IOException)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+        return endpoints;
+    }
+}

@@ -1,0 +1,27 @@
+using Cppcc.Bot.Conversations;
+using Cppcc.Bot.Hosting;
+using Cppcc.Bot.Knowledge;
+using Cppcc.Bot.Proactive;
+using Cppcc.Bot.Roles;
+using Cppcc.Bot.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddBotStorage()
+    .AddRoles()
+    .AddConversations()
+    .AddProactive()
+    .AddKnowledge()
+    .AddBotHosting();
+
+var app = builder.Build();
+
+app.MapBotEndpoints();
+
+app.Run();
+
+/// <summary>Entry point; public for <c>WebApplicationFactory</c> in the integration tests.</summary>
+public partial class Program
+{
+}

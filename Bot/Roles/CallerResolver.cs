@@ -1,0 +1,53 @@
+using Cppcc.Dialogs.Root;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace Cppcc.Bot.Roles;
+
+/// <summary>
+/// Roles as in contract section 4: staff = listed in Staff:UserIds; member = a Teams user (of the configured tenant,
+/// when one is set); public = everyone else. The public web chat never grants more than public, whatever ids it claims.
+/// </summary>
+public sealed class CallerResolver : ICallerResolver
+{
+    /// <summary>Channel ids of the public web chat (embedded Direct Line and Azure's Web Chat / Direct Line).</summary>
+    public static readonly IReadOnlySet<string> PublicChannels = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        Channels.Webchat, Channels.Directline,
+    };
+
+    private readonly IOptionsMonitor<StaffOptions> _staff;
+    private readonly string? _tenantId;
+
+    /// <summary>Creates the resolver.</summary>
+    public CallerResolver(IOptionsMonitor<StaffOptions> staff, IConfiguration configuration)
+    {
+        _staff = staff;
+        _tenantId = configuration["MicrosoftAppTenantId"] is { Length: > 0 } tenant ? tenant : null;
+    }
+
+    /// <inheritdoc />
+    public Caller Resolve(IActivity activity)
+    {
+        var channel = activity.ChannelId ?? "";
+        var from = activity.From;
+        var id = from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id ?? "";
+        var key = channel + ":" + id;
+        var name = from?.Name ?? "";
+        if (PublicChannels.Contains(channel))
+        {
+            return new Caller(key, name, Role.Public);
+        }
+
+        var staffIds = _staff.CurrentValue.UserIds;
+        if (staffIds.Contains(from?.AadObjectId ?? "\0", StringComparer.OrdinalIgnoreCase)
+            || staffIds.Contains(from?.Id ?? "\0", StringComparer.OrdinalIgnoreCase))
+        {
+            return new Caller(key, name, Role.Staff);
+        }
+
+        var isTenantUser = _tenantId is null || string.Equals(activity.Conversation?.TenantId, _tenantId, StringComparison.OrdinalIgnoreCase);
+        return new Caller(key, name, channel == Channels.Msteams && isTenantUser ? Role.Member : Role.Public);
+    }
+}

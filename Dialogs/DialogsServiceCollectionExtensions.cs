@@ -1,0 +1,48 @@
+using Cppcc.Dialogs.Framework;
+using Cppcc.Dialogs.Framework.Prompts;
+using Cppcc.Dialogs.Knowledge;
+using Cppcc.Dialogs.Root;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cppcc.Dialogs;
+
+/// <summary>Registers the dialog framework, the root conversation and the shared prompts.</summary>
+public static class DialogsServiceCollectionExtensions
+{
+    /// <summary>Ids of the general-purpose prompts every dialog may use.</summary>
+    public static class PromptIds
+    {
+        /// <summary>Free text.</summary>
+        public const string Text = "prompt.text";
+        /// <summary>One of a list.</summary>
+        public const string Choice = "prompt.choice";
+        /// <summary>Yes / no.</summary>
+        public const string Confirm = "prompt.confirm";
+        /// <summary>A number.</summary>
+        public const string Number = "prompt.number";
+        /// <summary>A date and time (China time unless an offset is given).</summary>
+        public const string DateTime = "prompt.datetime";
+    }
+
+    /// <summary>
+    /// Adds the framework and the root bot. Features add their own <see cref="Dialog"/>, <see cref="ITextCommand"/> and
+    /// <see cref="ICardAction"/> singletons; the host provides <see cref="ICallerResolver"/>,
+    /// <see cref="IConversationReferenceSink"/>, <see cref="IKnowledgeAnswerer"/>, the bot states and a TimeProvider.
+    /// </summary>
+    public static IServiceCollection AddConversationDialogs(this IServiceCollection services)
+    {
+        services.AddSingleton<Dialog>(new TextPrompt(PromptIds.Text));
+        services.AddSingleton<Dialog>(new ChoicePrompt(PromptIds.Choice));
+        services.AddSingleton<Dialog>(new ConfirmPrompt(PromptIds.Confirm));
+        services.AddSingleton<Dialog>(new NumberPrompt(PromptIds.Number));
+        services.AddSingleton<Dialog>(sp => new DateTimePrompt(PromptIds.DateTime, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
+        services.AddSingleton<DialogRunner>();
+        services.AddSingleton(sp => new CommandTable(sp.GetServices<ITextCommand>()));
+        services.AddSingleton<IQuestionHandler, KnowledgeQuestionHandler>();
+        services.AddSingleton<ConversationRouter>();
+        services.AddSingleton<IBot, CppccBot>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Bot.Schema;
+
+namespace Cppcc.Dialogs.Root;
+
+/// <summary>What a caller may do (contract section 4). Staff can do everything members can.</summary>
+public enum Role
+{
+    /// <summary>Anyone on the public web chat.</summary>
+    Public = 0,
+    /// <summary>A committee member in Teams.</summary>
+    Member = 1,
+    /// <summary>Committee staff (listed in Staff:UserIds).</summary>
+    Staff = 2,
+}
+
+/// <summary>Who sent the current activity.</summary>
+/// <param name="UserKey">Stable key of the user: channel plus AAD object id (Teams) or the channel's user id.</param>
+/// <param name="Name">Display name as the channel gave it (never logged).</param>
+/// <param name="Role">What the caller may do.</param>
+public sealed record Caller(string UserKey, string Name, Role Role)
+{
+    /// <summary>True when the caller has at least <paramref name="role"/>.</summary>
+    public bool Has(Role role) => Role >= role;
+}
+
+/// <summary>Decides who a caller is; the web chat channel never grants more than <see cref="Role.Public"/>.</summary>
+public interface ICallerResolver
+{
+    /// <summary>Resolves the sender of <paramref name="activity"/>.</summary>
+    Caller Resolve(IActivity activity);
+}
+
+/// <summary>Keeps the conversation reference of everyone who writes to or installs the bot (for proactive messages).</summary>
+public interface IConversationReferenceSink
+{
+    /// <summary>Stores (or refreshes) the reference under the caller's key.</summary>
+    Task RememberAsync(Caller caller, ConversationReference reference, CancellationToken cancellationToken);
+}

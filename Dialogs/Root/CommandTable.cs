@@ -1,0 +1,45 @@
+using Cppcc.Dialogs.Framework;
+
+namespace Cppcc.Dialogs.Root;
+
+/// <summary>Finds the text command a message invokes: exact word, or word followed by arguments.</summary>
+public sealed class CommandTable
+{
+    private readonly List<(string Word, ITextCommand Command)> _byLongestWord;
+
+    /// <summary>Indexes the registered commands.</summary>
+    public CommandTable(IEnumerable<ITextCommand> commands)
+    {
+        Commands = commands.ToList();
+        _byLongestWord = Commands
+            .SelectMany(c => c.Words.Select(w => (Word: InputText.Normalize(w), Command: c)))
+            .OrderByDescending(p => p.Word.Length)
+            .ToList();
+    }
+
+    /// <summary>All registered commands (for the menu).</summary>
+    public IReadOnlyList<ITextCommand> Commands { get; }
+
+    /// <summary>The command <paramref name="text"/> invokes and its arguments (as typed), or null.</summary>
+    public (ITextCommand Command, string Arguments)? Match(string text)
+    {
+        var trimmed = text.Trim();
+        var normalized = InputText.Normalize(trimmed);
+        foreach (var (word, command) in _byLongestWord)
+        {
+            if (normalized == word)
+            {
+                return (command, "");
+            }
+
+            if (command.TakesArguments && normalized.StartsWith(word, StringComparison.Ordinal)
+                && normalized.Length > word.Length && (normalized[word.Length] == ' ' || !char.IsAsciiLetter(word[^1])))
+            {
+                // Arguments keep the user's case (Fold and Normalize differ only in case, so lengths agree).
+                return (command, InputText.Fold(trimmed)[word.Length..].Trim());
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+using Cppcc.Dialogs.Framework;
+using Microsoft.Bot.Builder;
+
+namespace Cppcc.Dialogs.Root;
+
+/// <summary>Everything a command or card action needs for one turn.</summary>
+/// <param name="Dialogs">The conversation's dialog context (to begin a dialog).</param>
+/// <param name="Caller">Who is asking.</param>
+public sealed record RouteContext(DialogContext Dialogs, Caller Caller)
+{
+    /// <summary>The current turn.</summary>
+    public ITurnContext Turn => Dialogs.Context;
+}
+
+/// <summary>A main-menu button for a command.</summary>
+/// <param name="Title">Button title.</param>
+/// <param name="Order">Position in the menu (ascending).</param>
+public sealed record MenuItem(Localized Title, int Order);
+
+/// <summary>A text command such as <c>查询 SQ-2026-000001</c>; features register theirs in DI.</summary>
+public interface ITextCommand
+{
+    /// <summary>Words that invoke it, Chinese first (matched after normalization, case-insensitive).</summary>
+    IReadOnlyList<string> Words { get; }
+
+    /// <summary>True when text after the word is passed as arguments (e.g. a reference).</summary>
+    bool TakesArguments { get; }
+
+    /// <summary>The least role allowed to use it.</summary>
+    Role MinimumRole { get; }
+
+    /// <summary>Its main-menu button, or null when it is not in the menu.</summary>
+    MenuItem? Menu { get; }
+
+    /// <summary>Runs the command.</summary>
+    Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken);
+}
+
+/// <summary>An Adaptive Card submit whose <c>value.action</c> names it (contract section 4).</summary>
+public interface ICardAction
+{
+    /// <summary>The action name, e.g. <c>report.submit</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The least role allowed to use it.</summary>
+    Role MinimumRole { get; }
+
+    /// <summary>Runs the action with the submitted values.</summary>
+    Task ExecuteAsync(RouteContext context, Newtonsoft.Json.Linq.JObject value, CancellationToken cancellationToken);
+}
+
+/// <summary>Answers everything that is not a command (the knowledge base).</summary>
+public interface IQuestionHandler
+{
+    /// <summary>Answers <paramref name="question"/>.</summary>
+    Task AnswerAsync(RouteContext context, string question, CancellationToken cancellationToken);
+}

@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Newtonsoft.Json.Linq;
+
+namespace Cppcc.Bot.Tests.Support;
+
+/// <summary>The real bot host on a temporary LiteDB file and the repository's kb/, with extra settings per test.</summary>
+public sealed class BotFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public BotFactory(TempDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _services = services;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = database.FilePath,
+            ["KnowledgeBase:Path"] = Path.Combine(RepositoryRoot, "kb"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    /// <summary>Posts an activity with expectReplies and returns the bot's replies.</summary>
+    public static async Task<JArray> SendAsync(HttpClient client, JObject activity)
+    {
+        activity["deliveryMode"] = "expectReplies";
+        using var content = new StringContent(activity.ToString(), Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync("/api/messages", content);
+        response.EnsureSuccessStatusCode();
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        return (JArray?)body["activities"] ?? new JArray();
+    }
+
+    /// <summary>A Teams-shaped personal message.</summary>
+    public static JObject TeamsMessage(string text, string userId = "29:member-1", string aadObjectId = "aad-member-1", string conversationId = "a:personal-1")
+        => new()
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["locale"] = "zh-CN",
+            ["from"] = new JObject { ["id"] = userId, ["aadObjectId"] = aadObjectId, ["name"] = "委员甲" },
+            ["recipient"] = new JObject { ["id"] = "28:bot" },
+            ["conversation"] = new JObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
+            ["text"] = text,
+        };
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Bot.sln not found above the test binaries.");
+    }
+}
