@@ -82,7 +82,7 @@ param microsoftAppId string = ''
 
 @description('Client secret of the app registration (SingleTenant / MultiTenant). Ignored for UserAssignedMSI.')
 @secure()
-param microsoftAppPassword string = ''
+param microsoftAppPassword string?
 
 @description('Entra tenant id of the app registration or managed identity. Ignored for MultiTenant.')
 param microsoftAppTenantId string = tenant().tenantId
@@ -157,7 +157,7 @@ param azureOpenAIEndpoint string = ''
 
 @description('AzureOpenAI:ApiKey of that existing resource.')
 @secure()
-param azureOpenAIApiKey string = ''
+param azureOpenAIApiKey string?
 
 @description('AzureOpenAI:ChatDeployment of that existing resource.')
 param azureOpenAIChatDeployment string = ''
@@ -175,7 +175,7 @@ param graphClientId string = ''
 
 @description('Graph:ClientSecret of that app registration.')
 @secure()
-param graphClientSecret string = ''
+param graphClientSecret string?
 
 @description('Graph:BaseUrl. Empty: the app default (global Microsoft Graph).')
 param graphBaseUrl string = ''
@@ -243,13 +243,13 @@ var useOpenAI = deployAzureOpenAI || !empty(azureOpenAIEndpoint)
 var contractSettings = {
   MicrosoftAppType: microsoftAppType
   MicrosoftAppId: botAppId
-  MicrosoftAppPassword: useMsi ? '' : microsoftAppPassword
+  MicrosoftAppPassword: useMsi ? '' : (microsoftAppPassword ?? '')
   MicrosoftAppTenantId: microsoftAppType == 'MultiTenant' ? '' : botTenantId
   Storage__Path: storagePath
   KnowledgeBase__Path: knowledgeBasePath
   WebChat__Enabled: webChatEnabled ? 'true' : 'false'
   AzureOpenAI__Endpoint: deployAzureOpenAI ? openAI.outputs.endpoint : azureOpenAIEndpoint
-  AzureOpenAI__ApiKey: deployAzureOpenAI ? openAI.outputs.apiKey : azureOpenAIApiKey
+  AzureOpenAI__ApiKey: deployAzureOpenAI ? openAI.outputs.apiKey : (azureOpenAIApiKey ?? '')
   AzureOpenAI__ChatDeployment: deployAzureOpenAI
     ? openAI.outputs.chatDeploymentName
     : (useOpenAI ? azureOpenAIChatDeployment : '')
@@ -258,7 +258,7 @@ var contractSettings = {
     : (useOpenAI ? azureOpenAIEmbeddingDeployment : '')
   Graph__TenantId: graphTenantId
   Graph__ClientId: graphClientId
-  Graph__ClientSecret: graphClientSecret
+  Graph__ClientSecret: graphClientSecret ?? ''
   Graph__MembersGroupId: graphMembersGroupId
   Graph__StaffGroupId: graphStaffGroupId
 }

@@ -84,7 +84,7 @@ param microsoftAppId string = ''
 
 @description('Client secret of the app registration (SingleTenant / MultiTenant). Ignored for UserAssignedMSI.')
 @secure()
-param microsoftAppPassword string = ''
+param microsoftAppPassword string?
 
 @description('Entra tenant id of the app registration or managed identity. Ignored for MultiTenant.')
 param microsoftAppTenantId string = tenant().tenantId
@@ -159,7 +159,7 @@ param azureOpenAIEndpoint string = ''
 
 @description('AzureOpenAI:ApiKey of that existing resource.')
 @secure()
-param azureOpenAIApiKey string = ''
+param azureOpenAIApiKey string?
 
 @description('AzureOpenAI:ChatDeployment of that existing resource.')
 param azureOpenAIChatDeployment string = ''
@@ -177,7 +177,7 @@ param graphClientId string = ''
 
 @description('Graph:ClientSecret of that app registration.')
 @secure()
-param graphClientSecret string = ''
+param graphClientSecret string?
 
 @description('Graph:BaseUrl. Empty: the app default (global Microsoft Graph).')
 param graphBaseUrl string = ''

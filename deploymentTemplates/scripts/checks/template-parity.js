@@ -24,7 +24,7 @@ for (const name of Object.keys(mainParams)) {
     problems.push(`${newRgFile} lacks parameter "${name}"`);
     continue;
   }
-  if (JSON.stringify([a.type, a.$ref, a.allowedValues]) !== JSON.stringify([b.type, b.$ref, b.allowedValues])) problems.push(`"${name}" has a different type or allowed values`);
+  if (JSON.stringify([a.type, a.$ref, a.nullable, a.allowedValues]) !== JSON.stringify([b.type, b.$ref, b.nullable, b.allowedValues])) problems.push(`"${name}" has a different type, nullability or allowed values`);
   if (!DEFAULT_MAY_DIFFER.includes(name) && JSON.stringify(a.defaultValue) !== JSON.stringify(b.defaultValue)) problems.push(`"${name}" has a different default`);
 }
 for (const name of Object.keys(newRgParams)) {
