@@ -1,12 +1,18 @@
+using Cppcc.Dialogs.Audiences;
+using Cppcc.Dialogs.Root;
+
 namespace Cppcc.Bot.Audiences;
 
 public static class AudiencesServiceCollectionExtensions
 {
-    /// <summary>Groups of members (界别 / 专委会) and audience resolution for reminders and broadcasts.</summary>
+    /// <summary>Groups of members (界别 / 专委会: <c>group.set</c>, <c>分组</c>) and audience resolution for reminders and broadcasts.</summary>
     public static IServiceCollection AddAudiences(this IServiceCollection services)
     {
         services.AddSingleton<GroupStore>();
         services.AddSingleton<AudienceResolver>();
+        services.AddSingleton<IGroups, GroupService>();
+        services.AddSingleton<ICardAction, GroupSetAction>();
+        services.AddSingleton<ITextCommand, GroupListCommand>();
         return services;
     }
 }

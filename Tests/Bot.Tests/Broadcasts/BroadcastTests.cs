@@ -78,6 +78,25 @@ public sealed class BroadcastTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_group_kept_by_staff_gets_the_broadcast_and_nobody_else()
+    {
+        foreach (var m in new[] { "m1", "m2", "m4" })
+            await _teams.RegisterAsync(m);
+
+        var saved = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad,
+            new JObject { ["action"] = "group.set", ["name"] = "民盟", ["kind"] = "界别", ["members"] = "m1，委员m2, 不认识的人" }));
+        var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("民盟界别活动通知", "民盟")));
+
+        Assert.Contains("界别“民盟”，共 2 人", saved);
+        Assert.Contains("不认识的人", saved);
+        Assert.Contains("共 2 位接收人", reply);
+        await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Count(r => r.Body.Contains("民盟界别活动通知")) == 2);
+        await Task.Delay(300);
+        Assert.DoesNotContain(_stub.To(TeamsScenario.Conversation("m4")), r => r.Body.Contains("民盟界别活动通知"));
+        Assert.Contains("民盟：2 人", TeamsScenario.Text(await _teams.SayAsync(TeamsScenario.StaffAad, "分组")).Replace("界别“民盟”", "民盟"));
+    }
+
+    [Fact]
     public async Task A_member_cannot_broadcast_and_nothing_is_sent()
     {
         await _teams.RegisterAsync("m1");
