@@ -37,6 +37,12 @@ public sealed record ConnectorStubOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>Loopback port to listen on (0 = any free port).</summary>
+    public int Port { get; init; }
+
+    /// <summary>Called with every request after it was answered (e.g. to print it).</summary>
+    public Action<StubRequest>? OnRequest { get; init; }
+
     /// <summary>The clock used to stamp requests and refill the rate limit (a FakeTimeProvider in tests).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
@@ -76,7 +82,7 @@ public sealed class ConnectorStub : IAsyncDisposable
     public static async Task<ConnectorStub> StartAsync(ConnectorStubOptions? options = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, options?.Port ?? 0));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var stub = new ConnectorStub(app, options ?? new ConnectorStubOptions());
@@ -120,6 +126,7 @@ public sealed class ConnectorStub : IAsyncDisposable
         int status;
         string? retryAfter = null;
         string? fault = null;
+        StubRequest request;
         string answer;
         lock (_lock)
         {
@@ -147,8 +154,10 @@ public sealed class ConnectorStub : IAsyncDisposable
                 200 => "{\"id\":\"" + (ctx.Request.Method == "PUT" ? activityId : "stub-" + (++_nextId)) + "\"}",
                 _ => "{\"error\":{\"code\":\"Stub" + status + "\",\"message\":\"stub failure\"}}",
             };
-            Requests.Enqueue(new StubRequest(now, ctx.Request.Method, conversationId, activityId, status, body, fault));
+            request = new StubRequest(now, ctx.Request.Method, conversationId, activityId, status, body, fault);
+            Requests.Enqueue(request);
         }
+        _options.OnRequest?.Invoke(request);
         ctx.Response.StatusCode = status;
         if (retryAfter is not null)
             ctx.Response.Headers.RetryAfter = retryAfter;
