@@ -1,6 +1,4 @@
 using Cppcc.Dialogs.Broadcasts;
-using Cppcc.Dialogs.Framework;
-using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Bot.Broadcasts;
 
@@ -14,13 +12,7 @@ public static class BroadcastsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<IBroadcasts, BroadcastService>();
-        services.AddSingleton<BroadcastStarter>();
-        services.AddSingleton<ICardAction, BroadcastSendAction>();
-        services.AddSingleton<Dialog, BroadcastDialog>();
-        services.AddSingleton(BroadcastPrompts.LinkPrompt());
-        services.AddSingleton<ITextCommand>(new StartDialogCommand(BroadcastDialog.DialogId, ["通知", "broadcast"], Role.Staff,
-            new MenuItem(new Localized("发送通知", "Send a notice"), 60)));
-        services.AddSingleton<ITextCommand, BroadcastReportCommand>();
+        services.AddBroadcastConversations();
         services.AddHostedService<BroadcastProgressWorker>();
         return services;
     }

@@ -1,5 +1,3 @@
-using Cppcc.Dialogs.Framework;
-using Cppcc.Dialogs.Root;
 using Cppcc.Dialogs.Sessions;
 
 namespace Cppcc.Bot.Reminders;
@@ -16,16 +14,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<SessionStore>();
         services.AddSingleton<RsvpStore>();
         services.AddSingleton<ISessions, SessionService>();
-        services.AddSingleton<ICardAction, SessionCreateAction>();
-        services.AddSingleton<ICardAction, SessionRsvpAction>();
-        services.AddSingleton<Dialog, SessionDialog>();
-        services.AddSingleton(sp => SessionDialog.CreateStartPrompt(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ITextCommand>(new StartDialogCommand(SessionDialog.DialogId, ["安排学习", "new session"], Role.Staff,
-            new MenuItem(new Localized("安排学习", "New session"), 50)));
-        services.AddSingleton<ITextCommand, SessionListCommand>();
-        services.AddSingleton<ITextCommand, SessionCancelCommand>();
-        services.AddSingleton<ITextCommand, SessionMoveCommand>();
-        services.AddSingleton<ITextCommand, AttendanceCommand>();
+        services.AddSessionConversations();
         services.AddHostedService<ReminderScheduler>();
         return services;
     }

@@ -36,6 +36,9 @@ public sealed record Figures(int RecipientCount, int Rate, TimeSpan Total, IRead
         o.WriteLine($"total time                {Total.TotalSeconds,8:F1} s (enqueue to last outcome)");
         o.WriteLine($"requests at the stub      {Requests.Count,8} in {span:F1} s = {Requests.Count / span:F2}/s = {Requests.Count / span / Rate:P1} of the limit");
         o.WriteLine($"2xx deliveries            {ok,8} = {ok / span:F2}/s = {ok / span / Rate:P1} of the limit");
+        var paused = PausedSeconds();
+        o.WriteLine($"Retry-After pauses        {paused,8:F1} s (union of the 429s' Retry-After windows)");
+        o.WriteLine($"requests outside pauses   {Requests.Count / (span - paused):F2}/s = {Requests.Count / (span - paused) / Rate:P1} of the limit");
         o.WriteLine($"max requests in any 1 s   {MaxInAnySecond(),8}");
         foreach (var fault in Requests.Where(r => r.Fault is not null).GroupBy(r => r.Fault!).OrderBy(g => g.Key))
             o.WriteLine($"stub answered {fault.Key,-12}{fault.Count(),8}");
@@ -49,6 +52,28 @@ public sealed record Figures(int RecipientCount, int Rate, TimeSpan Total, IRead
         o.WriteLine($"Sent but stub saw no 2xx  {SentButNotSeen,8}");
         o.WriteLine($"2xx but not marked Sent   {SeenButNotSent,8}");
         o.WriteLine($"interrupted mid-send      {Interrupted,8}");
+    }
+
+    /// <summary>Seconds covered by the Retry-After windows of the 429s (overlaps counted once).</summary>
+    private double PausedSeconds()
+    {
+        var windows = Requests.Where(r => r.Status == 429).Select(r => (Start: r.At, End: r.At.AddSeconds(1))).OrderBy(w => w.Start).ToList();
+        double total = 0;
+        DateTimeOffset? start = null, end = null;
+        foreach (var w in windows)
+        {
+            if (end is null || w.Start > end)
+            {
+                if (end is not null)
+                    total += (end.Value - start!.Value).TotalSeconds;
+                (start, end) = (w.Start, w.End);
+            }
+            else if (w.End > end)
+                end = w.End;
+        }
+        if (end is not null)
+            total += (end.Value - start!.Value).TotalSeconds;
+        return total;
     }
 
     private int MaxInAnySecond()

@@ -1,0 +1,141 @@
+using Cppcc.Dialogs.Root;
+using Cppcc.Dialogs.Sessions;
+using Cppcc.Dialogs.Tests.Framework;
+using Cppcc.Dialogs.Tests.Support;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace Cppcc.Dialogs.Tests.Sessions;
+
+public class SessionDialogTests
+{
+    public sealed record Line(string User, string Reply);
+
+    public static TheoryData<string, Line[], int> Scripts => new()
+    {
+        {
+            "staff create a monthly study session step by step; a past time is asked again",
+            new[]
+            {
+                new Line("安排学习", "请输入学习安排的标题"),
+                new Line("学习贯彻全会精神", "类型"),
+                new Line("1", "开始时间"),
+                new Line("2020-01-01 10:00", "开始时间必须晚于现在"),
+                new Line("2026-12-01 14:30", "地点"),
+                new Line("区政协三楼会议室", "是否重复"),
+                new Line("每月", "确认创建：集中学习“学习贯彻全会精神”，2026年12月1日（周二）14:30，区政协三楼会议室，每月"),
+                new Line("是", "编号 XX-2026-0001"),
+            },
+            1
+        },
+        {
+            "cancel in the middle creates nothing",
+            new[]
+            {
+                new Line("安排学习", "请输入学习安排的标题"),
+                new Line("专题讲座", "类型"),
+                new Line("取消", "已取消，没有保存任何内容"),
+            },
+            0
+        },
+        {
+            "declining the confirmation creates nothing",
+            new[]
+            {
+                new Line("new session", "请输入学习安排的标题"),
+                new Line("季度辅导报告", "类型"),
+                new Line("专题讲座", "开始时间"),
+                new Line("12月3日 9点", "地点"),
+                new Line("报告厅", "是否重复"),
+                new Line("每季度", "确认创建：专题讲座“季度辅导报告”，2026年12月3日（周四）09:00，报告厅，每季度"),
+                new Line("否", "没有创建学习安排"),
+            },
+            0
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public async Task Session_dialog_follows_the_script(string scenario, Line[] script, int created)
+    {
+        var sessions = new FakeSessions();
+        var host = Host(sessions, Role.Staff);
+
+        TestFlow flow = host.Flow();
+        foreach (var line in script)
+            flow = flow.Send(line.User).AssertReply(a => Assert.Contains(line.Reply, WaterfallDialogTests.ReplyText(a)));
+        await flow.StartTestAsync();
+
+        Assert.True(created == sessions.Created.Count, scenario);
+        if (created == 1)
+        {
+            var draft = sessions.Created[0].Draft;
+            Assert.Equal(new DateTimeOffset(2026, 12, 1, 14, 30, 0, TimeSpan.FromHours(8)), draft.StartsAt);
+            Assert.Equal(Recurrence.Monthly, draft.Recurrence);
+            Assert.Equal("all", draft.Audience);
+        }
+    }
+
+    [Fact]
+    public async Task A_member_cannot_start_the_dialog_nor_submit_session_create()
+    {
+        var sessions = new FakeSessions();
+        var host = Host(sessions, Role.Member);
+        var submit = new Activity(ActivityTypes.Message)
+        {
+            Value = JObject.FromObject(new { action = "session.create", title = "t", startsAt = "2026-12-01T14:30:00+08:00", location = "x" }),
+        };
+
+        await host.Flow()
+            .Send("安排学习").AssertReply(a => Assert.Contains("没有使用此功能的权限", a.AsMessageActivity().Text))
+            .Send(submit).AssertReply(a => Assert.Contains("没有使用此功能的权限", a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.Empty(sessions.Created);
+    }
+
+    [Theory]
+    [InlineData("{\"title\":\"\",\"startsAt\":\"2026-12-01T14:30:00+08:00\",\"location\":\"x\"}", "title")]
+    [InlineData("{\"title\":\"t\",\"kind\":\"party\",\"startsAt\":\"2026-12-01T14:30:00+08:00\",\"location\":\"x\"}", "kind")]
+    [InlineData("{\"title\":\"t\",\"startsAt\":\"someday\",\"location\":\"x\"}", "startsAt")]
+    [InlineData("{\"title\":\"t\",\"startsAt\":\"2026-12-01T14:30:00+08:00\"}", "location")]
+    [InlineData("{\"title\":\"t\",\"startsAt\":\"2026-12-01T14:30:00+08:00\",\"location\":\"x\",\"recurrence\":\"weekly\"}", "recurrence")]
+    [InlineData("{\"title\":\"t\",\"startsAt\":\"2026-12-01T14:30:00+08:00\",\"location\":\"x\",\"audience\":\"无此组\"}", "audience")]
+    public async Task Session_create_names_the_bad_field_and_stores_nothing(string fields, string field)
+    {
+        var sessions = new FakeSessions();
+        var value = JObject.Parse(fields);
+        value["action"] = "session.create";
+
+        await Host(sessions, Role.Staff).Flow()
+            .Send(new Activity(ActivityTypes.Message) { Value = value })
+            .AssertReply(a => Assert.Contains("（" + field + "）", a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.Empty(sessions.Created);
+    }
+
+    [Fact]
+    public async Task Rsvp_buttons_store_the_answer()
+    {
+        var sessions = new FakeSessions();
+        var host = Host(sessions, Role.Member);
+        sessions.Create(new SessionDraft("学习", SessionKind.Study, DateTimeOffset.UtcNow.AddDays(1), "x", Recurrence.None, "all"), new Caller("k", "", Role.Staff));
+        Activity Answer(string response) => new(ActivityTypes.Message)
+        {
+            Value = JObject.FromObject(new { action = "session.rsvp", sessionId = "XX-2026-0001", response }),
+        };
+
+        await host.Flow()
+            .Send(Answer("absent")).AssertReply(a => Assert.Contains("请假", a.AsMessageActivity().Text))
+            .Send(Answer("yes")).AssertReply(a => Assert.Contains("attend 或 absent", a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.False(Assert.Single(sessions.Answers).Attends);
+    }
+
+    private static DialogTestHost Host(FakeSessions sessions, Role role)
+        => new(configure: s => s.AddSingleton<ISessions>(sessions).AddSessionConversations(), role: role);
+}
