@@ -13,6 +13,8 @@ public static class AudiencesServiceCollectionExtensions
         services.AddSingleton<IGroups, GroupService>();
         services.AddSingleton<ICardAction, GroupSetAction>();
         services.AddSingleton<ITextCommand, GroupListCommand>();
+        services.AddSingleton<IRoster, RosterSync>();
+        services.AddSingleton<ITextCommand, RosterSyncCommand>();
         return services;
     }
 }

@@ -13,5 +13,8 @@ internal static class GroupTexts
     public static readonly Localized Unknown = new("以下成员尚未与助手对话，未能加入：{0}", "These entries matched no member who has written to the assistant: {0}");
     public static readonly Localized NoGroups = new("还没有分组。发送 group.set 卡片可以创建界别或专委会分组。", "There are no groups yet.");
     public static readonly Localized ListTitle = new("成员分组：", "Member groups:");
+    public static readonly Localized RosterTeamsOnly = new("请在 Teams 团队频道或群聊中 @助手 使用“同步成员”。", "Use \"sync members\" in a Teams team channel or group chat.");
+    public static readonly Localized RosterSynced = new("名单共 {0} 人：新建对话 {1} 人，已有对话 {2} 人，失败 {3} 人。他们现在都能收到提醒和通知（失败者除外）。",
+        "Roster: {0} people; {1} new conversations, {2} already reachable, {3} failed.");
     public static readonly Localized Line = new("{0}“{1}”：{2} 人", "{0} \"{1}\": {2} members");
 }

@@ -13,7 +13,11 @@ public sealed class BroadcastTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _stub = await ConnectorStub.StartAsync(new ConnectorStubOptions { Blocked = c => c.EndsWith("m3", StringComparison.Ordinal) });
+        _stub = await ConnectorStub.StartAsync(new ConnectorStubOptions
+        {
+            Blocked = c => c.EndsWith("m3", StringComparison.Ordinal),
+            Roster = [("29:" + TeamsScenario.StaffAad, TeamsScenario.StaffAad, "机关干部"), ("29:m1", "m1", "委员m1"), ("29:r1", "r1", "委员r1"), ("29:r2", "r2", "委员r2"), ("29:r3", "r3", "委员r3")],
+        });
         _bot = new BotFactory(_db, TeamsScenario.Settings());
         _teams = new TeamsScenario(_bot.CreateClient(), _stub);
     }
@@ -94,6 +98,23 @@ public sealed class BroadcastTests : IAsyncLifetime
         await Task.Delay(300);
         Assert.DoesNotContain(_stub.To(TeamsScenario.Conversation("m4")), r => r.Body.Contains("民盟界别活动通知"));
         Assert.Contains("民盟：2 人", TeamsScenario.Text(await _teams.SayAsync(TeamsScenario.StaffAad, "分组")).Replace("界别“民盟”", "民盟"));
+    }
+
+    [Fact]
+    public async Task Syncing_a_group_chat_roster_makes_members_who_never_wrote_reachable()
+    {
+        await _teams.RegisterAsync("m1");
+        var mention = _teams.Message(TeamsScenario.StaffAad, "<at>区政协助手</at> 同步成员");
+        mention["conversation"] = new JObject { ["id"] = "19:committee-chat", ["conversationType"] = "groupChat", ["tenantId"] = "tenant-1" };
+
+        var synced = TeamsScenario.Text(await BotFactory.SendAsync(_bot.CreateClient(), mention));
+        var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("名单同步后的通知")));
+
+        Assert.Contains("名单共 5 人：新建对话 3 人，已有对话 2 人，失败 0 人", synced);
+        Assert.Equal(3, _stub.Requests.Count(r => r.Method == "POST" && r.ConversationId == "" && r.Body.Contains("\"tenantId\":\"tenant-1\"")));
+        Assert.Contains("共 5 位接收人", reply);
+        await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Count(r => r.Status == 200 && r.Body.Contains("名单同步后的通知")) == 5);
+        Assert.Equal(3, _stub.Requests.Where(r => r.Body.Contains("名单同步后的通知")).Count(r => r.ConversationId.StartsWith("a:new-", StringComparison.Ordinal)));
     }
 
     [Fact]

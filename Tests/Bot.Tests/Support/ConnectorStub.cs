@@ -37,6 +37,9 @@ public sealed record ConnectorStubOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>GET …/pagedmembers answers with this roster (Teams paged members), pageSize at a time.</summary>
+    public IReadOnlyList<(string Id, string AadObjectId, string Name)> Roster { get; init; } = [];
+
     /// <summary>Loopback port to listen on (0 = any free port).</summary>
     public int Port { get; init; }
 
@@ -130,8 +133,11 @@ public sealed class ConnectorStub : IAsyncDisposable
         string answer;
         lock (_lock)
         {
+            answer = ctx.Request.Method == "GET" && segments.Length >= 4 && segments[3] == "pagedmembers" ? RosterPage(ctx.Request.Query) : "";
             var nth = _requestsPerConversation[conversationId] = _requestsPerConversation.GetValueOrDefault(conversationId) + 1;
-            if (_options.StatusFor(conversationId, nth) is { } scripted)
+            if (answer.Length > 0)
+                status = 200;
+            else if (_options.StatusFor(conversationId, nth) is { } scripted)
                 (status, retryAfter, fault) = (scripted, scripted is 429 or 503 ? _options.RetryAfterSeconds.ToString() : null, "scripted");
             else if (!TakeGlobalToken(now))
                 (status, retryAfter, fault) = (429, _options.RetryAfterSeconds.ToString(), "rate");
@@ -148,7 +154,7 @@ public sealed class ConnectorStub : IAsyncDisposable
             else
                 status = ctx.Request.Method == "POST" && segments is [_, "conversations"] ? 201 : 200;
 
-            answer = status switch
+            answer = answer.Length > 0 ? answer : status switch
             {
                 201 => "{\"id\":\"a:new-" + (++_nextId) + "\",\"activityId\":\"first-" + _nextId + "\"}",
                 200 => "{\"id\":\"" + (ctx.Request.Method == "PUT" ? activityId : "stub-" + (++_nextId)) + "\"}",
@@ -163,6 +169,18 @@ public sealed class ConnectorStub : IAsyncDisposable
             ctx.Response.Headers.RetryAfter = retryAfter;
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync(answer);
+    }
+
+    private string RosterPage(IQueryCollection query)
+    {
+        var size = int.TryParse(query["pageSize"], out var n) ? n : 200;
+        var from = int.TryParse(query["continuationToken"], out var t) ? t : 0;
+        var page = _options.Roster.Skip(from).Take(size)
+            .Select(m => new System.Text.Json.Nodes.JsonObject { ["id"] = m.Id, ["aadObjectId"] = m.AadObjectId, ["name"] = m.Name, ["userRole"] = "user" });
+        var result = new System.Text.Json.Nodes.JsonObject { ["members"] = new System.Text.Json.Nodes.JsonArray([.. page]) };
+        if (from + size < _options.Roster.Count)
+            result["continuationToken"] = (from + size).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result.ToJsonString();
     }
 
     private bool TakeGlobalToken(DateTimeOffset now)
