@@ -23,9 +23,9 @@ public sealed class GroupSetAction : ICardAction
     public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var name = ((string?)value["name"] ?? "").Trim();
-        var kind = ((string?)value["kind"] ?? "").Trim();
-        var entries = ((string?)value["members"] ?? "").Split([',', '，', '、', '\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var name = Text(value, "name");
+        var kind = Text(value, "kind");
+        var entries = Text(value, "members").Split([',', '，', '、', '\n', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var problem = name.Length == 0 ? GroupTexts.MissingName
             : name.Length > 20 || name.Equals("all", StringComparison.OrdinalIgnoreCase) ? GroupTexts.NameTooLong
             : !Kinds.Contains(kind) ? GroupTexts.BadKind
@@ -43,6 +43,8 @@ public sealed class GroupSetAction : ICardAction
             text += "\n\n" + GroupTexts.Unknown.Format(turn, string.Join("、", unknown));
         await turn.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
     }
+
+    private static string Text(JObject value, string field) => value[field] is JValue { Value: not null } v ? v.ToString()!.Trim() : "";
 }
 
 /// <summary><c>分组</c> / <c>groups</c> (staff): the groups and their sizes.</summary>

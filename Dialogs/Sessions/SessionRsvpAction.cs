@@ -21,8 +21,8 @@ public sealed class SessionRsvpAction : ICardAction
     public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var response = (string?)value["response"];
-        var sessionId = ((string?)value["sessionId"] ?? "").Trim();
+        var response = Text(value, "response");
+        var sessionId = (Text(value, "sessionId") ?? "").Trim();
         if (response is not ("attend" or "absent"))
         {
             await turn.SendActivityAsync(SessionTexts.RsvpBad.For(turn), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -39,4 +39,6 @@ public sealed class SessionRsvpAction : ICardAction
         var reply = attends ? SessionTexts.RsvpAttend : SessionTexts.RsvpAbsent;
         await turn.SendActivityAsync(reply.Format(turn, session.Title), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
+
+    private static string? Text(JObject value, string field) => value[field] is JValue { Value: not null } v ? v.ToString() : null;
 }

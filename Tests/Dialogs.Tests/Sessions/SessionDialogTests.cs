@@ -136,6 +136,30 @@ public class SessionDialogTests
         Assert.False(Assert.Single(sessions.Answers).Attends);
     }
 
+    [Theory]
+    [InlineData("{\"action\":\"session.rsvp\",\"sessionId\":{\"x\":1},\"response\":[\"attend\"]}", "attend 或 absent")]
+    [InlineData("{\"action\":\"session.rsvp\",\"sessionId\":{\"x\":1},\"response\":\"attend\"}", "不存在或已取消")]
+    [InlineData("{\"action\":\"group.set\",\"name\":{\"x\":1},\"kind\":\"界别\",\"members\":\"a\"}", "分组名称（name）")]
+    public async Task Oddly_typed_card_fields_get_a_clear_reply(string json, string expected)
+    {
+        var host = new DialogTestHost(configure: s => s.AddSingleton<ISessions>(new FakeSessions()).AddSessionConversations()
+            .AddSingleton<Cppcc.Dialogs.Audiences.IGroups>(new NoGroups())
+            .AddSingleton<ICardAction, Cppcc.Dialogs.Audiences.GroupSetAction>(), role: Role.Staff);
+
+        await host.Flow()
+            .Send(new Activity(ActivityTypes.Message) { Value = JObject.Parse(json) })
+            .AssertReply(a => Assert.Contains(expected, a.AsMessageActivity().Text))
+            .StartTestAsync();
+    }
+
+    private sealed class NoGroups : Cppcc.Dialogs.Audiences.IGroups
+    {
+        public IReadOnlyList<Cppcc.Dialogs.Audiences.GroupSummary> List() => [];
+
+        public (Cppcc.Dialogs.Audiences.GroupSummary Group, IReadOnlyList<string> Unknown) Save(string name, string kind, IReadOnlyList<string> entries, string savedBy)
+            => throw new InvalidOperationException("must not be saved");
+    }
+
     private static DialogTestHost Host(FakeSessions sessions, Role role)
         => new(configure: s => s.AddSingleton<ISessions>(sessions).AddSessionConversations(), role: role);
 }
