@@ -1,6 +1,7 @@
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Conversations;
+using Cppcc.Bot.Graph;
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
@@ -20,6 +21,7 @@ builder.Services
     .AddAudiences()
     .AddBroadcasts()
     .AddReminders()
+    .AddGraph()
     .AddKnowledge()
     .AddBotHosting();
 

@@ -15,9 +15,12 @@ public sealed class DeliveryOptions
     [Range(1, 7)]
     public int PerConversationPerSecond { get; set; } = 7;
 
-    /// <summary>Sends in flight at once; with ~200 ms Connector latency, 16 keeps 30/s busy with room for retries waiting.</summary>
-    [Range(1, 256)]
-    public int MaxConcurrency { get; set; } = 16;
+    /// <summary>
+    /// Items being worked on at once: sends on the wire (30/s × ~200 ms Connector latency ≈ 6) plus items waiting out a
+    /// retry back-off, which keep their slot. The rate limits, not this, bound what reaches Teams.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrency { get; set; } = 64;
 
     /// <summary>Attempts (first send included) before an item is dead-lettered.</summary>
     [Range(1, 100)]

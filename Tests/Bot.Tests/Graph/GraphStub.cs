@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cppcc.Bot.Tests.Graph;
+
+/// <summary>
+/// A loopback Microsoft Graph speaking its wire format: group members as OData pages (two users per page, with
+/// @odata.nextLink) and Teams app installs (201, or 409 when already installed).
+/// </summary>
+public sealed class GraphStub : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Dictionary<string, (string Id, string Name)[]> _groups;
+    private readonly HashSet<string> _installed = new();
+
+    public ConcurrentQueue<(string Method, string Path, string Authorization, string Body)> Requests { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    private GraphStub(WebApplication app, Dictionary<string, (string, string)[]> groups)
+    {
+        _app = app;
+        _groups = groups;
+    }
+
+    public static async Task<GraphStub> StartAsync(Dictionary<string, (string Id, string Name)[]> groups)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var stub = new GraphStub(app, groups);
+        app.Run(stub.HandleAsync);
+        await app.StartAsync();
+        stub.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1.0";
+        return stub;
+    }
+
+    public IReadOnlyList<string> InstalledFor => Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/teamwork/installedApps", StringComparison.Ordinal))
+        .Select(r => r.Path.Split('/')[3]).ToList();
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        var body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
+        var path = ctx.Request.Path.Value ?? "";
+        Requests.Enqueue((ctx.Request.Method, path, ctx.Request.Headers.Authorization.ToString(), body));
+        ctx.Response.ContentType = "application/json";
+        var segments = path.Trim('/').Split('/'); // v1.0 / groups / {id} / members
+        if (ctx.Request.Method == "GET" && segments is ["v1.0", "groups", var group, "members"] && _groups.TryGetValue(group, out var users))
+        {
+            var skip = int.TryParse(ctx.Request.Query["$skiptoken"], out var s) ? s : 0;
+            var page = new JsonObject
+            {
+                ["@odata.context"] = BaseUrl + "/$metadata#directoryObjects",
+                ["value"] = new JsonArray(users.Skip(skip).Take(2).Select(u => (JsonNode)new JsonObject
+                {
+                    ["@odata.type"] = "#microsoft.graph.user", ["id"] = u.Id, ["displayName"] = u.Name,
+                }).ToArray()),
+            };
+            if (skip + 2 < users.Length)
+                page["@odata.nextLink"] = $"{BaseUrl}/groups/{group}/members?$select=id,displayName&$skiptoken={skip + 2}";
+            await ctx.Response.WriteAsync(page.ToJsonString());
+            return;
+        }
+
+        if (ctx.Request.Method == "POST" && segments is ["v1.0", "users", var user, "teamwork", "installedApps"])
+        {
+            if (!_installed.Add(user))
+            {
+                ctx.Response.StatusCode = 409;
+                await ctx.Response.WriteAsync("{\"error\":{\"code\":\"Conflict\",\"message\":\"App is already installed.\"}}");
+                return;
+            }
+            ctx.Response.StatusCode = 201;
+            await ctx.Response.WriteAsync("{\"id\":\"install-" + user + "\"}");
+            return;
+        }
+
+        ctx.Response.StatusCode = 404;
+        await ctx.Response.WriteAsync("{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"stub\"}}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
