@@ -14,7 +14,7 @@ public sealed record BroadcastCounts(int Sent, int Failed, int Pending)
     {
         int Of(DeliveryState s) => states.TryGetValue(s, out var n) ? n : 0;
         return new BroadcastCounts(Of(DeliveryState.Sent),
-            Of(DeliveryState.Failed) + Of(DeliveryState.Blocked) + Of(DeliveryState.DeadLetter),
+            Of(DeliveryState.Failed) + Of(DeliveryState.Blocked) + Of(DeliveryState.DeadLetter) + Of(DeliveryState.Cancelled),
             Of(DeliveryState.Pending) + Of(DeliveryState.Sending));
     }
 

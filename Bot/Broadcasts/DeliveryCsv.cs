@@ -35,6 +35,7 @@ public static class DeliveryCsv
         DeliveryState.Sending => "发送中",
         DeliveryState.Blocked => "已屏蔽助手",
         DeliveryState.Failed => "失败",
+        DeliveryState.Cancelled => "已撤回",
         _ => "多次重试失败",
     };
 }

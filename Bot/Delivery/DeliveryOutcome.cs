@@ -9,6 +9,8 @@ public enum OutcomeKind
     Transient,
     Blocked,
     Failed,
+    /// <summary>Withdrawn while queued: not sent.</summary>
+    Withdrawn,
 }
 
 /// <summary>What one attempt ended with.</summary>

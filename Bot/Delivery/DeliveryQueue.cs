@@ -37,7 +37,10 @@ public sealed class DeliveryQueue(DeliveryStore store, DeliverySignal signal, Ti
 
     public List<DeliveryItem> Results(string jobId) => store.ListJob(jobId);
 
-    /// <summary>Keys of the recipients who got a message of any job starting with <paramref name="jobPrefix"/>.</summary>
+    /// <summary>Withdraws what is still queued for jobs starting with <paramref name="jobPrefix"/> (sends on the wire finish).</summary>
+    public int Withdraw(string jobPrefix) => store.CancelPending(jobPrefix, time.GetUtcNow());
+
+    /// <summary>Keys of the recipients who got (or may have got: on the wire) a message of any job starting with <paramref name="jobPrefix"/>.</summary>
     public IReadOnlyList<string> DeliveredTo(string jobPrefix) =>
         store.DeliveredInJobs(jobPrefix).Select(i => i.RecipientKey).Distinct(StringComparer.Ordinal).ToList();
 }

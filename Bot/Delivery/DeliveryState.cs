@@ -19,6 +19,9 @@ public enum DeliveryState
 
     /// <summary>Transient failures until the attempt limit.</summary>
     DeadLetter = 5,
+
+    /// <summary>Withdrawn before it was sent (e.g. the reminder of a session that moved or was cancelled).</summary>
+    Cancelled = 6,
 }
 
 public static class DeliveryStateExtensions

@@ -88,9 +88,26 @@ public sealed class DeliveryStore
     public List<DeliveryItem> ListJob(string jobId) =>
         _items.Query().Where(x => x.JobId == jobId).OrderBy(x => x.RecipientKey).ToList();
 
-    /// <summary>Recipients with a delivered item in any job whose id starts with <paramref name="jobPrefix"/>.</summary>
+    /// <summary>Items of any job whose id starts with <paramref name="jobPrefix"/> that reached, or may have reached, their recipient.</summary>
     public List<DeliveryItem> DeliveredInJobs(string jobPrefix) =>
-        _items.Find(x => x.JobId.StartsWith(jobPrefix)).Where(x => x.State == DeliveryState.Sent).ToList();
+        _items.Find(x => x.JobId.StartsWith(jobPrefix)).Where(x => x.State is DeliveryState.Sent or DeliveryState.Sending).ToList();
+
+    /// <summary>Withdraws the pending items of every job whose id starts with <paramref name="jobPrefix"/>; returns how many.</summary>
+    public int CancelPending(string jobPrefix, DateTimeOffset now)
+    {
+        var pending = _items.Find(x => x.JobId.StartsWith(jobPrefix)).Where(x => x.State == DeliveryState.Pending).ToList();
+        foreach (var item in pending)
+        {
+            item.State = DeliveryState.Cancelled;
+            item.DueAt = DateTimeOffset.MaxValue;
+            item.UpdatedAt = now;
+            _items.Update(item);
+        }
+        return pending.Count;
+    }
+
+    /// <summary>True when the stored item was withdrawn (checked by the sender right before it goes on the wire).</summary>
+    public bool IsCancelled(string id) => _items.FindById(id) is { State: DeliveryState.Cancelled };
 
     private bool TryInsert(DeliveryItem item)
     {

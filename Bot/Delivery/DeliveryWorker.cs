@@ -184,6 +184,9 @@ public sealed class DeliveryWorker : BackgroundService
         for (var wait = _pacer.DelayBeforeNext(item.ConversationId); wait > TimeSpan.Zero; wait = _pacer.DelayBeforeNext(item.ConversationId))
             await Task.Delay(wait, _time, stoppingToken);
         await _rate.AcquireAsync(stoppingToken);
+        // Withdrawn while it waited (its session moved or was cancelled): do not send stale news.
+        if (_store.IsCancelled(item.Id))
+            return new DeliveryOutcome(OutcomeKind.Withdrawn, item.Attempts);
 
         item.Attempts++;
         item.State = DeliveryState.Sending;
@@ -219,6 +222,7 @@ public sealed class DeliveryWorker : BackgroundService
             OutcomeKind.Sent => DeliveryState.Sent,
             OutcomeKind.Blocked => DeliveryState.Blocked,
             OutcomeKind.Failed => DeliveryState.Failed,
+            OutcomeKind.Withdrawn => DeliveryState.Cancelled,
             _ => DeliveryState.DeadLetter,
         };
         item.DueAt = DateTimeOffset.MaxValue;

@@ -64,23 +64,7 @@ public sealed class ReminderScheduler(SessionStore sessions, AudienceResolver au
 
     private void CreateSuccessor(StudySession previous)
     {
-        if (ReminderPlanner.NextStart(previous) is { } next)
-        {
-            var successor = sessions.Add(new StudySession
-            {
-                SeriesId = previous.SeriesId,
-                Title = previous.Title,
-                Kind = previous.Kind,
-                StartsAt = next.ToUniversalTime(),
-                OffsetMinutes = previous.OffsetMinutes,
-                Location = previous.Location,
-                Recurrence = previous.Recurrence,
-                Audience = previous.Audience,
-                CreatedBy = previous.CreatedBy,
-            });
+        if (sessions.AddSuccessor(previous) is { } successor)
             logger.LogInformation("Session {SessionId} recurs as {NextId} on {StartsAt}", previous.Id, successor.Id, successor.StartsAt);
-        }
-        previous.NextOccurrenceCreated = true;
-        sessions.Save(previous);
     }
 }

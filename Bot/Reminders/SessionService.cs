@@ -50,9 +50,10 @@ public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, Audie
         {
             session.StartsAt = start.ToUniversalTime();
             session.OffsetMinutes = (int)start.Offset.TotalMinutes;
-            // A moved session is reminded afresh for its new time.
+            // A moved session is reminded afresh for its new time; reminders still queued with the old time are withdrawn.
             session.Revision++;
             session.RemindedLeads.Clear();
+            queue.Withdraw(ReminderJobPrefix(session.Id));
         }
         session.Changes++;
         sessions.Save(session);
@@ -67,7 +68,12 @@ public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, Audie
             return false;
         session.Cancelled = true;
         sessions.Save(session);
+        queue.Withdraw(ReminderJobPrefix(session.Id));
+        // Cancelling one occurrence of a series keeps the series: its next occurrence is planned now.
+        var next = sessions.AddSuccessor(session);
         var told = Tell(session, "session-cancelled:" + session.Id, ReminderCards.Cancelled);
+        if (next is not null)
+            logger.LogInformation("Cancelled session {SessionId} recurs as {NextId}", session.Id, next.Id);
         logger.LogInformation("Session {SessionId} cancelled; {Count} reminded members told", session.Id, told);
         return true;
     }

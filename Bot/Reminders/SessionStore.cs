@@ -35,6 +35,30 @@ public sealed class SessionStore
 
     public StudySession? Find(string id) => _sessions.FindById(id);
 
+    /// <summary>Adds the next occurrence of a recurring session (once: the previous one is marked) and returns it.</summary>
+    public StudySession? AddSuccessor(StudySession previous)
+    {
+        StudySession? successor = null;
+        if (!previous.NextOccurrenceCreated && ReminderPlanner.NextStart(previous) is { } next)
+        {
+            successor = Add(new StudySession
+            {
+                SeriesId = previous.SeriesId,
+                Title = previous.Title,
+                Kind = previous.Kind,
+                StartsAt = next.ToUniversalTime(),
+                OffsetMinutes = previous.OffsetMinutes,
+                Location = previous.Location,
+                Recurrence = previous.Recurrence,
+                Audience = previous.Audience,
+                CreatedBy = previous.CreatedBy,
+            });
+        }
+        previous.NextOccurrenceCreated = true;
+        Save(previous);
+        return successor;
+    }
+
     public void Save(StudySession session) => _sessions.Update(session);
 
     /// <summary>Sessions not cancelled that start after <paramref name="after"/>, soonest first.</summary>

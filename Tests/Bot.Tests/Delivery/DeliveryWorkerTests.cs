@@ -1,3 +1,4 @@
+using Microsoft.Bot.Builder;
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Tests.Support;
 using Microsoft.Bot.Schema;
@@ -141,6 +142,24 @@ public sealed class DeliveryWorkerTests
         Assert.Equal(1, item.Interruptions);
         Assert.Equal(2, item.Attempts);
         Assert.Single(h.Stub.To("a:1"));
+    }
+
+    [Fact]
+    public async Task Withdrawn_items_are_never_sent()
+    {
+        await using var h = await DeliveryHarness.StartAsync();
+        h.Queue.Enqueue("reminder:XX-1:r0:10m", new[] { "a:1", "a:2" }.Select(c => new DeliveryRequest("29:" + c, h.Reference(c), MessageFactory.Text("旧时间"))),
+            notBefore: h.Time.GetUtcNow().AddMinutes(1));
+        h.Enqueue("other", "a:3");
+        await h.StartWorkerAsync();
+
+        Assert.Equal(2, h.Queue.Withdraw("reminder:XX-1:"));
+        await h.RunUntilAsync(() => h.AllFinished("other"), Minute);
+        h.Time.Advance(TimeSpan.FromMinutes(2));
+        await Task.Delay(200);
+
+        Assert.DoesNotContain(h.Stub.Requests, r => r.Body.Contains("旧时间"));
+        Assert.All(h.Store.ListJob("reminder:XX-1:r0:10m"), i => Assert.Equal(DeliveryState.Cancelled, i.State));
     }
 
     [Fact]

@@ -147,6 +147,36 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.DoesNotContain(once, list);
         Assert.DoesNotContain(monthly, list);
         Assert.Contains("2026年12月27日", list); // the monthly session's next occurrence, same local time
+
+        // Cancelling one occurrence keeps the series: the one after it is planned at once.
+        var december = Regex.Match(list, @"XX-\d{4}-\d{4}").Value;
+        await teams.SayAsync(TeamsScenario.StaffAad, "取消学习 " + december);
+        var after = TeamsScenario.Text(await teams.SayAsync("m1", "学习安排"));
+        Assert.DoesNotContain(december, after);
+        Assert.Contains("2027年1月27日", after);
+    }
+
+    [Fact]
+    public async Task Session_update_moves_the_session_and_it_is_reminded_again_at_the_new_time()
+    {
+        await using var bot = Bot("00:10:00");
+        var teams = new TeamsScenario(bot.CreateClient(), _stub);
+        await teams.RegisterAsync("m1");
+        var id = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(12)))), @"XX-\d{4}-\d{4}").Value;
+        await AdvanceUntilAsync(() => Reminders("m1").Count == 1, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
+
+        var moved = TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, new JObject
+        {
+            ["action"] = "session.update", ["sessionId"] = id, ["startsAt"] = Start.AddMinutes(60).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            ["location"] = "区政协五楼报告厅",
+        }));
+
+        Assert.Contains("已更新学习安排 " + id, moved);
+        await AdvanceUntilAsync(() => _stub.To(TeamsScenario.Conversation("m1")).Any(r => r.Body.Contains("学习安排有变更") && r.Body.Contains("五楼报告厅")), TimeSpan.FromSeconds(10));
+        await AdvanceAsync(Start.AddMinutes(50).AddSeconds(-5) - _time.GetUtcNow(), TimeSpan.FromSeconds(10));
+        Assert.Single(Reminders("m1"));
+        await AdvanceUntilAsync(() => Reminders("m1").Count == 2, TimeSpan.FromSeconds(15));
+        Assert.InRange(Reminders("m1")[1].At, Start.AddMinutes(50), Start.AddMinutes(50).AddSeconds(5));
     }
 
     [Fact]
