@@ -2,6 +2,7 @@ using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Proactive;
+using Cppcc.Bot.Reports;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Storage;
 
@@ -13,6 +14,7 @@ builder.Services
     .AddConversations()
     .AddProactive()
     .AddKnowledge()
+    .AddReports()
     .AddBotHosting();
 
 var app = builder.Build();

@@ -13,9 +13,10 @@ public interface IReportService
 
     /// <summary>
     /// The report if <paramref name="caller"/> may see it: staff always, the Teams author, or anyone with the right
-    /// access code. Null otherwise, with no hint whether the reference exists.
+    /// access code. Null otherwise, with no hint whether the reference exists (public look-ups are rate-limited per
+    /// conversation and client, so codes cannot be guessed).
     /// </summary>
-    Task<ReportDetails?> FindForCallerAsync(Caller caller, string reference, string? accessCode, CancellationToken cancellationToken);
+    Task<ReportDetails?> FindForCallerAsync(Caller caller, string conversationId, string reference, string? accessCode, CancellationToken cancellationToken);
 
     /// <summary>The caller's own reports, newest first (never for public callers, whose ids are not proven).</summary>
     Task<IReadOnlyList<ReportSummary>> ListOwnAsync(Caller caller, CancellationToken cancellationToken);

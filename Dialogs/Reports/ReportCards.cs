@@ -61,7 +61,8 @@ public static class ReportCards
         body.Add(MenuCard.TextBlock(ReportTexts.HistoryHeader.For(locale), subtle: true));
         foreach (var entry in report.History)
         {
-            var line = $"{ReportFormat.Time(entry.At)} {entry.To.Label().For(locale)} · {entry.Actor}";
+            var actor = entry.Actor ?? (entry.ByStaff ? ReportTexts.ActorStaff : ReportTexts.ActorAuthor).For(locale);
+            var line = $"{ReportFormat.Time(entry.At)} {entry.To.Label().For(locale)} · {actor}";
             var extra = new[] { entry.Department, entry.Level?.Label().For(locale), entry.Note }.Where(x => !string.IsNullOrWhiteSpace(x));
             body.Add(Plain(line, string.Join(" · ", extra)));
         }

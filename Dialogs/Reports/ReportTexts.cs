@@ -81,7 +81,8 @@ public static class ReportTexts
 
     internal static readonly Localized FixFields = new("以下内容需要修改，本次没有保存任何内容：", "Please fix the following; nothing was saved:");
     internal static readonly Localized Required = new("不能为空", "is required");
-    internal static Localized TooLong(int length, int max)
+    /// <summary>"共 N 字，超过 M 字的上限".</summary>
+    public static Localized TooLong(int length, int max)
         => new($"共 {length} 字，超过 {max} 字的上限，请精简后重新填写（不会自动截断）", $"has {length} characters, more than the {max} allowed; please shorten it (nothing is cut off)");
     internal static Localized BodyTooLong(int length, int max)
         => new($"基本情况、问题分析和意见建议合计 {length} 字，超过 {max} 字的上限，请精简", $"situation, analysis and suggestion have {length} characters together, more than the {max} allowed; please shorten them");
@@ -131,7 +132,8 @@ public static class ReportTexts
         "You just submitted almost the same text ({0}); nothing was saved this time.");
     internal static readonly Localized CannotRevise = new("只能重新提交本人被退回的信息。请发送“我的社情民意”查看。",
         "Only your own returned reports can be resubmitted. Send \"my reports\" to see them.");
-    internal static readonly Localized MembersOnly = new("社情民意信息由政协委员在 Teams 中提交；社会公众请发送“建议”提出意见建议。",
+    /// <summary>Opinion reports are for members.</summary>
+    public static readonly Localized MembersOnly = new("社情民意信息由政协委员在 Teams 中提交；社会公众请发送“建议”提出意见建议。",
         "Opinion reports are filed by members in Teams; please send \"suggest\" to make a suggestion.");
 
     // Queries
@@ -147,12 +149,14 @@ public static class ReportTexts
     internal static readonly Localized SubmittedAtLine = new("提交时间：{0}", "Submitted: {0}");
     internal static readonly Localized HistoryHeader = new("办理记录：", "History:");
     internal static readonly Localized AuthorLabel = new("提交人：{0}", "Author: {0}");
-    internal static readonly Localized Anonymous = new("匿名", "anonymous");
+    /// <summary>"匿名".</summary>
+    public static readonly Localized Anonymous = new("匿名", "anonymous");
     internal static readonly Localized SectorLabel = new("界别：{0}", "Sector: {0}");
     internal static readonly Localized ContactLabel = new("联系人：{0}　电话：{1}（仅工作人员可见）", "Contact: {0}, phone {1} (staff only)");
     internal static readonly Localized DepartmentLabel = new("报送单位：{0}", "Department: {0}");
     internal static readonly Localized LevelLabel = new("采用级别：{0}", "Adoption: {0}");
     internal static readonly Localized ActorAuthor = new("提交人", "author");
+    internal static readonly Localized ActorStaff = new("工作人员", "staff");
 
     // Staff
     internal static readonly Localized TriageTitle = new("社情民意信息列表", "Reports");
@@ -191,7 +195,26 @@ public static class ReportTexts
     internal static readonly Localized LinksExpire = new("下载链接仅限工作人员使用，{0} 前有效。", "The links work for staff only, until {0}.");
     internal static readonly Localized BadPeriod = new("时间范围格式：统计 2026 / 统计 2026-03 / 统计 2026-01-01 2026-06-30",
         "Period: stats 2026 / stats 2026-03 / stats 2026-01-01 2026-06-30");
-    internal static readonly Localized NoSector = new("未填写", "not set");
+    /// <summary>Shown for members whose sector is not set (exports are in Chinese).</summary>
+    public static readonly Localized NoSector = new("未填写", "not set");
+
+    /// <summary>Column headers of the assessment export (CSV and Excel), Chinese as the committee files them.</summary>
+    public static IReadOnlyList<string> ExportColumns { get; } = new[]
+    {
+        "类型", "委员/界别", "界别", "报送篇数", "审核通过", "报送上级", "采用合计", "区级采用", "市级采用", "省级采用", "全国采用", "领导批示",
+    };
+
+    /// <summary>Row kinds of the export.</summary>
+    public static readonly Localized ExportMemberRow = new("委员", "member");
+
+    /// <summary>Row kinds of the export.</summary>
+    public static readonly Localized ExportSectorRow = new("界别", "sector");
+
+    /// <summary>Row kinds of the export.</summary>
+    public static readonly Localized ExportSuggestionRow = new("公众建议", "public suggestions");
+
+    /// <summary>Sheet names of the Excel export.</summary>
+    public static readonly Localized ExportSheet = new("社情民意统计", "Statistics");
 
     // Menu
     internal static readonly Localized MenuReport = new("提交社情民意", "File a report");

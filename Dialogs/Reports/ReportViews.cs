@@ -14,11 +14,12 @@ public sealed record ReportSummary(string Reference, ReportKind Kind, string Cat
 /// <param name="At">When.</param>
 /// <param name="From">State before (null for the filing).</param>
 /// <param name="To">State after.</param>
-/// <param name="Actor">Who (display name; staff name or "author").</param>
+/// <param name="Actor">Who (display name), or null when hidden from this caller.</param>
+/// <param name="ByStaff">True when staff made the step.</param>
 /// <param name="Note">Reason, reply or remark, if any.</param>
 /// <param name="Department">Department forwarded to, if any.</param>
 /// <param name="Level">Adoption level, if any.</param>
-public sealed record ReportHistoryEntry(int Sequence, DateTimeOffset At, ReportState? From, ReportState To, string Actor,
+public sealed record ReportHistoryEntry(int Sequence, DateTimeOffset At, ReportState? From, ReportState To, string? Actor, bool ByStaff,
     string? Note, string? Department, AdoptionLevel? Level);
 
 /// <summary>A report as one caller may see it. Contact details are filled for staff only.</summary>

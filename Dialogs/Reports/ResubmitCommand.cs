@@ -27,7 +27,7 @@ public sealed class ResubmitCommand : ITextCommand
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var reference = ReportFormat.Reference(arguments);
-        var report = reference.Length == 0 ? null : await _reports.FindForCallerAsync(context.Caller, reference, null, cancellationToken);
+        var report = reference.Length == 0 ? null : await _reports.FindForCallerAsync(context.Caller, context.Turn.Activity.Conversation?.Id ?? "", reference, null, cancellationToken);
         if (report is not { State: ReportState.Returned })
         {
             await context.Turn.SendActivityAsync(ReportTexts.CannotRevise.For(context.Turn), cancellationToken: cancellationToken);

@@ -38,7 +38,7 @@ public sealed class StatusCommand : ITextCommand
             return;
         }
 
-        var report = await _reports.FindForCallerAsync(context.Caller, ReportFormat.Reference(parts[0]), parts.ElementAtOrDefault(1), cancellationToken);
+        var report = await _reports.FindForCallerAsync(context.Caller, context.Turn.Activity.Conversation?.Id ?? "", ReportFormat.Reference(parts[0]), parts.ElementAtOrDefault(1), cancellationToken);
         if (report is null)
         {
             await turn.SendActivityAsync(ReportTexts.NotFoundOrWrongCode.For(turn), cancellationToken: cancellationToken);

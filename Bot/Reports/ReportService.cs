@@ -1,0 +1,374 @@
+using Cppcc.Dialogs.Framework.Prompts;
+using Cppcc.Dialogs.Reports;
+using Cppcc.Dialogs.Root;
+using Microsoft.Extensions.Options;
+
+namespace Cppcc.Bot.Reports;
+
+/// <summary>
+/// Filing, access and the lifecycle of reports over <see cref="ReportStore"/>. Nothing is stored unless every check
+/// passed; contact details leave it only in staff views and never reach a log line.
+/// </summary>
+public sealed class ReportService : IReportService, IReportReview
+{
+    private const int SimilarShown = 3;
+    private const int SimilarCandidates = 500;
+    private const int OwnShown = 20;
+    private const int MaxNoteLength = 1000;
+
+    // Compared against when a reference does not exist, so that a miss costs as much time as a wrong code.
+    private static readonly (byte[] Salt, byte[] Hash) Decoy = AccessCodes.Hash(AccessCodes.Create());
+
+    private readonly ReportStore _store;
+    private readonly MemberSectorStore _sectors;
+    private readonly ReportValidator _validator;
+    private readonly PublicRateLimiter _limiter;
+    private readonly ReportNotices _notices;
+    private readonly ReportsOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ReportService> _logger;
+
+    /// <summary>Creates the service.</summary>
+    public ReportService(ReportStore store, MemberSectorStore sectors, ReportValidator validator, PublicRateLimiter limiter,
+        ReportNotices notices, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportService> logger)
+    {
+        _store = store;
+        _sectors = sectors;
+        _validator = validator;
+        _limiter = limiter;
+        _notices = notices;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReportSummary>> FindSimilarAsync(ReportDraft draft, string? excludeReference, CancellationToken cancellationToken)
+    {
+        var category = _validator.Rules.FindCategory(draft.Category);
+        IReadOnlyList<ReportSummary> similar = category is null
+            ? Array.Empty<ReportSummary>()
+            : Similar(draft.Kind, category, Grams(draft), excludeReference);
+        return Task.FromResult(similar);
+    }
+
+    /// <inheritdoc />
+    public async Task<FilingResult> FileAsync(FilingRequest request, CancellationToken cancellationToken)
+    {
+        var caller = request.Caller;
+        var draft = Clean(request.Draft);
+        var errors = _validator.Validate(draft, caller.Role).ToList();
+        if (draft.Kind == ReportKind.Report && !caller.Has(Role.Member))
+        {
+            errors.Insert(0, new FieldError("kind", ReportTexts.MembersOnly));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new FilingResult(FilingStatus.Invalid) { Errors = errors };
+        }
+
+        if (request.ReviseReference is { } revise)
+        {
+            return await ReviseAsync(request, draft, revise, cancellationToken);
+        }
+
+        if (caller.Role == Role.Public && !_limiter.TryFile(request.ConversationId, caller.UserKey))
+        {
+            _logger.LogWarning("Public filing refused by the rate limit in conversation {ConversationId}", request.ConversationId);
+            return new FilingResult(FilingStatus.RateLimited);
+        }
+
+        var grams = Grams(draft);
+        if (FindDuplicate(caller, request.ConversationId, grams) is { } duplicate)
+        {
+            _logger.LogInformation("Repeated submission of {Reference} refused in conversation {ConversationId}", duplicate, request.ConversationId);
+            return new FilingResult(FilingStatus.Duplicate) { Reference = duplicate };
+        }
+
+        var similar = Similar(draft.Kind, draft.Category!, grams, null);
+        var now = _time.GetUtcNow();
+        var report = NewReport(request, draft, grams, now);
+        string? code = null;
+        if (caller.Role == Role.Public)
+        {
+            code = AccessCodes.Create();
+            (report.AccessCodeSalt, report.AccessCodeHash) = AccessCodes.Hash(code);
+        }
+
+        var year = TimeZoneInfo.ConvertTime(now, DateTimeText.ChinaStandardTime).Year;
+        var reference = _store.Insert(report, year);
+        _logger.LogInformation("Filed {Reference} ({Kind}) from a {Role} caller in conversation {ConversationId}",
+            reference, report.Kind, caller.Role, request.ConversationId);
+        await _notices.NewReportAsync(report, cancellationToken);
+        return new FilingResult(FilingStatus.Filed) { Reference = reference, AccessCode = code, Similar = similar };
+    }
+
+    /// <inheritdoc />
+    public Task<ReportDetails?> FindForCallerAsync(Caller caller, string conversationId, string reference, string? accessCode, CancellationToken cancellationToken)
+    {
+        if (caller.Role == Role.Public && !_limiter.TryQuery(conversationId, caller.UserKey))
+        {
+            _logger.LogWarning("Public status look-up refused by the rate limit in conversation {ConversationId}", conversationId);
+            return Task.FromResult<ReportDetails?>(null);
+        }
+
+        var report = _store.Find(reference);
+        if (report is null)
+        {
+            AccessCodes.Verify(accessCode, Decoy.Salt, Decoy.Hash);
+            return Task.FromResult<ReportDetails?>(null);
+        }
+
+        var staff = caller.Has(Role.Staff);
+        // Only a Teams identity proves authorship; web chat ids are whatever the browser claims.
+        var author = caller.Has(Role.Member) && report.AuthorKey == caller.UserKey;
+        var hasCode = AccessCodes.Verify(accessCode, report.AccessCodeSalt, report.AccessCodeHash);
+        return Task.FromResult(staff || author || hasCode ? Details(report, staff) : null);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReportSummary>> ListOwnAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ReportSummary> own = caller.Has(Role.Member)
+            ? _store.ByAuthor(caller.UserKey, OwnShown).Select(r => r.ToSummary()).ToList()
+            : Array.Empty<ReportSummary>();
+        return Task.FromResult(own);
+    }
+
+    /// <inheritdoc />
+    public Task<SectorResult> SetSectorAsync(Caller caller, string sector, string? reportReference, CancellationToken cancellationToken)
+    {
+        var listed = _validator.Rules.FindSector(sector);
+        if (listed is null)
+        {
+            return Task.FromResult(SectorResult.UnknownSector);
+        }
+
+        var memberKey = caller.UserKey;
+        if (reportReference is not null && caller.Has(Role.Staff))
+        {
+            if (_store.Find(reportReference) is not { } report)
+            {
+                return Task.FromResult(SectorResult.UnknownReport);
+            }
+
+            memberKey = report.AuthorKey;
+        }
+
+        _sectors.Set(memberKey, listed, caller.UserKey);
+        return Task.FromResult(SectorResult.Saved);
+    }
+
+    /// <inheritdoc />
+    public Task<ReportPage> ListAsync(ReportQuery query, int pageSize, CancellationToken cancellationToken)
+    {
+        var (_, total) = _store.Page(query.State, query.Category, 0, 0);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var (items, _) = _store.Page(query.State, query.Category, (page - 1) * pageSize, pageSize);
+        return Task.FromResult(new ReportPage(items.Select(r => r.ToSummary()).ToList(), page, pageCount, total));
+    }
+
+    /// <inheritdoc />
+    public async Task<TransitionResult> TransitionAsync(Caller staff, TransitionRequest request, CancellationToken cancellationToken)
+    {
+        if (ReportLifecycle.MissingField(request) is { } missing)
+        {
+            return new TransitionResult(TransitionStatus.Invalid) { Error = missing };
+        }
+
+        if (request.Note?.Length > MaxNoteLength || request.Department?.Length > _validator.Rules.MaxShortFieldLength)
+        {
+            var field = request.Note?.Length > MaxNoteLength ? "note" : "department";
+            var length = field == "note" ? request.Note!.Length : request.Department!.Length;
+            var max = field == "note" ? MaxNoteLength : _validator.Rules.MaxShortFieldLength;
+            return new TransitionResult(TransitionStatus.Invalid) { Error = new FieldError(field, ReportTexts.TooLong(length, max)) };
+        }
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        StoredReport? moved = null;
+        var result = _store.Update(request.Reference, report =>
+        {
+            if (report is null)
+            {
+                return (false, new TransitionResult(TransitionStatus.NotFound));
+            }
+
+            if (!ReportLifecycle.CanMove(report.State, request.To))
+            {
+                return (false, new TransitionResult(TransitionStatus.Illegal) { Current = report.State });
+            }
+
+            var from = report.State;
+            report.State = request.To;
+            report.UpdatedAt = now;
+            if (request.To == ReportState.Forwarded)
+            {
+                report.Department = request.Department!.Trim();
+            }
+
+            if (request.To == ReportState.Adopted)
+            {
+                report.Level = request.Level;
+            }
+
+            report.History.Add(new StoredHistoryEntry
+            {
+                Sequence = report.History.Count + 1, At = now, From = from, To = request.To, ActorKey = staff.UserKey, ActorName = staff.Name,
+                ByStaff = true, Note = request.Note?.Trim(), Department = request.To == ReportState.Forwarded ? report.Department : null,
+                Level = request.To == ReportState.Adopted ? request.Level : null,
+            });
+            moved = report;
+            return (true, new TransitionResult(TransitionStatus.Done) { Current = from });
+        });
+        if (moved is null)
+        {
+            return result;
+        }
+
+        _logger.LogInformation("Report {Reference} moved from {From} to {To} by staff {StaffKey}", moved.Reference, result.Current, moved.State, staff.UserKey);
+        var notified = await _notices.StateChangedAsync(moved, cancellationToken);
+        return result with { Report = Details(moved, staff: true), AuthorNotified = notified };
+    }
+
+    /// <inheritdoc />
+    public Task<ReportStatistics> StatisticsAsync(ReportPeriod period, CancellationToken cancellationToken)
+        => Task.FromResult(ReportCounting.Count(period, _store, _sectors.All()));
+
+    private async Task<FilingResult> ReviseAsync(FilingRequest request, ReportDraft draft, string reference, CancellationToken cancellationToken)
+    {
+        var caller = request.Caller;
+        var grams = Grams(draft);
+        var now = _time.GetUtcNow().UtcDateTime;
+        StoredReport? revised = null;
+        _store.Update(reference, report =>
+        {
+            if (report is null || report.AuthorKey != caller.UserKey || !caller.Has(Role.Member)
+                || report.State != ReportState.Returned || report.Kind != draft.Kind)
+            {
+                return (false, false);
+            }
+
+            Apply(report, draft, grams);
+            report.State = ReportState.Submitted;
+            report.UpdatedAt = now;
+            report.History.Add(new StoredHistoryEntry
+            {
+                Sequence = report.History.Count + 1, At = now, From = ReportState.Returned, To = ReportState.Submitted,
+                ActorKey = caller.UserKey, ActorName = caller.Name,
+            });
+            revised = report;
+            return (true, true);
+        });
+        if (revised is null)
+        {
+            return new FilingResult(FilingStatus.CannotRevise);
+        }
+
+        _logger.LogInformation("Report {Reference} resubmitted by its author", reference);
+        await _notices.NewReportAsync(revised, cancellationToken);
+        return new FilingResult(FilingStatus.Resubmitted) { Reference = reference, Similar = Similar(draft.Kind, draft.Category!, grams, reference) };
+    }
+
+    private StoredReport NewReport(FilingRequest request, ReportDraft draft, (int[] Title, int[] Text) grams, DateTimeOffset now)
+    {
+        var caller = request.Caller;
+        var report = new StoredReport
+        {
+            Kind = draft.Kind, AuthorKey = caller.UserKey, AuthorName = caller.Name, AuthorRole = caller.Role.ToString(),
+            ConversationId = request.ConversationId, Locale = request.Locale, State = ReportState.Submitted,
+            SubmittedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime,
+        };
+        Apply(report, draft, grams);
+        report.History.Add(new StoredHistoryEntry
+        {
+            Sequence = 1, At = now.UtcDateTime, To = ReportState.Submitted, ActorKey = caller.UserKey, ActorName = caller.Name,
+        });
+        return report;
+    }
+
+    private static void Apply(StoredReport report, ReportDraft draft, (int[] Title, int[] Text) grams)
+    {
+        report.Category = draft.Category!;
+        report.Title = draft.Title!;
+        report.Content = draft.Content!;
+        report.Analysis = draft.Analysis;
+        report.Suggestion = draft.Suggestion;
+        report.Location = draft.Location;
+        report.Anonymous = draft.Anonymous;
+        report.ContactName = draft.ContactName;
+        report.ContactPhone = draft.ContactPhone;
+        report.TitleGrams = grams.Title;
+        report.TextGrams = grams.Text;
+    }
+
+    private ReportDraft Clean(ReportDraft input)
+    {
+        static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        var draft = input.Clone();
+        draft.Category = _validator.Rules.FindCategory(draft.Category) ?? Trim(draft.Category);
+        draft.Title = Trim(draft.Title);
+        draft.Content = Trim(draft.Content);
+        draft.Analysis = Trim(draft.Analysis);
+        draft.Suggestion = Trim(draft.Suggestion);
+        draft.Location = Trim(draft.Location);
+        draft.ContactName = Trim(draft.ContactName);
+        draft.ContactPhone = Trim(draft.ContactPhone);
+        return draft;
+    }
+
+    private static (int[] Title, int[] Text) Grams(ReportDraft draft)
+        => (TextSimilarity.Fingerprint(draft.Title), TextSimilarity.Fingerprint(draft.Title + "\n" + draft.BodyText));
+
+    private IReadOnlyList<ReportSummary> Similar(ReportKind kind, string category, (int[] Title, int[] Text) grams, string? exclude)
+        => _store.LatestInCategory(category, SimilarCandidates)
+            // Member reports are internal: a suggestion is compared with other suggestions only.
+            .Where(r => r.Reference != exclude && (kind == ReportKind.Report || r.Kind == ReportKind.Suggestion))
+            .Select(r => (Report: r, Score: Math.Max(TextSimilarity.Dice(grams.Title, r.TitleGrams), TextSimilarity.Dice(grams.Text, r.TextGrams))))
+            .Where(x => x.Score >= _options.SimilarityThreshold)
+            .OrderByDescending(x => x.Score)
+            .Take(SimilarShown)
+            .Select(x => x.Report.ToSummary())
+            .ToList();
+
+    private string? FindDuplicate(Caller caller, string conversationId, (int[] Title, int[] Text) grams)
+    {
+        var since = (_time.GetUtcNow() - _options.DuplicateWindow).UtcDateTime;
+        var candidates = _store.RecentFrom(caller.UserKey, conversationId, since);
+        if (caller.Role == Role.Public)
+        {
+            candidates = candidates.Concat(_store.RecentPublic(since)).ToList();
+        }
+
+        return candidates.FirstOrDefault(r => TextSimilarity.Dice(grams.Text, r.TextGrams) >= _options.DuplicateThreshold)?.Reference;
+    }
+
+    private ReportDetails Details(StoredReport report, bool staff)
+    {
+        var draft = report.ToDraft();
+        if (!staff)
+        {
+            draft.ContactName = null;
+            draft.ContactPhone = null;
+        }
+
+        string? authorName = null;
+        if (staff)
+        {
+            authorName = report.AuthorRole == nameof(Role.Public)
+                ? (report.Anonymous ? ReportTexts.Anonymous.Zh : report.ContactName)
+                : report.AuthorName;
+        }
+
+        return new ReportDetails
+        {
+            Reference = report.Reference, Kind = report.Kind, State = report.State, Draft = draft, AuthorName = authorName,
+            Sector = staff && report.Kind == ReportKind.Report ? _sectors.Find(report.AuthorKey) : null,
+            ShowsContact = staff, Department = report.Department, Level = report.Level,
+            SubmittedAt = StoredReport.Utc(report.SubmittedAt),
+            History = report.History.Select(h => new ReportHistoryEntry(h.Sequence, StoredReport.Utc(h.At), h.From, h.To,
+                staff ? h.ActorName : null, h.ByStaff, h.Note, h.Department, h.Level)).ToList(),
+        };
+    }
+}
