@@ -208,7 +208,7 @@ public static class ReportCards
             actions.Add(new JObject
             {
                 ["type"] = "Action.ShowCard",
-                ["title"] = to.Label().For(locale),
+                ["title"] = ReportTexts.ActionLabels[to].For(locale),
                 ["card"] = new JObject
                 {
                     ["type"] = "AdaptiveCard",

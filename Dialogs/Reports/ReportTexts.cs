@@ -29,6 +29,16 @@ public static class ReportTexts
         [AdoptionLevel.Instruction] = new("领导批示", "Leader's instruction"),
     };
 
+    internal static readonly IReadOnlyDictionary<ReportState, Localized> ActionLabels = new Dictionary<ReportState, Localized>
+    {
+        [ReportState.Accepted] = new("通过", "Accept"),
+        [ReportState.Returned] = new("退回", "Return"),
+        [ReportState.Forwarded] = new("报送", "Forward"),
+        [ReportState.Replied] = new("记录反馈", "Record reply"),
+        [ReportState.Adopted] = new("记录采用", "Record adoption"),
+        [ReportState.Closed] = new("办结", "Close"),
+    };
+
     private static readonly Dictionary<string, string[]> AliasTable = new()
     {
         ["Submitted"] = new[] { "提交", "已提交", "待审" },
