@@ -62,7 +62,7 @@ public sealed partial class ReportValidator
     /// <summary>A problem with the whole body's length, or null.</summary>
     public FieldError? CheckBodyLength(ReportDraft draft)
     {
-        var length = draft.BodyText.Length;
+        var length = new[] { draft.Content, draft.Analysis, draft.Suggestion }.Sum(t => t?.Trim().Length ?? 0);
         return length > _rules.MaxContentLength ? Error("content", ReportTexts.BodyTooLong(length, _rules.MaxContentLength)) : null;
     }
 
