@@ -20,6 +20,7 @@ public sealed class ReportService : IReportService, IReportReview
     private static readonly (byte[] Salt, byte[] Hash) Decoy = AccessCodes.Hash(AccessCodes.Create());
 
     private readonly ReportStore _store;
+    private readonly ReportFingerprints _fingerprints;
     private readonly MemberSectorStore _sectors;
     private readonly ReportValidator _validator;
     private readonly PublicRateLimiter _limiter;
@@ -29,10 +30,11 @@ public sealed class ReportService : IReportService, IReportReview
     private readonly ILogger<ReportService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public ReportService(ReportStore store, MemberSectorStore sectors, ReportValidator validator, PublicRateLimiter limiter,
+    public ReportService(ReportStore store, ReportFingerprints fingerprints, MemberSectorStore sectors, ReportValidator validator, PublicRateLimiter limiter,
         ReportNotices notices, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportService> logger)
     {
         _store = store;
+        _fingerprints = fingerprints;
         _sectors = sectors;
         _validator = validator;
         _limiter = limiter;
@@ -98,6 +100,7 @@ public sealed class ReportService : IReportService, IReportReview
 
         var year = TimeZoneInfo.ConvertTime(now, DateTimeText.ChinaStandardTime).Year;
         var reference = _store.Insert(report, year);
+        _fingerprints.Put(report);
         _logger.LogInformation("Filed {Reference} ({Kind}) from a {Role} caller in conversation {ConversationId}",
             reference, report.Kind, caller.Role, request.ConversationId);
         await _notices.NewReportAsync(report, cancellationToken);
@@ -266,6 +269,7 @@ public sealed class ReportService : IReportService, IReportReview
             return new FilingResult(FilingStatus.CannotRevise);
         }
 
+        _fingerprints.Put(revised);
         _logger.LogInformation("Report {Reference} resubmitted by its author", reference);
         await _notices.NewReportAsync(revised, cancellationToken);
         return new FilingResult(FilingStatus.Resubmitted) { Reference = reference, Similar = Similar(draft.Kind, draft.Category!, grams, reference) };
@@ -322,26 +326,28 @@ public sealed class ReportService : IReportService, IReportReview
         => (TextSimilarity.Fingerprint(draft.Title), TextSimilarity.Fingerprint(draft.Title + "\n" + draft.BodyText));
 
     private IReadOnlyList<ReportSummary> Similar(ReportKind kind, string category, (int[] Title, int[] Text) grams, string? exclude)
-        => _store.LatestInCategory(category, SimilarCandidates)
+        => _fingerprints.All
             // Member reports are internal: a suggestion is compared with other suggestions only.
-            .Where(r => r.Reference != exclude && (kind == ReportKind.Report || r.Kind == ReportKind.Suggestion))
-            .Select(r => (Report: r, Score: Math.Max(TextSimilarity.Dice(grams.Title, r.TitleGrams), TextSimilarity.Dice(grams.Text, r.TextGrams))))
+            .Where(f => f.Category == category && f.Reference != exclude && (kind == ReportKind.Report || f.Kind == ReportKind.Suggestion))
+            .OrderByDescending(f => f.Sequence)
+            .Take(SimilarCandidates)
+            .Select(f => (f.Reference, Score: Math.Max(TextSimilarity.Dice(grams.Title, f.TitleGrams), TextSimilarity.Dice(grams.Text, f.TextGrams))))
             .Where(x => x.Score >= _options.SimilarityThreshold)
             .OrderByDescending(x => x.Score)
             .Take(SimilarShown)
-            .Select(x => x.Report.ToSummary())
+            .Select(x => _store.Find(x.Reference)?.ToSummary())
+            .OfType<ReportSummary>()
             .ToList();
 
     private string? FindDuplicate(Caller caller, string conversationId, (int[] Title, int[] Text) grams)
     {
         var since = (_time.GetUtcNow() - _options.DuplicateWindow).UtcDateTime;
-        var candidates = _store.RecentFrom(caller.UserKey, conversationId, since);
-        if (caller.Role == Role.Public)
-        {
-            candidates = candidates.Concat(_store.RecentPublic(since)).ToList();
-        }
-
-        return candidates.FirstOrDefault(r => TextSimilarity.Dice(grams.Text, r.TextGrams) >= _options.DuplicateThreshold)?.Reference;
+        // Same sender or conversation; for the public also anyone else, as spam arrives under ever new ids.
+        return _fingerprints.All
+            .Where(f => f.SubmittedAt >= since && (f.AuthorKey == caller.UserKey || f.ConversationId == conversationId
+                || (caller.Role == Role.Public && f.AuthorRole == nameof(Role.Public))))
+            .Where(f => TextSimilarity.Dice(grams.Text, f.TextGrams) >= _options.DuplicateThreshold)
+            .MaxBy(f => f.Sequence)?.Reference;
     }
 
     private ReportDetails Details(StoredReport report, bool staff)

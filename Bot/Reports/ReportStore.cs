@@ -26,10 +26,9 @@ public sealed class ReportStore
         _counters = database.GetCollection<Counter>("report_counters");
         _reports.EnsureIndex(r => r.Sequence);
         _reports.EnsureIndex(r => r.AuthorKey);
-        _reports.EnsureIndex(r => r.Category);
         _reports.EnsureIndex(r => r.State);
+        _reports.EnsureIndex(r => r.Category);
         _reports.EnsureIndex(r => r.SubmittedAt);
-        _reports.EnsureIndex(r => r.ConversationId);
     }
 
     /// <summary>
@@ -90,20 +89,8 @@ public sealed class ReportStore
     public IReadOnlyList<StoredReport> ByAuthor(string authorKey, int limit)
         => _reports.Query().Where(r => r.AuthorKey == authorKey).OrderByDescending(r => r.Sequence).Limit(limit).ToList();
 
-    /// <summary>The latest reports of a category (newest first), to compare with a new one.</summary>
-    public IReadOnlyList<StoredReport> LatestInCategory(string category, int limit)
-        => _reports.Query().Where(r => r.Category == category).OrderByDescending(r => r.Sequence).Limit(limit).ToList();
-
-    /// <summary>Reports filed since <paramref name="sinceUtc"/> by this author or from this conversation.</summary>
-    public IReadOnlyList<StoredReport> RecentFrom(string authorKey, string conversationId, DateTime sinceUtc)
-        => _reports.Query().Where(r => r.AuthorKey == authorKey && r.SubmittedAt >= sinceUtc).ToList()
-            .Concat(_reports.Query().Where(r => r.ConversationId == conversationId && r.SubmittedAt >= sinceUtc).ToList())
-            .DistinctBy(r => r.Reference)
-            .ToList();
-
-    /// <summary>Public suggestions filed since <paramref name="sinceUtc"/> (spam arriving under ever new ids).</summary>
-    public IReadOnlyList<StoredReport> RecentPublic(DateTime sinceUtc)
-        => _reports.Query().Where(r => r.SubmittedAt >= sinceUtc && r.AuthorRole == "Public").ToList();
+    /// <summary>The similarity fingerprints of all reports (read once at start-up by <see cref="ReportFingerprints"/>).</summary>
+    public IReadOnlyList<Fingerprint> Fingerprints() => _reports.FindAll().Select(Fingerprint.Of).ToList();
 
     /// <summary>Reports first filed in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
     public IReadOnlyList<StoredReport> FiledBetween(DateTime fromUtc, DateTime toUtc)

@@ -39,6 +39,7 @@ public static class ReportsServiceCollectionExtensions
         });
         services.AddHttpContextAccessor();
         services.AddSingleton<ReportStore>();
+        services.AddSingleton<ReportFingerprints>();
         services.AddSingleton<MemberSectorStore>();
         services.AddSingleton<PublicRateLimiter>();
         services.AddSingleton<ReportNotices>();
