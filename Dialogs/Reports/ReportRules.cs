@@ -4,7 +4,7 @@ namespace Cppcc.Dialogs.Reports;
 public sealed class ReportRules
 {
     /// <summary>Categories to choose from.</summary>
-    public IReadOnlyList<string> Categories { get; init; } = new[] { "经济发展", "城市建设", "教育", "医疗卫生", "社会保障", "生态环境", "社会治理", "其他" };
+    public IReadOnlyList<string> Categories { get; init; } = new[] { "经济发展", "城乡建设", "教育", "医疗卫生", "社会保障", "生态环境", "社会治理", "其他" };
 
     /// <summary>Sectors (界别) members may belong to.</summary>
     public IReadOnlyList<string> Sectors { get; init; } = Array.Empty<string>();

@@ -163,5 +163,39 @@ public class ReportFilingTests : IDisposable
         Assert.Contains("&lt;script&gt;alert\\('x'\\)&lt;/script&gt;\\*\\*粗体\\*\\*", mine);
     }
 
+    [Fact]
+    public async Task The_form_card_submits_report_submit_with_the_contract_field_ids()
+    {
+        using var bot = new ReportBot(_db);
+
+        var memberForm = (await bot.Member("社情民意表单"))[0]!["attachments"]![0]!["content"]!;
+        var publicForm = (await bot.Public("社情民意表单"))[0]!["attachments"]![0]!["content"]!;
+
+        Assert.Equal("report.submit", (string?)memberForm.SelectToken("actions[0].data.action"));
+        Assert.Equal("report", (string?)memberForm.SelectToken("actions[0].data.kind"));
+        Assert.Equal("suggestion", (string?)publicForm.SelectToken("actions[0].data.kind"));
+        var ids = publicForm.SelectTokens("body[*].id").Select(t => (string?)t).ToList();
+        Assert.Equal(new[] { "category", "title", "content", "suggestion", "location", "anonymous", "contactName", "contactPhone" }, ids);
+        // No maxLength: a client would cut long text silently, and the bot must reject it instead.
+        Assert.Empty(publicForm.SelectTokens("$..maxLength"));
+    }
+
+    [Fact]
+    public async Task The_menu_offers_each_role_only_its_report_actions()
+    {
+        using var bot = new ReportBot(_db);
+
+        var forPublic = ReportBot.Read(await bot.Public("菜单"));
+        var forMember = ReportBot.Read(await bot.Member("菜单"));
+        var forStaff = ReportBot.Read(await bot.Staff("菜单"));
+
+        Assert.Contains("[提出建议]", forPublic);
+        Assert.DoesNotContain("[提交社情民意]", forPublic);
+        Assert.Contains("[提交社情民意]", forMember);
+        Assert.DoesNotContain("[社情民意待办]", forMember);
+        Assert.Contains("[社情民意待办]", forStaff);
+        Assert.Contains("[履职统计导出]", forStaff);
+    }
+
     public void Dispose() => _db.Dispose();
 }

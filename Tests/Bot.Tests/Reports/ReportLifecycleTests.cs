@@ -117,6 +117,24 @@ public class ReportLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task The_author_can_revise_a_returned_report_in_the_dialog()
+    {
+        using var bot = new ReportBot(_db);
+        var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
+        Assert.Contains("只能重新提交本人被退回的信息", ReportBot.Read(await bot.Member("重新提交 " + reference)));
+        await bot.Staff("", ReportBot.Transition(reference, "returned", "请补充具体路段"));
+
+        Assert.Contains($"请重新填写被退回的 {reference}", ReportBot.Read(await bot.Member("重新提交 " + reference)));
+        foreach (var answer in new[] { "教育", "和平路小学门口拥堵", "和平路段早晚高峰车辆占道。", "缺少停车位。", "设临时停车区。", "和平路" })
+        {
+            await bot.Member(answer);
+        }
+
+        Assert.Contains($"已重新提交 {reference}", ReportBot.Read(await bot.Member("是")));
+        Assert.Equal((ReportState.Submitted, "和平路"), (bot.Store.Find(reference)!.State, bot.Store.Find(reference)!.Location));
+    }
+
+    [Fact]
     public async Task A_public_submitter_is_told_through_their_web_chat_conversation_and_asked_for_the_code()
     {
         await using var connector = await ConnectorStub.StartAsync();
