@@ -39,8 +39,8 @@ public sealed class ReportNotices
     public Task<bool> StateChangedAsync(StoredReport report, CancellationToken cancellationToken)
     {
         var last = report.History[^1];
-        var message = ReportMessages.StateChanged(report.Kind, report.Reference, last.To, last.Note,
-            needsCode: report.AccessCodeHash is not null, report.Locale);
+        var step = new ReportHistoryEntry(last.Sequence, StoredReport.Utc(last.At), last.From, last.To, null, last.ByStaff, last.Note, last.Department, last.Level);
+        var message = ReportMessages.StateChanged(report.Kind, report.Reference, step, needsCode: report.AccessCodeHash is not null, report.Locale);
         return SendAsync(report.AuthorKey, message, JobId(report), cancellationToken);
     }
 

@@ -11,10 +11,21 @@ public static class ReportMessages
     public static IMessageActivity NewReport(ReportKind kind, string reference, string category, string? locale)
         => Text(locale, Format(ReportTexts.NewReportNotice, locale, kind.Label().For(locale), reference, category));
 
-    /// <summary>Tells the author their report moved; the note is the staff's reason, reply or remark (escaped).</summary>
-    public static IMessageActivity StateChanged(ReportKind kind, string reference, ReportState state, string? note, bool needsCode, string? locale)
+    /// <summary>Tells the author their report moved, with the department, level and the staff's note (escaped).</summary>
+    public static IMessageActivity StateChanged(ReportKind kind, string reference, ReportHistoryEntry step, bool needsCode, string? locale)
     {
-        var text = Format(ReportTexts.AuthorNotice, locale, kind.Label().For(locale), reference, state.Label().For(locale));
+        var text = Format(ReportTexts.AuthorNotice, locale, kind.Label().For(locale), reference, step.To.Label().For(locale));
+        if (step.Department is { } department)
+        {
+            text += "\n\n" + Format(ReportTexts.DepartmentLabel, locale, ReportFormat.Markdown(department));
+        }
+
+        if (step.Level is { } level)
+        {
+            text += "\n\n" + Format(ReportTexts.LevelLabel, locale, level.Label().For(locale));
+        }
+
+        var note = step.Note;
         if (!string.IsNullOrWhiteSpace(note))
         {
             text += "\n\n" + Format(ReportTexts.AuthorNoticeNote, locale, ReportFormat.Markdown(note));

@@ -37,8 +37,10 @@ public class ReportLifecycleTests : IDisposable
         Assert.Contains("状态已更新为“已通过”", toAuthor[0]);
         Assert.Contains("内容翔实", toAuthor[0]);
         Assert.Contains("已报送", toAuthor[1]);
+        Assert.Contains("报送单位：区教育局", toAuthor[1]);
         Assert.Contains("已在校门口划设临时停车区", toAuthor[2]);
         Assert.Contains("已采用", toAuthor[3]);
+        Assert.Contains("采用级别：领导批示", toAuthor[3]);
         Assert.Contains($"您的社情民意信息 {reference} 状态已更新为“已办结”", toAuthor[4]);
 
         var stored = bot.Store.Find(reference)!;
