@@ -49,6 +49,7 @@ public static class ReportExportEndpoint
     }
 
     /// <summary>A user key (<c>channel:id</c>) is staff when its id is listed and its channel is not the public web chat.</summary>
+    // REVIEW: mirrors CallerResolver's Staff:UserIds rule; when staff also come from Graph:StaffGroupId, ask that source here.
     private static bool IsStaff(string userKey, StaffOptions staff)
     {
         var colon = userKey.IndexOf(':', StringComparison.Ordinal);

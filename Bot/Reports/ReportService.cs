@@ -327,7 +327,8 @@ public sealed class ReportService : IReportService, IReportReview
 
     private IReadOnlyList<ReportSummary> Similar(ReportKind kind, string category, (int[] Title, int[] Text) grams, string? exclude)
         => _fingerprints.All
-            // Member reports are internal: a suggestion is compared with other suggestions only.
+            // Member reports are internal: a suggestion is compared with other suggestions only. REVIEW: the public then
+            // sees the titles (never content or contact) of similar public suggestions, as public reporting sites do.
             .Where(f => f.Category == category && f.Reference != exclude && (kind == ReportKind.Report || f.Kind == ReportKind.Suggestion))
             .OrderByDescending(f => f.Sequence)
             .Take(SimilarCandidates)

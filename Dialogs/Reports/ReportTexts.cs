@@ -162,7 +162,6 @@ public static class ReportTexts
     /// <summary>"匿名".</summary>
     public static readonly Localized Anonymous = new("匿名", "anonymous");
     internal static readonly Localized SectorLabel = new("界别：{0}", "Sector: {0}");
-    internal static readonly Localized ContactLabel = new("联系人：{0}　电话：{1}（仅工作人员可见）", "Contact: {0}, phone {1} (staff only)");
     internal static readonly Localized DepartmentLabel = new("报送单位：{0}", "Department: {0}");
     internal static readonly Localized LevelLabel = new("采用级别：{0}", "Adoption: {0}");
     internal static readonly Localized ActorAuthor = new("提交人", "author");
