@@ -64,7 +64,7 @@ public sealed class ReportStore
     }
 
     /// <summary>The report, or null.</summary>
-    public StoredReport? Find(string reference) => _reports.FindById(reference);
+    public StoredReport? Find(string reference) => ReportFormat.IsReference(reference) ? _reports.FindById(reference) : null;
 
     /// <summary>
     /// Reads the report, lets <paramref name="change"/> check and modify it, and saves it if the function says so, all
@@ -74,7 +74,7 @@ public sealed class ReportStore
     {
         lock (_gate)
         {
-            var report = _reports.FindById(reference);
+            var report = Find(reference);
             var (save, result) = change(report);
             if (save && report is not null)
             {

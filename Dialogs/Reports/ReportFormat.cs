@@ -40,6 +40,11 @@ public static class ReportFormat
     public static string Time(DateTimeOffset at)
         => TimeZoneInfo.ConvertTime(at, DateTimeText.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>True for <c>SQ-2026-000001</c> / <c>JY-2026-000001</c> (already normalized).</summary>
+    public static bool IsReference(string? text)
+        => text is { Length: 14 } && (text.StartsWith("SQ-", StringComparison.Ordinal) || text.StartsWith("JY-", StringComparison.Ordinal))
+           && text[7] == '-' && text.AsSpan(3, 4).IndexOfAnyExceptInRange('0', '9') < 0 && text.AsSpan(8).IndexOfAnyExceptInRange('0', '9') < 0;
+
     /// <summary>Normalizes a typed reference (<c>sq-2026-000001</c>, full-width) to <c>SQ-2026-000001</c>.</summary>
     public static string Reference(string? text) => Framework.InputText.Fold(text).ToUpperInvariant();
 }

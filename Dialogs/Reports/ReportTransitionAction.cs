@@ -73,7 +73,7 @@ public sealed class ReportTransitionAction : ICardAction
                 await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Details(turn, result.Report, similar, staffActions: true)), cancellationToken);
                 break;
             case TransitionStatus.NotFound:
-                await turn.SendActivityAsync(ReportTexts.UnknownReference.Format(turn, request.Reference), cancellationToken: cancellationToken);
+                await turn.SendActivityAsync(ReportTexts.UnknownReference.Format(turn, ReportFormat.Markdown(request.Reference)), cancellationToken: cancellationToken);
                 break;
             case TransitionStatus.Illegal:
                 var allowed = ReportLifecycle.AllowedFrom(result.Current!.Value).Select(s => s.Label().For(locale)).ToList();

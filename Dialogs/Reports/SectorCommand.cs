@@ -50,7 +50,7 @@ public sealed class SectorCommand : ITextCommand
         {
             SectorResult.Saved => ReportTexts.SectorSaved.Format(turn, _rules.FindSector(sector)),
             SectorResult.UnknownSector => ReportTexts.SectorUnknown(_rules).For(turn),
-            _ => ReportTexts.UnknownReference.Format(turn, reference),
+            _ => ReportTexts.UnknownReference.Format(turn, ReportFormat.Markdown(reference)),
         };
         await turn.SendActivityAsync(reply, cancellationToken: cancellationToken);
     }

@@ -48,6 +48,7 @@ public class ReportAccessTests : IDisposable
         Assert.Contains(NotFound, ReportBot.Read(wrongCode));
         Assert.Equal(ReportBot.Read(unknown), ReportBot.Read(wrongCode));
         Assert.Equal(ReportBot.Read(unknown), ReportBot.Read(noCode));
+        Assert.Equal(ReportBot.Read(unknown), ReportBot.Read(await bot.Public($"查询 {new string('Q', 3000)} AAAAAAAA")));
     }
 
     [Fact]

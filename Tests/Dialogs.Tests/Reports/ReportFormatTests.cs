@@ -13,6 +13,15 @@ public class ReportFormatTests
         => Assert.Equal(escaped, ReportFormat.Markdown(typed));
 
     [Theory]
+    [InlineData("SQ-2026-000001", true)]
+    [InlineData("JY-2026-123456", true)]
+    [InlineData("XX-2026-000001", false)]
+    [InlineData("SQ-2026-00001", false)]
+    [InlineData("SQ-20a6-000001", false)]
+    [InlineData("SQ-2026_000001", false)]
+    public void References_have_one_shape(string text, bool valid) => Assert.Equal(valid, ReportFormat.IsReference(text));
+
+    [Theory]
     [InlineData("", "2026-01-01", "2026-12-31")]
     [InlineData("2025", "2025-01-01", "2025-12-31")]
     [InlineData("2026-02", "2026-02-01", "2026-02-28")]
