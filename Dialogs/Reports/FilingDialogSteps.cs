@@ -46,7 +46,7 @@ internal static class FilingDialogSteps
         var draft = step.State.Draft;
         if (validator.CheckBodyLength(draft) is { } tooLong)
         {
-            await step.Context.SendActivityAsync(tooLong.Problem.For(step.Context) + "。", cancellationToken: ct);
+            await step.Context.SendActivityAsync(tooLong.Problem.For(step.Context) + (Localized.IsEnglish(step.Context.Activity.Locale) ? "." : "。"), cancellationToken: ct);
             var again = draft.Clone();
             again.Content = again.Analysis = again.Suggestion = null;
             await step.EndAsync(null, ct);

@@ -31,5 +31,7 @@ public static class ReportPrompts
 
     /// <summary>"标题（案由）不能为空。": the field's name and the problem.</summary>
     public static string? Message(string field, FieldError? error, string? locale)
-        => error is null ? null : ReportTexts.FieldLabel(field).For(locale) + (Localized.IsEnglish(locale) ? " " : "") + error.Problem.For(locale) + "。";
+        => error is null ? null : Localized.IsEnglish(locale)
+            ? $"{ReportTexts.FieldLabel(field).En} {error.Problem.En}."
+            : $"{ReportTexts.FieldLabel(field).Zh}{error.Problem.Zh}。";
 }

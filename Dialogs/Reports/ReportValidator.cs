@@ -78,8 +78,9 @@ public sealed partial class ReportValidator
 
     /// <summary>The message for a list of errors, naming each field.</summary>
     public static string Describe(IEnumerable<FieldError> errors, string? locale)
-        => ReportTexts.FixFields.For(locale) + "\n\n" + string.Join("\n", errors.Select(e =>
-            $"- {ReportTexts.FieldLabel(e.Field).For(locale)}（{e.Field}）：{e.Problem.For(locale)}"));
+        => ReportTexts.FixFields.For(locale) + "\n\n" + string.Join("\n", errors.Select(e => Framework.Localized.IsEnglish(locale)
+            ? $"- {ReportTexts.FieldLabel(e.Field).En} ({e.Field}): {e.Problem.En}"
+            : $"- {ReportTexts.FieldLabel(e.Field).Zh}（{e.Field}）：{e.Problem.Zh}"));
 
     private static FieldError? Required(string? text) => string.IsNullOrWhiteSpace(text) ? Error("", ReportTexts.Required) : null;
 

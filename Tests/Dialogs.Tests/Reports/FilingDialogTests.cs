@@ -229,6 +229,7 @@ public class FilingDialogTests
         await host.Flow(locale: "en-US")
             .Send("report").AssertReply(a => Assert.Contains("Choose a category", a.AsMessageActivity().Text))
             .Send("1").AssertReply(a => Assert.Contains("Title", a.AsMessageActivity().Text))
+            .Send(new string('x', 21)).AssertReply(a => Assert.StartsWith("Title has 21 characters, more than the 20 allowed", a.AsMessageActivity().Text))
             .StartTestAsync();
     }
 }
