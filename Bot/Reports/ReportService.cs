@@ -6,15 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Cppcc.Bot.Reports;
 
 /// <summary>
-/// Filing, access and the lifecycle of reports over <see cref="ReportStore"/>. Nothing is stored unless every check
-/// passed; contact details leave it only in staff views and never reach a log line.
+/// Filing and access over <see cref="ReportStore"/>: nothing is stored unless every check passed; contact details
+/// leave it only in staff views and never reach a log line.
 /// </summary>
-public sealed class ReportService : IReportService, IReportReview
+public sealed class ReportService : IReportService
 {
     private const int SimilarShown = 3;
     private const int SimilarCandidates = 500;
     private const int OwnShown = 20;
-    private const int MaxNoteLength = 1000;
 
     // Compared against when a reference does not exist, so that a miss costs as much time as a wrong code.
     private static readonly (byte[] Salt, byte[] Hash) Decoy = AccessCodes.Hash(AccessCodes.Create());
@@ -127,7 +126,7 @@ public sealed class ReportService : IReportService, IReportReview
         // Only a Teams identity proves authorship; web chat ids are whatever the browser claims.
         var author = caller.Has(Role.Member) && report.AuthorKey == caller.UserKey;
         var hasCode = AccessCodes.Verify(accessCode, report.AccessCodeSalt, report.AccessCodeHash);
-        return Task.FromResult(staff || author || hasCode ? Details(report, staff) : null);
+        return Task.FromResult(staff || author || hasCode ? ReportDetailsMapper.Map(report, staff, _sectors) : null);
     }
 
     /// <inheritdoc />
@@ -162,82 +161,6 @@ public sealed class ReportService : IReportService, IReportReview
         _sectors.Set(memberKey, listed, caller.UserKey);
         return Task.FromResult(SectorResult.Saved);
     }
-
-    /// <inheritdoc />
-    public Task<ReportPage> ListAsync(ReportQuery query, int pageSize, CancellationToken cancellationToken)
-    {
-        var (_, total) = _store.Page(query.State, query.Category, 0, 0);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        var page = Math.Clamp(query.Page, 1, pageCount);
-        var (items, _) = _store.Page(query.State, query.Category, (page - 1) * pageSize, pageSize);
-        return Task.FromResult(new ReportPage(items.Select(r => r.ToSummary()).ToList(), page, pageCount, total));
-    }
-
-    /// <inheritdoc />
-    public async Task<TransitionResult> TransitionAsync(Caller staff, TransitionRequest request, CancellationToken cancellationToken)
-    {
-        if (ReportLifecycle.MissingField(request) is { } missing)
-        {
-            return new TransitionResult(TransitionStatus.Invalid) { Error = missing };
-        }
-
-        if (request.Note?.Length > MaxNoteLength || request.Department?.Length > _validator.Rules.MaxShortFieldLength)
-        {
-            var field = request.Note?.Length > MaxNoteLength ? "note" : "department";
-            var length = field == "note" ? request.Note!.Length : request.Department!.Length;
-            var max = field == "note" ? MaxNoteLength : _validator.Rules.MaxShortFieldLength;
-            return new TransitionResult(TransitionStatus.Invalid) { Error = new FieldError(field, ReportTexts.TooLong(length, max)) };
-        }
-
-        var now = _time.GetUtcNow().UtcDateTime;
-        StoredReport? moved = null;
-        var result = _store.Update(request.Reference, report =>
-        {
-            if (report is null)
-            {
-                return (false, new TransitionResult(TransitionStatus.NotFound));
-            }
-
-            if (!ReportLifecycle.CanMove(report.State, request.To))
-            {
-                return (false, new TransitionResult(TransitionStatus.Illegal) { Current = report.State });
-            }
-
-            var from = report.State;
-            report.State = request.To;
-            report.UpdatedAt = now;
-            if (request.To == ReportState.Forwarded)
-            {
-                report.Department = request.Department!.Trim();
-            }
-
-            if (request.To == ReportState.Adopted)
-            {
-                report.Level = request.Level;
-            }
-
-            report.History.Add(new StoredHistoryEntry
-            {
-                Sequence = report.History.Count + 1, At = now, From = from, To = request.To, ActorKey = staff.UserKey, ActorName = staff.Name,
-                ByStaff = true, Note = request.Note?.Trim(), Department = request.To == ReportState.Forwarded ? report.Department : null,
-                Level = request.To == ReportState.Adopted ? request.Level : null,
-            });
-            moved = report;
-            return (true, new TransitionResult(TransitionStatus.Done) { Current = from });
-        });
-        if (moved is null)
-        {
-            return result;
-        }
-
-        _logger.LogInformation("Report {Reference} moved from {From} to {To} by staff {StaffKey}", moved.Reference, result.Current, moved.State, staff.UserKey);
-        var notified = await _notices.StateChangedAsync(moved, cancellationToken);
-        return result with { Report = Details(moved, staff: true), AuthorNotified = notified };
-    }
-
-    /// <inheritdoc />
-    public Task<ReportStatistics> StatisticsAsync(ReportPeriod period, CancellationToken cancellationToken)
-        => Task.FromResult(ReportCounting.Count(period, _store, _sectors.All()));
 
     private async Task<FilingResult> ReviseAsync(FilingRequest request, ReportDraft draft, string reference, CancellationToken cancellationToken)
     {
@@ -349,33 +272,5 @@ public sealed class ReportService : IReportService, IReportReview
                 || (caller.Role == Role.Public && f.AuthorRole == nameof(Role.Public))))
             .Where(f => TextSimilarity.Dice(grams.Text, f.TextGrams) >= _options.DuplicateThreshold)
             .MaxBy(f => f.Sequence)?.Reference;
-    }
-
-    private ReportDetails Details(StoredReport report, bool staff)
-    {
-        var draft = report.ToDraft();
-        if (!staff)
-        {
-            draft.ContactName = null;
-            draft.ContactPhone = null;
-        }
-
-        string? authorName = null;
-        if (staff)
-        {
-            authorName = report.AuthorRole == nameof(Role.Public)
-                ? (report.Anonymous ? ReportTexts.Anonymous.Zh : report.ContactName)
-                : report.AuthorName;
-        }
-
-        return new ReportDetails
-        {
-            Reference = report.Reference, Kind = report.Kind, State = report.State, Draft = draft, AuthorName = authorName,
-            Sector = staff && report.Kind == ReportKind.Report ? _sectors.Find(report.AuthorKey) : null,
-            ShowsContact = staff, Department = report.Department, Level = report.Level,
-            SubmittedAt = StoredReport.Utc(report.SubmittedAt),
-            History = report.History.Select(h => new ReportHistoryEntry(h.Sequence, StoredReport.Utc(h.At), h.From, h.To,
-                staff ? h.ActorName : null, h.ByStaff, h.Note, h.Department, h.Level)).ToList(),
-        };
     }
 }

@@ -43,9 +43,8 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton<MemberSectorStore>();
         services.AddSingleton<PublicRateLimiter>();
         services.AddSingleton<ReportNotices>();
-        services.AddSingleton<ReportService>();
-        services.AddSingleton<IReportService>(sp => sp.GetRequiredService<ReportService>());
-        services.AddSingleton<IReportReview>(sp => sp.GetRequiredService<ReportService>());
+        services.AddSingleton<IReportService, ReportService>();
+        services.AddSingleton<IReportReview, ReportReview>();
         services.AddSingleton<ExportTokens>();
         services.AddSingleton<IReportExports, ReportExports>();
         services.AddTransient<IStartupFilter, ReportExportStartupFilter>();
