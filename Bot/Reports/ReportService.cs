@@ -165,13 +165,21 @@ public sealed class ReportService : IReportService
     private async Task<FilingResult> ReviseAsync(FilingRequest request, ReportDraft draft, string reference, CancellationToken cancellationToken)
     {
         var caller = request.Caller;
+        if (caller.Role == Role.Public && !_limiter.TryQuery(request.ConversationId, caller.UserKey))
+        {
+            // Each public revision tries an access code: limited like look-ups, so codes cannot be guessed here either.
+            return new FilingResult(FilingStatus.CannotRevise);
+        }
+
         var grams = Grams(draft);
         var now = _time.GetUtcNow().UtcDateTime;
         StoredReport? revised = null;
         _store.Update(reference, report =>
         {
-            if (report is null || report.AuthorKey != caller.UserKey || !caller.Has(Role.Member)
-                || report.State != ReportState.Returned || report.Kind != draft.Kind)
+            // A Teams author proves authorship by identity; a public submitter only with the access code.
+            var isAuthor = report is not null && ((caller.Has(Role.Member) && report.AuthorKey == caller.UserKey)
+                || AccessCodes.Verify(request.AccessCode, report.AccessCodeSalt, report.AccessCodeHash));
+            if (report is null || !isAuthor || report.State != ReportState.Returned || report.Kind != draft.Kind)
             {
                 return (false, false);
             }

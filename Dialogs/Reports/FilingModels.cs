@@ -8,7 +8,9 @@ namespace Cppcc.Dialogs.Reports;
 /// <param name="Locale">The author's locale, for later notifications.</param>
 /// <param name="Draft">What was written.</param>
 /// <param name="ReviseReference">The returned report this revises, if any.</param>
-public sealed record FilingRequest(Caller Caller, string ConversationId, string? Locale, ReportDraft Draft, string? ReviseReference = null);
+/// <param name="AccessCode">The public submitter's access code, proving they may revise <paramref name="ReviseReference"/>.</param>
+public sealed record FilingRequest(Caller Caller, string ConversationId, string? Locale, ReportDraft Draft, string? ReviseReference = null,
+    string? AccessCode = null);
 
 /// <summary>How a filing ended.</summary>
 public enum FilingStatus

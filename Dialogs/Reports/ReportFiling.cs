@@ -24,9 +24,10 @@ public sealed class ReportFiling
     }
 
     /// <summary>Files the draft and tells the author the outcome (reference, access code, or what to fix).</summary>
-    public async Task<FilingResult> FileAsync(ITurnContext turn, Caller caller, ReportDraft draft, string? reviseReference, CancellationToken cancellationToken)
+    public async Task<FilingResult> FileAsync(ITurnContext turn, Caller caller, ReportDraft draft, string? reviseReference, CancellationToken cancellationToken,
+        string? accessCode = null)
     {
-        var request = new FilingRequest(caller, turn.Activity.Conversation?.Id ?? "", turn.Activity.Locale, draft, reviseReference);
+        var request = new FilingRequest(caller, turn.Activity.Conversation?.Id ?? "", turn.Activity.Locale, draft, reviseReference, accessCode);
         var result = await _reports.FileAsync(request, cancellationToken).ConfigureAwait(false);
         await turn.SendActivityAsync(Describe(turn, result), cancellationToken: cancellationToken).ConfigureAwait(false);
         return result;

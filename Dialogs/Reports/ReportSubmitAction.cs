@@ -7,7 +7,7 @@ namespace Cppcc.Dialogs.Reports;
 /// <summary>
 /// <c>report.submit</c> (contract section 4): files a report or suggestion in one step with the same checks as the
 /// dialogs. A bad field gets a message naming it and nothing is stored. With a <c>ref</c> field the author resubmits
-/// a returned report.
+/// a returned report (a Teams author by identity, a public submitter with its access code in <c>code</c>).
 /// </summary>
 public sealed class ReportSubmitAction : ICardAction
 {
@@ -76,7 +76,7 @@ public sealed class ReportSubmitAction : ICardAction
         }
 
         var revise = Text(value, "ref") is { } reference ? ReportFormat.Reference(reference) : null;
-        await _filing.FileAsync(turn, context.Caller, draft, revise, cancellationToken);
+        await _filing.FileAsync(turn, context.Caller, draft, revise, cancellationToken, Text(value, "code"));
     }
 
     /// <summary>A submitted field as trimmed text; null when absent or blank.</summary>

@@ -150,5 +150,25 @@ public class ReportLifecycleTests : IDisposable
         Assert.Contains("查询码", notice);
     }
 
+    [Fact]
+    public async Task A_public_submitter_resubmits_a_returned_suggestion_with_the_access_code()
+    {
+        using var bot = new ReportBot(_db);
+        var text = ReportBot.Read(await bot.Public("", ReportBot.Submit("suggestion", "路灯不亮", "和平路路灯坏了。", "城乡建设", anonymous: true)));
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"编号 (JY-\d{4}-\d{6})，查询码 (\w{8})");
+        var reference = match.Groups[1].Value;
+        await bot.Staff("", ReportBot.Transition(reference, "returned", "请写明门牌号"));
+
+        var revised = ReportBot.Submit("suggestion", "和平路100号路灯不亮", "和平路100号门前路灯坏了一周。", "城乡建设", anonymous: true);
+        revised["ref"] = reference;
+        revised["code"] = "AAAAAAAA";
+        Assert.Contains("只能重新提交本人被退回的信息", ReportBot.Read(await bot.Public("", revised)));
+        Assert.Equal(ReportState.Returned, bot.Store.Find(reference)!.State);
+
+        revised["code"] = match.Groups[2].Value;
+        Assert.Contains($"已重新提交 {reference}", ReportBot.Read(await bot.Public("", revised, user: "web-new", conversation: "dl-new")));
+        Assert.Equal((ReportState.Submitted, "和平路100号路灯不亮"), (bot.Store.Find(reference)!.State, bot.Store.Find(reference)!.Title));
+    }
+
     public void Dispose() => _db.Dispose();
 }
