@@ -52,6 +52,23 @@ public class ReportAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task Guessing_access_codes_is_cut_short_by_the_look_up_limit()
+    {
+        using var bot = new ReportBot(_db, settings: new Dictionary<string, string?> { ["Reports:PublicQueryLimit"] = "3" });
+        var (reference, code) = await FilePublicAsync(bot);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await bot.Public($"查询 {reference} WRONG00{i}", user: "web-guess", conversation: "dl-guess");
+        }
+
+        // Out of look-ups: even the right code gets the same reply as a wrong one, from this client and this conversation.
+        Assert.Contains(NotFound, ReportBot.Read(await bot.Public($"查询 {reference} {code}", user: "web-guess", conversation: "dl-guess")));
+        Assert.Contains(NotFound, ReportBot.Read(await bot.Public($"查询 {reference} {code}", user: "web-guess", conversation: "dl-other")));
+        Assert.Contains("状态：待审核", ReportBot.Read(await bot.Public($"查询 {reference} {code}", user: "web-owner", conversation: "dl-owner")));
+    }
+
+    [Fact]
     public async Task Contact_details_are_shown_to_staff_only()
     {
         using var bot = new ReportBot(_db);
