@@ -12,10 +12,19 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
 
     public IReadOnlyList<string> Words(string text) => tokenizer.Tokenize(ChineseTextNormalizer.Normalize(text));
 
-    /// <summary>The content words of a question: no particles or question words, no word contained in a longer one.</summary>
+    /// <summary>
+    /// The content words of a question: no particles or question words, no word contained in a longer one. A question
+    /// made only of such words ("你是谁") keeps them all, or it could never match anything.
+    /// </summary>
     public List<string> ContentWords(string question)
     {
-        var words = Words(question).Where(w => !KnowledgeStopWords.Words.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        var all = Words(question).Distinct(StringComparer.Ordinal).ToList();
+        var words = all.Where(w => !KnowledgeStopWords.Words.Contains(w)).ToList();
+        if (words.Count == 0)
+        {
+            words = all;
+        }
+
         return words.Where(w => !words.Any(o => o.Length > w.Length && o.Contains(w, StringComparison.Ordinal))).ToList();
     }
 
