@@ -21,16 +21,15 @@ public static partial class YamlEntryReader
 
     public static IEnumerable<KnowledgeEntry> Read(string displayName, TextReader reader, List<KnowledgeLoadIssue> issues)
     {
-        var stream = new YamlStream();
-        try
+        var text = reader.ReadToEnd();
+        if (!IsWellFormed(text, out var errorLine, out var error))
         {
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            issues.Add(new(displayName, (int)ex.Start.Line, $"YAML 语法错误：{ex.Message}"));
+            issues.Add(new(displayName, errorLine, $"YAML 语法错误：{error}"));
             yield break;
         }
+
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
@@ -50,6 +49,38 @@ public static partial class YamlEntryReader
             {
                 yield return entry;
             }
+        }
+    }
+
+    /// <summary>
+    /// Parses the text event by event, so a syntax error names the line where it happened. YamlDotNet throws
+    /// <see cref="InvalidOperationException"/> rather than <see cref="YamlException"/> for some malformed input (an
+    /// unclosed flow sequence); then the line of the last event read is the best there is.
+    /// </summary>
+    private static bool IsWellFormed(string text, out int line, out string error)
+    {
+        var parser = new Parser(new StringReader(text));
+        line = 1;
+        error = string.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                line = (int)(parser.Current?.End.Line ?? line);
+            }
+
+            return true;
+        }
+        catch (YamlException ex)
+        {
+            line = (int)ex.Start.Line;
+            error = ex.Message;
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            error = "无法解析（括号或引号没有闭合？）";
+            return false;
         }
     }
 
@@ -89,7 +120,7 @@ public static partial class YamlEntryReader
             return null;
         }
 
-        var answer = Scalar(fields, "answer")?.Trim();
+        var answer = Scalar(fields, "answer")?.TrimEnd().TrimStart('\r', '\n');
         if (string.IsNullOrWhiteSpace(answer))
         {
             issues.Add(new(file, line, $"条目 {id} 缺少 answer"));
