@@ -152,3 +152,30 @@ public sealed class FakeKnowledgeInbox : IKnowledgeInbox
         return Task.FromResult(HandOffReply.Delivered);
     }
 }
+
+public static class KnowledgeTestRegistration
+{
+    /// <summary>The knowledge conversation with a curation fake (the host's fakes already answer and record).</summary>
+    public static void AddKnowledgeConversationForTests(this Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+        services.AddSingleton<IKnowledgeCuration>(new FakeCuration());
+        services.AddKnowledgeConversation();
+    }
+}
+
+public sealed class FakeCuration : IKnowledgeCuration
+{
+    public Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(int max, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<UnansweredQuestion>>([]);
+
+    public Task<IReadOnlyList<EntryFeedback>> FeedbackAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<EntryFeedback>>([]);
+
+    public Task<KnowledgeDraft?> DraftAsync(string entryId, CancellationToken cancellationToken) => Task.FromResult<KnowledgeDraft?>(null);
+
+    public Task<IReadOnlyList<string>> SaveAsync(KnowledgeDraft draft, Caller staff, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task<bool> RetireAsync(string entryId, Caller staff, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task<KnowledgeExport> ExportAsync(CancellationToken cancellationToken) => Task.FromResult(new KnowledgeExport("/tmp/x.yaml", 0));
+
+    public Task<KnowledgeReload> ReloadAsync(CancellationToken cancellationToken) => Task.FromResult(new KnowledgeReload(0, []));
+}
