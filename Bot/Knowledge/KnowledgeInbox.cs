@@ -62,7 +62,7 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
         foreach (var staffKey in staff)
         {
             var card = KnowledgeStaffCards.Ticket("zh-CN", ticket.DisplayId, question, asker.Name, asker.Role);
-            if (await _notifier.NotifyAsync(staffKey, card, "kb-ticket-" + ticket.DisplayId, cancellationToken).ConfigureAwait(false))
+            if (await TryNotifyAsync(staffKey, card, "kb-ticket-" + ticket.DisplayId, cancellationToken).ConfigureAwait(false))
             {
                 reached++;
             }
@@ -94,8 +94,25 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
         var message = KnowledgeStaffCards.ReplyToAsker("zh-CN", ticket.Question, answer);
         // One delivery per answer: a corrected second answer is a new job.
         var jobId = $"kb-reply-{ticket.DisplayId}-{_time.GetUtcNow().ToUnixTimeMilliseconds()}";
-        var delivered = await _notifier.NotifyAsync(ticket.AskerKey, message, jobId, cancellationToken).ConfigureAwait(false);
+        var delivered = await TryNotifyAsync(ticket.AskerKey, message, jobId, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Knowledge ticket {TicketId} answered; delivered to the asker: {Delivered}", ticket.DisplayId, delivered);
         return delivered ? HandOffReply.Delivered : HandOffReply.Undeliverable;
+    }
+
+    /// <summary>
+    /// Sends through the notifier; an unreachable channel counts as "not reached" instead of failing the turn of the
+    /// person who clicked (the ticket or answer is already stored).
+    /// </summary>
+    private async Task<bool> TryNotifyAsync(string userKey, Microsoft.Bot.Schema.IMessageActivity message, string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _notifier.NotifyAsync(userKey, message, jobId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            _logger.LogWarning("Knowledge notification {JobId} could not be delivered: {Error}", jobId, e.GetType().Name);
+            return false;
+        }
     }
 }

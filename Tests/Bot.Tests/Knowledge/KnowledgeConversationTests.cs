@@ -112,6 +112,21 @@ public class KnowledgeConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unreachable_staff_channel_does_not_fail_the_askers_hand_off()
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+        var staff = Staff("菜单");
+        staff["serviceUrl"] = "http://127.0.0.1:9/"; // nothing listens there
+        await BotFactory.SendAsync(client, staff);
+
+        var passed = Text(await BotFactory.SendAsync(client, Click(Public(""), new JObject { ["action"] = "kb.handoff", ["question"] = "政协大楼开放参观吗" })));
+
+        Assert.Contains("已转交工作人员（编号 KB-1）", passed);
+        Assert.Contains("政协大楼开放参观吗", Text(await BotFactory.SendAsync(client, Staff("知识库 未解答"))));
+    }
+
+    [Fact]
     public async Task Only_staff_may_answer_tickets_or_edit_the_knowledge_base()
     {
         using var factory = Factory();
