@@ -1,3 +1,4 @@
+using Cppcc.Bot.AI;
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
@@ -13,6 +14,7 @@ builder.Services
     .AddConversations()
     .AddProactive()
     .AddKnowledge()
+    .AddAzureOpenAI()
     .AddBotHosting();
 
 var app = builder.Build();

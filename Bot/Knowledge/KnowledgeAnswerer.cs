@@ -14,31 +14,45 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeMatcher _matcher;
     private readonly TimeProvider _time;
+    private readonly IKnowledgePhraser? _phraser;
 
-    /// <summary>Creates the answerer.</summary>
-    public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time)
+    /// <summary>Creates the answerer; <paramref name="phrasers"/> is empty unless Azure OpenAI is configured.</summary>
+    public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, IEnumerable<IKnowledgePhraser> phrasers)
     {
         _knowledge = knowledge;
         _time = time;
+        _phraser = phrasers.FirstOrDefault();
         var o = options.Value;
         _matcher = new KnowledgeMatcher(o.AnswerThreshold, o.SuggestThreshold, o.CloseMargin);
     }
 
     /// <inheritdoc />
-    public Task<KnowledgeResult> AnswerAsync(string question, Role role, CancellationToken cancellationToken)
+    public async Task<KnowledgeResult> AnswerAsync(string question, Role role, CancellationToken cancellationToken)
     {
         var snapshot = _knowledge.Current;
         var audience = Audience(role);
         var today = Today();
-        var match = _matcher.Decide(snapshot.Index.Search(question, audience, today, _matcher.MaxChoices));
-        var result = match.Kind switch
+        var ranked = snapshot.Index.Search(question, audience, today, _matcher.MaxChoices);
+        var match = _matcher.Decide(ranked);
+        if (match.Kind == KnowledgeMatchKind.Answer && _phraser is not null)
+        {
+            // The best entry first, then the runners-up as extra material; the model may only use these.
+            var passages = ranked.Select(c => c.Entry).ToList();
+            if (await _phraser.PhraseAsync(question, passages, cancellationToken).ConfigureAwait(false) is { } phrased)
+            {
+                var plain = ToAnswer(snapshot, passages[0], audience, today);
+                var citation = string.Join("；", phrased.Cited.Select(Citation).Where(c => !string.IsNullOrEmpty(c)).Distinct());
+                return KnowledgeResult.Of(plain with { Answer = phrased.Text, Citation = citation.Length > 0 ? citation : plain.Citation });
+            }
+        }
+
+        return match.Kind switch
         {
             KnowledgeMatchKind.Answer => KnowledgeResult.Of(ToAnswer(snapshot, match.Candidates[0].Entry, audience, today)),
             KnowledgeMatchKind.Choose => new KnowledgeResult(KnowledgeResultKind.Choose, null, match.Candidates.Select(c => Link(c.Entry)).ToList()),
             KnowledgeMatchKind.Suggest => new KnowledgeResult(KnowledgeResultKind.Suggest, null, match.Candidates.Select(c => Link(c.Entry)).ToList()),
             _ => KnowledgeResult.None,
         };
-        return Task.FromResult(result);
     }
 
     /// <inheritdoc />

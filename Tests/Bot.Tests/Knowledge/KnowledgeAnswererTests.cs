@@ -51,7 +51,7 @@ public class KnowledgeAnswererTests : IDisposable
     {
         var options = Options.Create(new KnowledgeOptions { Path = _folder });
         var kb = new KnowledgeBase(options, new Env(), new KnowledgeEntryStore(_db), NullLogger<KnowledgeBase>.Instance);
-        return new KnowledgeAnswerer(kb, options, _time);
+        return new KnowledgeAnswerer(kb, options, _time, []);
     }
 
     [Fact]
