@@ -76,21 +76,28 @@ if (!args.Contains("--no-latency"))
             }
         }
 
-        var times = new List<double>();
+        // Five rounds over every question; on a shared 2-core machine other processes steal whole time slices, so each
+        // round's p99 is shown and the median round is the headline figure.
+        var rounds = new List<(double P50, double P99, double Max)>();
         for (var round = 0; round < 5; round++)
         {
+            var times = new List<double>();
             foreach (var e in eval)
             {
                 var start = Stopwatch.GetTimestamp();
                 matcher.Decide(index.Search(e.Q, e.Caller, today));
                 times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
+
+            times.Sort();
+            rounds.Add((Percentile(times, 0.50), Percentile(times, 0.99), times[^1]));
         }
 
-        times.Sort();
+        var median = rounds.OrderBy(r => r.P99).ElementAt(rounds.Count / 2);
         var withFiller = Evaluation.Score(index, matcher, eval, today);
-        Console.WriteLine($"  {size,6} entries: index build {build.ElapsedMilliseconds,6} ms | p50 {Percentile(times, 0.50):0.00} ms  p99 {Percentile(times, 0.99):0.00} ms  " +
-            $"max {times[^1]:0.00} ms over {times.Count} questions | top-1 with filler {withFiller.Top1:0.000}");
+        Console.WriteLine($"  {size,6} entries: index build {build.ElapsedMilliseconds,6} ms | median round p50 {median.P50:0.00} ms  p99 {median.P99:0.00} ms  max {median.Max:0.00} ms " +
+            $"(p99 per round: {string.Join(", ", rounds.Select(r => r.P99.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}; {eval.Count} questions each) | top-1 with filler {withFiller.Top1:0.000}");
+        Console.WriteLine($"         load average now {LoadAverage()}");
     }
 }
 
