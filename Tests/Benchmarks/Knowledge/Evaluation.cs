@@ -13,6 +13,9 @@ public sealed class EvalItem
     public string Role { get; set; } = "members";
     public bool Answerable => Expect != "none";
 
+    /// <summary>True when <paramref name="id"/> is the expected entry (or one of the "a|b" alternatives).</summary>
+    public bool Expects(string? id) => id is not null && Expect.Split('|').Contains(id, StringComparer.Ordinal);
+
     public KnowledgeAudience Caller => Role switch
     {
         "public" => KnowledgeAudience.Public,
@@ -48,7 +51,7 @@ public static class Evaluation
             var match = matcher.Decide(ranked);
             var best = match.Best;
             noAnswerTotal += best is null ? 1 : 0;
-            var ok = item.Answerable ? best?.Id == item.Expect : best is null;
+            var ok = item.Answerable ? item.Expects(best?.Id) : best is null;
             if (!ok)
             {
                 misses.Add($"[{item.Role}] {item.Q} -> {item.Expect}; {match.Kind}: "
@@ -63,12 +66,12 @@ public static class Evaluation
             }
 
             answerable++;
-            top1 += ranked.Count > 0 && ranked[0].Entry.Id == item.Expect ? 1 : 0;
-            top3 += ranked.Any(c => c.Entry.Id == item.Expect) ? 1 : 0;
-            right += best?.Id == item.Expect ? 1 : 0;
-            wrong += best is not null && best.Id != item.Expect ? 1 : 0;
+            top1 += ranked.Count > 0 && item.Expects(ranked[0].Entry.Id) ? 1 : 0;
+            top3 += ranked.Any(c => item.Expects(c.Entry.Id)) ? 1 : 0;
+            right += item.Expects(best?.Id) ? 1 : 0;
+            wrong += best is not null && !item.Expects(best.Id) ? 1 : 0;
             notAnswered += best is null ? 1 : 0;
-            shown += match.Candidates.Any(c => c.Entry.Id == item.Expect) ? 1 : 0;
+            shown += match.Candidates.Any(c => item.Expects(c.Entry.Id)) ? 1 : 0;
         }
 
         double Rate(int n, int of) => of == 0 ? 0 : (double)n / of;

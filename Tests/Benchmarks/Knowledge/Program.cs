@@ -5,7 +5,7 @@ using Cppcc.Bot.Knowledge.Files;
 using Cppcc.Bot.Knowledge.Retrieval;
 
 // Knowledge-base retrieval benchmark (issue 4, item 7). From the repository root:
-//   dotnet run -c Release --project Tests/Benchmarks/Knowledge -- [--kb kb] [--eval path] [--compare] [--sweep] [--misses] [--no-latency]
+//   dotnet run -c Release --project Tests/Benchmarks/Knowledge -- [--kb kb] [--eval path] [--compare] [--sweep] [--misses] [--holdout] [--no-latency]
 var root = FindRoot();
 var kbPath = Arg("--kb") ?? Path.Combine(root, "kb");
 var evalPath = Arg("--eval") ?? Path.Combine(AppContext.BaseDirectory, "eval.yaml");
@@ -38,6 +38,13 @@ foreach (var (name, analyzer) in analyzers)
     Console.WriteLine($"  no answer: correct no-answer {s.CorrectNoAnswer:0.000} of {s.Unanswerable} questions the KB must not answer; precision of all no-answers {s.NoAnswerPrecision:0.000}");
     Console.WriteLine($"  decisions: answered right {s.AnsweredRight:0.000}, answered wrong {s.AnsweredWrong:0.000}, not answered {s.NotAnswered:0.000}; " +
         $"right entry shown (answer, choice or suggestion) {s.Shown:0.000}");
+    var holdoutPath = Path.Combine(AppContext.BaseDirectory, "holdout.yaml");
+    if (File.Exists(holdoutPath) && args.Contains("--holdout"))
+    {
+        var h = Evaluation.Score(index, matcher, Evaluation.Load(holdoutPath), today);
+        Console.WriteLine($"  held-out ({h.Answerable}+{h.Unanswerable}): answered right {h.AnsweredRight:0.000}, wrong {h.AnsweredWrong:0.000}, right entry shown {h.Shown:0.000}, correct no-answer {h.CorrectNoAnswer:0.000}");
+    }
+
     if (args.Contains("--sweep"))
     {
         for (var t = 0.30; t <= 0.601; t += 0.04)
