@@ -11,7 +11,7 @@ public sealed class KnowledgeEntryStore
     private readonly ILiteCollection<StoredEntry> _entries;
 
     /// <summary>Creates the store.</summary>
-    public KnowledgeEntryStore(ILiteDatabase database) => _entries = database.GetCollection<StoredEntry>("kb_entries");
+    public KnowledgeEntryStore(ILiteDatabase database) => _entries = LiteDbMapping.Collection<StoredEntry>(database, "kb_entries");
 
     /// <summary>The file entries with the curated ones applied: replaced, added, or removed when retired.</summary>
     public IReadOnlyList<KnowledgeEntry> Overlay(IReadOnlyList<KnowledgeEntry> fromFiles)

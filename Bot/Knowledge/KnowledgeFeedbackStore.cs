@@ -11,7 +11,7 @@ public sealed class KnowledgeFeedbackStore
     /// <summary>Creates the store.</summary>
     public KnowledgeFeedbackStore(ILiteDatabase database)
     {
-        _votes = database.GetCollection<Vote>("kb_feedback");
+        _votes = LiteDbMapping.Collection<Vote>(database, "kb_feedback");
         _votes.EnsureIndex(v => v.EntryId);
     }
 

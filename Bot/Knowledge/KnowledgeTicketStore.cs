@@ -12,7 +12,7 @@ public sealed class KnowledgeTicketStore
     /// <summary>Creates the store.</summary>
     public KnowledgeTicketStore(ILiteDatabase database)
     {
-        _tickets = database.GetCollection<Ticket>("kb_tickets");
+        _tickets = LiteDbMapping.Collection<Ticket>(database, "kb_tickets");
         _tickets.EnsureIndex(t => t.AskerKey);
     }
 

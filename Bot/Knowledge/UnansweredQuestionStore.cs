@@ -17,7 +17,7 @@ public sealed class UnansweredQuestionStore
     /// <summary>Creates the store.</summary>
     public UnansweredQuestionStore(ILiteDatabase database)
     {
-        _questions = database.GetCollection<Unanswered>("kb_unanswered");
+        _questions = LiteDbMapping.Collection<Unanswered>(database, "kb_unanswered");
         _questions.EnsureIndex(q => q.Count);
     }
 
