@@ -1,3 +1,4 @@
+using Cppcc.Bot.AI;
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
@@ -15,6 +16,7 @@ builder.Services
     .AddProactive()
     .AddKnowledge()
     .AddReports()
+    .AddAzureOpenAI()
     .AddBotHosting();
 
 var app = builder.Build();
