@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using LiteDB;
 
 namespace Cppcc.Bot.Reports;
@@ -11,7 +12,7 @@ public sealed class MemberSectorStore
     /// <summary>Creates the store.</summary>
     public MemberSectorStore(ILiteDatabase database, TimeProvider time)
     {
-        _sectors = database.GetCollection<MemberSector>("member_sectors");
+        _sectors = LiteDbCollections.Open<MemberSector>(database, "member_sectors");
         _time = time;
     }
 

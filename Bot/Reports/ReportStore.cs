@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using Cppcc.Dialogs.Reports;
 using LiteDB;
 
@@ -22,8 +23,8 @@ public sealed class ReportStore
     public ReportStore(ILiteDatabase database)
     {
         _database = database;
-        _reports = database.GetCollection<StoredReport>("reports");
-        _counters = database.GetCollection<Counter>("report_counters");
+        _reports = LiteDbCollections.Open<StoredReport>(database, "reports");
+        _counters = LiteDbCollections.Open<Counter>(database, "report_counters");
         _reports.EnsureIndex(r => r.Sequence);
         _reports.EnsureIndex(r => r.AuthorKey);
         _reports.EnsureIndex(r => r.State);
