@@ -1,12 +1,14 @@
+using Cppcc.Bot.AI;
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Conversations;
-using Cppcc.Bot.Graph;
 using Cppcc.Bot.Delivery;
+using Cppcc.Bot.Graph;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Proactive;
 using Cppcc.Bot.Reminders;
+using Cppcc.Bot.Reports;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Storage;
 
@@ -23,6 +25,8 @@ builder.Services
     .AddReminders()
     .AddGraph()
     .AddKnowledge()
+    .AddReports()
+    .AddAzureOpenAI()
     .AddBotHosting();
 
 var app = builder.Build();

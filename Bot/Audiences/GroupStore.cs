@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using LiteDB;
 
 namespace Cppcc.Bot.Audiences;
@@ -5,10 +6,7 @@ namespace Cppcc.Bot.Audiences;
 /// <summary>Owns the "member_groups" collection.</summary>
 public sealed class GroupStore(ILiteDatabase database)
 {
-    // See DeliveryStore: map the type once before any thread races to it.
-    static GroupStore() => BsonMapper.Global.ToDocument(new MemberGroup());
-
-    private readonly ILiteCollection<MemberGroup> _groups = database.GetCollection<MemberGroup>("member_groups");
+    private readonly ILiteCollection<MemberGroup> _groups = LiteDbCollections.Open<MemberGroup>(database, "member_groups");
 
     public IReadOnlyList<MemberGroup> All() => _groups.FindAll().OrderBy(g => g.Kind).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
 

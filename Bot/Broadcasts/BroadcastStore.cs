@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using LiteDB;
 
 namespace Cppcc.Bot.Broadcasts;
@@ -5,16 +6,12 @@ namespace Cppcc.Bot.Broadcasts;
 /// <summary>Owns the "broadcasts" collection.</summary>
 public sealed class BroadcastStore
 {
-    // LiteDB publishes a type's mapper before filling it in: two threads mapping it first at once can see it empty
-    // ("Member … not found on BsonMapper"). A static constructor maps it once, others wait.
-    static BroadcastStore() => BsonMapper.Global.ToDocument(new Broadcast());
-
     private readonly ILiteCollection<Broadcast> _broadcasts;
     private readonly Lock _numbering = new();
 
     public BroadcastStore(ILiteDatabase database)
     {
-        _broadcasts = database.GetCollection<Broadcast>("broadcasts");
+        _broadcasts = LiteDbCollections.Open<Broadcast>(database, "broadcasts");
         _broadcasts.EnsureIndex(b => b.Year);
         _broadcasts.EnsureIndex(b => b.Finished);
     }

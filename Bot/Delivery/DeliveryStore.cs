@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using LiteDB;
 
 namespace Cppcc.Bot.Delivery;
@@ -5,10 +6,6 @@ namespace Cppcc.Bot.Delivery;
 /// <summary>The durable queue: owns the "deliveries" collection.</summary>
 public sealed class DeliveryStore
 {
-    // LiteDB publishes a type's mapper before filling it in: two threads mapping it first at once can see it empty
-    // ("Member … not found on BsonMapper"). A static constructor maps it once, others wait.
-    static DeliveryStore() => BsonMapper.Global.ToDocument(new DeliveryItem());
-
     private const string Collection = "deliveries";
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<DeliveryItem> _items;
@@ -16,7 +13,7 @@ public sealed class DeliveryStore
     public DeliveryStore(ILiteDatabase database)
     {
         _database = database;
-        _items = database.GetCollection<DeliveryItem>(Collection);
+        _items = LiteDbCollections.Open<DeliveryItem>(database, Collection);
         _items.EnsureIndex(x => x.DueAt);
         _items.EnsureIndex(x => x.State);
         _items.EnsureIndex(x => x.JobId);

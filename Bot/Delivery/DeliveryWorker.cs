@@ -18,6 +18,7 @@ public sealed class DeliveryWorker : BackgroundService
 {
     private static readonly ResiliencePropertyKey<DeliveryItem> ItemKey = new("delivery.item");
     private static readonly ResiliencePropertyKey<long> OnWireKey = new("delivery.onWire");
+    private static readonly ResiliencePropertyKey<InFlightSlot> SlotKey = new("delivery.slot");
 
     private readonly DeliveryStore _store;
     private readonly IDeliveryChannel _channel;
@@ -32,6 +33,7 @@ public sealed class DeliveryWorker : BackgroundService
     private readonly ConcurrentDictionary<string, byte> _busyItems = new();
     private readonly ConcurrentDictionary<string, byte> _busyConversations = new();
     private readonly Queue<string> _buffer = new();
+    private readonly SemaphoreSlim _inFlight;
 
     public DeliveryWorker(DeliveryStore store, IDeliveryChannel channel, GlobalSendRate rate, ConversationPacer pacer,
         DeliverySignal signal, DeliveryMetrics metrics, IOptions<DeliveryOptions> options, TimeProvider time,
@@ -46,6 +48,7 @@ public sealed class DeliveryWorker : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _inFlight = new SemaphoreSlim(_options.MaxInFlight);
         _pipeline = BuildPipeline();
     }
 
@@ -137,16 +140,20 @@ public sealed class DeliveryWorker : BackgroundService
                 return;
             }
             var context = ResilienceContextPool.Shared.Get(stoppingToken);
+            var slot = new InFlightSlot(_inFlight);
             try
             {
                 context.Properties.Set(ItemKey, item);
+                context.Properties.Set(SlotKey, slot);
                 var outcome = await _pipeline.ExecuteAsync(
                     static (ctx, s) => s.Worker.AttemptAsync(ctx, s.Item, s.Reference, s.Activity),
                     context, (Worker: this, Item: item, Reference: reference, Activity: activity));
                 Finish(item, outcome, context.Properties.TryGetValue(OnWireKey, out var since) ? since : null);
+                slot.Release();
             }
             finally
             {
+                slot.Release();
                 ResilienceContextPool.Shared.Return(context);
             }
         }
@@ -181,6 +188,8 @@ public sealed class DeliveryWorker : BackgroundService
         ConversationReference reference, Activity activity)
     {
         var stoppingToken = context.CancellationToken;
+        // Held until this attempt's outcome is committed (Finish / OnRetry), so at most MaxInFlight items are "Sending".
+        await context.Properties.GetValue(SlotKey, null!).EnterAsync(stoppingToken);
         for (var wait = _pacer.DelayBeforeNext(item.ConversationId); wait > TimeSpan.Zero; wait = _pacer.DelayBeforeNext(item.ConversationId))
             await Task.Delay(wait, _time, stoppingToken);
         await _rate.AcquireAsync(stoppingToken);
@@ -267,6 +276,7 @@ public sealed class DeliveryWorker : BackgroundService
                     item.LastStatus = outcome.Status;
                     item.LastError = outcome.Error;
                     _store.Save(item);
+                    args.Context.Properties.GetValue(SlotKey, null!).Release();
                     if (args.Context.Properties.TryGetValue(OnWireKey, out var since))
                         _metrics.UncertainFor(_time.GetElapsedTime(since));
                     if (outcome.Kind == OutcomeKind.Throttled)

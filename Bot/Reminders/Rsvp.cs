@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using LiteDB;
 
 namespace Cppcc.Bot.Reminders;
@@ -22,15 +23,11 @@ public sealed class Rsvp
 /// <summary>Owns the "session_rsvps" collection.</summary>
 public sealed class RsvpStore
 {
-    // LiteDB publishes a type's mapper before filling it in: two threads mapping it first at once can see it empty
-    // ("Member … not found on BsonMapper"). A static constructor maps it once, others wait.
-    static RsvpStore() => BsonMapper.Global.ToDocument(new Rsvp());
-
     private readonly ILiteCollection<Rsvp> _answers;
 
     public RsvpStore(ILiteDatabase database)
     {
-        _answers = database.GetCollection<Rsvp>("session_rsvps");
+        _answers = LiteDbCollections.Open<Rsvp>(database, "session_rsvps");
         _answers.EnsureIndex(r => r.SessionId);
     }
 

@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using LiteDB;
 
 namespace Cppcc.Bot.Reminders;
@@ -5,16 +6,12 @@ namespace Cppcc.Bot.Reminders;
 /// <summary>Owns the "study_sessions" collection.</summary>
 public sealed class SessionStore
 {
-    // LiteDB publishes a type's mapper before filling it in: two threads mapping it first at once can see it empty
-    // ("Member … not found on BsonMapper"). A static constructor maps it once, others wait.
-    static SessionStore() => BsonMapper.Global.ToDocument(new StudySession());
-
     private readonly ILiteCollection<StudySession> _sessions;
     private readonly Lock _numbering = new();
 
     public SessionStore(ILiteDatabase database)
     {
-        _sessions = database.GetCollection<StudySession>("study_sessions");
+        _sessions = LiteDbCollections.Open<StudySession>(database, "study_sessions");
         _sessions.EnsureIndex(s => s.StartsAt);
     }
 
