@@ -1,4 +1,5 @@
 using Cppcc.Bot.Conversations;
+using Cppcc.Bot.Reports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Schema;
 
@@ -10,13 +11,21 @@ public sealed record Recipient(string UserKey, ConversationReference Reference)
     public string Name => Reference.User?.Name ?? "";
 }
 
-/// <summary>Who an audience is: "all" = every member with a stored conversation (staff included); a group = its members.</summary>
-public sealed class AudienceResolver(ConversationReferenceStore references, GroupStore groups)
+/// <summary>
+/// Who an audience is: "all" = every member with a stored conversation (staff included); a group kept by staff
+/// (group.set) = its members; otherwise a sector (界别) members gave themselves with <c>界别 …</c> = those members.
+/// </summary>
+public sealed class AudienceResolver(ConversationReferenceStore references, GroupStore groups, MemberSectorStore sectors)
 {
     public const string All = "all";
 
-    /// <summary>"all" first, then the group names.</summary>
-    public IReadOnlyList<string> Names() => [All, .. groups.All().Select(g => g.Id)];
+    /// <summary>"all" first, then the staff-kept groups, then the sectors members chose.</summary>
+    public IReadOnlyList<string> Names()
+    {
+        var kept = groups.All().Select(g => g.Id).ToList();
+        var chosen = sectors.All().Values.Distinct(StringComparer.Ordinal).Where(s => !kept.Contains(s)).Order(StringComparer.Ordinal);
+        return [All, .. kept, .. chosen];
+    }
 
     /// <summary>The reachable members of <paramref name="audience"/> and how many of it have no stored conversation; null for an unknown group.</summary>
     public (List<Recipient> Reachable, int Unreachable)? Resolve(string audience)
@@ -26,6 +35,8 @@ public sealed class AudienceResolver(ConversationReferenceStore references, Grou
             keys = references.UserKeys(Role.Member);
         else if (groups.Find(audience) is { } group)
             keys = group.MemberKeys;
+        else if (sectors.All().Where(p => p.Value == audience).Select(p => p.Key).ToList() is { Count: > 0 } inSector)
+            keys = inSector;
         else
             return null;
 

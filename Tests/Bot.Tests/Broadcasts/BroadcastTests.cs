@@ -118,6 +118,21 @@ public sealed class BroadcastTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sector_members_chose_with_the_sector_command_is_an_audience()
+    {
+        foreach (var m in new[] { "m1", "m2" })
+            await _teams.RegisterAsync(m);
+        await _teams.SayAsync("m1", "界别 民盟");
+
+        var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("民盟委员座谈会通知", "民盟")));
+
+        Assert.Contains("共 1 位接收人", reply);
+        await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Any(r => r.Body.Contains("民盟委员座谈会通知")));
+        await Task.Delay(300);
+        Assert.Equal(new[] { TeamsScenario.Conversation("m1") }, _stub.Requests.Where(r => r.Body.Contains("民盟委员座谈会通知")).Select(r => r.ConversationId));
+    }
+
+    [Fact]
     public async Task A_member_cannot_broadcast_and_nothing_is_sent()
     {
         await _teams.RegisterAsync("m1");
