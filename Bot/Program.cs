@@ -4,6 +4,7 @@ using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Proactive;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Storage;
+using Cppcc.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,11 +14,13 @@ builder.Services
     .AddConversations()
     .AddProactive()
     .AddKnowledge()
-    .AddBotHosting();
+    .AddBotHosting()
+    .AddWebChat();
 
 var app = builder.Build();
 
 app.MapBotEndpoints();
+app.MapWebChat();
 
 app.Run();
 
