@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +27,7 @@ internal static class WebChatLoad
         var conversations = Arg("--conversations", 200);
         var seconds = Arg("--seconds", 60);
         var thinkMs = Arg("--think-ms", 2000);
-        var text = ArgText("--text", "你好");
+        var text = ArgText("--text", "政协怎么开展民主监督？");
         var url = ArgText("--url", "");
 
         await using var host = url.Length == 0 ? StartHost() : null;
@@ -147,20 +148,39 @@ internal static class WebChatLoad
 
         WebApplicationFactory<Program> StartHost()
         {
+            var folder = Directory.CreateTempSubdirectory("cppcc-webchat-load-").FullName;
+            // A console program gets no MvcTestingAppManifest.json, so name the bot's content root the documented way.
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CPPCC_BOT", Path.Combine(RepositoryRoot(), "Bot"));
             var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
             {
                 web.UseEnvironment("Production");
                 web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-                // Every visitor here comes from 127.0.0.1, so the per-address limits are lifted; the per-conversation
-                // message limit stays at its default and the think time keeps each visitor under it.
-                web.UseSetting("WebChat:ClientRequestBurst", "1000000");
-                web.UseSetting("WebChat:ClientRequestsPerSecond", "1000000");
-                web.UseSetting("WebChat:ClientConversationBurst", "1000000");
-                web.UseSetting("WebChat:ClientConversationsPerMinute", "1000000");
+                web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Storage:Path"] = Path.Combine(folder, "bot.db"),
+                    ["KnowledgeBase:Path"] = Path.Combine(RepositoryRoot(), "kb"),
+                    // Every visitor here comes from 127.0.0.1, so the per-address limits are lifted; the per-conversation
+                    // message limit stays at its default and the think time keeps each visitor under it.
+                    ["WebChat:ClientRequestBurst"] = "1000000",
+                    ["WebChat:ClientRequestsPerSecond"] = "1000000",
+                    ["WebChat:ClientConversationBurst"] = "1000000",
+                    ["WebChat:ClientConversationsPerMinute"] = "1000000",
+                }));
             });
             factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
             factory.StartServer();
             return factory;
+        }
+
+        static string RepositoryRoot()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("Bot.sln not found above the benchmark binaries.");
         }
 
         int Arg(string name, int fallback) => int.TryParse(ArgText(name, ""), out var v) ? v : fallback;

@@ -1,4 +1,7 @@
+using System.Net;
 using Cppcc.Bot.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -53,6 +56,14 @@ internal sealed class WebChatHost : IAsyncDisposable
     public IServiceProvider Services => Factory.Services;
 
     public DirectLineClient DirectLine() => new(Factory.CreateClient());
+
+    /// <summary>Serves on 127.0.0.1:{free port} instead of the in-memory TestServer, for clients outside this process.</summary>
+    public string StartOnLoopback()
+    {
+        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
 
     public async ValueTask DisposeAsync()
     {
