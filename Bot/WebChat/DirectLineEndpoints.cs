@@ -32,13 +32,21 @@ internal static class DirectLineEndpoints
     }
 
     /// <summary>What the page calls with no credentials at all: a new conversation id, user id and a token for them.</summary>
-    private static IResult GenerateTokenAsync(
-        HttpContext http, DirectLineTokens tokens, WebChatRateLimits limits, IOptions<WebChatOptions> options, TimeProvider time)
+    private static async Task<IResult> GenerateTokenAsync(
+        HttpContext http, DirectLineTokens tokens, WebChatRateLimits limits, AzureDirectLine azure, IOptions<WebChatOptions> options)
     {
         using var lease = limits.ClientConversations.AttemptAcquire(DirectLineHttp.ClientKey(http));
         if (!lease.IsAcquired)
         {
             return DirectLineHttp.TooManyRequests(http);
+        }
+
+        if (azure.Enabled)
+        {
+            var grant = await azure.GenerateAsync(WebChatConversations.NewUserId(), http.RequestAborted);
+            return grant is null
+                ? DirectLineHttp.Error(StatusCodes.Status502BadGateway, "DirectLineUnavailable", WebChatTexts.Busy)
+                : TypedResults.Ok(grant);
         }
 
         var conversationId = WebChatConversations.NewConversationId();
@@ -126,7 +134,12 @@ internal static class DirectLineEndpoints
     }
 
     // Wire names of Direct Line 3.0 (the rest come out right from ASP.NET Core's camelCase policy).
-    internal sealed record TokenResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    internal sealed record TokenResponse(string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn)
+    {
+        /// <summary>Where the page should connect when it is not this bot (Azure Direct Line); absent for the embedded one.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Domain { get; init; }
+    }
 
     internal sealed record ConversationResponse(
         string ConversationId, string Token, [property: JsonPropertyName("expires_in")] int ExpiresIn, string StreamUrl);

@@ -29,6 +29,8 @@ public static class WebChatExtensions
         services.AddSingleton<WebChatRateLimits>();
         services.AddSingleton<WebChatTranscript>();
         services.AddSingleton<WebChatTurns>();
+        services.AddSingleton<AzureDirectLine>();
+        services.AddHttpClient(AzureDirectLine.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<WebChatJanitor>();
 
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(BotFrameworkAuthentication))
@@ -50,7 +52,7 @@ public static class WebChatExtensions
 
         app.UseWebSockets();
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = WebChatPageHeaders.Apply });
         app.MapDirectLine();
         return app;
     }

@@ -10,6 +10,17 @@ public sealed class WebChatOptions
     /// <summary>Serve the page at / and the Direct Line subset at /v3/directline (contract section 2).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Azure Bot Service Direct Line secret. Empty (the default) = the embedded Direct Line. When set, the page's
+    /// tokens/generate is answered with a token from <see cref="DirectLineEndpoint"/>, and the page talks to Azure.
+    /// The secret stays on the server; set it by environment (WebChat__DirectLineSecret), never in appsettings.json.
+    /// </summary>
+    public string? DirectLineSecret { get; set; }
+
+    /// <summary>Azure's Direct Line base URL (a regional one, e.g. Europe's, works too).</summary>
+    [Url]
+    public string DirectLineEndpoint { get; set; } = "https://directline.botframework.com/v3/directline";
+
     /// <summary>Base64 HMAC key (at least 32 bytes) for Direct Line tokens; empty = generated once and kept in storage.</summary>
     public string? TokenSigningKey { get; set; }
 

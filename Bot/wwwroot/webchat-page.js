@@ -17,8 +17,9 @@
     return;
   }
 
+  // The bot's own Direct Line, or Azure's when the bot is configured for it (the bot then says where).
   const directLine = window.WebChat.createDirectLine({
-    domain: new URL('v3/directline', window.location.href).href.replace(/\/$/, ''),
+    domain: grant.domain || new URL('v3/directline', window.location.href).href.replace(/\/$/, ''),
     token: grant.token,
     webSocket: true
   });

@@ -60,6 +60,8 @@ public sealed class WebChatPageFixture : IAsyncLifetime
             return;
         }
 
+        // The 3.9 MB bundle parses slowly on a busy 2-core machine: allow more than Playwright's default 5 s.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

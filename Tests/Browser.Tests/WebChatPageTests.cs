@@ -13,7 +13,9 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
     {
         var page = await OpenAsync();
         var requests = new List<string>();
+        var console = new List<string>();
         page.Request += (_, r) => requests.Add(r.Url);
+        page.Console += (_, m) => console.Add(m.Text);
         await page.GotoAsync(host.BaseUrl + "/");
 
         Assert.Equal("区政协在线服务 · 建议与咨询", await page.TitleAsync());
@@ -32,6 +34,7 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
         // Everything (page, bundle, Direct Line, WebSocket) came from the bot itself: no CDN, no Azure.
         var bot = new Uri(host.BaseUrl).Authority;
         Assert.All(requests.Where(url => !url.StartsWith("blob:", StringComparison.Ordinal)), url => Assert.Equal(bot, new Uri(url).Authority));
+        Assert.DoesNotContain(console, line => line.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || line.Contains("Failed to load"));
     }
 
     [ChromiumFact]
@@ -40,6 +43,7 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
         var page = await OpenAsync();
         await page.GotoAsync(host.BaseUrl + "/");
         var input = page.Locator("[data-id='webchat-sendbox-input']");
+        await Expect(page.Locator(".ac-adaptiveCard", new() { HasText = "欢迎" })).ToBeVisibleAsync();
 
         await input.FillAsync("菜单");
         await input.PressAsync("Enter");

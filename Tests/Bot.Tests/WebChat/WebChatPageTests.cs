@@ -10,12 +10,14 @@ public sealed class WebChatPageTests
         await using var host = new WebChatHost();
         using var http = host.Factory.CreateClient();
 
-        var page = await http.GetStringAsync("/");
+        using var response = await http.GetAsync("/");
+        var page = await response.Content.ReadAsStringAsync();
         using var bundle = await http.GetAsync("/lib/botframework-webchat/webchat.js");
 
         Assert.Contains("lang=\"zh-CN\"", page);
         Assert.Contains("区政协", page);
         Assert.Contains("联系电话", page);
+        Assert.Contains("script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
         Assert.True(bundle.Content.Headers.ContentLength > 1_000_000);
     }
