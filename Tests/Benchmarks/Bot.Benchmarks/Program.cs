@@ -1,0 +1,116 @@
+// Turn throughput benchmark (issue 2, item 9).
+//   dotnet run -c Release --project Tests/Benchmarks/Bot.Benchmarks -- [--conversations 32] [--seconds 15]
+// Starts the real bot (Release build, temp LiteDB file) and a bare echo bot on the same SDK as child processes on
+// loopback, drives N concurrent conversations through POST /api/messages with expectReplies, and prints turns/s and
+// p50/p95/p99 latency for a menu turn (state on LiteDB) and for the echo turn.
+using System.Diagnostics;
+using System.Globalization;
+using Cppcc.Benchmarks.Turns;
+
+if (args.Length > 0 && args[0] == "--echo-server")
+{
+    await EchoBot.RunAsync(args[1]);
+    return;
+}
+
+var conversations = IntArg("--conversations", 32);
+var seconds = IntArg("--seconds", 15);
+var repoKb = FindUp("kb");
+var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+var botDll = Path.Combine(repoKb, "..", "Bot", "bin", configuration, "net10.0", "Cppcc.Bot.dll");
+var self = Path.Combine(AppContext.BaseDirectory, "Cppcc.Benchmarks.Turns.dll");
+var data = Path.Combine(Path.GetTempPath(), "cppcc-bench-" + Guid.NewGuid().ToString("N"));
+
+using var bot = Start(botDll, "--urls http://127.0.0.1:39781", new()
+{
+    ["Storage__Path"] = Path.Combine(data, "bot.db"),
+    ["KnowledgeBase__Path"] = repoKb,
+    ["Logging__LogLevel__Default"] = "Warning",
+});
+using var echo = Start(self, "--echo-server http://127.0.0.1:39782", new());
+try
+{
+    await WaitHealthyAsync("http://127.0.0.1:39781/healthz");
+    await WaitHealthyAsync("http://127.0.0.1:39782/healthz");
+    Console.WriteLine($"{conversations} concurrent conversations, {seconds} s per run after 3 s warm-up, {Environment.ProcessorCount} cores");
+    var results = new[]
+    {
+        await LoadDriver.RunAsync("echo bot (same SDK, no state)", "http://127.0.0.1:39782", "hello", conversations, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(seconds)),
+        await LoadDriver.RunAsync("menu turn (LiteDB state)", "http://127.0.0.1:39781", "菜单", conversations, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(seconds)),
+        await LoadDriver.RunAsync("KB question (LiteDB state)", "http://127.0.0.1:39781", "集中学习多久组织一次", conversations, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(seconds)),
+    };
+    Console.WriteLine($"{"run",-32} {"turns/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");
+    foreach (var r in results)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{r.Name,-32} {r.TurnsPerSecond,9:F0} {r.Percentile(50),8:F2} {r.Percentile(95),8:F2} {r.Percentile(99),8:F2} {r.Errors,7}"));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"menu p99 / echo p99 = {results[1].Percentile(99) / results[0].Percentile(99):F2} (target <= 3); menu turns/s target >= 1000"));
+}
+finally
+{
+    bot.Kill(entireProcessTree: true);
+    echo.Kill(entireProcessTree: true);
+    await bot.WaitForExitAsync();
+    Directory.Delete(data, recursive: true);
+}
+
+int IntArg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static Process Start(string dll, string arguments, Dictionary<string, string> env)
+{
+    var info = new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var (k, v) in env)
+    {
+        info.Environment[k] = v;
+    }
+
+    var process = Process.Start(info)!;
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[child] " + e.Data); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static async Task WaitHealthyAsync(string url)
+{
+    using var http = new HttpClient();
+    for (var i = 0; i < 100; i++)
+    {
+        try
+        {
+            if ((await http.GetAsync(url)).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        await Task.Delay(200);
+    }
+
+    throw new InvalidOperationException($"{url} did not become healthy.");
+}
+
+static string FindUp(string name)
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        var candidate = Path.Combine(dir.FullName, name);
+        if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+        {
+            return candidate;
+        }
+    }
+
+    throw new DirectoryNotFoundException(name);
+}

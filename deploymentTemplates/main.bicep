@@ -1,0 +1,336 @@
+// 区政协委员助手 (CPPCC district committee assistant bot): everything in one resource group.
+// Deploy into an existing resource group:
+//   az deployment group create -g <rg> -f main.bicep -p @parameters.existing-rg.json
+// (newResourceGroup.bicep creates the resource group first and then deploys this file.)
+// App settings are named as the bot's configuration keys (contract section 2), in environment-variable form A__B.
+
+metadata description = 'App Service (Linux, .NET 10) + Azure Bot (Teams, Web Chat, Direct Line) for the CPPCC assistant bot, with optional Azure Files storage for LiteDB and optional Azure OpenAI.'
+
+import { deploymentSpec } from 'modules/openai.bicep'
+import { settingMap, tagMap } from 'modules/types.bicep'
+
+// ---------- names and placement ----------
+
+@description('Short name that the resource names are derived from (letters, digits and hyphens).')
+@minLength(3)
+@maxLength(20)
+param name string = 'cppcc-bot'
+
+@description('Azure region of the resources (the bot resource itself is global).')
+param location string = resourceGroup().location
+
+@description('Tags put on every resource.')
+param tags tagMap = {
+  application: 'cppcc-assistant-bot'
+}
+
+@description('Web app name, the host name is <webAppName>.azurewebsites.net. Empty: <name>-<6 characters unique to the resource group>.')
+param webAppName string = ''
+
+@description('Azure Bot handle (globally unique). Empty: same as the web app name.')
+param botName string = ''
+
+@description('Bot display name shown in Teams.')
+@maxLength(42)
+param botDisplayName string = '区政协委员助手'
+
+@description('Azure Bot pricing tier. F0 is free for standard channels (Teams, Web Chat, Direct Line).')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+// ---------- App Service ----------
+
+@description('App Service plan name. Empty: <name>-plan.')
+param appServicePlanName string = ''
+
+@description('Put the web app on an existing Linux App Service plan of this resource group (named by appServicePlanName) instead of creating one.')
+param useExistingAppServicePlan bool = false
+
+@description('SKU of a new App Service plan. Basic or higher: the bot needs Always On for reminders.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+  'P3v3'
+])
+param appServicePlanSku string = 'B1'
+
+@description('Startup command of the web app. Empty: App Service starts the published .NET app by itself.')
+param startupCommand string = ''
+
+// ---------- bot identity (MicrosoftAppType / MicrosoftAppId / MicrosoftAppPassword / MicrosoftAppTenantId) ----------
+
+@description('How the bot authenticates to the Bot Framework. UserAssignedMSI creates a managed identity (no secret); SingleTenant and MultiTenant use an existing Entra app registration.')
+@allowed([
+  'UserAssignedMSI'
+  'SingleTenant'
+  'MultiTenant'
+])
+param microsoftAppType string = 'UserAssignedMSI'
+
+@description('Client id of the Entra app registration (SingleTenant / MultiTenant). Ignored for UserAssignedMSI.')
+param microsoftAppId string = ''
+
+@description('Client secret of the app registration (SingleTenant / MultiTenant). Ignored for UserAssignedMSI.')
+@secure()
+param microsoftAppPassword string?
+
+@description('Entra tenant id of the app registration or managed identity. Ignored for MultiTenant.')
+param microsoftAppTenantId string = tenant().tenantId
+
+@description('Name of the user-assigned managed identity (UserAssignedMSI). Empty: <name>-identity.')
+param managedIdentityName string = ''
+
+// ---------- storage of the LiteDB file ----------
+
+@description('true: keep the LiteDB file on an Azure Files share mounted at /mounts/botdata. false: keep it on the App Service persistent path /home/data.')
+param useAzureFiles bool = true
+
+@description('Storage account name (3-24 lowercase letters and digits). Empty: derived from name.')
+param storageAccountName string = ''
+
+@description('Azure Files share name.')
+param fileShareName string = 'botdata'
+
+@description('Azure Files share quota in GiB.')
+@minValue(1)
+@maxValue(5120)
+param fileShareQuotaGiB int = 5
+
+@description('KnowledgeBase:Path, the knowledge base folder; relative paths are relative to the published app (/home/site/wwwroot).')
+param knowledgeBasePath string = 'kb'
+
+// ---------- people and behaviour ----------
+
+@description('Staff:UserIds, the Teams aadObjectId (or channel user id) of each staff member.')
+param staffUserIds string[] = []
+
+@description('Reminders:LeadTimes as TimeSpans, e.g. ["1.00:00:00", "01:00:00"]. Empty: the app default.')
+param reminderLeadTimes string[] = []
+
+@description('WebChat:Enabled, serve the public web chat page at / and its Direct Line endpoint.')
+param webChatEnabled bool = true
+
+@description('More app settings, name to value (not for secrets).')
+param extraAppSettings settingMap = {}
+
+// ---------- Azure OpenAI (optional) ----------
+
+@description('Create an Azure OpenAI account with a chat and an embedding deployment and point the bot at it.')
+param deployAzureOpenAI bool = false
+
+@description('Azure OpenAI account name (also its subdomain). Empty: derived from name.')
+param azureOpenAIName string = ''
+
+@description('Region of the Azure OpenAI account (models are not offered everywhere). Empty: location.')
+param azureOpenAILocation string = ''
+
+@description('Chat model deployment created when deployAzureOpenAI is true.')
+param azureOpenAIChat deploymentSpec = {
+  deploymentName: 'chat'
+  modelName: 'gpt-4.1-mini'
+  modelVersion: '2025-04-14'
+  skuName: 'GlobalStandard'
+  capacity: 10
+}
+
+@description('Embedding model deployment created when deployAzureOpenAI is true.')
+param azureOpenAIEmbedding deploymentSpec = {
+  deploymentName: 'embedding'
+  modelName: 'text-embedding-3-small'
+  modelVersion: '1'
+  skuName: 'Standard'
+  capacity: 10
+}
+
+@description('AzureOpenAI:Endpoint of an existing Azure OpenAI resource (used when deployAzureOpenAI is false). Empty: generative answers off.')
+param azureOpenAIEndpoint string = ''
+
+@description('AzureOpenAI:ApiKey of that existing resource.')
+@secure()
+param azureOpenAIApiKey string?
+
+@description('AzureOpenAI:ChatDeployment of that existing resource.')
+param azureOpenAIChatDeployment string = ''
+
+@description('AzureOpenAI:EmbeddingDeployment of that existing resource.')
+param azureOpenAIEmbeddingDeployment string = ''
+
+// ---------- Microsoft Graph (optional) ----------
+
+@description('Graph:TenantId. Empty: Graph off.')
+param graphTenantId string = ''
+
+@description('Graph:ClientId, the app registration with application permissions on Microsoft Graph.')
+param graphClientId string = ''
+
+@description('Graph:ClientSecret of that app registration.')
+@secure()
+param graphClientSecret string?
+
+@description('Graph:BaseUrl. Empty: the app default (global Microsoft Graph).')
+param graphBaseUrl string = ''
+
+@description('Graph:MembersGroupId, the Entra group of the committee members.')
+param graphMembersGroupId string = ''
+
+@description('Graph:StaffGroupId, the Entra group of the staff.')
+param graphStaffGroupId string = ''
+
+// ---------- derived names ----------
+
+var suffix = take(uniqueString(resourceGroup().id, name), 6)
+var siteName = empty(webAppName) ? '${name}-${suffix}' : webAppName
+var planName = empty(appServicePlanName) ? '${name}-plan' : appServicePlanName
+var botHandle = empty(botName) ? siteName : botName
+var identityName = empty(managedIdentityName) ? '${name}-identity' : managedIdentityName
+var storageName = empty(storageAccountName)
+  ? take('st${toLower(replace(name, '-', ''))}${uniqueString(resourceGroup().id, name)}', 24)
+  : storageAccountName
+var openAIName = empty(azureOpenAIName) ? '${name}-openai-${suffix}' : azureOpenAIName
+var useMsi = microsoftAppType == 'UserAssignedMSI'
+var dataMountPath = '/mounts/botdata'
+var storagePath = useAzureFiles ? '${dataMountPath}/bot.db' : '/home/data/bot.db'
+
+// ---------- resources ----------
+
+module identity 'modules/identity.bicep' = if (useMsi) {
+  name: 'identity'
+  params: {
+    name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    enabled: useAzureFiles
+    name: storageName
+    location: location
+    tags: tags
+    shareName: fileShareName
+    shareQuotaGiB: fileShareQuotaGiB
+  }
+}
+
+module openAI 'modules/openai.bicep' = {
+  name: 'openai'
+  params: {
+    enabled: deployAzureOpenAI
+    name: openAIName
+    location: empty(azureOpenAILocation) ? location : azureOpenAILocation
+    tags: tags
+    chat: azureOpenAIChat
+    embedding: azureOpenAIEmbedding
+  }
+}
+
+var botAppId = useMsi ? identity!.outputs.clientId : microsoftAppId
+var botTenantId = useMsi ? identity!.outputs.tenantId : microsoftAppTenantId
+var useOpenAI = deployAzureOpenAI || !empty(azureOpenAIEndpoint)
+
+var contractSettings = {
+  MicrosoftAppType: microsoftAppType
+  MicrosoftAppId: botAppId
+  MicrosoftAppPassword: useMsi ? '' : (microsoftAppPassword ?? '')
+  MicrosoftAppTenantId: microsoftAppType == 'MultiTenant' ? '' : botTenantId
+  Storage__Path: storagePath
+  KnowledgeBase__Path: knowledgeBasePath
+  WebChat__Enabled: webChatEnabled ? 'true' : 'false'
+  AzureOpenAI__Endpoint: deployAzureOpenAI ? openAI.outputs.endpoint : azureOpenAIEndpoint
+  AzureOpenAI__ApiKey: deployAzureOpenAI ? openAI.outputs.apiKey : (azureOpenAIApiKey ?? '')
+  AzureOpenAI__ChatDeployment: deployAzureOpenAI
+    ? openAI.outputs.chatDeploymentName
+    : (useOpenAI ? azureOpenAIChatDeployment : '')
+  AzureOpenAI__EmbeddingDeployment: deployAzureOpenAI
+    ? openAI.outputs.embeddingDeploymentName
+    : (useOpenAI ? azureOpenAIEmbeddingDeployment : '')
+  Graph__TenantId: graphTenantId
+  Graph__ClientId: graphClientId
+  Graph__ClientSecret: graphClientSecret ?? ''
+  Graph__MembersGroupId: graphMembersGroupId
+  Graph__StaffGroupId: graphStaffGroupId
+}
+
+// Lists bind as Key__0, Key__1, ... (set only when given, so the app defaults stay in force otherwise).
+var staffSettings = toObject(range(0, length(staffUserIds)), i => 'Staff__UserIds__${i}', i => staffUserIds[i])
+var reminderSettings = toObject(
+  range(0, length(reminderLeadTimes)),
+  i => 'Reminders__LeadTimes__${i}',
+  i => reminderLeadTimes[i]
+)
+var graphBaseUrlSetting = empty(graphBaseUrl) ? {} : { Graph__BaseUrl: graphBaseUrl }
+
+var platformSettings = {
+  // Keeps /home persistent (the LiteDB file lives there when useAzureFiles is false).
+  WEBSITES_ENABLE_APP_SERVICE_STORAGE: 'true'
+  ASPNETCORE_ENVIRONMENT: 'Production'
+  // App Service terminates TLS: honour X-Forwarded-Proto so URLs the bot builds (Direct Line streamUrl) are https/wss.
+  ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
+}
+
+module app 'modules/appservice.bicep' = {
+  name: 'appservice'
+  params: {
+    name: siteName
+    location: location
+    tags: tags
+    planName: planName
+    useExistingPlan: useExistingAppServicePlan
+    planSku: appServicePlanSku
+    identityId: useMsi ? identity!.outputs.id : ''
+    startupCommand: startupCommand
+    appSettings: union(
+      extraAppSettings,
+      platformSettings,
+      contractSettings,
+      staffSettings,
+      reminderSettings,
+      graphBaseUrlSetting
+    )
+    filesMount: {
+      accountName: useAzureFiles ? storage.outputs.accountName : ''
+      shareName: fileShareName
+      mountPath: dataMountPath
+    }
+    filesAccessKey: useAzureFiles ? storage.outputs.accessKey : ''
+  }
+}
+
+module bot 'modules/botservice.bicep' = {
+  name: 'botservice'
+  params: {
+    name: botHandle
+    tags: tags
+    displayName: botDisplayName
+    endpoint: 'https://${app.outputs.defaultHostName}/api/messages'
+    sku: botSku
+    appType: microsoftAppType
+    appId: botAppId
+    tenantId: botTenantId
+    identityId: useMsi ? identity!.outputs.id : ''
+  }
+}
+
+// ---------- outputs ----------
+
+output webAppName string = app.outputs.name
+output webAppUrl string = 'https://${app.outputs.defaultHostName}/'
+output messagingEndpoint string = 'https://${app.outputs.defaultHostName}/api/messages'
+output botName string = bot.outputs.name
+output microsoftAppType string = microsoftAppType
+output microsoftAppId string = botAppId
+output microsoftAppTenantId string = botTenantId
+output storagePath string = storagePath
+output azureOpenAIEndpoint string = deployAzureOpenAI ? openAI.outputs.endpoint : azureOpenAIEndpoint
