@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cppcc.Bot.WebChat;
@@ -57,15 +59,22 @@ internal static class DirectLineHttp
             return null;
         }
 
-        var buffer = new byte[limit + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
+        try
         {
-            read += n;
-        }
+            var read = 0;
+            int n;
+            while (read <= limit && (n = await request.Body.ReadAsync(buffer.AsMemory(read, limit + 1 - read), cancellationToken)) > 0)
+            {
+                read += n;
+            }
 
-        return read > limit ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+            return read > limit ? null : Encoding.UTF8.GetString(buffer, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public sealed record ErrorBody(ErrorDetail Error);

@@ -12,11 +12,13 @@ public static class WebChatChannel
     /// The serviceUrl of every embedded web chat activity. Never resolvable (RFC 2606 ".invalid"): the Connector calls
     /// the bot makes to it are answered in-process by <see cref="WebChatConnectorHandler"/>, never sent on the network.
     /// </summary>
-    public const string ServiceUrl = "http://directline.webchat.invalid/";
+    public const string ServiceUrl = "http://" + ServiceHost + "/";
 
     public const string BotId = "cppcc-bot";
 
+    private const string ServiceHost = "directline.webchat.invalid";
+
     public static bool IsEmbedded(string? serviceUrl) =>
         serviceUrl is not null && Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
-        && string.Equals(uri.Host, new Uri(ServiceUrl).Host, StringComparison.OrdinalIgnoreCase);
+        && string.Equals(uri.Host, ServiceHost, StringComparison.OrdinalIgnoreCase);
 }

@@ -2,7 +2,12 @@
 // with a WebSocket stream (as Web Chat does), send a message, wait for the bot's reply on the stream, think, repeat.
 // Latency = POST sent -> reply pushed. Hosts the real bot on 127.0.0.1 unless --url points at a running one.
 //   dotnet run -c Release --project Tests/Benchmarks/WebChat.Load -- [--conversations 200] [--seconds 60]
-//       [--think-ms 2000] [--text 你好] [--url http://127.0.0.1:3978]
+//       [--think-ms 2000] [--text 政协怎么开展民主监督？] [--url http://127.0.0.1:3978]
+// With --url, start the bot yourself with the per-address limits lifted (all visitors here share 127.0.0.1), e.g.
+//   WebChat__ClientRequestBurst=1000000 WebChat__ClientRequestsPerSecond=1000000 WebChat__ClientConversationBurst=1000000 \
+//   WebChat__ClientConversationsPerMinute=1000000 Storage__Path=/tmp/bench/bot.db Logging__LogLevel__Default=Warning \
+//   dotnet Bot/bin/Release/net10.0/Cppcc.Bot.dll --urls http://127.0.0.1:3978
+// The default think time keeps each visitor within the default per-conversation limit (30 messages a minute).
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
