@@ -1,5 +1,6 @@
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.WebChat;
@@ -50,11 +51,22 @@ public static class WebChatExtensions
             return app;
         }
 
+        var page = new PhysicalFileProvider(PageFolder(app.Environment.ContentRootPath));
         app.UseWebSockets();
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = WebChatPageHeaders.Apply });
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = page, OnPrepareResponse = WebChatPageHeaders.Apply });
         app.MapDirectLine();
         return app;
+    }
+
+    /// <summary>
+    /// The page's folder: the content root's wwwroot (tests, published app), else the copy next to the binaries, since
+    /// "dotnet run --project Bot" runs from the repository root (contract section 1).
+    /// </summary>
+    private static string PageFolder(string contentRoot)
+    {
+        var beside = Path.Combine(contentRoot, "wwwroot");
+        return File.Exists(Path.Combine(beside, "index.html")) ? beside : Path.Combine(AppContext.BaseDirectory, "wwwroot");
     }
 
     private static byte[]? KeyBytes(string? base64)

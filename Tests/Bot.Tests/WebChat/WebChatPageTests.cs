@@ -1,4 +1,6 @@
 using System.Net;
+using Cppcc.Bot.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Cppcc.Bot.Tests.WebChat;
 
@@ -20,6 +22,21 @@ public sealed class WebChatPageTests
         Assert.Contains("script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
         Assert.True(bundle.Content.Headers.ContentLength > 1_000_000);
+    }
+
+    [Fact]
+    public async Task The_page_is_served_when_the_bot_runs_from_the_repository_root()
+    {
+        // "dotnet run --project Bot" makes the repository root the content root (contract section 1).
+        await using var host = new WebChatHost();
+        await using var fromRoot = host.Factory.WithWebHostBuilder(web => web.UseContentRoot(BotFactory.RepositoryRoot));
+        using var http = fromRoot.CreateClient();
+
+        var page = await http.GetStringAsync("/");
+        using var bundle = await http.GetAsync("/lib/botframework-webchat/webchat.js");
+
+        Assert.Contains("区政协在线服务", page);
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
     }
 
     [Fact]
