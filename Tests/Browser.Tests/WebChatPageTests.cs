@@ -38,6 +38,23 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
     }
 
     [ChromiumFact]
+    public async Task Reloading_the_page_keeps_the_conversation()
+    {
+        var page = await OpenAsync();
+        await page.GotoAsync(host.BaseUrl + "/");
+        var input = page.Locator("[data-id='webchat-sendbox-input']");
+        await Expect(page.Locator(".ac-adaptiveCard", new() { HasText = "欢迎" })).ToBeVisibleAsync();
+        await input.FillAsync(WebChatPageFixture.Question);
+        await input.PressAsync("Enter");
+        await Expect(BotSays(page, WebChatPageFixture.Answer)).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+
+        await Expect(BotSays(page, WebChatPageFixture.Answer)).ToBeVisibleAsync();
+        Assert.Equal(1, await page.Locator(".ac-adaptiveCard", new() { HasText = "欢迎" }).CountAsync());
+    }
+
+    [ChromiumFact]
     public async Task Menu_card_buttons_work_in_the_page()
     {
         var page = await OpenAsync();
