@@ -23,7 +23,7 @@ internal sealed class WebChatConversation : IDisposable
     public WebChatConversation(string id, string userId, int maxActivities, DateTimeOffset now, long startAfter = 0)
     {
         Id = id;
-        _lastSequence = Math.Max(0, startAfter);
+        _lastSequence = Math.Clamp(startAfter, 0, int.MaxValue); // a client-supplied number: keep it far from overflow
         UserId = userId;
         _maxActivities = maxActivities;
         Touch(now);
