@@ -51,10 +51,8 @@ public static class WebChatExtensions
             return app;
         }
 
-        var page = new PhysicalFileProvider(PageFolder(app.Environment.ContentRootPath));
         app.UseWebSockets();
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = page, OnPrepareResponse = WebChatPageHeaders.Apply });
+        new WebChatPageFiles(new PhysicalFileProvider(PageFolder(app.Environment.ContentRootPath))).Use(app);
         app.MapDirectLine();
         return app;
     }

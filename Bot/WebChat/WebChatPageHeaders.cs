@@ -15,7 +15,7 @@ internal static class WebChatPageHeaders
         var headers = context.Context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
-        if (!context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+        if (!context.File.Name.Contains(".html", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Text;
 using Cppcc.Bot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 
@@ -37,6 +39,36 @@ public sealed class WebChatPageTests
 
         Assert.Contains("区政协在线服务", page);
         Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_bundle_goes_out_precompressed_when_the_build_made_a_copy()
+    {
+        var root = Directory.CreateTempSubdirectory("cppcc-webchat-page-").FullName;
+        var lib = Directory.CreateDirectory(Path.Combine(root, "wwwroot", "lib")).FullName;
+        File.WriteAllText(Path.Combine(root, "wwwroot", "index.html"), "<html lang=\"zh-CN\"></html>");
+        var script = string.Concat(Enumerable.Repeat("window.WebChat = {};\n", 1000));
+        File.WriteAllText(Path.Combine(lib, "app.js"), script);
+        using (var gz = new GZipStream(File.Create(Path.Combine(lib, "app.js.gz")), CompressionLevel.Optimal))
+        {
+            gz.Write(Encoding.UTF8.GetBytes(script));
+        }
+
+        await using var host = new WebChatHost();
+        await using var elsewhere = host.Factory.WithWebHostBuilder(web => web.UseContentRoot(root));
+        using var http = elsewhere.CreateClient();
+        using var plain = await http.GetAsync("/lib/app.js");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/lib/app.js") { Headers = { { "Accept-Encoding", "gzip, br" } } };
+        using var compressed = await http.SendAsync(request);
+
+        Assert.Equal(script, await plain.Content.ReadAsStringAsync());
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal("gzip", Assert.Single(compressed.Content.Headers.ContentEncoding));
+        Assert.Equal("text/javascript", compressed.Content.Headers.ContentType!.MediaType);
+        Assert.True(compressed.Content.Headers.ContentLength < script.Length / 10);
+        using var unzip = new StreamReader(new GZipStream(await compressed.Content.ReadAsStreamAsync(), CompressionMode.Decompress));
+        Assert.Equal(script, await unzip.ReadToEndAsync());
+        Directory.Delete(root, recursive: true);
     }
 
     [Fact]
