@@ -12,6 +12,8 @@ internal sealed class WebChatConversation : IDisposable
     private readonly object _gate = new();
     private readonly List<StoredActivity> _activities = [];
     private readonly int _maxActivities;
+    private readonly int _maxChars;
+    private long _chars;
     private readonly CancellationTokenSource _ended = new();
     private TaskCompletionSource _changed = NewSignal();
     private long _lastSequence;
@@ -20,12 +22,13 @@ internal sealed class WebChatConversation : IDisposable
     private long _lastNoticeTicks;
 
     /// <param name="startAfter">The client's watermark when a dropped conversation is resumed, so that it misses nothing new.</param>
-    public WebChatConversation(string id, string userId, int maxActivities, DateTimeOffset now, long startAfter = 0)
+    public WebChatConversation(string id, string userId, int maxActivities, int maxChars, DateTimeOffset now, long startAfter = 0)
     {
         Id = id;
         _lastSequence = Math.Clamp(startAfter, 0, int.MaxValue); // a client-supplied number: keep it far from overflow
         UserId = userId;
         _maxActivities = maxActivities;
+        _maxChars = maxChars;
         Touch(now);
     }
 
@@ -53,11 +56,16 @@ internal sealed class WebChatConversation : IDisposable
         {
             var sequence = ++_lastSequence;
             id = ActivityId(sequence);
-            _activities.Add(new StoredActivity(sequence, serialize(id)));
-            if (_activities.Count > _maxActivities)
+            var json = serialize(id);
+            _activities.Add(new StoredActivity(sequence, json));
+            _chars += json.Length;
+            var drop = 0;
+            while (_activities.Count - drop > 1 && (_activities.Count - drop > _maxActivities || _chars > _maxChars))
             {
-                _activities.RemoveRange(0, _activities.Count - _maxActivities);
+                _chars -= _activities[drop++].Json.Length;
             }
+
+            _activities.RemoveRange(0, drop);
 
             changed = _changed;
             _changed = NewSignal();

@@ -37,7 +37,7 @@ internal sealed class WebChatConversations(IOptions<WebChatOptions> options, Tim
             return null;
         }
 
-        var created = new WebChatConversation(id, userId, _options.MaxActivitiesPerConversation, time.GetUtcNow(), startAfter);
+        var created = new WebChatConversation(id, userId, _options.MaxActivitiesPerConversation, _options.MaxKeptCharsPerConversation, time.GetUtcNow(), startAfter);
         var winner = _byId.GetOrAdd(id, created);
         if (!ReferenceEquals(winner, created))
         {

@@ -36,12 +36,17 @@ public sealed class WebChatOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Live conversations at most; with the two bounds below, at most about 1 GB of kept activities.</summary>
     [Range(1, 1_000_000)]
-    public int MaxConversations { get; set; } = 10_000;
+    public int MaxConversations { get; set; } = 5_000;
 
-    /// <summary>Activities kept per conversation for polling and reconnects; older ones are dropped.</summary>
+    /// <summary>Activities kept per conversation for polling, reconnects and reloads; older ones are dropped.</summary>
     [Range(10, 10_000)]
-    public int MaxActivitiesPerConversation { get; set; } = 300;
+    public int MaxActivitiesPerConversation { get; set; } = 100;
+
+    /// <summary>Characters of activity JSON kept per conversation (cards are large); older activities are dropped.</summary>
+    [Range(10_000, 10_000_000)]
+    public int MaxKeptCharsPerConversation { get; set; } = 100_000;
 
     [Range(1, 3)]
     public int MaxSocketsPerConversation { get; set; } = 2;

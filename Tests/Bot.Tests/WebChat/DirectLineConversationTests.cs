@@ -76,6 +76,40 @@ public sealed class DirectLineConversationTests
     }
 
     [Fact]
+    public async Task A_conversation_keeps_only_its_latest_activities()
+    {
+        await using var host = new WebChatHost(("WebChat:MaxActivitiesPerConversation", "10"), ("WebChat:ConversationMessageBurst", "100"));
+        var client = host.DirectLine();
+        var grant = await client.StartAsync();
+        string last = "";
+        for (var i = 0; i < 8; i++)
+        {
+            last = await client.SayAsync(grant, $"第{i}个问题");
+        }
+
+        var (kept, watermark) = await client.PollAsync(grant);
+
+        Assert.Equal(10, kept.Length);
+        Assert.Equal(last, kept[^2].GetProperty("id").GetString());
+        Assert.Equal(last.Split('|')[1].TrimStart('0'), (long.Parse(watermark) - 1).ToString());
+    }
+
+    [Fact]
+    public async Task At_the_conversation_cap_a_new_visitor_is_told_to_come_back_later()
+    {
+        await using var host = new WebChatHost(("WebChat:MaxConversations", "2"));
+        var client = host.DirectLine();
+        await client.StartAsync();
+        await client.StartAsync();
+        var third = await client.GenerateAsync();
+
+        using var refused = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", third.Token);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Contains("稍后再试", await DirectLineClient.ErrorMessageAsync(refused));
+    }
+
+    [Fact]
     public async Task An_idle_conversation_is_dropped()
     {
         await using var host = new WebChatHost();
