@@ -30,7 +30,11 @@ public static class LoadDriver
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-        await RunPhaseAsync(http, text, conversations, warmup, record: false);
+        if (warmup > TimeSpan.Zero)
+        {
+            await RunPhaseAsync(http, text, conversations, warmup, record: false);
+        }
+
         return await RunPhaseAsync(http, text, conversations, duration, record: true, name);
     }
 
