@@ -73,26 +73,44 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
     {
         var page = await OpenAsync();
         await page.GotoAsync(host.BaseUrl + "/");
-        var input = page.Locator("[data-id='webchat-sendbox-input']");
+        await Expect(page.Locator(".ac-adaptiveCard", new() { HasText = "欢迎" })).ToBeVisibleAsync();
 
-        await input.FillAsync("建议");
-        await input.PressAsync("Enter");
-        var form = page.Locator(".ac-adaptiveCard").Last;
-        await form.GetByLabel("标题").FillAsync("小区门口路灯不亮");
-        await form.GetByLabel("内容").FillAsync("幸福路12号小区门口的两盏路灯已经坏了一个多月，晚上行人容易摔倒。");
-        await form.GetByLabel("建议").FillAsync("请有关部门尽快修复并定期巡查。");
-        await form.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await SayAsync(page, "建议");
+        await Expect(BotSays(page, "请选择信息类别")).ToBeVisibleAsync();
+        await page.Locator(".webchat__suggested-actions__button").First.ClickAsync();
+        await AnswerAsync(page, "请输入标题", "幸福路小区门口路灯不亮");
+        await AnswerAsync(page, "请写下您的建议", "幸福路12号小区门口两盏路灯坏了一个多月，晚上老人孩子出行不便，建议尽快修复并定期巡查。");
+        await AnswerAsync(page, "涉及的地点", "无");
+        await Expect(BotSays(page, "是否匿名提交")).ToBeVisibleAsync();
+        await page.Locator(".webchat__suggested-actions__button", new() { HasText = "否" }).ClickAsync();
+        await AnswerAsync(page, "请留下您的称呼", "王女士");
+        await AnswerAsync(page, "请留下联系电话", "13800138000");
+        await Expect(BotSays(page, "确认提交吗")).ToBeVisibleAsync();
+        await page.Locator(".webchat__suggested-actions__button", new() { HasText = "是" }).ClickAsync();
 
-        var receipt = BotSays(page, "JY-");
+        var receipt = BotSays(page, "已提交，编号");
         await Expect(receipt).ToBeVisibleAsync();
-        var text = await receipt.InnerTextAsync();
-        var reference = Reference().Match(text).Value;
-        var code = AccessCode().Match(text[(text.IndexOf(reference, StringComparison.Ordinal) + reference.Length)..]).Value;
-        await input.FillAsync($"查询 {reference} {code}");
-        await input.PressAsync("Enter");
+        var filed = Receipt().Match(await receipt.InnerTextAsync());
+        Assert.True(filed.Success, await receipt.InnerTextAsync());
+        var (reference, code) = (filed.Groups[1].Value, filed.Groups[2].Value);
+        await SayAsync(page, $"查询 {reference} {code}");
 
-        await Expect(BotSays(page, reference).Last).ToContainTextAsync("状态");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "webchat-suggestion.png") });
+        await Expect(BotSays(page, "状态：")).ToContainTextAsync(reference);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "webchat-suggestion.png"), FullPage = true });
+    }
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        var input = page.Locator("[data-id='webchat-sendbox-input']");
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+
+    // Waits for the bot's question (by a word in it) and types the answer, as a visitor reads, then writes.
+    private static async Task AnswerAsync(IPage page, string questionWord, string answer)
+    {
+        await Expect(BotSays(page, questionWord)).ToBeVisibleAsync();
+        await SayAsync(page, answer);
     }
 
     private async Task<IPage> OpenAsync() =>
@@ -104,9 +122,6 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    [GeneratedRegex(@"JY-\d{4}-\d{6}")]
-    private static partial Regex Reference();
-
-    [GeneratedRegex(@"[A-Za-z0-9]{6,}")]
-    private static partial Regex AccessCode();
+    [GeneratedRegex(@"(JY-\d{4}-\d{6})，查询码 ([^。\s]+)。")]
+    private static partial Regex Receipt();
 }
