@@ -17,6 +17,7 @@ public sealed class WebChatPageFixture : IAsyncLifetime
 {
     public const string Question = "区政协的办公时间是什么时候？";
     public const string Answer = "工作日上午九点至下午五点";
+    public const string StaffAadObjectId = "aad-staff-browser-test";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cppcc-browser-" + Guid.NewGuid().ToString("N"));
     private WebApplicationFactory<Program>? _factory;
@@ -51,6 +52,7 @@ public sealed class WebChatPageFixture : IAsyncLifetime
             {
                 ["Storage:Path"] = Path.Combine(_folder, "bot.db"),
                 ["KnowledgeBase:Path"] = kb,
+                ["Staff:UserIds:0"] = StaffAadObjectId,
             })));
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

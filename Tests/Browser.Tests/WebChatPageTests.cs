@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -96,7 +97,20 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
         await SayAsync(page, $"查询 {reference} {code}");
 
         await Expect(BotSays(page, "状态：")).ToContainTextAsync(reference);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "webchat-suggestion.png"), FullPage = true });
+
+        // Staff accept it in Teams: the visitor's open page is told (a proactive message through the embedded channel).
+        using var teams = new HttpClient();
+        using var accepted = await teams.PostAsJsonAsync(host.BaseUrl + "/api/messages", new
+        {
+            type = "message", id = "staff-turn-1", channelId = "msteams", serviceUrl = "http://127.0.0.1:9/", deliveryMode = "expectReplies",
+            from = new { id = "29:staff-1", aadObjectId = WebChatPageFixture.StaffAadObjectId, name = "机关干部" },
+            recipient = new { id = "28:bot" }, locale = "zh-CN",
+            conversation = new { id = "a:staff-personal", conversationType = "personal", tenantId = "tenant-1" },
+            value = new { action = "report.transition", @ref = reference, to = "accepted" },
+        });
+        Assert.True(accepted.IsSuccessStatusCode);
+        await Expect(BotSays(page, "状态已更新")).ToContainTextAsync(reference);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "webchat-suggestion.png") });
     }
 
     private static async Task SayAsync(IPage page, string text)
