@@ -1,7 +1,9 @@
+using Cppcc.Bot.AI;
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Proactive;
+using Cppcc.Bot.Reports;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.WebChat;
@@ -14,6 +16,8 @@ builder.Services
     .AddConversations()
     .AddProactive()
     .AddKnowledge()
+    .AddReports()
+    .AddAzureOpenAI()
     .AddBotHosting()
     .AddWebChat();
 

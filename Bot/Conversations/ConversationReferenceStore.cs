@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using System.Collections.Concurrent;
 using Cppcc.Dialogs.Root;
 using LiteDB;
@@ -21,7 +22,7 @@ public sealed class ConversationReferenceStore : IConversationReferenceSink
     /// <summary>Creates the store.</summary>
     public ConversationReferenceStore(ILiteDatabase database, TimeProvider time)
     {
-        _references = database.GetCollection<StoredReference>("conversation_references");
+        _references = LiteDbCollections.Open<StoredReference>(database, "conversation_references");
         _references.EnsureIndex(r => r.Role);
         _time = time;
     }

@@ -5,13 +5,27 @@ namespace Cppcc.Bot.Knowledge;
 /// <summary>Registers the knowledge base.</summary>
 public static class KnowledgeServiceCollectionExtensions
 {
-    /// <summary>Adds the knowledge-base answerer over <c>KnowledgeBase:Path</c>.</summary>
+    /// <summary>
+    /// Adds the knowledge base over <c>KnowledgeBase:Path</c> (reloaded when its files change), its stores (curated
+    /// entries, feedback, unanswered questions, hand-off tickets) and the knowledge-base conversation.
+    /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "KnowledgeBase:Path must name a folder.")
+            .Validate(o => o.SuggestThreshold is >= 0 and <= 1 && o.AnswerThreshold is > 0 and <= 1 && o.SuggestThreshold <= o.AnswerThreshold,
+                "KnowledgeBase:SuggestThreshold and AnswerThreshold must be in 0..1, suggest <= answer.")
             .ValidateOnStart();
-        services.AddSingleton<IKnowledgeAnswerer, StarterKnowledgeBase>();
+        services.AddSingleton<KnowledgeEntryStore>();
+        services.AddSingleton<KnowledgeFeedbackStore>();
+        services.AddSingleton<UnansweredQuestionStore>();
+        services.AddSingleton<KnowledgeTicketStore>();
+        services.AddSingleton<KnowledgeBase>();
+        services.AddHostedService<KnowledgeFileWatcher>();
+        services.AddSingleton<IKnowledgeAnswerer, KnowledgeAnswerer>();
+        services.AddSingleton<IKnowledgeInbox, KnowledgeInbox>();
+        services.AddSingleton<IKnowledgeCuration, KnowledgeCuration>();
+        services.AddKnowledgeConversation();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cppcc.Bot.Storage;
 using LiteDB;
 
 namespace Cppcc.Bot.WebChat;
@@ -11,7 +12,7 @@ internal sealed class WebChatKeyStore(ILiteDatabase database)
 {
     private const string TokenKeyId = "directline-token";
 
-    private readonly ILiteCollection<StoredKey> _keys = database.GetCollection<StoredKey>("webchat_keys");
+    private readonly ILiteCollection<StoredKey> _keys = LiteDbCollections.Open<StoredKey>(database, "webchat_keys");
 
     public byte[] GetOrCreateTokenKey()
     {

@@ -22,8 +22,8 @@ internal static class RootTexts
         "Sorry, the previous conversation can't be continued. Type \"menu\" to start again.");
     public static readonly Localized NotAllowed = new("抱歉，您没有使用此功能的权限。", "Sorry, you are not allowed to use this.");
     public static readonly Localized UnknownAction = new("这个按钮已失效，请输入“菜单”重新开始。", "This button is no longer valid. Type \"menu\" to start again.");
-    public static readonly Localized Error = new("抱歉，处理您的消息时出错了，请稍后再试。当前流程已重置，没有保存不完整的内容。",
-        "Sorry, something went wrong. The current step was reset and nothing incomplete was saved. Please try again.");
+    public static readonly Localized EmptyMessage = new("我只能读懂文字消息。请直接输入您的问题，或输入“菜单”查看可用功能。",
+        "I can only read text. Type your question, or \"menu\" to see what I can do.");
 
     public static readonly string[] CancelWords = { "取消", "cancel", "退出", "quit" };
     public static readonly string[] MenuWords = { "菜单", "menu", "主菜单" };

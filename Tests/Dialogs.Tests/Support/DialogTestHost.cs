@@ -30,6 +30,7 @@ public sealed class DialogTestHost
         services.AddSingleton<ICallerResolver>(new FixedRoleResolver(role));
         services.AddSingleton<IConversationReferenceSink>(References);
         services.AddSingleton<IKnowledgeAnswerer>(Knowledge);
+        services.AddSingleton<IKnowledgeInbox>(Inbox);
         services.AddConversationDialogs();
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
@@ -43,6 +44,8 @@ public sealed class DialogTestHost
     public RecordingReferenceSink References { get; } = new();
 
     public FakeKnowledge Knowledge { get; } = new();
+
+    public FakeKnowledgeInbox Inbox { get; } = new();
 
     public ServiceProvider Services { get; }
 
@@ -80,12 +83,99 @@ public sealed class FakeKnowledge : IKnowledgeAnswerer
 {
     public List<string> Asked { get; } = new();
 
-    public Task<KnowledgeAnswer?> AnswerAsync(string question, Role role, CancellationToken cancellationToken)
+    /// <summary>Entries by id; the default one answers anything about "学习".</summary>
+    public Dictionary<string, (KnowledgeAnswer Answer, Role MinimumRole)> Entries { get; } = new()
+    {
+        ["study-monthly"] = (new KnowledgeAnswer("study-monthly", "每月组织一次集中学习。", "区政协年度工作思路", null), Role.Member),
+    };
+
+    /// <summary>Overrides the result for a question containing the key.</summary>
+    public Dictionary<string, KnowledgeResult> Results { get; } = new();
+
+    public Task<KnowledgeResult> AnswerAsync(string question, Role role, CancellationToken cancellationToken)
     {
         Asked.Add(question);
-        KnowledgeAnswer? answer = question.Contains("学习", StringComparison.Ordinal)
-            ? new KnowledgeAnswer("study-monthly", "每月组织一次集中学习。", "区政协年度工作思路", null)
-            : null;
-        return Task.FromResult(answer);
+        foreach (var (key, result) in Results)
+        {
+            if (question.Contains(key, StringComparison.Ordinal))
+            {
+                return Task.FromResult(result);
+            }
+        }
+
+        var result2 = question.Contains("学习", StringComparison.Ordinal)
+            ? KnowledgeResult.Of(Entries["study-monthly"].Answer)
+            : KnowledgeResult.None;
+        return Task.FromResult(result2);
     }
+
+    public Task<KnowledgeAnswer?> FindAsync(string entryId, Role role, CancellationToken cancellationToken)
+        => Task.FromResult(Entries.TryGetValue(entryId, out var e) && role >= e.MinimumRole ? e.Answer : null);
+}
+
+public sealed class FakeKnowledgeInbox : IKnowledgeInbox
+{
+    public List<(string Question, Role Role)> Unanswered { get; } = new();
+
+    public List<(string EntryId, bool Helpful, string UserKey)> Feedback { get; } = new();
+
+    public List<(string Question, Caller Asker)> HandedOff { get; } = new();
+
+    public List<(string Ticket, string Answer)> Replies { get; } = new();
+
+    public Task LogUnansweredAsync(string question, Role role, CancellationToken cancellationToken)
+    {
+        Unanswered.Add((question, role));
+        return Task.CompletedTask;
+    }
+
+    public Task RecordFeedbackAsync(string entryId, bool helpful, Caller caller, CancellationToken cancellationToken)
+    {
+        Feedback.Add((entryId, helpful, caller.UserKey));
+        return Task.CompletedTask;
+    }
+
+    public Task<string> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken)
+    {
+        HandedOff.Add((question, asker));
+        return Task.FromResult("KB-" + HandedOff.Count);
+    }
+
+    public Task<HandOffReply> ReplyAsync(string ticketId, string answer, Caller staff, CancellationToken cancellationToken)
+    {
+        if (ticketId != "KB-1")
+        {
+            return Task.FromResult(HandOffReply.UnknownTicket);
+        }
+
+        Replies.Add((ticketId, answer));
+        return Task.FromResult(HandOffReply.Delivered);
+    }
+}
+
+public static class KnowledgeTestRegistration
+{
+    /// <summary>The knowledge conversation with a curation fake (the host's fakes already answer and record).</summary>
+    public static void AddKnowledgeConversationForTests(this Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+        services.AddSingleton<IKnowledgeCuration>(new FakeCuration());
+        services.AddKnowledgeConversation();
+    }
+}
+
+public sealed class FakeCuration : IKnowledgeCuration
+{
+    public Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(int max, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<UnansweredQuestion>>([]);
+
+    public Task<IReadOnlyList<EntryFeedback>> FeedbackAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<EntryFeedback>>([]);
+
+    public Task<KnowledgeDraft?> DraftAsync(string entryId, CancellationToken cancellationToken) => Task.FromResult<KnowledgeDraft?>(null);
+
+    public Task<IReadOnlyList<string>> SaveAsync(KnowledgeDraft draft, Caller staff, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task<bool> RetireAsync(string entryId, Caller staff, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task<KnowledgeExport> ExportAsync(CancellationToken cancellationToken) => Task.FromResult(new KnowledgeExport("/tmp/x.yaml", 0));
+
+    public Task<KnowledgeReload> ReloadAsync(CancellationToken cancellationToken) => Task.FromResult(new KnowledgeReload(0, []));
 }

@@ -1,0 +1,80 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+using Cppcc.Bot.Knowledge;
+
+namespace Cppcc.Bot.Knowledge.Files;
+
+/// <summary>
+/// Writes Q&amp;A entries in the contract section 5 format, so that an export read back by
+/// <see cref="YamlEntryReader"/> gives the same entries (issue 4, item 5: exporting must round-trip).
+/// </summary>
+public static class KnowledgeYamlWriter
+{
+    public static void Write(TextWriter writer, IEnumerable<KnowledgeEntry> entries)
+    {
+        var emitter = new Emitter(writer, bestIndent: 2, bestWidth: int.MaxValue);
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Block));
+        foreach (var entry in entries.Where(e => !e.IsPassage))
+        {
+            emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+            Pair(emitter, "id", entry.Id);
+            Key(emitter, "questions");
+            List(emitter, entry.Questions, SequenceStyle.Block);
+            Key(emitter, "answer");
+            emitter.Emit(new Scalar(null, null, entry.Answer.TrimEnd() + "\n", ScalarStyle.Literal, true, false));
+            Optional(emitter, "source", entry.Source);
+            Optional(emitter, "url", entry.Url);
+            Pair(emitter, "audience", entry.Audience.ToString().ToLowerInvariant());
+            if (entry.Tags.Count > 0)
+            {
+                Key(emitter, "tags");
+                List(emitter, entry.Tags, SequenceStyle.Flow);
+            }
+
+            if (entry.Related.Count > 0)
+            {
+                Key(emitter, "related");
+                List(emitter, entry.Related, SequenceStyle.Flow);
+            }
+
+            Optional(emitter, "effective", entry.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Optional(emitter, "expires", entry.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            emitter.Emit(new MappingEnd());
+        }
+
+        emitter.Emit(new SequenceEnd());
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+    }
+
+    private static void Key(IEmitter emitter, string key) => emitter.Emit(new Scalar(key));
+
+    private static void Pair(IEmitter emitter, string key, string value)
+    {
+        Key(emitter, key);
+        emitter.Emit(new Scalar(value));
+    }
+
+    private static void Optional(IEmitter emitter, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            Pair(emitter, key, value);
+        }
+    }
+
+    private static void List(IEmitter emitter, IEnumerable<string> items, SequenceStyle style)
+    {
+        emitter.Emit(new SequenceStart(null, null, isImplicit: true, style));
+        foreach (var item in items)
+        {
+            emitter.Emit(new Scalar(item));
+        }
+
+        emitter.Emit(new SequenceEnd());
+    }
+}

@@ -1,0 +1,95 @@
+using Cppcc.Bot.Knowledge.Retrieval;
+using Cppcc.Dialogs.Knowledge;
+using Cppcc.Dialogs.Root;
+using Microsoft.Extensions.Options;
+
+namespace Cppcc.Bot.Knowledge;
+
+/// <summary>Answers questions from the knowledge base in force, honouring audience and effective/expires dates.</summary>
+public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
+{
+    // Effective and expiry dates in the KB are the committee's dates (China Standard Time, no daylight saving).
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly KnowledgeMatcher _matcher;
+    private readonly TimeProvider _time;
+    private readonly IKnowledgePhraser? _phraser;
+
+    /// <summary>Creates the answerer; <paramref name="phrasers"/> is empty unless Azure OpenAI is configured.</summary>
+    public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, IEnumerable<IKnowledgePhraser> phrasers)
+    {
+        _knowledge = knowledge;
+        _time = time;
+        _phraser = phrasers.FirstOrDefault();
+        var o = options.Value;
+        _matcher = new KnowledgeMatcher(o.AnswerThreshold, o.SuggestThreshold, o.CloseMargin);
+    }
+
+    /// <inheritdoc />
+    public async Task<KnowledgeResult> AnswerAsync(string question, Role role, CancellationToken cancellationToken)
+    {
+        var snapshot = _knowledge.Current;
+        var audience = Audience(role);
+        var today = Today();
+        var ranked = snapshot.Index.Search(question, audience, today, _matcher.MaxChoices);
+        var match = _matcher.Decide(ranked);
+        if (match.Kind == KnowledgeMatchKind.Answer && _phraser is not null)
+        {
+            // The best entry first, then the runners-up as extra material; the model may only use these.
+            var passages = ranked.Select(c => c.Entry).ToList();
+            if (await _phraser.PhraseAsync(question, passages, cancellationToken).ConfigureAwait(false) is { } phrased)
+            {
+                var plain = ToAnswer(snapshot, passages[0], audience, today);
+                var citation = string.Join("；", phrased.Cited.Select(Citation).Where(c => !string.IsNullOrEmpty(c)).Distinct());
+                return KnowledgeResult.Of(plain with { Answer = phrased.Text, Citation = citation.Length > 0 ? citation : plain.Citation });
+            }
+        }
+
+        return match.Kind switch
+        {
+            KnowledgeMatchKind.Answer => KnowledgeResult.Of(ToAnswer(snapshot, match.Candidates[0].Entry, audience, today)),
+            KnowledgeMatchKind.Choose => new KnowledgeResult(KnowledgeResultKind.Choose, null, match.Candidates.Select(c => Link(c.Entry)).ToList()),
+            KnowledgeMatchKind.Suggest => new KnowledgeResult(KnowledgeResultKind.Suggest, null, match.Candidates.Select(c => Link(c.Entry)).ToList()),
+            _ => KnowledgeResult.None,
+        };
+    }
+
+    /// <inheritdoc />
+    public Task<KnowledgeAnswer?> FindAsync(string entryId, Role role, CancellationToken cancellationToken)
+    {
+        var snapshot = _knowledge.Current;
+        var audience = Audience(role);
+        var today = Today();
+        var entry = snapshot.Find(entryId);
+        var answer = entry is not null && entry.IsVisibleTo(audience) && entry.IsInForce(today) ? ToAnswer(snapshot, entry, audience, today) : null;
+        return Task.FromResult(answer);
+    }
+
+    /// <summary>The knowledge-base audience a role may see.</summary>
+    public static KnowledgeAudience Audience(Role role) => role switch
+    {
+        Role.Staff => KnowledgeAudience.Staff,
+        Role.Member => KnowledgeAudience.Members,
+        _ => KnowledgeAudience.Public,
+    };
+
+    /// <summary>What the citation says: the source, or "title › heading" for a document passage.</summary>
+    public static string? Citation(KnowledgeEntry entry) => entry.IsPassage
+        ? entry.Heading == entry.Title ? entry.Title : $"{entry.Title} › {entry.Heading}"
+        : entry.Source;
+
+    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+
+    private static KnowledgeAnswer ToAnswer(KnowledgeSnapshot snapshot, KnowledgeEntry entry, KnowledgeAudience audience, DateOnly today)
+    {
+        var related = entry.Related
+            .Select(snapshot.Find)
+            .Where(r => r is not null && r.IsVisibleTo(audience) && r.IsInForce(today))
+            .Select(r => Link(r!))
+            .ToList();
+        return new KnowledgeAnswer(entry.Id, entry.Answer, Citation(entry), entry.Url, related);
+    }
+
+    private static KnowledgeLink Link(KnowledgeEntry entry) => new(entry.Id, entry.IsPassage ? Citation(entry)! : entry.Questions[0]);
+}

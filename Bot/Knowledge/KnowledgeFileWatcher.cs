@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Options;
+
+namespace Cppcc.Bot.Knowledge;
+
+/// <summary>
+/// Reloads the knowledge base when a file in the KB folder changes, without a restart (issue 4, item 1). Editors save
+/// in bursts (temp file, rename, attribute change), so changes are gathered for a short quiet period first.
+/// </summary>
+public sealed class KnowledgeFileWatcher : IHostedService, IDisposable
+{
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(500);
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly KnowledgeOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<KnowledgeFileWatcher> _logger;
+    private FileSystemWatcher? _watcher;
+    private ITimer? _timer;
+
+    /// <summary>Creates the watcher.</summary>
+    public KnowledgeFileWatcher(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeFileWatcher> logger)
+    {
+        _knowledge = knowledge;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.WatchFiles || !Directory.Exists(_knowledge.Folder))
+        {
+            return Task.CompletedTask;
+        }
+
+        _timer = _time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _watcher = new FileSystemWatcher(_knowledge.Folder)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
+        };
+        _watcher.Changed += OnChange;
+        _watcher.Created += OnChange;
+        _watcher.Deleted += OnChange;
+        _watcher.Renamed += OnChange;
+        _watcher.EnableRaisingEvents = true;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_watcher is not null)
+        {
+            _watcher.EnableRaisingEvents = false;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _timer?.Dispose();
+    }
+
+    private void OnChange(object sender, FileSystemEventArgs e)
+    {
+        if (IsKnowledgeFile(e.FullPath) || e is RenamedEventArgs r && IsKnowledgeFile(r.OldFullPath))
+        {
+            _timer?.Change(QuietPeriod, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private static bool IsKnowledgeFile(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    private void Reload()
+    {
+        try
+        {
+            _knowledge.Reload();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file still being written: the next change event reloads again.
+            _logger.LogWarning(e, "Knowledge base reload after a file change failed");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+namespace Cppcc.Bot.Knowledge.Retrieval;
+
+/// <summary>
+/// How sure a hit is, in [0, 1]: how much of the question's content the entry covers (each word weighted by its rarity
+/// in this KB, so an unknown topic word such as "工资" sinks it), blended with how close the question is, both ways,
+/// to the nearest of the entry's own questions.
+/// </summary>
+internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, KnowledgeSynonyms thesaurus)
+{
+    public double Of(QueryWords query, EntryTerms entry)
+    {
+        double total = 0, covered = 0;
+        for (var i = 0; i < query.Words.Count; i++)
+        {
+            total += query.Weights[i];
+            covered += query.Weights[i] * Math.Max(
+                Credit(query.Words[i], query.Synonyms[i], entry.Question),
+                options.AnswerCredit * Credit(query.Words[i], query.Synonyms[i], entry.Answer));
+        }
+
+        var coverage = total == 0 ? 0 : covered / total;
+        var closest = 0.0;
+        foreach (var question in entry.Questions)
+        {
+            closest = Math.Max(closest, Closeness(query, total, question));
+        }
+
+        return options.QuestionSimilarityWeight * closest + (1 - options.QuestionSimilarityWeight) * coverage;
+    }
+
+    /// <summary>
+    /// F1 of "the user's words found in this one question" and "this question's words found in the user's":
+    /// "提案是什么" is closer to "什么是政协提案" than to "什么是提案监督".
+    /// </summary>
+    private double Closeness(QueryWords query, double queryTotal, QuestionTerms question)
+    {
+        double found = 0;
+        for (var i = 0; i < query.Words.Count; i++)
+        {
+            found += query.Weights[i] * Credit(query.Words[i], query.Synonyms[i], question.Terms);
+        }
+
+        double back = 0;
+        for (var i = 0; i < question.Words.Count; i++)
+        {
+            back += question.Weights[i] * Credit(question.Words[i], question.Synonyms[i], query.Terms);
+        }
+
+        var recall = queryTotal == 0 ? 0 : found / queryTotal;
+        var precision = question.Total == 0 ? 0 : back / question.Total;
+        return recall + precision == 0 ? 0 : 2 * recall * precision / (recall + precision);
+    }
+
+    /// <summary>How well <paramref name="word"/> is found in <paramref name="target"/>, from 0 to 1.</summary>
+    private double Credit(string word, string[] synonyms, TermSet target)
+    {
+        if (target.Words.Contains(word))
+        {
+            return 1;
+        }
+
+        if (synonyms.Any(target.Words.Contains))
+        {
+            return options.SynonymCredit;
+        }
+
+        if (word.Length == 1)
+        {
+            return target.Chars.Contains(word[0]) ? options.CharCredit : 0;
+        }
+
+        // A compound the entry does not use ("退回来", "手机号") still earns credit for the known word inside it
+        // ("退回", "手机" ~ "电话"), in proportion to how much of it that word spans.
+        var best = 0.0;
+        if (word.Length >= 3 && word.All(ChineseTextNormalizer.IsHan))
+        {
+            for (var length = word.Length - 1; length >= 2; length--)
+            {
+                for (var start = 0; start + length <= word.Length; start++)
+                {
+                    var part = word.Substring(start, length);
+                    var credit = target.Words.Contains(part) ? 1 : thesaurus.Of(part).Any(target.Words.Contains) ? options.SynonymCredit : 0;
+                    best = Math.Max(best, credit * length / word.Length);
+                }
+            }
+        }
+
+        var grams = KnowledgeTextAnalyzer.Grams(word).ToList();
+        return Math.Max(best, options.GramCredit * grams.Count(target.Grams.Contains) / grams.Count);
+    }
+}

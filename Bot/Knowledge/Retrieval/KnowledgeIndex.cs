@@ -1,0 +1,194 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+using Cppcc.Bot.Knowledge;
+
+namespace Cppcc.Bot.Knowledge.Retrieval;
+
+/// <summary>A ranked candidate: BM25 <paramref name="Score"/> (unbounded) and <paramref name="Confidence"/> in [0, 1].</summary>
+public sealed record KnowledgeCandidate(KnowledgeEntry Entry, float Score, double Confidence);
+
+/// <summary>
+/// An immutable in-memory Lucene.Net index over one KB snapshot, ranked with BM25 (issue 4, item 2). Questions (plus
+/// tags and document headings) and answers are separate fields, each indexed as SmartCn words and as in-word
+/// character bigrams. BM25 scores are unbounded and depend on the corpus, so they cannot say "no answer": every hit
+/// also gets a <see cref="KnowledgeConfidence"/> in [0, 1], and the order blends both.
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    private const string QuestionWords = "qw", AnswerWords = "aw", QuestionGrams = "qb", AnswerGrams = "ab";
+    private const string AudienceField = "aud", OrdinalField = "n";
+
+    private readonly KnowledgeTextAnalyzer analyzer;
+    private readonly KnowledgeRankingOptions options;
+    private readonly KnowledgeEntry[] entries;
+    private readonly EntryTerms[] terms;
+    private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
+    private readonly double unknownIdf;
+    private readonly RAMDirectory directory = new();
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
+    private readonly int[] ordinals;
+    private readonly KnowledgeConfidence confidence;
+
+    public KnowledgeIndex(IEnumerable<KnowledgeEntry> source, KnowledgeTextAnalyzer analyzer, KnowledgeRankingOptions? options = null)
+    {
+        this.analyzer = analyzer;
+        this.options = options ?? new KnowledgeRankingOptions();
+        entries = source.ToArray();
+        terms = new EntryTerms[entries.Length];
+        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var similarity = new BM25Similarity();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new PreTokenizedAnalyzer()) { Similarity = similarity }))
+        {
+            for (var n = 0; n < entries.Length; n++)
+            {
+                terms[n] = Analyze(entries[n]);
+                foreach (var word in terms[n].Question.Words.Union(terms[n].Answer.Words))
+                {
+                    documentFrequency[word] = documentFrequency.GetValueOrDefault(word) + 1;
+                }
+
+                writer.AddDocument(ToDocument(n, terms[n], entries[n].Audience));
+            }
+
+            writer.Commit();
+        }
+
+        foreach (var (word, df) in documentFrequency)
+        {
+            idf[word] = Idf(df);
+        }
+
+        unknownIdf = Idf(0);
+        foreach (var entryTerms in terms)
+        {
+            foreach (var question in entryTerms.Questions)
+            {
+                question.Weigh(Weight, analyzer.Synonyms);
+            }
+        }
+
+        confidence = new KnowledgeConfidence(this.options, analyzer.Synonyms);
+        reader = DirectoryReader.Open(directory);
+        searcher = new IndexSearcher(reader) { Similarity = similarity };
+        ordinals = new int[reader.MaxDoc];
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            ordinals[doc] = reader.Document(doc).GetField(OrdinalField).GetInt32Value()!.Value;
+        }
+    }
+
+    /// <summary>Best candidates visible to <paramref name="caller"/> and in force on <paramref name="today"/>, best first.</summary>
+    public IReadOnlyList<KnowledgeCandidate> Search(string question, KnowledgeAudience caller, DateOnly today, int top = 3)
+    {
+        var words = analyzer.ContentWords(question);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var query = new QueryWords(words, words.Select(Weight).ToArray(),
+            words.Select(w => analyzer.Synonyms.Of(w).Where(idf.ContainsKey).ToArray()).ToArray());
+        var hits = searcher.Search(BuildQuery(query), AudienceFilter(caller), options.CandidatePool).ScoreDocs;
+        if (hits.Length == 0)
+        {
+            return [];
+        }
+
+        var found = new List<(KnowledgeCandidate Candidate, double Rank)>(hits.Length);
+        foreach (var hit in hits)
+        {
+            var n = ordinals[hit.Doc];
+            if (!entries[n].IsInForce(today))
+            {
+                continue;
+            }
+
+            var sure = confidence.Of(query, terms[n]);
+            var rank = (1 - options.ScoreWeight) * sure + options.ScoreWeight * (hit.Score / hits[0].Score)
+                - (entries[n].IsPassage ? options.PassagePenalty : 0);
+            found.Add((new KnowledgeCandidate(entries[n], hit.Score, sure), rank));
+        }
+
+        return found.OrderByDescending(f => f.Rank).Take(top).Select(f => f.Candidate).ToList();
+    }
+
+    private Query BuildQuery(QueryWords query)
+    {
+        var boolean = new BooleanQuery();
+        for (var i = 0; i < query.Words.Count; i++)
+        {
+            Add(boolean, query.Words[i], 1);
+            foreach (var synonym in query.Synonyms[i])
+            {
+                Add(boolean, synonym, options.SynonymBoost);
+            }
+
+            foreach (var gram in KnowledgeTextAnalyzer.Grams(query.Words[i]).Distinct())
+            {
+                boolean.Add(new TermQuery(new Term(QuestionGrams, gram)) { Boost = options.QuestionBoost * options.GramBoost }, Occur.SHOULD);
+                boolean.Add(new TermQuery(new Term(AnswerGrams, gram)) { Boost = options.AnswerBoost * options.GramBoost }, Occur.SHOULD);
+            }
+        }
+
+        return boolean;
+
+        void Add(BooleanQuery q, string word, float boost)
+        {
+            q.Add(new TermQuery(new Term(QuestionWords, word)) { Boost = options.QuestionBoost * boost }, Occur.SHOULD);
+            q.Add(new TermQuery(new Term(AnswerWords, word)) { Boost = options.AnswerBoost * boost }, Occur.SHOULD);
+        }
+    }
+
+    private double Weight(string word) => idf.TryGetValue(word, out var value) ? value : unknownIdf;
+
+    private double Idf(int df) => Math.Log(1 + (entries.Length - df + 0.5) / (df + 0.5));
+
+    private EntryTerms Analyze(KnowledgeEntry entry)
+    {
+        var questionWords = analyzer.Words(string.Join('\n', entry.Questions.Concat(entry.Tags).Append(entry.Heading ?? string.Empty)));
+        var answerWords = analyzer.Words(entry.Answer);
+        var questions = entry.Questions.Append(entry.Heading ?? string.Empty)
+            .Select(analyzer.ContentWords).Where(words => words.Count > 0).Select(words => new QuestionTerms(words)).ToList();
+        return new EntryTerms(new TermSet(questionWords), new TermSet(answerWords), questions, questionWords, answerWords);
+    }
+
+    private static Document ToDocument(int n, EntryTerms t, KnowledgeAudience audience) =>
+    [
+        new StoredField(OrdinalField, n),
+        new StringField(AudienceField, audience.ToString(), Field.Store.NO),
+        new TextField(QuestionWords, new ListTokenStream(t.QuestionTokens)),
+        new TextField(AnswerWords, new ListTokenStream(t.AnswerTokens)),
+        new TextField(QuestionGrams, new ListTokenStream(t.QuestionTokens.SelectMany(KnowledgeTextAnalyzer.Grams).ToList())),
+        new TextField(AnswerGrams, new ListTokenStream(t.AnswerTokens.SelectMany(KnowledgeTextAnalyzer.Grams).ToList())),
+    ];
+
+    private static Filter? AudienceFilter(KnowledgeAudience caller) => caller switch
+    {
+        KnowledgeAudience.Public => PublicOnly,
+        KnowledgeAudience.Members => PublicAndMembers,
+        _ => null,
+    };
+
+    private static readonly Filter PublicOnly = new QueryWrapperFilter(new TermQuery(new Term(AudienceField, nameof(KnowledgeAudience.Public))));
+
+    private static readonly Filter PublicAndMembers = new QueryWrapperFilter(new BooleanQuery
+    {
+        { new TermQuery(new Term(AudienceField, nameof(KnowledgeAudience.Public))), Occur.SHOULD },
+        { new TermQuery(new Term(AudienceField, nameof(KnowledgeAudience.Members))), Occur.SHOULD },
+    });
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        directory.Dispose();
+    }
+}

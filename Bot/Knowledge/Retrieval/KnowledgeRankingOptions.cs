@@ -1,0 +1,43 @@
+namespace Cppcc.Bot.Knowledge.Retrieval;
+
+/// <summary>
+/// Ranking weights. The defaults were measured on the evaluation set (Tests/Benchmarks/Knowledge); change them only
+/// with the benchmark at hand.
+/// </summary>
+public sealed record KnowledgeRankingOptions
+{
+    /// <summary>BM25 boost of a word found among the entry's questions, tags or heading...</summary>
+    public float QuestionBoost { get; init; } = 3f;
+
+    /// <summary>...versus found in its answer text.</summary>
+    public float AnswerBoost { get; init; } = 1f;
+
+    /// <summary>BM25 boost of in-word character bigrams relative to whole words.</summary>
+    public float GramBoost { get; init; } = 0.5f;
+
+    /// <summary>BM25 boost of a synonym relative to the word the user typed.</summary>
+    public float SynonymBoost { get; init; } = 0.6f;
+
+    /// <summary>Confidence credit for a word found only in the answer text (1 = among the questions).</summary>
+    public double AnswerCredit { get; init; } = 0.6;
+
+    public double SynonymCredit { get; init; } = 0.8;
+
+    /// <summary>Credit when only the word's character bigrams are found.</summary>
+    public double GramCredit { get; init; } = 0.7;
+
+    /// <summary>Credit for a single character found inside one of the entry's words.</summary>
+    public double CharCredit { get; init; } = 0.4;
+
+    /// <summary>Share of the confidence from the single closest question (both ways) rather than the whole entry.</summary>
+    public double QuestionSimilarityWeight { get; init; } = 0.6;
+
+    /// <summary>Share of the BM25 score (relative to the best hit) in the final order; the rest is the confidence.</summary>
+    public double ScoreWeight { get; init; } = 0.3;
+
+    /// <summary>On a near tie a curated Q&amp;A entry goes before a passage of a long document.</summary>
+    public double PassagePenalty { get; init; } = 0.03;
+
+    /// <summary>How many BM25 hits get a confidence computed.</summary>
+    public int CandidatePool { get; init; } = 20;
+}

@@ -1,0 +1,46 @@
+namespace Cppcc.Bot.Knowledge.Retrieval;
+
+/// <summary>Words of a text with their in-word bigrams and characters, for partial matches.</summary>
+internal sealed class TermSet
+{
+    public TermSet(IEnumerable<string> words)
+    {
+        Words = words.ToHashSet(StringComparer.Ordinal);
+        Grams = Words.SelectMany(KnowledgeTextAnalyzer.Grams).ToHashSet(StringComparer.Ordinal);
+        Chars = Words.SelectMany(w => w).ToHashSet();
+    }
+
+    public HashSet<string> Words { get; }
+    public HashSet<string> Grams { get; }
+    public HashSet<char> Chars { get; }
+}
+
+/// <summary>The content words of a question, their weights and the synonyms present in the KB.</summary>
+internal sealed class QueryWords(List<string> words, double[] weights, string[][] synonyms)
+{
+    public List<string> Words => words;
+    public double[] Weights => weights;
+    public string[][] Synonyms => synonyms;
+    public TermSet Terms { get; } = new(words);
+}
+
+/// <summary>One of an entry's own questions, weighed once per snapshot.</summary>
+internal sealed class QuestionTerms(List<string> words)
+{
+    public List<string> Words => words;
+    public TermSet Terms { get; } = new(words);
+    public double[] Weights { get; private set; } = [];
+    public string[][] Synonyms { get; private set; } = [];
+    public double Total { get; private set; }
+
+    public void Weigh(Func<string, double> weight, KnowledgeSynonyms synonyms)
+    {
+        Weights = words.Select(weight).ToArray();
+        Synonyms = words.Select(w => synonyms.Of(w).ToArray()).ToArray();
+        Total = Weights.Sum();
+    }
+}
+
+/// <summary>Everything the index keeps about one entry besides the Lucene document.</summary>
+internal sealed record EntryTerms(TermSet Question, TermSet Answer, List<QuestionTerms> Questions,
+    IReadOnlyList<string> QuestionTokens, IReadOnlyList<string> AnswerTokens);

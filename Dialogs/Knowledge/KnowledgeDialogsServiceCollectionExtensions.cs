@@ -1,0 +1,24 @@
+using Cppcc.Dialogs.Root;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cppcc.Dialogs.Knowledge;
+
+/// <summary>Registers the knowledge-base conversation: card actions and the staff command.</summary>
+public static class KnowledgeDialogsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <c>kb.*</c> card actions and the <c>知识库</c> command. The host provides <see cref="IKnowledgeAnswerer"/>,
+    /// <see cref="IKnowledgeInbox"/> and <see cref="IKnowledgeCuration"/>.
+    /// </summary>
+    public static IServiceCollection AddKnowledgeConversation(this IServiceCollection services)
+    {
+        services.AddSingleton<ICardAction, KnowledgeShowAction>();
+        services.AddSingleton<ICardAction, KnowledgeFeedbackAction>();
+        services.AddSingleton<ICardAction, KnowledgeHandOffAction>();
+        services.AddSingleton<ICardAction, KnowledgeReplyAction>();
+        services.AddSingleton<ICardAction, KnowledgePromoteAction>();
+        services.AddSingleton<ICardAction, KnowledgeSaveAction>();
+        services.AddSingleton<ITextCommand, KnowledgeStaffCommand>();
+        return services;
+    }
+}

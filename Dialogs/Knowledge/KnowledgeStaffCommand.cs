@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Cppcc.Dialogs.Framework;
+using Cppcc.Dialogs.Root;
+using Microsoft.Bot.Builder;
+
+namespace Cppcc.Dialogs.Knowledge;
+
+/// <summary>
+/// <c>知识库 …</c> / <c>kb …</c> (staff): unanswered questions, feedback counts, add / edit / retire an entry, export,
+/// reload. One command with sub-commands, so the main menu stays short.
+/// </summary>
+public sealed class KnowledgeStaffCommand : ITextCommand
+{
+    private readonly IKnowledgeCuration _curation;
+
+    /// <summary>Creates the command.</summary>
+    public KnowledgeStaffCommand(IKnowledgeCuration curation) => _curation = curation;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Words { get; } = ["知识库", "kb"];
+
+    /// <inheritdoc />
+    public bool TakesArguments => true;
+
+    /// <inheritdoc />
+    public Role MinimumRole => Role.Staff;
+
+    /// <inheritdoc />
+    public MenuItem? Menu { get; } = new(new Localized("知识库维护", "Knowledge base"), 80);
+
+    /// <inheritdoc />
+    public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var parts = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var verb = parts.Length > 0 ? InputText.Normalize(parts[0]) : "";
+        var rest = parts.Length > 1 ? parts[1] : "";
+        var reply = verb switch
+        {
+            "未解答" or "unanswered" => await UnansweredAsync(turn, cancellationToken).ConfigureAwait(false),
+            "反馈" or "feedback" => await FeedbackAsync(turn, cancellationToken).ConfigureAwait(false),
+            "新增" or "add" => KnowledgeStaffCards.Editor(turn, new KnowledgeDraft { Questions = rest, Audience = "public" }),
+            "修改" or "edit" => await EditAsync(turn, rest, cancellationToken).ConfigureAwait(false),
+            "下架" or "retire" => await RetireAsync(context, rest, cancellationToken).ConfigureAwait(false),
+            "导出" or "export" => await ExportAsync(turn, cancellationToken).ConfigureAwait(false),
+            "重新加载" or "reload" => await ReloadAsync(turn, cancellationToken).ConfigureAwait(false),
+            _ => MessageFactory.Text(KnowledgeStaffTexts.Help.For(turn)),
+        };
+        await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Microsoft.Bot.Schema.IMessageActivity> UnansweredAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var questions = await _curation.UnansweredAsync(20, cancellationToken).ConfigureAwait(false);
+        if (questions.Count == 0)
+        {
+            return MessageFactory.Text(KnowledgeStaffTexts.NoUnanswered.For(turn));
+        }
+
+        var text = new StringBuilder(KnowledgeStaffTexts.UnansweredTitle.For(turn)).Append("\n\n");
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var q = questions[i];
+            var mark = q.HandedOff ? KnowledgeStaffTexts.HandedOffMark.For(turn) : "";
+            text.Append(CultureInfo.InvariantCulture, $"{KnowledgeStaffTexts.UnansweredLine.Format(turn, i + 1, q.Question, q.Count, mark)}\n");
+        }
+
+        return MessageFactory.Text(text.ToString());
+    }
+
+    private async Task<Microsoft.Bot.Schema.IMessageActivity> FeedbackAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var counts = await _curation.FeedbackAsync(cancellationToken).ConfigureAwait(false);
+        if (counts.Count == 0)
+        {
+            return MessageFactory.Text(KnowledgeStaffTexts.NoFeedback.For(turn));
+        }
+
+        var lines = counts.Select(c => KnowledgeStaffTexts.FeedbackLine.Format(turn, c.EntryId, c.Helpful, c.NotHelpful));
+        return MessageFactory.Text(KnowledgeStaffTexts.FeedbackTitle.For(turn) + "\n\n" + string.Join("\n", lines));
+    }
+
+    private async Task<Microsoft.Bot.Schema.IMessageActivity> EditAsync(ITurnContext turn, string id, CancellationToken cancellationToken)
+    {
+        var draft = id.Length == 0 ? null : await _curation.DraftAsync(id.Trim(), cancellationToken).ConfigureAwait(false);
+        return draft is null
+            ? MessageFactory.Text(KnowledgeStaffTexts.UnknownEntry.Format(turn, id))
+            : KnowledgeStaffCards.Editor(turn, draft);
+    }
+
+    private async Task<Microsoft.Bot.Schema.IMessageActivity> RetireAsync(RouteContext context, string id, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var done = id.Length > 0 && await _curation.RetireAsync(id.Trim(), context.Caller, cancellationToken).ConfigureAwait(false);
+        return MessageFactory.Text((done ? KnowledgeStaffTexts.Retired : KnowledgeStaffTexts.UnknownEntry).Format(turn, id));
+    }
+
+    private async Task<Microsoft.Bot.Schema.IMessageActivity> ExportAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var export = await _curation.ExportAsync(cancellationToken).ConfigureAwait(false);
+        return MessageFactory.Text(KnowledgeStaffTexts.Exported.Format(turn, export.Entries, export.Path));
+    }
+
+    private async Task<Microsoft.Bot.Schema.IMessageActivity> ReloadAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var reload = await _curation.ReloadAsync(cancellationToken).ConfigureAwait(false);
+        var text = KnowledgeStaffTexts.Reloaded.Format(turn, reload.Entries);
+        if (reload.Problems.Count > 0)
+        {
+            text += "\n\n" + KnowledgeStaffTexts.ReloadProblems.For(turn) + "\n\n" + string.Join("\n", reload.Problems.Select(p => "- " + p));
+        }
+
+        return MessageFactory.Text(text);
+    }
+}

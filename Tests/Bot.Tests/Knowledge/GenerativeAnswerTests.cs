@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Cppcc.Bot.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace Cppcc.Bot.Tests.Knowledge;
+
+/// <summary>Optional Azure OpenAI phrasing (issue 4, item 6) against a loopback server speaking its wire format.</summary>
+public class GenerativeAnswerTests : IDisposable
+{
+    private const string Question = "委员每个月都要参加集中学习吗？";
+    private readonly TempDatabase _db = new();
+    private readonly LoopbackAzureOpenAI _openAI = new();
+
+    public void Dispose()
+    {
+        _openAI.Dispose();
+        _db.Dispose();
+    }
+
+    private BotFactory Factory() => new(_db, new Dictionary<string, string?>
+    {
+        ["AzureOpenAI:Endpoint"] = _openAI.Endpoint,
+        ["AzureOpenAI:ApiKey"] = "loopback-key",
+        ["AzureOpenAI:ChatDeployment"] = "chat",
+        ["AzureOpenAI:TimeoutSeconds"] = "1",
+    });
+
+    private async Task<(string Text, TimeSpan Took)> AskAsync()
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+        await BotFactory.SendAsync(client, BotFactory.TeamsMessage("菜单")); // start-up outside the timing
+        var watch = Stopwatch.StartNew();
+        var reply = Assert.Single(await BotFactory.SendAsync(client, BotFactory.TeamsMessage(Question)));
+        return ((string?)reply["text"] ?? "", watch.Elapsed);
+    }
+
+    [Fact]
+    public async Task The_model_phrases_the_answer_from_the_retrieved_passages_and_cites_them()
+    {
+        _openAI.Reply = "是的。区政协每月组织一次集中学习，时间地点会提前通知[1]。";
+
+        var (text, _) = await AskAsync();
+
+        Assert.StartsWith("是的。区政协每月组织一次集中学习", text);
+        Assert.Contains("来源：区政协年度工作思路", text);
+        var (path, apiKey, body) = Assert.Single(_openAI.Requests);
+        Assert.StartsWith("/openai/deployments/chat/chat/completions?api-version=", path);
+        Assert.Equal("loopback-key", apiKey);
+        var prompt = body["messages"]!.ToString();
+        Assert.Contains("每月组织一次集中学习", prompt); // the retrieved passage is the material
+        Assert.Contains(Question, prompt);
+        Assert.Contains("NO_ANSWER", prompt); // and the model is told to refuse without it
+    }
+
+    [Theory]
+    [InlineData("refuse")]
+    [InlineData("429")]
+    [InlineData("500")]
+    [InlineData("slow")]
+    public async Task Any_failure_falls_back_to_the_plain_KB_answer_without_hanging(string mode)
+    {
+        _openAI.Mode = mode == "refuse" ? "ok" : mode;
+        _openAI.Reply = "NO_ANSWER";
+
+        var (text, took) = await AskAsync();
+
+        Assert.StartsWith("区政协**每月组织一次集中学习**", text); // the entry's answer, verbatim
+        Assert.Contains("来源：区政协年度工作思路", text);
+        Assert.True(took < TimeSpan.FromSeconds(3), $"took {took}");
+        Assert.Single(_openAI.Requests); // no retries while a user waits
+    }
+}

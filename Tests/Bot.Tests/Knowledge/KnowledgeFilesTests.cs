@@ -1,0 +1,149 @@
+using Cppcc.Bot.Knowledge;
+using Cppcc.Bot.Knowledge.Files;
+
+namespace Cppcc.Bot.Tests.Knowledge;
+
+public class KnowledgeFilesTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("cppcc-kb-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_folder, name), text);
+
+    private const string Good = """
+        - id: good-one
+          questions: [好问题？]
+          answer: 好答案。
+          audience: public
+          related: [good-two]
+        - id: good-two
+          questions:
+            - 第二个问题？
+          answer: |
+            第二个答案。
+        """;
+
+    [Fact]
+    public void A_file_that_is_not_yaml_is_reported_with_its_line_and_the_good_files_still_load()
+    {
+        Write("a-good.yaml", Good);
+        Write("b-broken.yaml", "- id: x\n  questions: [一\n  answer: 缺了括号\n");
+
+        var result = KnowledgeFolderLoader.Load(_folder);
+
+        Assert.Equal(["good-one", "good-two"], result.Entries.Select(e => e.Id));
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal("b-broken.yaml", issue.File);
+        Assert.True(issue.Line >= 2, issue.ToString());
+        Assert.Contains("YAML", issue.Reason);
+    }
+
+    [Fact]
+    public void Bad_entries_are_reported_one_by_one_and_skipped()
+    {
+        Write("kb.yaml", """
+            - id: ok
+              questions: [可以吗？]
+              answer: 可以。
+            - id: Bad_Id
+              questions: [问？]
+              answer: 答。
+            - id: no-answer
+              questions: [没有答案？]
+            - id: bad-audience
+              questions: [谁能看？]
+              answer: 答。
+              audience: everyone
+            - id: ok
+              questions: [重复？]
+              answer: 重复的编号。
+            - id: window
+              questions: [日期？]
+              answer: 答。
+              effective: 2026-12-31
+              expires: 2026-01-01
+            """);
+
+        var result = KnowledgeFolderLoader.Load(_folder);
+
+        Assert.Equal(["ok"], result.Entries.Select(e => e.Id));
+        Assert.Equal([4, 7, 12, 13, 16], result.Issues.Select(i => i.Line).Order());
+        Assert.Contains(result.Issues, i => i.Line == 4 && i.Reason.Contains("[a-z0-9-]+"));
+        Assert.Contains(result.Issues, i => i.Line == 7 && i.Reason.Contains("answer"));
+        Assert.Contains(result.Issues, i => i.Line == 12 && i.Reason.Contains("audience"));
+        Assert.Contains(result.Issues, i => i.Reason.Contains("重复"));
+        Assert.Contains(result.Issues, i => i.Line == 16 && i.Reason.Contains("expires"));
+    }
+
+    [Fact]
+    public void A_markdown_document_is_split_at_headings_into_cited_passages()
+    {
+        Write("plan.md", """
+            ---
+            title: 年度工作思路
+            source: 区政协
+            audience: public
+            ---
+            # 年度工作思路
+
+            引言段落。
+
+            ## 民主监督
+
+            开展视察和民主评议。
+
+            ## 社情民意
+
+            畅通渠道。
+            """);
+
+        var result = KnowledgeFolderLoader.Load(_folder);
+
+        Assert.Empty(result.Issues);
+        Assert.Equal(["plan#年度工作思路", "plan#民主监督", "plan#社情民意"], result.Entries.Select(e => e.Id));
+        var passage = result.Entries[1];
+        Assert.Equal(KnowledgeAudience.Public, passage.Audience);
+        Assert.Equal("开展视察和民主评议。", passage.Answer);
+        Assert.Equal("年度工作思路 › 民主监督", KnowledgeAnswerer.Citation(passage));
+    }
+
+    [Fact]
+    public void Related_ids_that_do_not_exist_are_reported_but_the_entry_loads()
+    {
+        Write("kb.yaml", "- id: lonely\n  questions: [孤单？]\n  answer: 是的。\n  related: [nowhere]\n");
+
+        var result = KnowledgeFolderLoader.Load(_folder);
+
+        Assert.Single(result.Entries);
+        Assert.Contains("nowhere", Assert.Single(result.Issues).Reason);
+    }
+
+    [Fact]
+    public void Exported_yaml_reads_back_as_the_same_entries()
+    {
+        var loaded = KnowledgeFolderLoader.Load(Path.Combine(Support.BotFactory.RepositoryRoot, "kb")).Entries.Where(e => !e.IsPassage).ToList();
+        var entries = loaded.Append(new KnowledgeEntry
+        {
+            Id = "tricky", Questions = ["冒号: 和 #号？", "- 以连字符开头"], Answer = "  缩进开头\n\n第二段：'引号' \"双引号\"", Audience = KnowledgeAudience.Staff,
+            Effective = new DateOnly(2026, 1, 1), Expires = new DateOnly(2026, 12, 31), Tags = ["标签, 带逗号"], Url = "https://example.org/a?b=c#d",
+        }).ToList();
+
+        var yaml = new StringWriter();
+        KnowledgeYamlWriter.Write(yaml, entries);
+        var issues = new List<KnowledgeLoadIssue>();
+        var back = YamlEntryReader.Read("export.yaml", new StringReader(yaml.ToString()), issues).ToList();
+
+        Assert.Empty(issues);
+        Assert.Equal(entries.Count, back.Count);
+        foreach (var (a, b) in entries.Zip(back))
+        {
+            Assert.Equal(a.Id, b.Id);
+            Assert.Equal(a.Questions, b.Questions);
+            Assert.Equal(a.Answer.TrimEnd(), b.Answer);
+            Assert.Equal((a.Source, a.Url, a.Audience, a.Effective, a.Expires), (b.Source, b.Url, b.Audience, b.Effective, b.Expires));
+            Assert.Equal(a.Tags, b.Tags);
+            Assert.Equal(a.Related, b.Related);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Cppcc.Benchmarks.Knowledge;
+using Cppcc.Bot.Knowledge.Files;
+using Cppcc.Bot.Knowledge.Retrieval;
+using Cppcc.Bot.Tests.Support;
+
+namespace Cppcc.Bot.Tests.Knowledge;
+
+/// <summary>
+/// Quality gate (issue 4, item 7): the shipped kb/ must keep answering the evaluation set
+/// (Tests/Benchmarks/Knowledge/eval.yaml, phrased differently from the KB's own questions) at the targets.
+/// </summary>
+public class RetrievalQualityTests
+{
+    private static readonly Lazy<EvalScores> Scores = new(() =>
+    {
+        var loaded = KnowledgeFolderLoader.Load(Path.Combine(BotFactory.RepositoryRoot, "kb"));
+        Assert.Empty(loaded.Issues);
+        var eval = Evaluation.Load(Path.Combine(BotFactory.RepositoryRoot, "Tests", "Benchmarks", "Knowledge", "eval.yaml"));
+        using var index = new KnowledgeIndex(loaded.Entries, new KnowledgeTextAnalyzer(new SmartCnTokenizer(), KnowledgeSynonyms.Default));
+        var options = new Cppcc.Bot.Knowledge.KnowledgeOptions();
+        return Evaluation.Score(index, new KnowledgeMatcher(options.AnswerThreshold, options.SuggestThreshold, options.CloseMargin), eval, new DateOnly(2026, 6, 1));
+    });
+
+    [Fact]
+    public void The_evaluation_set_is_big_enough_to_mean_something()
+    {
+        Assert.True(Scores.Value.Answerable >= 100, $"{Scores.Value.Answerable} answerable questions");
+        Assert.True(Scores.Value.Unanswerable >= 30, $"{Scores.Value.Unanswerable} questions the KB must not answer");
+    }
+
+    [Fact]
+    public void The_right_entry_ranks_first_for_at_least_85_percent() => Assert.True(Scores.Value.Top1 >= 0.85, $"top-1 {Scores.Value.Top1:0.000}");
+
+    [Fact]
+    public void The_right_entry_is_in_the_first_three_for_at_least_95_percent() => Assert.True(Scores.Value.Top3 >= 0.95, $"top-3 {Scores.Value.Top3:0.000}");
+
+    [Fact]
+    public void At_least_90_percent_of_questions_the_KB_cannot_answer_get_no_answer()
+        => Assert.True(Scores.Value.CorrectNoAnswer >= 0.90, $"correct no-answer {Scores.Value.CorrectNoAnswer:0.000}\n" + string.Join('\n', Scores.Value.Misses));
+
+    [Fact]
+    public void Wrong_answers_stay_rare() => Assert.True(Scores.Value.AnsweredWrong <= 0.06, $"answered wrong {Scores.Value.AnsweredWrong:0.000}");
+}
