@@ -69,7 +69,7 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
         await Expect(page.Locator(".ac-adaptiveCard", new() { HasText = "主菜单" })).ToBeVisibleAsync();
     }
 
-    [ChromiumFact(Skip = "Enable when the suggestion dialog of issue 3 is on main (建议 is not a command yet).")]
+    [ChromiumFact]
     public async Task Visitor_files_a_suggestion_and_checks_it_with_the_access_code()
     {
         var page = await OpenAsync();
