@@ -2,7 +2,7 @@
 // with a WebSocket stream (as Web Chat does), send a message, wait for the bot's reply on the stream, think, repeat.
 // Latency = POST sent -> reply pushed. Hosts the real bot on 127.0.0.1 unless --url points at a running one.
 //   dotnet run -c Release --project Tests/Benchmarks/WebChat.Load -- [--conversations 200] [--seconds 60]
-//       [--think-ms 2000] [--text 政协怎么开展民主监督？] [--url http://127.0.0.1:3978]
+//       [--think-ms 2000] [--text 区政协怎么开展民主监督？] [--url http://127.0.0.1:3978]
 // With --url, start the bot yourself with the per-address limits lifted (all visitors here share 127.0.0.1), e.g.
 //   WebChat__ClientRequestBurst=1000000 WebChat__ClientRequestsPerSecond=1000000 WebChat__ClientConversationBurst=1000000 \
 //   WebChat__ClientConversationsPerMinute=1000000 Storage__Path=/tmp/bench/bot.db Logging__LogLevel__Default=Warning \
@@ -32,7 +32,7 @@ internal static class WebChatLoad
         var conversations = Arg("--conversations", 200);
         var seconds = Arg("--seconds", 60);
         var thinkMs = Arg("--think-ms", 2000);
-        var text = ArgText("--text", "政协怎么开展民主监督？");
+        var text = ArgText("--text", "区政协怎么开展民主监督？");
         var url = ArgText("--url", "");
 
         await using var host = url.Length == 0 ? StartHost() : null;
