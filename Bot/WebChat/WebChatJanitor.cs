@@ -1,7 +1,14 @@
+using Cppcc.Bot.Conversations;
+using Microsoft.Extensions.Options;
+
 namespace Cppcc.Bot.WebChat;
 
-/// <summary>Drops idle web chat conversations every minute, so memory stays bounded by active visitors.</summary>
-internal sealed class WebChatJanitor(WebChatConversations conversations, TimeProvider time, ILogger<WebChatJanitor> logger) : BackgroundService
+/// <summary>
+/// Every minute, drops idle web chat conversations (memory stays bounded by active visitors) and the stored
+/// references of public visitors who can no longer be reached (their token and conversation are both gone).
+/// </summary>
+internal sealed class WebChatJanitor(WebChatConversations conversations, ConversationReferenceStore references,
+    IOptions<WebChatOptions> options, TimeProvider time, ILogger<WebChatJanitor> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
@@ -14,6 +21,13 @@ internal sealed class WebChatJanitor(WebChatConversations conversations, TimePro
             if (removed > 0)
             {
                 logger.LogInformation("Dropped {Count} idle web chat conversations; {Live} remain", removed, conversations.Count);
+            }
+
+            var unreachableSince = time.GetUtcNow() - options.Value.IdleTimeout - options.Value.TokenLifetime;
+            var forgotten = references.ForgetPublicCallersIdleSince(unreachableSince);
+            if (forgotten > 0)
+            {
+                logger.LogInformation("Forgot {Count} unreachable public conversation references", forgotten);
             }
         }
     }
