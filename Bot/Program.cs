@@ -11,6 +11,7 @@ using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Reports;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Storage;
+using Cppcc.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,11 +28,13 @@ builder.Services
     .AddKnowledge()
     .AddReports()
     .AddAzureOpenAI()
-    .AddBotHosting();
+    .AddBotHosting()
+    .AddWebChat();
 
 var app = builder.Build();
 
 app.MapBotEndpoints();
+app.MapWebChat();
 
 app.Run();
 

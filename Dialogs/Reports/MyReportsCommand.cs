@@ -21,7 +21,7 @@ public sealed class MyReportsCommand : ITextCommand
     public Role MinimumRole => Role.Public;
 
     /// <inheritdoc />
-    public MenuItem? Menu { get; } = new(ReportTexts.MenuMine, 12);
+    public MenuItem? Menu { get; } = new(ReportTexts.MenuMine, 12, ShownFrom: Role.Member);
 
     /// <inheritdoc />
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public sealed class ReportFormCommand : ITextCommand
     public Role MinimumRole => Role.Public;
 
     /// <inheritdoc />
-    public MenuItem? Menu { get; } = new(ReportTexts.MenuForm, 13);
+    public MenuItem? Menu { get; } = new(ReportTexts.MenuForm, 13, ShownFrom: Role.Member);
 
     /// <inheritdoc />
     public Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)

@@ -231,5 +231,6 @@ public static class ReportTexts
     internal static readonly Localized MenuMine = new("我的社情民意", "My reports");
     internal static readonly Localized MenuTriage = new("社情民意待办", "Report triage");
     internal static readonly Localized MenuStats = new("履职统计导出", "Statistics export");
+    internal static readonly Localized MenuStatus = new("查询办理进度", "Check progress");
     internal static readonly Localized MenuForm = new("社情民意表单", "Report form");
 }

@@ -25,7 +25,7 @@ public sealed class StatusCommand : ITextCommand
     public Role MinimumRole => Role.Public;
 
     /// <inheritdoc />
-    public MenuItem? Menu => null;
+    public MenuItem? Menu { get; } = new(ReportTexts.MenuStatus, 14);
 
     /// <inheritdoc />
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
