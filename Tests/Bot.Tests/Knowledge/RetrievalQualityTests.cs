@@ -11,6 +11,10 @@ namespace Cppcc.Bot.Tests.Knowledge;
 /// </summary>
 public class RetrievalQualityTests
 {
+    // Measured with the benchmark; kept a little under the measured figure so that a KB edit that costs several
+    // questions fails the build.
+    private const double MinConfidentRight = 0.65;
+
     private static readonly Lazy<EvalScores> Scores = new(() =>
     {
         var loaded = KnowledgeFolderLoader.Load(Path.Combine(BotFactory.RepositoryRoot, "kb"));
@@ -36,8 +40,16 @@ public class RetrievalQualityTests
 
     [Fact]
     public void At_least_90_percent_of_questions_the_KB_cannot_answer_get_no_answer()
-        => Assert.True(Scores.Value.CorrectNoAnswer >= 0.90, $"correct no-answer {Scores.Value.CorrectNoAnswer:0.000}\n" + string.Join('\n', Scores.Value.Misses));
+        => Assert.True(Scores.Value.NoAnswerRecall >= 0.90, $"no-answer recall {Scores.Value.NoAnswerRecall:0.000}\n" + string.Join('\n', Scores.Value.Misses));
 
     [Fact]
-    public void Wrong_answers_stay_rare() => Assert.True(Scores.Value.AnsweredWrong <= 0.06, $"answered wrong {Scores.Value.AnsweredWrong:0.000}");
+    public void At_least_90_percent_of_no_answers_are_right()
+        => Assert.True(Scores.Value.NoAnswerPrecision >= 0.90, $"no-answer precision {Scores.Value.NoAnswerPrecision:0.000}\n" + string.Join('\n', Scores.Value.Misses));
+
+    [Fact]
+    public void Most_answerable_questions_get_the_right_answer_at_once()
+        => Assert.True(Scores.Value.ConfidentRight >= MinConfidentRight, $"confident right {Scores.Value.ConfidentRight:0.000}\n" + string.Join('\n', Scores.Value.Misses));
+
+    [Fact]
+    public void Wrong_answers_stay_rare() => Assert.True(Scores.Value.WrongAnswer <= 0.05, $"wrong-answer rate {Scores.Value.WrongAnswer:0.000}\n" + string.Join('\n', Scores.Value.Misses));
 }
