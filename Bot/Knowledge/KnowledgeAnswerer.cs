@@ -23,7 +23,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         _time = time;
         _phraser = phrasers.FirstOrDefault();
         var o = options.Value;
-        _matcher = new KnowledgeMatcher(o.AnswerThreshold, o.SuggestThreshold, o.CloseMargin);
+        _matcher = KnowledgeMatcher.From(o);
     }
 
     /// <inheritdoc />

@@ -16,10 +16,10 @@ public sealed class KnowledgeOptions
     /// Confidence (0..1) needed to answer. Measured on the evaluation set (Tests/Benchmarks/Knowledge): at 0.44 about
     /// 19 in 20 questions the KB cannot answer get "no answer"; lower values answer more but start guessing.
     /// </summary>
-    public double AnswerThreshold { get; set; } = 0.44;
+    public double AnswerThreshold { get; set; } = 0.50;
 
     /// <summary>Below the answer threshold but at least this: say "no answer" but list the near entries as buttons.</summary>
-    public double SuggestThreshold { get; set; } = 0.25;
+    public double SuggestThreshold { get; set; } = 0.14;
 
     /// <summary>When the runner-up's confidence is this close to the best one, the user picks instead of the bot guessing.</summary>
     public double CloseMargin { get; set; } = 0.05;

@@ -13,7 +13,7 @@ var kbPath = Arg("--kb") ?? Path.Combine(root, "kb");
 var evalPath = Arg("--eval") ?? Path.Combine(AppContext.BaseDirectory, "eval.yaml");
 var today = new DateOnly(2026, 6, 1);
 var options = new KnowledgeOptions();
-var matcher = new KnowledgeMatcher(options.AnswerThreshold, options.SuggestThreshold, options.CloseMargin);
+var matcher = KnowledgeMatcher.From(options);
 
 var loaded = KnowledgeFolderLoader.Load(kbPath);
 Console.WriteLine($"KB {kbPath}: {loaded.Entries.Count} entries and passages, {loaded.Issues.Count} load problems");
@@ -50,11 +50,15 @@ foreach (var (name, analyzer) in analyzers)
 
     if (args.Contains("--sweep"))
     {
-        for (var t = 0.30; t <= 0.601; t += 0.02)
+        // Tuned on eval.yaml only.
+        foreach (var suggest in new[] { 0.10, 0.14, 0.18, 0.22, 0.25 })
+        foreach (var margin in new[] { 0.03, 0.05, 0.08 })
+        for (var t = 0.40; t <= 0.561; t += 0.02)
         {
-            var w = Evaluation.Score(index, matcher with { AnswerThreshold = t }, eval, today);
-            Console.WriteLine($"    eval, answer threshold {t:0.00}: confident right {w.ConfidentRight:0.000}, offered {w.RightOffered:0.000}, wrong {w.WrongAnswer:0.000}, " +
-                $"no-answer recall {w.NoAnswerRecall:0.000} precision {w.NoAnswerPrecision:0.000}");
+            var m = matcher with { AnswerThreshold = t, CloseMargin = margin, SuggestThreshold = suggest };
+            var w = Evaluation.Score(index, m, eval, today);
+            Console.WriteLine($"    eval, answer >= {t:0.00}, suggest >= {suggest:0.00}, close margin {margin:0.00}: confident right {w.ConfidentRight:0.000}, offered {w.RightOffered:0.000}, " +
+                $"wrong {w.WrongAnswer:0.000}, no-answer recall {w.NoAnswerRecall:0.000} precision {w.NoAnswerPrecision:0.000} strict {w.NoAnswerPrecisionStrict:0.000}");
         }
     }
 }
