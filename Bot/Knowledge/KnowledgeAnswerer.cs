@@ -15,6 +15,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private readonly KnowledgeMatcher _matcher;
     private readonly TimeProvider _time;
     private readonly IKnowledgePhraser? _phraser;
+    private readonly double _followUpThreshold;
 
     /// <summary>Creates the answerer; <paramref name="phrasers"/> is empty unless Azure OpenAI is configured.</summary>
     public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, IEnumerable<IKnowledgePhraser> phrasers)
@@ -24,16 +25,23 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         _phraser = phrasers.FirstOrDefault();
         var o = options.Value;
         _matcher = KnowledgeMatcher.From(o);
+        _followUpThreshold = o.FollowUpThreshold;
     }
 
     /// <inheritdoc />
-    public async Task<KnowledgeResult> AnswerAsync(string question, Role role, CancellationToken cancellationToken)
+    public async Task<KnowledgeResult> AnswerAsync(string question, Role role, string? previousEntryId, CancellationToken cancellationToken)
     {
         var snapshot = _knowledge.Current;
         var audience = Audience(role);
         var today = Today();
         var ranked = snapshot.Index.Search(question, audience, today, _matcher.MaxChoices);
         var match = _matcher.Decide(ranked);
+        if (previousEntryId is not null && snapshot.Find(previousEntryId) is { } previous && previous.IsVisibleTo(audience) && previous.IsInForce(today)
+            && FollowUp(snapshot, question, previous, match, audience, today) is { } followUp)
+        {
+            return KnowledgeResult.Of(ToAnswer(snapshot, followUp, audience, today));
+        }
+
         if (match.Kind == KnowledgeMatchKind.Answer && _phraser is not null)
         {
             // The best entry first, then the runners-up as extra material; the model may only use these.
@@ -53,6 +61,35 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             KnowledgeMatchKind.Suggest => new KnowledgeResult(KnowledgeResultKind.Suggest, null, match.Candidates.Select(c => Link(c.Entry)).ToList()),
             _ => KnowledgeResult.None,
         };
+    }
+
+    /// <summary>
+    /// Reads <paramref name="question"/> as a follow-up of the <paramref name="previous"/> answer (issue 4, item 3): the
+    /// previous entry's related entries first, unless the question on its own has a surer answer; then the question
+    /// read together with the previous one ("建议提交后会怎么处理？" + "那需要多久？"), not answering the previous entry again.
+    /// Null when it does not read as a follow-up.
+    /// </summary>
+    private KnowledgeEntry? FollowUp(KnowledgeSnapshot snapshot, string question, KnowledgeEntry previous, KnowledgeMatch plain,
+        KnowledgeAudience audience, DateOnly today)
+    {
+        var related = snapshot.Index.Rank(question, previous.Related, audience, today);
+        var plainBest = plain.Kind == KnowledgeMatchKind.Answer ? plain.Candidates[0].Confidence : 0;
+        if (related.Count > 0 && related[0].Confidence >= _followUpThreshold && related[0].Confidence >= plainBest
+            && (related.Count == 1 || related[0].Confidence - related[1].Confidence >= _matcher.CloseMargin))
+        {
+            return related[0].Entry;
+        }
+
+        if (plain.Kind == KnowledgeMatchKind.Answer)
+        {
+            return null;
+        }
+
+        var context = previous.IsPassage ? previous.Heading! : previous.Questions[0];
+        var together = snapshot.Index.Search(context + "\n" + question, audience, today, _matcher.MaxChoices + 1)
+            .Where(c => c.Entry.Id != previous.Id).ToList();
+        var match = _matcher.Decide(together);
+        return match.Kind == KnowledgeMatchKind.Answer ? match.Candidates[0].Entry : null;
     }
 
     /// <inheritdoc />

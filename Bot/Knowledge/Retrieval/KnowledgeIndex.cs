@@ -37,6 +37,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly IndexSearcher searcher;
     private readonly int[] ordinals;
     private readonly KnowledgeConfidence confidence;
+    private readonly Dictionary<string, int> byId = new(StringComparer.Ordinal);
 
     public KnowledgeIndex(IEnumerable<KnowledgeEntry> source, KnowledgeTextAnalyzer analyzer, KnowledgeRankingOptions? options = null)
     {
@@ -51,6 +52,7 @@ public sealed class KnowledgeIndex : IDisposable
             for (var n = 0; n < entries.Length; n++)
             {
                 terms[n] = Analyze(entries[n]);
+                byId[entries[n].Id] = n;
                 foreach (var word in terms[n].Question.Words.Union(terms[n].Answer.Words))
                 {
                     documentFrequency[word] = documentFrequency.GetValueOrDefault(word) + 1;
@@ -89,14 +91,11 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Best candidates visible to <paramref name="caller"/> and in force on <paramref name="today"/>, best first.</summary>
     public IReadOnlyList<KnowledgeCandidate> Search(string question, KnowledgeAudience caller, DateOnly today, int top = 3)
     {
-        var words = analyzer.ContentWords(question);
-        if (words.Count == 0)
+        if (ToQuery(question) is not { } query)
         {
             return [];
         }
 
-        var query = new QueryWords(words, words.Select(Weight).ToArray(),
-            words.Select(w => analyzer.Synonyms.Of(w).Where(idf.ContainsKey).ToArray()).ToArray());
         var hits = searcher.Search(BuildQuery(query), AudienceFilter(caller), options.CandidatePool).ScoreDocs;
         if (hits.Length == 0)
         {
@@ -119,6 +118,31 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         return found.OrderByDescending(f => f.Rank).Take(top).Select(f => f.Candidate).ToList();
+    }
+
+    /// <summary>
+    /// The confidence of <paramref name="question"/> against just the entries <paramref name="ids"/> (those the caller
+    /// may see and in force), best first: how a short follow-up ("那需要多久？") reads against the entries related to
+    /// the previous answer.
+    /// </summary>
+    public IReadOnlyList<KnowledgeCandidate> Rank(string question, IEnumerable<string> ids, KnowledgeAudience caller, DateOnly today)
+    {
+        if (ToQuery(question) is not { } query)
+        {
+            return [];
+        }
+
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).Distinct()
+            .Where(n => entries[n].IsVisibleTo(caller) && entries[n].IsInForce(today))
+            .Select(n => new KnowledgeCandidate(entries[n], 0, confidence.Of(query, terms[n])))
+            .OrderByDescending(c => c.Confidence).ToList();
+    }
+
+    private QueryWords? ToQuery(string question)
+    {
+        var words = analyzer.ContentWords(question);
+        return words.Count == 0 ? null : new QueryWords(words, words.Select(Weight).ToArray(),
+            words.Select(w => analyzer.Synonyms.Of(w).Where(idf.ContainsKey).ToArray()).ToArray());
     }
 
     private Query BuildQuery(QueryWords query)
