@@ -16,7 +16,7 @@ public sealed class KnowledgeOptions
     /// Confidence (0..1) needed to answer. Measured on the evaluation set (Tests/Benchmarks/Knowledge, eval.yaml only;
     /// the held-out sets are never tuned on): lower values answer more but start answering questions the KB cannot.
     /// </summary>
-    public double AnswerThreshold { get; set; } = 0.50;
+    public double AnswerThreshold { get; set; } = 0.46;
 
     /// <summary>
     /// Below the answer threshold but at least this: say "no answer" but list the near entries as "您是不是想问" buttons.
@@ -26,7 +26,7 @@ public sealed class KnowledgeOptions
     public double SuggestThreshold { get; set; } = 0.14;
 
     /// <summary>When the runner-up's confidence is this close to the best one, the user picks instead of the bot guessing.</summary>
-    public double CloseMargin { get; set; } = 0.05;
+    public double CloseMargin { get; set; } = 0.03;
 
     /// <summary>
     /// A short follow-up ("那需要多久？") within two questions of an answer is read against that answer's related entries

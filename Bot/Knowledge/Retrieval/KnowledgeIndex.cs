@@ -13,7 +13,14 @@ using Cppcc.Bot.Knowledge;
 namespace Cppcc.Bot.Knowledge.Retrieval;
 
 /// <summary>A ranked candidate: BM25 <paramref name="Score"/> (unbounded) and <paramref name="Confidence"/> in [0, 1].</summary>
-public sealed record KnowledgeCandidate(KnowledgeEntry Entry, float Score, double Confidence);
+public sealed record KnowledgeCandidate(KnowledgeEntry Entry, float Score, double Confidence)
+{
+    /// <summary>Share of the question's content (IDF-weighted) the entry covers.</summary>
+    public double Coverage { get; init; }
+
+    /// <summary>Closeness (F1) to the entry's nearest own question.</summary>
+    public double Closeness { get; init; }
+}
 
 /// <summary>
 /// An immutable in-memory Lucene.Net index over one KB snapshot, ranked with BM25 (issue 4, item 2). Questions (plus
@@ -38,6 +45,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly int[] ordinals;
     private readonly KnowledgeConfidence confidence;
     private readonly Dictionary<string, int> byId = new(StringComparer.Ordinal);
+    private readonly HashSet<string> vocabulary;
 
     public KnowledgeIndex(IEnumerable<KnowledgeEntry> source, KnowledgeTextAnalyzer analyzer, KnowledgeRankingOptions? options = null)
     {
@@ -70,6 +78,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         unknownIdf = Idf(0);
+        vocabulary = idf.Keys.Concat(analyzer.Synonyms.Words).Where(w => w.Length >= 2).ToHashSet(StringComparer.Ordinal);
         foreach (var entryTerms in terms)
         {
             foreach (var question in entryTerms.Questions)
@@ -111,10 +120,10 @@ public sealed class KnowledgeIndex : IDisposable
                 continue;
             }
 
-            var sure = confidence.Of(query, terms[n]);
+            var (sure, coverage, closeness) = confidence.Parts(query, terms[n]);
             var rank = (1 - options.ScoreWeight) * sure + options.ScoreWeight * (hit.Score / hits[0].Score)
                 - (entries[n].IsPassage ? options.PassagePenalty : 0);
-            found.Add((new KnowledgeCandidate(entries[n], hit.Score, sure), rank));
+            found.Add((new KnowledgeCandidate(entries[n], hit.Score, sure) { Coverage = coverage, Closeness = closeness }, rank));
         }
 
         return found.OrderByDescending(f => f.Rank).Take(top).Select(f => f.Candidate).ToList();
@@ -140,7 +149,7 @@ public sealed class KnowledgeIndex : IDisposable
 
     private QueryWords? ToQuery(string question)
     {
-        var words = analyzer.ContentWords(question);
+        var words = analyzer.ContentWords(question, vocabulary);
         return words.Count == 0 ? null : new QueryWords(words, words.Select(Weight).ToArray(),
             words.Select(w => analyzer.Synonyms.Of(w).Where(idf.ContainsKey).ToArray()).ToArray());
     }

@@ -16,9 +16,21 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
     /// The content words of a question: no particles or question words, no word contained in a longer one. A question
     /// made only of such words ("你是谁") keeps them all, or it could never match anything.
     /// </summary>
-    public List<string> ContentWords(string question)
+    public List<string> ContentWords(string question) => ContentWords(question, null);
+
+    /// <summary>
+    /// As <see cref="ContentWords(string)"/>, but where the segmenter split a word the knowledge base uses ("退|回来",
+    /// "打|回"), that word is taken instead: the KB's own vocabulary acts as a user dictionary.
+    /// </summary>
+    public List<string> ContentWords(string question, IReadOnlySet<string>? vocabulary)
     {
-        var all = Words(question).Distinct(StringComparer.Ordinal).ToList();
+        var segmented = Words(question);
+        if (vocabulary is not null)
+        {
+            segmented = KnownWords.Merge(ChineseTextNormalizer.Normalize(question), segmented, vocabulary);
+        }
+
+        var all = segmented.Distinct(StringComparer.Ordinal).ToList();
         var words = all.Where(w => !KnowledgeStopWords.Words.Contains(w)).ToList();
         if (words.Count == 0)
         {

@@ -32,6 +32,23 @@ if (args.Contains("--compare"))
     analyzers.Add(("character bigrams (no dictionary)", new(new BigramTokenizer(), KnowledgeSynonyms.Default)));
 }
 
+if (Arg("--ask") is { } asked)
+{
+    // One question, to see why it ranks as it does: segmentation, content words and the top candidates' signals.
+    var analyzer = analyzers[0].Analyzer;
+    using var index = new KnowledgeIndex(loaded.Entries, analyzer);
+    var caller = new EvalItem { Role = Arg("--role") ?? "members" }.Caller;
+    Console.WriteLine($"\n{asked}: words [{string.Join(' ', analyzer.Words(asked))}] content [{string.Join(' ', analyzer.ContentWords(asked))}]");
+    var ranked = index.Search(asked, caller, today, 5);
+    foreach (var c in ranked)
+    {
+        Console.WriteLine($"  {c.Entry.Id,-40} confidence {c.Confidence:0.00} (coverage {c.Coverage:0.00}, closest question {c.Closeness:0.00}) bm25 {c.Score:0.0}");
+    }
+
+    Console.WriteLine($"  decision: {matcher.Decide(ranked.Take(3).ToList()).Kind}");
+    return;
+}
+
 var holdouts = new[] { "holdout.yaml", "holdout2.yaml", "holdout3.yaml" }
     .Select(f => Path.Combine(AppContext.BaseDirectory, f)).Where(File.Exists)
     .Select(p => (Name: Path.GetFileName(p), Items: Evaluation.Load(p))).ToList();
@@ -59,6 +76,26 @@ foreach (var (name, analyzer) in analyzers)
             var w = Evaluation.Score(index, m, eval, today);
             Console.WriteLine($"    eval, answer >= {t:0.00}, suggest >= {suggest:0.00}, close margin {margin:0.00}: confident right {w.ConfidentRight:0.000}, offered {w.RightOffered:0.000}, " +
                 $"wrong {w.WrongAnswer:0.000}, no-answer recall {w.NoAnswerRecall:0.000} precision {w.NoAnswerPrecision:0.000} strict {w.NoAnswerPrecisionStrict:0.000}");
+        }
+    }
+}
+
+if (Arg("--dump") is { } dumpPath)
+{
+    // One line per question with the top candidates' signals, for calibration experiments on eval.yaml.
+    using var index = new KnowledgeIndex(loaded.Entries, analyzers[0].Analyzer);
+    using var dump = new StreamWriter(dumpPath);
+    dump.WriteLine("set\tq\tanswerable\tright1\tright3\tconf1\tcov1\tclose1\tbm1\tconf2\tcov2\tclose2\tbm2\tconf3\twords\tpassage1");
+    foreach (var (set, items) in holdouts.Prepend(("eval.yaml", eval)))
+    {
+        foreach (var e in items)
+        {
+            var r = index.Search(e.Q, e.Caller, today, 3);
+            KnowledgeCandidate? C(int i) => r.Count > i ? r[i] : null;
+            string F(double? v) => (v ?? 0).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+            dump.WriteLine(string.Join('\t', set, e.Q, e.Answerable ? 1 : 0, e.Expects(C(0)?.Entry.Id) ? 1 : 0, r.Any(c => e.Expects(c.Entry.Id)) ? 1 : 0,
+                F(C(0)?.Confidence), F(C(0)?.Coverage), F(C(0)?.Closeness), F(C(0)?.Score), F(C(1)?.Confidence), F(C(1)?.Coverage), F(C(1)?.Closeness), F(C(1)?.Score),
+                F(C(2)?.Confidence), analyzers[0].Analyzer.ContentWords(e.Q).Count, C(0)?.Entry.IsPassage == true ? 1 : 0));
         }
     }
 }
