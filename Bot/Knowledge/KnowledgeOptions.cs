@@ -16,7 +16,7 @@ public sealed class KnowledgeOptions
     /// Confidence (0..1) needed to answer. Measured on the evaluation set (Tests/Benchmarks/Knowledge, eval.yaml only;
     /// the held-out sets are never tuned on): lower values answer more but start answering questions the KB cannot.
     /// </summary>
-    public double AnswerThreshold { get; set; } = 0.46;
+    public double AnswerThreshold { get; set; } = 0.50;
 
     /// <summary>
     /// Below the answer threshold but at least this: say "no answer" but list the near entries as "您是不是想问" buttons.

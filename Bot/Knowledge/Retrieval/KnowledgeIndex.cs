@@ -55,11 +55,17 @@ public sealed class KnowledgeIndex : IDisposable
         terms = new EntryTerms[entries.Length];
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         var similarity = new BM25Similarity();
+
+        // Two passes: the KB's words (plus the synonyms) are the dictionary that re-joins words SmartCn split
+        // differently elsewhere, in the KB's own questions as in the user's.
+        var segmented = entries.Select(e => (Question: analyzer.Words(QuestionText(e)), Answer: analyzer.Words(e.Answer))).ToArray();
+        vocabulary = segmented.SelectMany(s => s.Question.Concat(s.Answer)).Concat(analyzer.Synonyms.Words)
+            .Where(w => w.Length >= 2 && w.All(ChineseTextNormalizer.IsHan)).ToHashSet(StringComparer.Ordinal);
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new PreTokenizedAnalyzer()) { Similarity = similarity }))
         {
             for (var n = 0; n < entries.Length; n++)
             {
-                terms[n] = Analyze(entries[n]);
+                terms[n] = Analyze(entries[n], segmented[n].Question, segmented[n].Answer);
                 byId[entries[n].Id] = n;
                 foreach (var word in terms[n].Question.Words.Union(terms[n].Answer.Words))
                 {
@@ -78,7 +84,6 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         unknownIdf = Idf(0);
-        vocabulary = idf.Keys.Concat(analyzer.Synonyms.Words).Where(w => w.Length >= 2).ToHashSet(StringComparer.Ordinal);
         foreach (var entryTerms in terms)
         {
             foreach (var question in entryTerms.Questions)
@@ -185,12 +190,14 @@ public sealed class KnowledgeIndex : IDisposable
 
     private double Idf(int df) => Math.Log(1 + (entries.Length - df + 0.5) / (df + 0.5));
 
-    private EntryTerms Analyze(KnowledgeEntry entry)
+    private static string QuestionText(KnowledgeEntry entry) => string.Join('\n', entry.Questions.Concat(entry.Tags).Append(entry.Heading ?? string.Empty));
+
+    private EntryTerms Analyze(KnowledgeEntry entry, IReadOnlyList<string> questionTokens, IReadOnlyList<string> answerTokens)
     {
-        var questionWords = analyzer.Words(string.Join('\n', entry.Questions.Concat(entry.Tags).Append(entry.Heading ?? string.Empty)));
-        var answerWords = analyzer.Words(entry.Answer);
+        var questionWords = KnownWords.Merge(ChineseTextNormalizer.Normalize(QuestionText(entry)), questionTokens, vocabulary);
+        var answerWords = KnownWords.Merge(ChineseTextNormalizer.Normalize(entry.Answer), answerTokens, vocabulary);
         var questions = entry.Questions.Append(entry.Heading ?? string.Empty)
-            .Select(analyzer.ContentWords).Where(words => words.Count > 0).Select(words => new QuestionTerms(words)).ToList();
+            .Select(q => analyzer.ContentWords(q, vocabulary)).Where(words => words.Count > 0).Select(words => new QuestionTerms(words)).ToList();
         return new EntryTerms(new TermSet(questionWords), new TermSet(answerWords), questions, questionWords, answerWords);
     }
 
