@@ -20,6 +20,9 @@ public sealed record KnowledgeCandidate(KnowledgeEntry Entry, float Score, doubl
 
     /// <summary>Closeness (F1) to the entry's nearest own question.</summary>
     public double Closeness { get; init; }
+
+    /// <summary>The blend of confidence and relative BM25 score the candidates are ordered by.</summary>
+    public double Rank { get; init; }
 }
 
 /// <summary>
@@ -128,7 +131,7 @@ public sealed class KnowledgeIndex : IDisposable
             var (sure, coverage, closeness) = confidence.Parts(query, terms[n]);
             var rank = (1 - options.ScoreWeight) * sure + options.ScoreWeight * (hit.Score / hits[0].Score)
                 - (entries[n].IsPassage ? options.PassagePenalty : 0);
-            found.Add((new KnowledgeCandidate(entries[n], hit.Score, sure) { Coverage = coverage, Closeness = closeness }, rank));
+            found.Add((new KnowledgeCandidate(entries[n], hit.Score, sure) { Coverage = coverage, Closeness = closeness, Rank = rank }, rank));
         }
 
         return found.OrderByDescending(f => f.Rank).Take(top).Select(f => f.Candidate).ToList();

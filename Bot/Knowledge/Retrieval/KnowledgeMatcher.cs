@@ -49,7 +49,7 @@ public sealed record KnowledgeMatcher(double AnswerThreshold, double SuggestThre
 
         // A document passage that merely restates the best curated Q&A entry is no reason to make the user choose.
         var close = ranked.Take(MaxChoices)
-            .Where((c, i) => i == 0 || (c.Confidence >= AnswerThreshold && c.Confidence >= best - CloseMargin
+            .Where((c, i) => i == 0 || (c.Confidence >= AnswerThreshold && c.Rank >= ranked[0].Rank - CloseMargin
                 && !(c.Entry.IsPassage && !ranked[0].Entry.IsPassage)))
             .ToList();
         return close.Count > 1 ? new(KnowledgeMatchKind.Choose, close) : new(KnowledgeMatchKind.Answer, [ranked[0]]);
