@@ -11,9 +11,10 @@ namespace Cppcc.Bot.Tests.Knowledge;
 /// </summary>
 public class RetrievalQualityTests
 {
-    // Measured with the benchmark; kept a little under the measured figure so that a KB edit that costs several
-    // questions fails the build.
-    private const double MinConfidentRight = 0.65;
+    // Measured with the benchmark (0.802 on eval.yaml in the quality pass); kept a little under so that a KB edit that
+    // costs several questions fails the build. The held-out sets are reported by the benchmark, never gated on, so
+    // that nobody tunes to them.
+    private const double MinConfidentRight = 0.75;
 
     private static readonly Lazy<EvalScores> Scores = new(() =>
     {
@@ -24,6 +25,22 @@ public class RetrievalQualityTests
         var options = new Cppcc.Bot.Knowledge.KnowledgeOptions();
         return Evaluation.Score(index, KnowledgeMatcher.From(options), eval, new DateOnly(2026, 6, 1));
     });
+
+    [Theory]
+    [InlineData("eval.yaml")]
+    [InlineData("holdout.yaml")]
+    [InlineData("holdout2.yaml")]
+    [InlineData("holdout3.yaml")]
+    public void Every_entry_an_evaluation_set_expects_exists_in_the_shipped_kb(string file)
+    {
+        var ids = KnowledgeFolderLoader.Load(Path.Combine(BotFactory.RepositoryRoot, "kb")).Entries.Select(e => e.Id).ToHashSet();
+        var items = Evaluation.Load(Path.Combine(BotFactory.RepositoryRoot, "Tests", "Benchmarks", "Knowledge", file));
+
+        var unknown = items.Where(i => i.Answerable).SelectMany(i => i.Expect.Split('|')).Where(id => !ids.Contains(id)).Distinct().ToList();
+
+        Assert.True(items.Count >= 20, $"{file}: {items.Count} questions");
+        Assert.Empty(unknown);
+    }
 
     [Fact]
     public void The_evaluation_set_is_big_enough_to_mean_something()
