@@ -17,6 +17,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private readonly IKnowledgePhraser? _phraser;
     private readonly double _followUpThreshold;
 
+    /// <summary>A follow-up has at most this many topic words of its own; more and it is a question of its own.</summary>
+    private const int FollowUpTopicWords = 2;
+
     /// <summary>Creates the answerer; <paramref name="phrasers"/> is empty unless Azure OpenAI is configured.</summary>
     public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, IEnumerable<IKnowledgePhraser> phrasers)
     {
@@ -64,25 +67,26 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     }
 
     /// <summary>
-    /// Reads <paramref name="question"/> as a follow-up of the <paramref name="previous"/> answer (issue 4, item 3): the
-    /// previous entry's related entries first, unless the question on its own has a surer answer; then the question
-    /// read together with the previous one ("建议提交后会怎么处理？" + "那需要多久？"), not answering the previous entry again.
-    /// Null when it does not read as a follow-up.
+    /// Reads <paramref name="question"/> as a follow-up of the <paramref name="previous"/> answer (issue 4, item 3). Only a
+    /// question that leans on the previous one for its topic (at most <see cref="FollowUpTopicWords"/> topic words of its
+    /// own: "那需要多久？", "怎么查进度") is read so; a question with a topic of its own stands alone. The previous
+    /// entry's related entries come first, unless the question on its own finds a surer entry; then the question read
+    /// together with the previous one, never answering the previous entry again. Null when it does not read as a follow-up.
     /// </summary>
     private KnowledgeEntry? FollowUp(KnowledgeSnapshot snapshot, string question, KnowledgeEntry previous, KnowledgeMatch plain,
         KnowledgeAudience audience, DateOnly today)
     {
+        if (plain.Kind == KnowledgeMatchKind.Answer || snapshot.Index.TopicWordCount(question) > FollowUpTopicWords)
+        {
+            return null;
+        }
+
         var related = snapshot.Index.Rank(question, previous.Related, audience, today);
-        var plainBest = plain.Kind == KnowledgeMatchKind.Answer ? plain.Candidates[0].Confidence : 0;
+        var plainBest = plain.Candidates.Count > 0 ? plain.Candidates[0].Confidence : 0;
         if (related.Count > 0 && related[0].Confidence >= _followUpThreshold && related[0].Confidence >= plainBest
             && (related.Count == 1 || related[0].Confidence - related[1].Confidence >= _matcher.CloseMargin))
         {
             return related[0].Entry;
-        }
-
-        if (plain.Kind == KnowledgeMatchKind.Answer)
-        {
-            return null;
         }
 
         var context = previous.IsPassage ? previous.Heading! : previous.Questions[0];

@@ -155,6 +155,12 @@ public sealed class KnowledgeIndex : IDisposable
             .OrderByDescending(c => c.Confidence).ToList();
     }
 
+    /// <summary>
+    /// How many topic words the question has of its own (content words that are not question words or particles):
+    /// "那需要多久？" has none, "我想当面找委员聊聊" four.
+    /// </summary>
+    public int TopicWordCount(string question) => analyzer.TopicWords(question, vocabulary).Count;
+
     private QueryWords? ToQuery(string question)
     {
         var words = analyzer.ContentWords(question, vocabulary);

@@ -24,21 +24,29 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
     /// </summary>
     public List<string> ContentWords(string question, IReadOnlySet<string>? vocabulary)
     {
+        var all = Segment(question, vocabulary);
+        var words = WithoutStopWords(all);
+        return Outermost(words.Count == 0 ? all : words);
+    }
+
+    /// <summary>The content words without the fallback: empty when the question is only question words and particles.</summary>
+    public List<string> TopicWords(string question, IReadOnlySet<string>? vocabulary) => Outermost(WithoutStopWords(Segment(question, vocabulary)));
+
+    private List<string> Segment(string question, IReadOnlySet<string>? vocabulary)
+    {
         var segmented = Words(question);
         if (vocabulary is not null)
         {
             segmented = KnownWords.Merge(ChineseTextNormalizer.Normalize(question), segmented, vocabulary);
         }
 
-        var all = segmented.Distinct(StringComparer.Ordinal).ToList();
-        var words = all.Where(w => !KnowledgeStopWords.Words.Contains(w)).ToList();
-        if (words.Count == 0)
-        {
-            words = all;
-        }
-
-        return words.Where(w => !words.Any(o => o.Length > w.Length && o.Contains(w, StringComparison.Ordinal))).ToList();
+        return segmented.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    private static List<string> WithoutStopWords(List<string> words) => words.Where(w => !KnowledgeStopWords.Words.Contains(w)).ToList();
+
+    private static List<string> Outermost(List<string> words)
+        => words.Where(w => !words.Any(o => o.Length > w.Length && o.Contains(w, StringComparison.Ordinal))).ToList();
 
     public static IEnumerable<string> Grams(string word)
     {

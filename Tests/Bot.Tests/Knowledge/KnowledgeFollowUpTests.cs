@@ -57,6 +57,15 @@ public class KnowledgeFollowUpTests : IDisposable
     }
 
     [Fact]
+    public async Task A_question_with_a_topic_of_its_own_is_not_bent_towards_the_previous_answer()
+    {
+        // Found asking the running bot: right after the access-code answer this went to "查询码忘了怎么办".
+        var next = await _answerer.AnswerAsync("我想当面找委员聊聊", Role.Public, "suggest-access-code", default);
+
+        Assert.NotEqual("suggest-lost-code", next.Answer?.EntryId);
+    }
+
+    [Fact]
     public async Task A_previous_entry_the_caller_may_not_see_gives_no_context()
     {
         var next = await _answerer.AnswerAsync("那需要多久？", Role.Public, "study-monthly", default);
