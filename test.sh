@@ -4,6 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+echo "== web chat test prerequisites"
+# Browser tests drive Debian's Chromium (never a downloaded browser) and need CJK fonts; as root, install them.
+if ! dpkg -s chromium fonts-noto-cjk >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  else
+    echo "chromium/fonts-noto-cjk missing and not root: the browser tests will be skipped"
+  fi
+fi
+# The official botframework-directlinejs client for the Node test of the embedded Direct Line.
+npm ci --prefix Tests/WebChat.Node --no-audit --no-fund --loglevel=error
+
 echo "== restore and build"
 dotnet build Bot.sln -c Debug -nologo -clp:ErrorsOnly
 

@@ -3,8 +3,10 @@ using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Proactive;
+using Cppcc.Bot.Reports;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Storage;
+using Cppcc.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,12 +16,15 @@ builder.Services
     .AddConversations()
     .AddProactive()
     .AddKnowledge()
+    .AddReports()
     .AddAzureOpenAI()
-    .AddBotHosting();
+    .AddBotHosting()
+    .AddWebChat();
 
 var app = builder.Build();
 
 app.MapBotEndpoints();
+app.MapWebChat();
 
 app.Run();
 

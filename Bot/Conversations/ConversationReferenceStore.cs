@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using System.Collections.Concurrent;
 using Cppcc.Dialogs.Root;
 using LiteDB;
@@ -21,8 +22,9 @@ public sealed class ConversationReferenceStore : IConversationReferenceSink
     /// <summary>Creates the store.</summary>
     public ConversationReferenceStore(ILiteDatabase database, TimeProvider time)
     {
-        _references = database.GetCollection<StoredReference>("conversation_references");
+        _references = LiteDbCollections.Open<StoredReference>(database, "conversation_references");
         _references.EnsureIndex(r => r.Role);
+        _references.EnsureIndex(r => r.UpdatedAt);
         _time = time;
     }
 
@@ -60,6 +62,24 @@ public sealed class ConversationReferenceStore : IConversationReferenceSink
             .Where(r => Enum.TryParse<Role>(r.Role, out var stored) && stored >= role)
             .Select(r => r.Id)
             .ToList();
+
+    /// <summary>
+    /// Forgets public callers not heard from since <paramref name="cutoff"/>: an anonymous web chat visitor can only
+    /// be reached while their page is open, so keeping their references would only grow the collection.
+    /// </summary>
+    public int ForgetPublicCallersIdleSince(DateTimeOffset cutoff)
+    {
+        var before = cutoff.UtcDateTime;
+        var publicRole = nameof(Role.Public);
+        var stale = _references.Find(r => r.UpdatedAt < before && r.Role == publicRole).Select(r => r.Id).ToList();
+        foreach (var key in stale)
+        {
+            _references.Delete(key);
+            _lastWritten.TryRemove(key, out _);
+        }
+
+        return stale.Count;
+    }
 
     private sealed class StoredReference
     {

@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using LiteDB;
 
 namespace Cppcc.Bot.Knowledge;
@@ -11,7 +12,7 @@ public sealed class KnowledgeEntryStore
     private readonly ILiteCollection<StoredEntry> _entries;
 
     /// <summary>Creates the store.</summary>
-    public KnowledgeEntryStore(ILiteDatabase database) => _entries = LiteDbMapping.Collection<StoredEntry>(database, "kb_entries");
+    public KnowledgeEntryStore(ILiteDatabase database) => _entries = LiteDbCollections.Open<StoredEntry>(database, "kb_entries");
 
     /// <summary>The file entries with the curated ones applied: replaced, added, or removed when retired.</summary>
     public IReadOnlyList<KnowledgeEntry> Overlay(IReadOnlyList<KnowledgeEntry> fromFiles)

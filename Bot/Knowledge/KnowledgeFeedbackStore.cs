@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using Cppcc.Dialogs.Knowledge;
 using LiteDB;
 
@@ -11,7 +12,7 @@ public sealed class KnowledgeFeedbackStore
     /// <summary>Creates the store.</summary>
     public KnowledgeFeedbackStore(ILiteDatabase database)
     {
-        _votes = LiteDbMapping.Collection<Vote>(database, "kb_feedback");
+        _votes = LiteDbCollections.Open<Vote>(database, "kb_feedback");
         _votes.EnsureIndex(v => v.EntryId);
     }
 

@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using Cppcc.Dialogs.Root;
 using LiteDB;
 
@@ -12,7 +13,7 @@ public sealed class KnowledgeTicketStore
     /// <summary>Creates the store.</summary>
     public KnowledgeTicketStore(ILiteDatabase database)
     {
-        _tickets = LiteDbMapping.Collection<Ticket>(database, "kb_tickets");
+        _tickets = LiteDbCollections.Open<Ticket>(database, "kb_tickets");
         _tickets.EnsureIndex(t => t.AskerKey);
     }
 

@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using System.Text;
 using Cppcc.Bot.Knowledge.Retrieval;
 using Cppcc.Dialogs.Knowledge;
@@ -17,7 +18,7 @@ public sealed class UnansweredQuestionStore
     /// <summary>Creates the store.</summary>
     public UnansweredQuestionStore(ILiteDatabase database)
     {
-        _questions = LiteDbMapping.Collection<Unanswered>(database, "kb_unanswered");
+        _questions = LiteDbCollections.Open<Unanswered>(database, "kb_unanswered");
         _questions.EnsureIndex(q => q.Count);
     }
 

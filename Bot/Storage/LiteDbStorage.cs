@@ -30,7 +30,7 @@ public sealed class LiteDbStorage : IStorage
     public LiteDbStorage(ILiteDatabase database)
     {
         _database = database;
-        _documents = database.GetCollection<StateDocument>("bot_state");
+        _documents = LiteDbCollections.Open<StateDocument>(database, "bot_state");
     }
 
     /// <inheritdoc />

@@ -18,7 +18,8 @@ public static class StorageServiceCollectionExtensions
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
             var path = AppPaths.Resolve(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+            // A mapper of its own: BsonMapper.Global would be shared by every database in the process (test hosts).
+            return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper());
         });
         services.AddSingleton<IStorage, LiteDbStorage>();
         services.AddSingleton<ConversationState>();

@@ -75,10 +75,14 @@ public sealed class ConversationRouter
             return;
         }
 
-        if (text.Length > 0)
+        if (text.Length == 0)
         {
-            await _questions.AnswerAsync(context, text, cancellationToken).ConfigureAwait(false);
+            // An empty message, or only an image or file: say what the bot can read instead of staying silent.
+            await turn.SendActivityAsync(RootTexts.EmptyMessage.For(turn), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        await _questions.AnswerAsync(context, text, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends the welcome card (conversation started, bot installed).</summary>

@@ -20,8 +20,9 @@ public static class MenuCard
         var body = new JArray();
         if (welcome)
         {
-            body.Add(TextBlock(RootTexts.WelcomeTitle.For(turn), large: true));
-            body.Add(TextBlock(RootTexts.WelcomeBody.For(turn)));
+            var isPublic = role == Role.Public;
+            body.Add(TextBlock((isPublic ? RootTexts.PublicWelcomeTitle : RootTexts.WelcomeTitle).For(turn), large: true));
+            body.Add(TextBlock((isPublic ? RootTexts.PublicWelcomeBody : RootTexts.WelcomeBody).For(turn)));
         }
         else
         {
@@ -30,7 +31,7 @@ public static class MenuCard
 
         body.Add(TextBlock(RootTexts.MenuHint.For(turn), subtle: true));
         var actions = new JArray(commands
-            .Where(c => c.Menu is not null && role >= c.MinimumRole)
+            .Where(c => c.Menu is not null && role >= c.MinimumRole && role >= c.Menu.ShownFrom)
             .OrderBy(c => c.Menu!.Order)
             .Select(c => new JObject
             {

@@ -9,6 +9,10 @@ internal static class RootTexts
     public static readonly Localized WelcomeBody = new(
         "我可以帮您提交社情民意信息和建议、查询办理进度、解答履职和政策问题、提醒学习安排。直接输入问题，或点击下面的功能。",
         "I can help you file opinion reports and suggestions, follow their progress, answer questions about the committee's work, and remind you of study sessions. Type a question or pick an action below.");
+    public static readonly Localized PublicWelcomeTitle = new("欢迎来到区政协在线服务", "Welcome to the District CPPCC online service");
+    public static readonly Localized PublicWelcomeBody = new(
+        "您可以在这里向区政协提出意见建议、凭编号和查询码了解办理进度，或直接输入问题了解政协工作。",
+        "Here you can send the committee a suggestion, follow it with its reference and access code, or ask about the committee's work.");
     public static readonly Localized MenuTitle = new("主菜单", "Main menu");
     public static readonly Localized MenuHint = new("直接输入问题即可查询知识库；输入“取消”可随时退出当前流程。",
         "Type any question to search the knowledge base; type \"cancel\" at any time to leave a step.");
@@ -22,8 +26,8 @@ internal static class RootTexts
         "Sorry, the previous conversation can't be continued. Type \"menu\" to start again.");
     public static readonly Localized NotAllowed = new("抱歉，您没有使用此功能的权限。", "Sorry, you are not allowed to use this.");
     public static readonly Localized UnknownAction = new("这个按钮已失效，请输入“菜单”重新开始。", "This button is no longer valid. Type \"menu\" to start again.");
-    public static readonly Localized Error = new("抱歉，处理您的消息时出错了，请稍后再试。当前流程已重置，没有保存不完整的内容。",
-        "Sorry, something went wrong. The current step was reset and nothing incomplete was saved. Please try again.");
+    public static readonly Localized EmptyMessage = new("我只能读懂文字消息。请直接输入您的问题，或输入“菜单”查看可用功能。",
+        "I can only read text. Type your question, or \"menu\" to see what I can do.");
 
     public static readonly string[] CancelWords = { "取消", "cancel", "退出", "quit" };
     public static readonly string[] MenuWords = { "菜单", "menu", "主菜单" };

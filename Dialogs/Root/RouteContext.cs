@@ -15,7 +15,9 @@ public sealed record RouteContext(DialogContext Dialogs, Caller Caller)
 /// <summary>A main-menu button for a command.</summary>
 /// <param name="Title">Button title.</param>
 /// <param name="Order">Position in the menu (ascending).</param>
-public sealed record MenuItem(Localized Title, int Order);
+/// <param name="ShownFrom">The least role that sees the button (a command may be usable by more roles than it is
+/// worth offering to, e.g. "my reports" answers the public with a hint but is not in their menu).</param>
+public sealed record MenuItem(Localized Title, int Order, Role ShownFrom = Role.Public);
 
 /// <summary>A text command such as <c>查询 SQ-2026-000001</c>; features register theirs in DI.</summary>
 public interface ITextCommand

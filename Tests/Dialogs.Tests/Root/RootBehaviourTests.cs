@@ -61,6 +61,16 @@ public class RootBehaviourTests
     }
 
     [Fact]
+    public async Task An_empty_message_gets_a_hint_instead_of_silence()
+    {
+        var host = new DialogTestHost();
+
+        await host.Flow().Send("   ").AssertReply(a => Assert.Contains("我只能读懂文字消息", a.AsMessageActivity().Text)).StartTestAsync();
+
+        Assert.Empty(host.Knowledge.Asked);
+    }
+
+    [Fact]
     public async Task English_locale_gets_english_text()
     {
         var host = new DialogTestHost();

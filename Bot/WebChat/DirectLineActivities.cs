@@ -1,0 +1,109 @@
+using System.Text;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace Cppcc.Bot.WebChat;
+
+/// <summary>Send and poll: POST and GET /v3/directline/conversations/{id}/activities.</summary>
+internal static class DirectLineActivities
+{
+    private static readonly TimeSpan NoticeInterval = TimeSpan.FromSeconds(10);
+
+    public static async Task<IResult> PostAsync(
+        HttpContext http, string conversationId, DirectLineTokens tokens, WebChatConversations conversations,
+        WebChatRateLimits limits, WebChatTranscript transcript, WebChatTurns turns, IOptions<WebChatOptions> options,
+        TimeProvider time)
+    {
+        var (_, failure) = await DirectLineHttp.AuthorizeAsync(http, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (!conversations.TryGet(conversationId, out var conversation))
+        {
+            return DirectLineHttp.Error(StatusCodes.Status404NotFound, "ConversationNotFound", WebChatTexts.ConversationEnded);
+        }
+
+        var now = time.GetUtcNow();
+        conversation.Touch(now);
+        using var lease = limits.ConversationMessages.AttemptAcquire(conversation.Id);
+        if (!lease.IsAcquired)
+        {
+            Notify(conversation, transcript, WebChatTexts.TooFast, now);
+            return DirectLineHttp.TooManyRequests(http);
+        }
+
+        var o = options.Value;
+        var json = await DirectLineHttp.ReadBodyAsync(http.Request, o.MaxActivityBytes, http.RequestAborted);
+        if (json is null)
+        {
+            Notify(conversation, transcript, WebChatTexts.TooLarge, now);
+            return DirectLineHttp.Error(StatusCodes.Status413PayloadTooLarge, "RequestTooLarge", WebChatTexts.TooLarge);
+        }
+
+        var activity = turns.NewActivity(conversation, ActivityTypes.Message);
+        switch (ClientActivity.TryRead(json, o.MaxTextLength, activity))
+        {
+            case ClientActivityProblem.TooLong:
+                var tooLong = string.Format(WebChatTexts.TooLong, o.MaxTextLength);
+                Notify(conversation, transcript, tooLong, now);
+                return DirectLineHttp.Error(StatusCodes.Status413PayloadTooLarge, "MessageTooLong", tooLong);
+            case ClientActivityProblem.Attachments:
+                return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "UploadNotSupported", WebChatTexts.UploadNotSupported);
+            case ClientActivityProblem.Malformed:
+                return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadRequest);
+        }
+
+        var id = transcript.AppendFromUser(conversation, activity);
+        await turns.RunAsync(conversation, activity, http.RequestAborted);
+        return TypedResults.Ok(new ResourceId(id));
+    }
+
+    public static async Task<IResult> GetAsync(
+        HttpContext http, string conversationId, DirectLineTokens tokens, WebChatConversations conversations, TimeProvider time)
+    {
+        var (_, failure) = await DirectLineHttp.AuthorizeAsync(http, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (!DirectLineHttp.TryWatermark(http, out var watermark))
+        {
+            return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadRequest);
+        }
+
+        // 404 makes directlinejs end the conversation cleanly instead of polling forever.
+        if (!conversations.TryGet(conversationId, out var conversation))
+        {
+            return DirectLineHttp.Error(StatusCodes.Status404NotFound, "ConversationNotFound", WebChatTexts.ConversationEnded);
+        }
+
+        conversation.Touch(time.GetUtcNow());
+        var (activities, last) = conversation.ReadAfter(watermark);
+        return Results.Text(ActivitySet(activities, last), "application/json", Encoding.UTF8);
+    }
+
+    /// <summary>{"activities":[...],"watermark":"N"}: the body of a poll and of every stream message.</summary>
+    public static string ActivitySet(IReadOnlyList<StoredActivity> activities, long last)
+    {
+        var json = new StringBuilder("{\"activities\":[");
+        for (var i = 0; i < activities.Count; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append(activities[i].Json);
+        }
+
+        return json.Append("],\"watermark\":\"").Append(last).Append("\"}").ToString();
+    }
+
+    private static void Notify(WebChatConversation conversation, WebChatTranscript transcript, string text, DateTimeOffset now)
+    {
+        if (conversation.ShouldNotify(now, NoticeInterval))
+        {
+            transcript.AppendNotice(conversation, text);
+        }
+    }
+
+    private sealed record ResourceId(string Id);
+}

@@ -1,0 +1,80 @@
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Cppcc.Bot.WebChat;
+
+/// <summary>Registration and endpoints of the public web chat.</summary>
+public static class WebChatExtensions
+{
+    /// <summary>
+    /// The public web chat (issue 6): Direct Line endpoints, the in-process Connector for their conversations and the
+    /// idle clean-up. Call after AddBotHosting: it wraps the registered BotFrameworkAuthentication. Registered even
+    /// with WebChat:Enabled false, so proactive messages to earlier web chat visitors still fail cleanly (404).
+    /// </summary>
+    public static IServiceCollection AddWebChat(this IServiceCollection services)
+    {
+        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(o.TokenSigningKey) || KeyBytes(o.TokenSigningKey) is { Length: >= WebChatSigningKey.MinimumBytes },
+                $"WebChat:TokenSigningKey must be base64 of at least {WebChatSigningKey.MinimumBytes} bytes.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WebChatKeyStore>();
+        services.AddSingleton(sp => new WebChatSigningKey(
+            KeyBytes(sp.GetRequiredService<IOptions<WebChatOptions>>().Value.TokenSigningKey)
+            ?? sp.GetRequiredService<WebChatKeyStore>().GetOrCreateTokenKey()));
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<WebChatConversations>();
+        services.AddSingleton<WebChatRateLimits>();
+        services.AddSingleton<WebChatTranscript>();
+        services.AddSingleton<WebChatTurns>();
+        services.AddSingleton<AzureDirectLine>();
+        services.AddHttpClient(AzureDirectLine.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHostedService<WebChatJanitor>();
+
+        var inner = services.LastOrDefault(d => d.ServiceType == typeof(BotFrameworkAuthentication))
+            ?? throw new InvalidOperationException("AddWebChat must be called after BotFrameworkAuthentication is registered.");
+        services.Remove(inner);
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new WebChatAuthentication(
+            Resolve<BotFrameworkAuthentication>(sp, inner),
+            new HttpClient(new WebChatConnectorHandler(sp.GetRequiredService<WebChatConversations>(), sp.GetRequiredService<WebChatTranscript>()))));
+        return services;
+    }
+
+    /// <summary>The page at / (wwwroot) and the Direct Line subset at /v3/directline, when WebChat:Enabled.</summary>
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.Enabled)
+        {
+            return app;
+        }
+
+        app.UseWebSockets();
+        new WebChatPageFiles(new PhysicalFileProvider(PageFolder(app.Environment.ContentRootPath))).Use(app);
+        app.MapDirectLine();
+        return app;
+    }
+
+    /// <summary>
+    /// The page's folder: the content root's wwwroot (tests, published app), else the copy next to the binaries, since
+    /// "dotnet run --project Bot" runs from the repository root (contract section 1).
+    /// </summary>
+    private static string PageFolder(string contentRoot)
+    {
+        var beside = Path.Combine(contentRoot, "wwwroot");
+        return File.Exists(Path.Combine(beside, "index.html")) ? beside : Path.Combine(AppContext.BaseDirectory, "wwwroot");
+    }
+
+    private static byte[]? KeyBytes(string? base64)
+    {
+        var bytes = new byte[((base64?.Length ?? 0) * 3 / 4) + 3];
+        return !string.IsNullOrWhiteSpace(base64) && Convert.TryFromBase64String(base64, bytes, out var written) ? bytes[..written] : null;
+    }
+
+    private static T Resolve<T>(IServiceProvider services, ServiceDescriptor descriptor) where T : class =>
+        (T)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
+}

@@ -1,0 +1,34 @@
+using Cppcc.Bot.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace Cppcc.Bot.WebChat;
+
+/// <summary>
+/// Every minute, drops idle web chat conversations (memory stays bounded by active visitors) and the stored
+/// references of public visitors who can no longer be reached (their token and conversation are both gone).
+/// </summary>
+internal sealed class WebChatJanitor(WebChatConversations conversations, ConversationReferenceStore references,
+    IOptions<WebChatOptions> options, TimeProvider time, ILogger<WebChatJanitor> logger) : BackgroundService
+{
+    private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var removed = conversations.RemoveIdle();
+            if (removed > 0)
+            {
+                logger.LogInformation("Dropped {Count} idle web chat conversations; {Live} remain", removed, conversations.Count);
+            }
+
+            var unreachableSince = time.GetUtcNow() - options.Value.IdleTimeout - options.Value.TokenLifetime;
+            var forgotten = references.ForgetPublicCallersIdleSince(unreachableSince);
+            if (forgotten > 0)
+            {
+                logger.LogInformation("Forgot {Count} unreachable public conversation references", forgotten);
+            }
+        }
+    }
+}

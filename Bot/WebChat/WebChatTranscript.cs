@@ -1,0 +1,60 @@
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+
+namespace Cppcc.Bot.WebChat;
+
+/// <summary>Stamps activities with their Direct Line id and time and appends them to a conversation as JSON for the client.</summary>
+internal sealed class WebChatTranscript(IOptions<WebChatOptions> options, TimeProvider time)
+{
+    private static readonly JsonSerializerSettings Json = new()
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        DateTimeZoneHandling = DateTimeZoneHandling.Utc,
+    };
+
+    public ChannelAccount Bot => new(WebChatChannel.BotId, options.Value.BotName, RoleTypes.Bot);
+
+    /// <summary>Appends the user's own activity (Web Chat waits for this echo to mark a message as sent).</summary>
+    public string AppendFromUser(WebChatConversation conversation, Activity activity)
+    {
+        // The same object goes on to the bot, which needs the serviceUrl; the client must not see it.
+        var serviceUrl = activity.ServiceUrl;
+        activity.ServiceUrl = null;
+        try
+        {
+            return Append(conversation, activity);
+        }
+        finally
+        {
+            activity.ServiceUrl = serviceUrl;
+        }
+    }
+
+    /// <summary>Appends what the bot sent through the Connector API; the client never sees the internal serviceUrl.</summary>
+    public string AppendFromBot(WebChatConversation conversation, Activity activity, string? keepId = null)
+    {
+        activity.From = Bot;
+        activity.Recipient = new ChannelAccount(conversation.UserId, role: RoleTypes.User);
+        activity.ServiceUrl = null;
+        return Append(conversation, activity, keepId);
+    }
+
+    /// <summary>A message from the channel itself (rate limit, size limit), shown like a bot message.</summary>
+    public void AppendNotice(WebChatConversation conversation, string text) =>
+        AppendFromBot(conversation, new Activity(ActivityTypes.Message) { Text = text, Locale = "zh-CN" });
+
+    private string Append(WebChatConversation conversation, Activity activity, string? keepId = null)
+    {
+        activity.ChannelId = WebChatChannel.ChannelId;
+        activity.Conversation = new ConversationAccount(id: conversation.Id);
+        activity.Timestamp = time.GetUtcNow().ToUniversalTime();
+        var appended = conversation.Append(id =>
+        {
+            // An update keeps the id it replaces, so Web Chat redraws that message instead of adding one.
+            activity.Id = keepId ?? id;
+            return JsonConvert.SerializeObject(activity, Json);
+        });
+        return keepId ?? appended;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Cppcc.Dialogs.Root;
+
+namespace Cppcc.Dialogs.Reports;
+
+/// <summary>
+/// The one set of checks for a draft, used by the dialogs (per answer) and by <c>report.submit</c> (all at once):
+/// required fields, lengths (rejected, never truncated), a configured category and a plausible Chinese phone number.
+/// </summary>
+public sealed partial class ReportValidator
+{
+    private readonly ReportRules _rules;
+
+    /// <summary>Creates the validator.</summary>
+    public ReportValidator(ReportRules rules) => _rules = rules;
+
+    /// <summary>The rules checked against.</summary>
+    public ReportRules Rules => _rules;
+
+    /// <summary>Every problem of a complete draft filed by a caller with <paramref name="role"/>; empty when it may be filed.</summary>
+    public IReadOnlyList<FieldError> Validate(ReportDraft draft, Role role)
+    {
+        var errors = new List<FieldError>();
+        void Add(string field, FieldError? error)
+        {
+            if (error is not null)
+            {
+                errors.Add(error with { Field = field });
+            }
+        }
+
+        Add("category", _rules.FindCategory(draft.Category) is null ? Error("category", ReportTexts.BadCategory(_rules)) : null);
+        Add("title", CheckTitle(draft.Title));
+        Add("content", Required(draft.Content) ?? CheckShort(draft.Content, _rules.MaxContentLength));
+        if (draft.Kind == ReportKind.Report)
+        {
+            Add("suggestion", Required(draft.Suggestion));
+        }
+
+        Add("content", errors.Any(e => e.Field == "content") ? null : CheckBodyLength(draft));
+        Add("location", CheckOptional(draft.Location));
+        if (draft.Kind == ReportKind.Suggestion && role == Role.Public && !draft.Anonymous)
+        {
+            Add("contactName", Required(draft.ContactName) ?? CheckShort(draft.ContactName, _rules.MaxShortFieldLength));
+            Add("contactPhone", Required(draft.ContactPhone) ?? CheckPhone(draft.ContactPhone));
+        }
+        else
+        {
+            Add("contactName", CheckOptional(draft.ContactName));
+            Add("contactPhone", string.IsNullOrWhiteSpace(draft.ContactPhone) ? null : CheckPhone(draft.ContactPhone));
+        }
+
+        return errors;
+    }
+
+    /// <summary>A title problem, or null.</summary>
+    public FieldError? CheckTitle(string? title) => Required(title) ?? CheckShort(title, _rules.MaxTitleLength);
+
+    /// <summary>A problem with one body answer (it alone may not exceed the whole body's limit), or null.</summary>
+    public FieldError? CheckBodyPart(string? text) => Required(text) ?? CheckShort(text, _rules.MaxContentLength);
+
+    /// <summary>A problem with the whole body's length, or null.</summary>
+    public FieldError? CheckBodyLength(ReportDraft draft)
+    {
+        var length = new[] { draft.Content, draft.Analysis, draft.Suggestion }.Sum(t => t?.Trim().Length ?? 0);
+        return length > _rules.MaxContentLength ? Error("content", ReportTexts.BodyTooLong(length, _rules.MaxContentLength)) : null;
+    }
+
+    /// <summary>A problem with an optional short field (location, contact name), or null.</summary>
+    public FieldError? CheckOptional(string? text) => string.IsNullOrWhiteSpace(text) ? null : CheckShort(text, _rules.MaxShortFieldLength);
+
+    /// <summary>A phone problem, or null: a mainland mobile (1[3-9]xxxxxxxxx, optional +86) or a landline with area code.</summary>
+    public FieldError? CheckPhone(string? phone)
+    {
+        var compact = Framework.InputText.Fold(phone).Replace(" ", "", StringComparison.Ordinal);
+        return Mobile().IsMatch(compact) || Landline().IsMatch(compact) ? null : Error("contactPhone", ReportTexts.BadPhone);
+    }
+
+    /// <summary>The message for a list of errors, naming each field.</summary>
+    public static string Describe(IEnumerable<FieldError> errors, string? locale)
+        => ReportTexts.FixFields.For(locale) + "\n\n" + string.Join("\n", errors.Select(e => Framework.Localized.IsEnglish(locale)
+            ? $"- {ReportTexts.FieldLabel(e.Field).En} ({e.Field}): {e.Problem.En}"
+            : $"- {ReportTexts.FieldLabel(e.Field).Zh}（{e.Field}）：{e.Problem.Zh}"));
+
+    private static FieldError? Required(string? text) => string.IsNullOrWhiteSpace(text) ? Error("", ReportTexts.Required) : null;
+
+    private static FieldError? CheckShort(string? text, int max)
+    {
+        var length = text?.Trim().Length ?? 0;
+        return length > max ? Error("", ReportTexts.TooLong(length, max)) : null;
+    }
+
+    private static FieldError Error(string field, Framework.Localized problem) => new(field, problem);
+
+    [GeneratedRegex(@"^(\+?86-?)?1[3-9]\d{9}$")]
+    private static partial Regex Mobile();
+
+    [GeneratedRegex(@"^(\(?0\d{2,3}\)?-?)?[2-9]\d{6,7}(-\d{1,6})?$")]
+    private static partial Regex Landline();
+}

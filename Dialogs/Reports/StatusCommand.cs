@@ -1,0 +1,52 @@
+using Cppcc.Dialogs.Root;
+using Microsoft.Bot.Builder;
+
+namespace Cppcc.Dialogs.Reports;
+
+/// <summary>
+/// <c>查询 &lt;ref&gt; [code]</c>: status and history for the Teams author, a public user with the right code, or staff
+/// (who also get contact details, similar reports and the actions allowed now). Everyone else gets the same reply
+/// as for a reference that does not exist.
+/// </summary>
+public sealed class StatusCommand : ITextCommand
+{
+    private readonly IReportService _reports;
+
+    /// <summary>Creates the command.</summary>
+    public StatusCommand(IReportService reports) => _reports = reports;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Words { get; } = new[] { ReportCards.StatusWord, "status" };
+
+    /// <inheritdoc />
+    public bool TakesArguments => true;
+
+    /// <inheritdoc />
+    public Role MinimumRole => Role.Public;
+
+    /// <inheritdoc />
+    public MenuItem? Menu { get; } = new(ReportTexts.MenuStatus, 14);
+
+    /// <inheritdoc />
+    public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length is 0 or > 2)
+        {
+            await turn.SendActivityAsync(ReportTexts.StatusUsage.For(turn), cancellationToken: cancellationToken);
+            return;
+        }
+
+        var report = await _reports.FindForCallerAsync(context.Caller, context.Turn.Activity.Conversation?.Id ?? "", ReportFormat.Reference(parts[0]), parts.ElementAtOrDefault(1), cancellationToken);
+        if (report is null)
+        {
+            await turn.SendActivityAsync(ReportTexts.NotFoundOrWrongCode.For(turn), cancellationToken: cancellationToken);
+            return;
+        }
+
+        var staff = context.Caller.Has(Role.Staff);
+        var similar = staff ? await _reports.FindSimilarAsync(report.Draft, report.Reference, cancellationToken) : null;
+        await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Details(turn, report, similar, staffActions: staff)), cancellationToken);
+    }
+}

@@ -1,0 +1,174 @@
+using Cppcc.Bot.Tests.Support;
+using Cppcc.Dialogs.Reports;
+
+namespace Cppcc.Bot.Tests.Reports;
+
+public class ReportLifecycleTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    [Fact]
+    public async Task Staff_move_a_report_through_every_state_and_each_step_reaches_the_author_through_the_connector()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        using var bot = new ReportBot(_db, connector.ServiceUrl);
+        await bot.Staff("菜单"); // staff have a stored conversation, so they get new-report notices
+        var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
+
+        Assert.Contains(connector.TextsTo("a:staff"), t => t.Contains($"收到新的社情民意信息：{reference}", StringComparison.Ordinal));
+
+        var steps = new[]
+        {
+            (ReportBot.Transition(reference, "accepted", "内容翔实"), "已通过"),
+            (ReportBot.Transition(reference, "forwarded", department: "区教育局"), "已报送"),
+            (ReportBot.Transition(reference, "replied", "已在校门口划设临时停车区"), "已反馈"),
+            (ReportBot.Transition(reference, "adopted", "区长批示", level: "instruction"), "已采用"),
+            (ReportBot.Transition(reference, "closed"), "已办结"),
+        };
+        foreach (var (value, label) in steps)
+        {
+            var reply = ReportBot.Read(await bot.Staff("", value));
+            Assert.Contains($"已将 {reference} 更新为“{label}”", reply);
+            Assert.DoesNotContain("提交人目前无法接收消息", reply);
+        }
+
+        var toAuthor = connector.TextsTo("a:m1");
+        Assert.Equal(5, toAuthor.Count);
+        Assert.Contains("状态已更新为“已通过”", toAuthor[0]);
+        Assert.Contains("内容翔实", toAuthor[0]);
+        Assert.Contains("已报送", toAuthor[1]);
+        Assert.Contains("报送单位：区教育局", toAuthor[1]);
+        Assert.Contains("已在校门口划设临时停车区", toAuthor[2]);
+        Assert.Contains("已采用", toAuthor[3]);
+        Assert.Contains("采用级别：领导批示", toAuthor[3]);
+        Assert.Contains($"您的社情民意信息 {reference} 状态已更新为“已办结”", toAuthor[4]);
+
+        var stored = bot.Store.Find(reference)!;
+        Assert.Equal(ReportState.Closed, stored.State);
+        Assert.Equal(("区教育局", AdoptionLevel.Instruction), (stored.Department, stored.Level));
+        Assert.Equal(new[] { ReportState.Submitted, ReportState.Accepted, ReportState.Forwarded, ReportState.Replied, ReportState.Adopted, ReportState.Closed },
+            stored.History.Select(h => h.To));
+        Assert.All(stored.History.Skip(1), h => Assert.Equal(("msteams:" + ReportBot.StaffAad, true), (h.ActorKey, h.ByStaff)));
+        Assert.Equal(Enumerable.Range(1, 6), stored.History.Select(h => h.Sequence));
+
+        var author = ReportBot.Read(await bot.Member("查询 " + reference));
+        Assert.Contains("状态：已办结", author);
+        Assert.Contains("采用级别：领导批示", author);
+    }
+
+    [Fact]
+    public async Task Illegal_moves_are_refused_with_the_reason_and_change_nothing()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        using var bot = new ReportBot(_db, connector.ServiceUrl);
+        var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
+
+        var text = ReportBot.Read(await bot.Staff("", ReportBot.Transition(reference, "forwarded", department: "区教育局")));
+
+        Assert.Contains("当前为“待审核”，不能改为“已报送”", text);
+        Assert.Contains("当前可执行：已通过、已退回", text);
+        Assert.Equal(ReportState.Submitted, bot.Store.Find(reference)!.State);
+        Assert.Single(bot.Store.Find(reference)!.History);
+        Assert.Empty(connector.TextsTo("a:m1"));
+        Assert.Contains("没有找到编号", ReportBot.Read(await bot.Staff("", ReportBot.Transition($"SQ-{ReportBot.Year}-999999", "accepted"))));
+        Assert.Contains("（to）", ReportBot.Read(await bot.Staff("", ReportBot.Transition(reference, "submitted"))));
+    }
+
+    [Theory]
+    [InlineData("returned", null, null, null, "note")]
+    [InlineData("forwarded", null, null, null, "department")]
+    [InlineData("adopted", "很好", null, null, "level")]
+    public async Task A_move_missing_what_it_needs_names_the_field(string to, string? note, string? department, string? level, string field)
+    {
+        using var bot = new ReportBot(_db);
+        var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
+        if (to != "returned")
+        {
+            await bot.Staff("", ReportBot.Transition(reference, "accepted"));
+        }
+
+        var before = bot.Store.Find(reference)!.State;
+        var text = ReportBot.Read(await bot.Staff("", ReportBot.Transition(reference, to, note, department, level)));
+
+        Assert.Contains($"（{field}）", text);
+        Assert.Equal(before, bot.Store.Find(reference)!.State);
+    }
+
+    [Fact]
+    public async Task A_returned_report_is_revised_and_resubmitted_by_its_author()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        using var bot = new ReportBot(_db, connector.ServiceUrl);
+        var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
+        await bot.Staff("", ReportBot.Transition(reference, "returned", "请补充具体路段"));
+        Assert.Contains("请补充具体路段", Assert.Single(connector.TextsTo("a:m1")));
+
+        var notTheirs = ReportBot.Submit("report", "和平路小学门口拥堵", "和平路段早晚高峰车辆占道。");
+        notTheirs["ref"] = reference;
+        Assert.Contains("只能重新提交本人被退回的信息", ReportBot.Read(await bot.Member("", notTheirs, user: "m2")));
+
+        var revised = ReportBot.Submit("report", "和平路小学门口拥堵", "和平路段早晚高峰车辆占道。");
+        revised["ref"] = reference;
+        Assert.Contains($"已重新提交 {reference}", ReportBot.Read(await bot.Member("", revised)));
+
+        var stored = bot.Store.Find(reference)!;
+        Assert.Equal((ReportState.Submitted, "和平路小学门口拥堵"), (stored.State, stored.Title));
+        Assert.Equal((ReportState.Returned, ReportState.Submitted, false), (stored.History[^1].From!.Value, stored.History[^1].To, stored.History[^1].ByStaff));
+        Assert.Equal(1, bot.Store.Count());
+        Assert.Contains("已通过", ReportBot.Read(await bot.Staff("", ReportBot.Transition(reference, "accepted"))));
+    }
+
+    [Fact]
+    public async Task The_author_can_revise_a_returned_report_in_the_dialog()
+    {
+        using var bot = new ReportBot(_db);
+        var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
+        Assert.Contains("只能重新提交本人被退回的信息", ReportBot.Read(await bot.Member("重新提交 " + reference)));
+        await bot.Staff("", ReportBot.Transition(reference, "returned", "请补充具体路段"));
+
+        Assert.Contains($"请重新填写被退回的 {reference}", ReportBot.Read(await bot.Member("重新提交 " + reference)));
+        foreach (var answer in new[] { "教育", "和平路小学门口拥堵", "和平路段早晚高峰车辆占道。", "缺少停车位。", "设临时停车区。", "和平路" })
+        {
+            await bot.Member(answer);
+        }
+
+        Assert.Contains($"已重新提交 {reference}", ReportBot.Read(await bot.Member("是")));
+        Assert.Equal((ReportState.Submitted, "和平路"), (bot.Store.Find(reference)!.State, bot.Store.Find(reference)!.Location));
+    }
+
+    [Fact]
+    public async Task A_public_submitter_is_told_through_their_web_chat_conversation_and_asked_for_the_code()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        using var bot = new ReportBot(_db, connector.ServiceUrl);
+        var reference = ReportBot.Reference(await bot.Public("", ReportBot.Submit("suggestion", "路灯不亮", "和平路路灯坏了。", "城乡建设", null, "陈先生", "13800138000")));
+
+        await bot.Staff("", ReportBot.Transition(reference, "accepted"));
+
+        var notice = Assert.Single(connector.TextsTo("dl-1"));
+        Assert.Contains($"您的建议 {reference} 状态已更新为“已通过”", notice);
+        Assert.Contains("查询码", notice);
+    }
+
+    [Fact]
+    public async Task A_public_submitter_resubmits_a_returned_suggestion_with_the_access_code()
+    {
+        using var bot = new ReportBot(_db);
+        var text = ReportBot.Read(await bot.Public("", ReportBot.Submit("suggestion", "路灯不亮", "和平路路灯坏了。", "城乡建设", anonymous: true)));
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"编号 (JY-\d{4}-\d{6})，查询码 (\w{8})");
+        var reference = match.Groups[1].Value;
+        await bot.Staff("", ReportBot.Transition(reference, "returned", "请写明门牌号"));
+
+        var revised = ReportBot.Submit("suggestion", "和平路100号路灯不亮", "和平路100号门前路灯坏了一周。", "城乡建设", anonymous: true);
+        revised["ref"] = reference;
+        revised["code"] = "AAAAAAAA";
+        Assert.Contains("只能重新提交本人被退回的信息", ReportBot.Read(await bot.Public("", revised)));
+        Assert.Equal(ReportState.Returned, bot.Store.Find(reference)!.State);
+
+        revised["code"] = match.Groups[2].Value;
+        Assert.Contains($"已重新提交 {reference}", ReportBot.Read(await bot.Public("", revised, user: "web-new", conversation: "dl-new")));
+        Assert.Equal((ReportState.Submitted, "和平路100号路灯不亮"), (bot.Store.Find(reference)!.State, bot.Store.Find(reference)!.Title));
+    }
+
+    public void Dispose() => _db.Dispose();
+}
