@@ -54,7 +54,7 @@ var holdouts = new[] { "holdout.yaml", "holdout2.yaml", "holdout3.yaml" }
     .Select(p => (Name: Path.GetFileName(p), Items: Evaluation.Load(p))).ToList();
 foreach (var (name, analyzer) in analyzers)
 {
-    using var index = new KnowledgeIndex(loaded.Entries, analyzer);
+    using var index = new KnowledgeIndex(loaded.Entries, analyzer, Ranking());
     Console.WriteLine($"\n== {name} + Lucene BM25 + confidence; answer >= {matcher.AnswerThreshold:0.00}, suggest >= {matcher.SuggestThreshold:0.00}, close margin {matcher.CloseMargin:0.00}");
     var s = Evaluation.Score(index, matcher, eval, today);
     Report("eval.yaml (thresholds and weights are tuned on this set)", s, true);
@@ -156,6 +156,21 @@ if (!args.Contains("--no-latency"))
             $"(p99 per round: {string.Join(", ", rounds.Select(r => r.P99.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}; {eval.Count} questions each) | top-1 with filler {withFiller.Top1:0.000}");
         Console.WriteLine($"         load average now {LoadAverage()}");
     }
+}
+
+// --set Name=value overrides one KnowledgeRankingOptions weight, to measure it on eval.yaml.
+KnowledgeRankingOptions Ranking()
+{
+    var ranking = new KnowledgeRankingOptions();
+    if (Arg("--set") is { } set && set.Split('=') is [var property, var value])
+    {
+        var p = typeof(KnowledgeRankingOptions).GetProperty(property) ?? throw new ArgumentException(property);
+        var copy = ranking with { };
+        p.SetValue(copy, Convert.ChangeType(value, p.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+        ranking = copy;
+    }
+
+    return ranking;
 }
 
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
