@@ -25,7 +25,10 @@ public sealed class KnowledgeOptions
     /// </summary>
     public double SuggestThreshold { get; set; } = 0.14;
 
-    /// <summary>When the runner-up's confidence is this close to the best one, the user picks instead of the bot guessing.</summary>
+    /// <summary>
+    /// When the runner-up is this close to the best one in the final order (confidence blended with BM25) and also above
+    /// the answer threshold, the user picks instead of the bot guessing.
+    /// </summary>
     public double CloseMargin { get; set; } = 0.03;
 
     /// <summary>

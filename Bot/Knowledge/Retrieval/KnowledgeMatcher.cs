@@ -31,6 +31,7 @@ public sealed record KnowledgeMatch(KnowledgeMatchKind Kind, IReadOnlyList<Knowl
 /// </summary>
 public sealed record KnowledgeMatcher(double AnswerThreshold, double SuggestThreshold, double CloseMargin, int MaxChoices = 3)
 {
+    /// <summary>The matcher the bot uses with these settings (the benchmark and the quality gate use the same).</summary>
     public static KnowledgeMatcher From(KnowledgeOptions o) =>
         new(o.AnswerThreshold, o.SuggestThreshold, o.CloseMargin);
 
