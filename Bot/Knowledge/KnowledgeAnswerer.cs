@@ -15,10 +15,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private readonly KnowledgeMatcher _matcher;
     private readonly TimeProvider _time;
     private readonly IKnowledgePhraser? _phraser;
-    private readonly double _followUpThreshold;
-
-    /// <summary>A follow-up has at most this many topic words of its own; more and it is a question of its own.</summary>
-    private const int FollowUpTopicWords = 2;
+    private readonly KnowledgeFollowUps _followUps;
 
     /// <summary>Creates the answerer; <paramref name="phrasers"/> is empty unless Azure OpenAI is configured.</summary>
     public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, IEnumerable<IKnowledgePhraser> phrasers)
@@ -28,7 +25,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         _phraser = phrasers.FirstOrDefault();
         var o = options.Value;
         _matcher = KnowledgeMatcher.From(o);
-        _followUpThreshold = o.FollowUpThreshold;
+        _followUps = new KnowledgeFollowUps(_matcher, o.FollowUpThreshold);
     }
 
     /// <inheritdoc />
@@ -40,7 +37,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var ranked = snapshot.Index.Search(question, audience, today, _matcher.MaxChoices);
         var match = _matcher.Decide(ranked);
         if (previousEntryId is not null && snapshot.Find(previousEntryId) is { } previous && previous.IsVisibleTo(audience) && previous.IsInForce(today)
-            && FollowUp(snapshot, question, previous, match, audience, today) is { } followUp)
+            && _followUps.Resolve(snapshot.Index, question, previous, match, audience, today) is { } followUp)
         {
             return KnowledgeResult.Of(ToAnswer(snapshot, followUp, audience, today));
         }
@@ -64,36 +61,6 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             KnowledgeMatchKind.Suggest => new KnowledgeResult(KnowledgeResultKind.Suggest, null, match.Candidates.Select(c => Link(c.Entry)).ToList()),
             _ => KnowledgeResult.None,
         };
-    }
-
-    /// <summary>
-    /// Reads <paramref name="question"/> as a follow-up of the <paramref name="previous"/> answer (issue 4, item 3). Only a
-    /// question that leans on the previous one for its topic (at most <see cref="FollowUpTopicWords"/> topic words of its
-    /// own: "那需要多久？", "怎么查进度") is read so; a question with a topic of its own stands alone. The previous
-    /// entry's related entries come first, unless the question on its own finds a surer entry; then the question read
-    /// together with the previous one, never answering the previous entry again. Null when it does not read as a follow-up.
-    /// </summary>
-    private KnowledgeEntry? FollowUp(KnowledgeSnapshot snapshot, string question, KnowledgeEntry previous, KnowledgeMatch plain,
-        KnowledgeAudience audience, DateOnly today)
-    {
-        if (plain.Kind == KnowledgeMatchKind.Answer || snapshot.Index.TopicWordCount(question) > FollowUpTopicWords)
-        {
-            return null;
-        }
-
-        var related = snapshot.Index.Rank(question, previous.Related, audience, today);
-        var plainBest = plain.Candidates.Count > 0 ? plain.Candidates[0].Confidence : 0;
-        if (related.Count > 0 && related[0].Confidence >= _followUpThreshold && related[0].Confidence >= plainBest
-            && (related.Count == 1 || related[0].Confidence - related[1].Confidence >= _matcher.CloseMargin))
-        {
-            return related[0].Entry;
-        }
-
-        var context = previous.IsPassage ? previous.Heading! : previous.Questions[0];
-        var together = snapshot.Index.Search(context + "\n" + question, audience, today, _matcher.MaxChoices + 1)
-            .Where(c => c.Entry.Id != previous.Id).ToList();
-        var match = _matcher.Decide(together);
-        return match.Kind == KnowledgeMatchKind.Answer ? match.Candidates[0].Entry : null;
     }
 
     /// <inheritdoc />

@@ -24,6 +24,18 @@ public sealed class EvalItem
     };
 }
 
+/// <summary>A follow-up pair: a first question answered with <see cref="FirstExpect"/>, then the short follow-up <see cref="EvalItem.Q"/>.</summary>
+public sealed class FollowUpItem
+{
+    public string First { get; set; } = "";
+    public string FirstExpect { get; set; } = "";
+    public string Q { get; set; } = "";
+    public string Expect { get; set; } = "";
+    public string Role { get; set; } = "members";
+
+    public EvalItem AsItem => new() { Q = Q, Expect = Expect, Role = Role };
+}
+
 /// <summary>What the user saw for one question.</summary>
 public enum EvalOutcome
 {
@@ -96,6 +108,39 @@ public static class Evaluation
     public static List<EvalItem> Load(string path)
         => new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
             .Deserialize<List<EvalItem>>(File.ReadAllText(path));
+
+    public static List<FollowUpItem> LoadFollowUps(string path)
+        => new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build()
+            .Deserialize<List<FollowUpItem>>(File.ReadAllText(path));
+
+    /// <summary>
+    /// Follow-ups answered right with the previous entry as context, and without it (the same question on its own);
+    /// "right" for a must-not-answer follow-up means no answer. The previous entry is the expected one, as if the user
+    /// had got it directly or by a button.
+    /// </summary>
+    public static (int Right, int RightAlone, IReadOnlyList<string> Misses) ScoreFollowUps(KnowledgeIndex index, KnowledgeMatcher matcher,
+        KnowledgeFollowUps followUps, IReadOnlyList<KnowledgeEntry> entries, IReadOnlyList<FollowUpItem> items, DateOnly today)
+    {
+        int right = 0, alone = 0;
+        var misses = new List<string>();
+        foreach (var pair in items)
+        {
+            var item = pair.AsItem;
+            var previous = entries.First(e => e.Id == pair.FirstExpect);
+            var plain = matcher.Decide(index.Search(item.Q, item.Caller, today, matcher.MaxChoices));
+            var plainAnswer = plain.Kind == KnowledgeMatchKind.Answer ? plain.Candidates[0].Entry : null;
+            var answer = followUps.Resolve(index, item.Q, previous, plain, item.Caller, today) ?? plainAnswer;
+            bool Ok(KnowledgeEntry? e) => item.Answerable ? item.Expects(e?.Id) : e is null;
+            right += Ok(answer) ? 1 : 0;
+            alone += Ok(plainAnswer) ? 1 : 0;
+            if (!Ok(answer))
+            {
+                misses.Add($"{pair.First} / {pair.Q} -> {pair.Expect}; got {answer?.Id ?? "no answer"}");
+            }
+        }
+
+        return (right, alone, misses);
+    }
 
     public static EvalOutcome Judge(EvalItem item, KnowledgeMatch match)
     {

@@ -65,6 +65,20 @@ foreach (var (name, analyzer) in analyzers)
         Report($"{file} (held out, never tuned on)", Evaluation.Score(index, matcher, items, today), file != "holdout3.yaml" || args.Contains("--misses-holdout3"));
     }
 
+    var followUpPath = Path.Combine(AppContext.BaseDirectory, "followups.yaml");
+    if (File.Exists(followUpPath))
+    {
+        var pairs = Evaluation.LoadFollowUps(followUpPath);
+        var (right, alone, followUpMisses) = Evaluation.ScoreFollowUps(index, matcher, new KnowledgeFollowUps(matcher, options.FollowUpThreshold),
+            loaded.Entries, pairs, today);
+        Console.WriteLine($"  -- followups.yaml (never tuned on): {pairs.Count} pairs; right with the previous answer as context {right}, " +
+            $"the same follow-ups asked on their own {alone}");
+        if (args.Contains("--misses"))
+        {
+            followUpMisses.ToList().ForEach(m => Console.WriteLine("       " + m));
+        }
+    }
+
     if (args.Contains("--sweep"))
     {
         // Tuned on eval.yaml only.
