@@ -40,6 +40,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<DialogRunner>();
         services.AddSingleton(sp => new CommandTable(sp.GetServices<ITextCommand>()));
+        services.AddSingleton<KnowledgeFollowUp>();
         services.AddSingleton<IQuestionHandler, KnowledgeQuestionHandler>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<IBot, CppccBot>();

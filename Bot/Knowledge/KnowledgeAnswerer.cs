@@ -15,6 +15,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private readonly KnowledgeMatcher _matcher;
     private readonly TimeProvider _time;
     private readonly IKnowledgePhraser? _phraser;
+    private readonly KnowledgeFollowUps _followUps;
 
     /// <summary>Creates the answerer; <paramref name="phrasers"/> is empty unless Azure OpenAI is configured.</summary>
     public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, IEnumerable<IKnowledgePhraser> phrasers)
@@ -23,17 +24,24 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         _time = time;
         _phraser = phrasers.FirstOrDefault();
         var o = options.Value;
-        _matcher = new KnowledgeMatcher(o.AnswerThreshold, o.SuggestThreshold, o.CloseMargin);
+        _matcher = KnowledgeMatcher.From(o);
+        _followUps = new KnowledgeFollowUps(_matcher, o.FollowUpThreshold);
     }
 
     /// <inheritdoc />
-    public async Task<KnowledgeResult> AnswerAsync(string question, Role role, CancellationToken cancellationToken)
+    public async Task<KnowledgeResult> AnswerAsync(string question, Role role, string? previousEntryId, CancellationToken cancellationToken)
     {
         var snapshot = _knowledge.Current;
         var audience = Audience(role);
         var today = Today();
         var ranked = snapshot.Index.Search(question, audience, today, _matcher.MaxChoices);
         var match = _matcher.Decide(ranked);
+        if (previousEntryId is not null && snapshot.Find(previousEntryId) is { } previous && previous.IsVisibleTo(audience) && previous.IsInForce(today)
+            && _followUps.Resolve(snapshot.Index, question, previous, match, audience, today) is { } followUp)
+        {
+            return KnowledgeResult.Of(ToAnswer(snapshot, followUp, audience, today));
+        }
+
         if (match.Kind == KnowledgeMatchKind.Answer && _phraser is not null)
         {
             // The best entry first, then the runners-up as extra material; the model may only use these.

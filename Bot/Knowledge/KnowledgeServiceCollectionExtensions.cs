@@ -15,6 +15,7 @@ public static class KnowledgeServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "KnowledgeBase:Path must name a folder.")
             .Validate(o => o.SuggestThreshold is >= 0 and <= 1 && o.AnswerThreshold is > 0 and <= 1 && o.SuggestThreshold <= o.AnswerThreshold,
                 "KnowledgeBase:SuggestThreshold and AnswerThreshold must be in 0..1, suggest <= answer.")
+            .Validate(o => o.FollowUpThreshold is > 0 and <= 1, "KnowledgeBase:FollowUpThreshold must be in 0..1.")
             .ValidateOnStart();
         services.AddSingleton<KnowledgeEntryStore>();
         services.AddSingleton<KnowledgeFeedbackStore>();

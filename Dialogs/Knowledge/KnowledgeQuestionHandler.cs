@@ -15,12 +15,14 @@ public sealed class KnowledgeQuestionHandler : IQuestionHandler
 
     private readonly IKnowledgeAnswerer _answerer;
     private readonly IKnowledgeInbox _inbox;
+    private readonly KnowledgeFollowUp _followUp;
 
     /// <summary>Creates the handler.</summary>
-    public KnowledgeQuestionHandler(IKnowledgeAnswerer answerer, IKnowledgeInbox inbox)
+    public KnowledgeQuestionHandler(IKnowledgeAnswerer answerer, IKnowledgeInbox inbox, KnowledgeFollowUp followUp)
     {
         _answerer = answerer;
         _inbox = inbox;
+        _followUp = followUp;
     }
 
     /// <inheritdoc />
@@ -28,10 +30,12 @@ public sealed class KnowledgeQuestionHandler : IQuestionHandler
     {
         var turn = context.Turn;
         question = question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question;
-        var result = await _answerer.AnswerAsync(question, context.Caller.Role, cancellationToken).ConfigureAwait(false);
+        var previous = await _followUp.TakeAsync(turn, cancellationToken).ConfigureAwait(false);
+        var result = await _answerer.AnswerAsync(question, context.Caller.Role, previous, cancellationToken).ConfigureAwait(false);
         switch (result.Kind)
         {
             case KnowledgeResultKind.Answer when result.Answer is { } answer:
+                await _followUp.RememberAsync(turn, answer.EntryId, cancellationToken).ConfigureAwait(false);
                 await turn.SendActivityAsync(KnowledgeCards.Answer(turn, answer, question), cancellationToken).ConfigureAwait(false);
                 return;
             case KnowledgeResultKind.Choose when result.Candidates.Count > 0:

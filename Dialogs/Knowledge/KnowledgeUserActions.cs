@@ -8,9 +8,14 @@ namespace Cppcc.Dialogs.Knowledge;
 public sealed class KnowledgeShowAction : ICardAction
 {
     private readonly IKnowledgeAnswerer _answerer;
+    private readonly KnowledgeFollowUp _followUp;
 
     /// <summary>Creates the action.</summary>
-    public KnowledgeShowAction(IKnowledgeAnswerer answerer) => _answerer = answerer;
+    public KnowledgeShowAction(IKnowledgeAnswerer answerer, KnowledgeFollowUp followUp)
+    {
+        _answerer = answerer;
+        _followUp = followUp;
+    }
 
     /// <inheritdoc />
     public string Name => KnowledgeActionNames.Show;
@@ -31,6 +36,7 @@ public sealed class KnowledgeShowAction : ICardAction
             return;
         }
 
+        await _followUp.RememberAsync(turn, answer.EntryId, cancellationToken).ConfigureAwait(false);
         await turn.SendActivityAsync(KnowledgeCards.Answer(turn, answer, Question(value)), cancellationToken).ConfigureAwait(false);
     }
 

@@ -7,7 +7,10 @@ namespace Cppcc.Bot.Knowledge.Retrieval;
 /// </summary>
 internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, KnowledgeSynonyms thesaurus)
 {
-    public double Of(QueryWords query, EntryTerms entry)
+    public double Of(QueryWords query, EntryTerms entry) => Parts(query, entry).Confidence;
+
+    /// <summary>The confidence and its two parts: coverage of the question by the whole entry, closeness to its nearest question.</summary>
+    public (double Confidence, double Coverage, double Closeness) Parts(QueryWords query, EntryTerms entry)
     {
         double total = 0, covered = 0;
         for (var i = 0; i < query.Words.Count; i++)
@@ -25,7 +28,7 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
             closest = Math.Max(closest, Closeness(query, total, question));
         }
 
-        return options.QuestionSimilarityWeight * closest + (1 - options.QuestionSimilarityWeight) * coverage;
+        return (options.QuestionSimilarityWeight * closest + (1 - options.QuestionSimilarityWeight) * coverage, coverage, closest);
     }
 
     /// <summary>

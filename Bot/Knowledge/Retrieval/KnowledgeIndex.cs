@@ -13,7 +13,17 @@ using Cppcc.Bot.Knowledge;
 namespace Cppcc.Bot.Knowledge.Retrieval;
 
 /// <summary>A ranked candidate: BM25 <paramref name="Score"/> (unbounded) and <paramref name="Confidence"/> in [0, 1].</summary>
-public sealed record KnowledgeCandidate(KnowledgeEntry Entry, float Score, double Confidence);
+public sealed record KnowledgeCandidate(KnowledgeEntry Entry, float Score, double Confidence)
+{
+    /// <summary>Share of the question's content (IDF-weighted) the entry covers.</summary>
+    public double Coverage { get; init; }
+
+    /// <summary>Closeness (F1) to the entry's nearest own question.</summary>
+    public double Closeness { get; init; }
+
+    /// <summary>The blend of confidence and relative BM25 score the candidates are ordered by.</summary>
+    public double Rank { get; init; }
+}
 
 /// <summary>
 /// An immutable in-memory Lucene.Net index over one KB snapshot, ranked with BM25 (issue 4, item 2). Questions (plus
@@ -37,6 +47,8 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly IndexSearcher searcher;
     private readonly int[] ordinals;
     private readonly KnowledgeConfidence confidence;
+    private readonly Dictionary<string, int> byId = new(StringComparer.Ordinal);
+    private readonly HashSet<string> vocabulary;
 
     public KnowledgeIndex(IEnumerable<KnowledgeEntry> source, KnowledgeTextAnalyzer analyzer, KnowledgeRankingOptions? options = null)
     {
@@ -46,11 +58,18 @@ public sealed class KnowledgeIndex : IDisposable
         terms = new EntryTerms[entries.Length];
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         var similarity = new BM25Similarity();
+
+        // Two passes: the KB's words (plus the synonyms) are the dictionary that re-joins words SmartCn split
+        // differently elsewhere, in the KB's own questions as in the user's.
+        var segmented = entries.Select(e => (Question: analyzer.Words(QuestionText(e)), Answer: analyzer.Words(e.Answer))).ToArray();
+        vocabulary = segmented.SelectMany(s => s.Question.Concat(s.Answer)).Concat(analyzer.Synonyms.Words)
+            .Where(w => w.Length >= 2 && w.All(ChineseTextNormalizer.IsHan)).ToHashSet(StringComparer.Ordinal);
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new PreTokenizedAnalyzer()) { Similarity = similarity }))
         {
             for (var n = 0; n < entries.Length; n++)
             {
-                terms[n] = Analyze(entries[n]);
+                terms[n] = Analyze(entries[n], segmented[n].Question, segmented[n].Answer);
+                byId[entries[n].Id] = n;
                 foreach (var word in terms[n].Question.Words.Union(terms[n].Answer.Words))
                 {
                     documentFrequency[word] = documentFrequency.GetValueOrDefault(word) + 1;
@@ -89,14 +108,11 @@ public sealed class KnowledgeIndex : IDisposable
     /// <summary>Best candidates visible to <paramref name="caller"/> and in force on <paramref name="today"/>, best first.</summary>
     public IReadOnlyList<KnowledgeCandidate> Search(string question, KnowledgeAudience caller, DateOnly today, int top = 3)
     {
-        var words = analyzer.ContentWords(question);
-        if (words.Count == 0)
+        if (ToQuery(question) is not { } query)
         {
             return [];
         }
 
-        var query = new QueryWords(words, words.Select(Weight).ToArray(),
-            words.Select(w => analyzer.Synonyms.Of(w).Where(idf.ContainsKey).ToArray()).ToArray());
         var hits = searcher.Search(BuildQuery(query), AudienceFilter(caller), options.CandidatePool).ScoreDocs;
         if (hits.Length == 0)
         {
@@ -112,13 +128,44 @@ public sealed class KnowledgeIndex : IDisposable
                 continue;
             }
 
-            var sure = confidence.Of(query, terms[n]);
+            var (sure, coverage, closeness) = confidence.Parts(query, terms[n]);
             var rank = (1 - options.ScoreWeight) * sure + options.ScoreWeight * (hit.Score / hits[0].Score)
                 - (entries[n].IsPassage ? options.PassagePenalty : 0);
-            found.Add((new KnowledgeCandidate(entries[n], hit.Score, sure), rank));
+            found.Add((new KnowledgeCandidate(entries[n], hit.Score, sure) { Coverage = coverage, Closeness = closeness, Rank = rank }, rank));
         }
 
         return found.OrderByDescending(f => f.Rank).Take(top).Select(f => f.Candidate).ToList();
+    }
+
+    /// <summary>
+    /// The confidence of <paramref name="question"/> against just the entries <paramref name="ids"/> (those the caller
+    /// may see and in force), best first: how a short follow-up ("那需要多久？") reads against the entries related to
+    /// the previous answer.
+    /// </summary>
+    public IReadOnlyList<KnowledgeCandidate> Rank(string question, IEnumerable<string> ids, KnowledgeAudience caller, DateOnly today)
+    {
+        if (ToQuery(question) is not { } query)
+        {
+            return [];
+        }
+
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).Distinct()
+            .Where(n => entries[n].IsVisibleTo(caller) && entries[n].IsInForce(today))
+            .Select(n => new KnowledgeCandidate(entries[n], 0, confidence.Of(query, terms[n])))
+            .OrderByDescending(c => c.Confidence).ToList();
+    }
+
+    /// <summary>
+    /// How many topic words the question has of its own (content words that are not question words or particles):
+    /// "那需要多久？" has none, "我想当面找委员聊聊" four.
+    /// </summary>
+    public int TopicWordCount(string question) => analyzer.TopicWords(question, vocabulary).Count;
+
+    private QueryWords? ToQuery(string question)
+    {
+        var words = analyzer.ContentWords(question, vocabulary);
+        return words.Count == 0 ? null : new QueryWords(words, words.Select(Weight).ToArray(),
+            words.Select(w => analyzer.Synonyms.Of(w).Where(idf.ContainsKey).ToArray()).ToArray());
     }
 
     private Query BuildQuery(QueryWords query)
@@ -152,12 +199,14 @@ public sealed class KnowledgeIndex : IDisposable
 
     private double Idf(int df) => Math.Log(1 + (entries.Length - df + 0.5) / (df + 0.5));
 
-    private EntryTerms Analyze(KnowledgeEntry entry)
+    private static string QuestionText(KnowledgeEntry entry) => string.Join('\n', entry.Questions.Concat(entry.Tags).Append(entry.Heading ?? string.Empty));
+
+    private EntryTerms Analyze(KnowledgeEntry entry, IReadOnlyList<string> questionTokens, IReadOnlyList<string> answerTokens)
     {
-        var questionWords = analyzer.Words(string.Join('\n', entry.Questions.Concat(entry.Tags).Append(entry.Heading ?? string.Empty)));
-        var answerWords = analyzer.Words(entry.Answer);
+        var questionWords = KnownWords.Merge(ChineseTextNormalizer.Normalize(QuestionText(entry)), questionTokens, vocabulary);
+        var answerWords = KnownWords.Merge(ChineseTextNormalizer.Normalize(entry.Answer), answerTokens, vocabulary);
         var questions = entry.Questions.Append(entry.Heading ?? string.Empty)
-            .Select(analyzer.ContentWords).Where(words => words.Count > 0).Select(words => new QuestionTerms(words)).ToList();
+            .Select(q => analyzer.ContentWords(q, vocabulary)).Where(words => words.Count > 0).Select(words => new QuestionTerms(words)).ToList();
         return new EntryTerms(new TermSet(questionWords), new TermSet(answerWords), questions, questionWords, answerWords);
     }
 

@@ -14,6 +14,9 @@ public sealed class KnowledgeSynonyms
 
     public static KnowledgeSynonyms Default { get; } = LoadEmbedded();
 
+    /// <summary>Every word of every group.</summary>
+    public IEnumerable<string> Words => groups.Keys;
+
     public IReadOnlyList<string> Of(string word) => groups.TryGetValue(word, out var s) ? s : [];
 
     public static KnowledgeSynonyms Parse(TextReader reader)

@@ -16,17 +16,37 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
     /// The content words of a question: no particles or question words, no word contained in a longer one. A question
     /// made only of such words ("你是谁") keeps them all, or it could never match anything.
     /// </summary>
-    public List<string> ContentWords(string question)
+    public List<string> ContentWords(string question) => ContentWords(question, null);
+
+    /// <summary>
+    /// As <see cref="ContentWords(string)"/>, but where the segmenter split a word the knowledge base uses ("退|回来",
+    /// "打|回"), that word is taken instead: the KB's own vocabulary acts as a user dictionary.
+    /// </summary>
+    public List<string> ContentWords(string question, IReadOnlySet<string>? vocabulary)
     {
-        var all = Words(question).Distinct(StringComparer.Ordinal).ToList();
-        var words = all.Where(w => !KnowledgeStopWords.Words.Contains(w)).ToList();
-        if (words.Count == 0)
+        var all = Segment(question, vocabulary);
+        var words = WithoutStopWords(all);
+        return Outermost(words.Count == 0 ? all : words);
+    }
+
+    /// <summary>The content words without the fallback: empty when the question is only question words and particles.</summary>
+    public List<string> TopicWords(string question, IReadOnlySet<string>? vocabulary) => Outermost(WithoutStopWords(Segment(question, vocabulary)));
+
+    private List<string> Segment(string question, IReadOnlySet<string>? vocabulary)
+    {
+        var segmented = Words(question);
+        if (vocabulary is not null)
         {
-            words = all;
+            segmented = KnownWords.Merge(ChineseTextNormalizer.Normalize(question), segmented, vocabulary);
         }
 
-        return words.Where(w => !words.Any(o => o.Length > w.Length && o.Contains(w, StringComparison.Ordinal))).ToList();
+        return segmented.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    private static List<string> WithoutStopWords(List<string> words) => words.Where(w => !KnowledgeStopWords.Words.Contains(w)).ToList();
+
+    private static List<string> Outermost(List<string> words)
+        => words.Where(w => !words.Any(o => o.Length > w.Length && o.Contains(w, StringComparison.Ordinal))).ToList();
 
     public static IEnumerable<string> Grams(string word)
     {

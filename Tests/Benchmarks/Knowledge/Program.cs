@@ -5,12 +5,15 @@ using Cppcc.Bot.Knowledge.Files;
 using Cppcc.Bot.Knowledge.Retrieval;
 
 // Knowledge-base retrieval benchmark (issue 4, item 7). From the repository root:
-//   dotnet run -c Release --project Tests/Benchmarks/Knowledge -- [--kb kb] [--eval path] [--compare] [--sweep] [--misses] [--holdout] [--no-latency]
+//   dotnet run -c Release --project Tests/Benchmarks/Knowledge -- [--kb kb] [--eval path] [--compare] [--sweep] [--misses] [--no-latency]
+// Prints, for eval.yaml and each held-out set separately: top-1, top-3, confident-right rate, right-entry-offered rate,
+// wrong-answer rate, no-answer recall and precision; then p50/p99 latency at 100 / 1,000 / 10,000 entries.
 var root = FindRoot();
 var kbPath = Arg("--kb") ?? Path.Combine(root, "kb");
 var evalPath = Arg("--eval") ?? Path.Combine(AppContext.BaseDirectory, "eval.yaml");
 var today = new DateOnly(2026, 6, 1);
-var matcher = new KnowledgeMatcher(0.44, 0.25, 0.05);
+var options = new KnowledgeOptions();
+var matcher = KnowledgeMatcher.From(options);
 
 var loaded = KnowledgeFolderLoader.Load(kbPath);
 Console.WriteLine($"KB {kbPath}: {loaded.Entries.Count} entries and passages, {loaded.Issues.Count} load problems");
@@ -29,36 +32,97 @@ if (args.Contains("--compare"))
     analyzers.Add(("character bigrams (no dictionary)", new(new BigramTokenizer(), KnowledgeSynonyms.Default)));
 }
 
+if (Arg("--ask") is { } asked)
+{
+    // One question, to see why it ranks as it does: segmentation, content words and the top candidates' signals.
+    var analyzer = analyzers[0].Analyzer;
+    using var index = new KnowledgeIndex(loaded.Entries, analyzer);
+    var caller = new EvalItem { Role = Arg("--role") ?? "members" }.Caller;
+    Console.WriteLine($"\n{asked}: words [{string.Join(' ', analyzer.Words(asked))}] content [{string.Join(' ', analyzer.ContentWords(asked))}]");
+    var ranked = index.Search(asked, caller, today, 5);
+    foreach (var c in ranked)
+    {
+        Console.WriteLine($"  {c.Entry.Id,-40} confidence {c.Confidence:0.00} (coverage {c.Coverage:0.00}, closest question {c.Closeness:0.00}) bm25 {c.Score:0.0}");
+    }
+
+    Console.WriteLine($"  decision: {matcher.Decide(ranked.Take(3).ToList()).Kind}");
+    return;
+}
+
+var holdouts = new[] { "holdout.yaml", "holdout2.yaml", "holdout3.yaml" }
+    .Select(f => Path.Combine(AppContext.BaseDirectory, f)).Where(File.Exists)
+    .Select(p => (Name: Path.GetFileName(p), Items: Evaluation.Load(p))).ToList();
 foreach (var (name, analyzer) in analyzers)
 {
-    using var index = new KnowledgeIndex(loaded.Entries, analyzer);
+    using var index = new KnowledgeIndex(loaded.Entries, analyzer, Ranking());
+    Console.WriteLine($"\n== {name} + Lucene BM25 + confidence; answer >= {matcher.AnswerThreshold:0.00}, suggest >= {matcher.SuggestThreshold:0.00}, close margin {matcher.CloseMargin:0.00}");
     var s = Evaluation.Score(index, matcher, eval, today);
-    Console.WriteLine($"\n== {name} + Lucene BM25 + confidence; answer >= {matcher.AnswerThreshold:0.00}, suggest >= {matcher.SuggestThreshold:0.00}");
-    Console.WriteLine($"  ranking:   top-1 {s.Top1:0.000}   top-3 {s.Top3:0.000}   ({s.Answerable} answerable questions)");
-    Console.WriteLine($"  no answer: correct no-answer {s.CorrectNoAnswer:0.000} of {s.Unanswerable} questions the KB must not answer; precision of all no-answers {s.NoAnswerPrecision:0.000}");
-    Console.WriteLine($"  decisions: answered right {s.AnsweredRight:0.000}, answered wrong {s.AnsweredWrong:0.000}, not answered {s.NotAnswered:0.000}; " +
-        $"right entry shown (answer, choice or suggestion) {s.Shown:0.000}");
-    var holdoutPath = Path.Combine(AppContext.BaseDirectory, "holdout.yaml");
-    if (File.Exists(holdoutPath) && args.Contains("--holdout"))
+    Report("eval.yaml (thresholds and weights are tuned on this set)", s, true);
+
+    // The held-out sets are never tuned on: they say how the bot does on questions nobody fitted it to.
+    foreach (var (file, items) in holdouts)
     {
-        var h = Evaluation.Score(index, matcher, Evaluation.Load(holdoutPath), today);
-        Console.WriteLine($"  held-out ({h.Answerable}+{h.Unanswerable}): answered right {h.AnsweredRight:0.000}, wrong {h.AnsweredWrong:0.000}, right entry shown {h.Shown:0.000}, correct no-answer {h.CorrectNoAnswer:0.000}");
+        Report($"{file} (held out, never tuned on)", Evaluation.Score(index, matcher, items, today), file != "holdout3.yaml" || args.Contains("--misses-holdout3"));
+    }
+
+    var followUpPath = Path.Combine(AppContext.BaseDirectory, "followups.yaml");
+    if (File.Exists(followUpPath))
+    {
+        var pairs = Evaluation.LoadFollowUps(followUpPath);
+        var (right, alone, followUpMisses) = Evaluation.ScoreFollowUps(index, matcher, new KnowledgeFollowUps(matcher, options.FollowUpThreshold),
+            loaded.Entries, pairs, today);
+        Console.WriteLine($"  -- followups.yaml (never tuned on): {pairs.Count} pairs; right with the previous answer as context {right}, " +
+            $"the same follow-ups asked on their own {alone}");
+        if (args.Contains("--misses"))
+        {
+            followUpMisses.ToList().ForEach(m => Console.WriteLine("       " + m));
+        }
     }
 
     if (args.Contains("--sweep"))
     {
-        for (var t = 0.30; t <= 0.601; t += 0.04)
+        // Tuned on eval.yaml only.
+        foreach (var suggest in new[] { 0.10, 0.14, 0.18, 0.22, 0.25 })
+        foreach (var margin in new[] { 0.03, 0.05, 0.08 })
+        for (var t = 0.40; t <= 0.561; t += 0.02)
         {
-            var w = Evaluation.Score(index, matcher with { AnswerThreshold = t }, eval, today);
-            Console.WriteLine($"    answer threshold {t:0.00}: answered right {w.AnsweredRight:0.000}, wrong {w.AnsweredWrong:0.000}, correct no-answer {w.CorrectNoAnswer:0.000}");
+            var m = matcher with { AnswerThreshold = t, CloseMargin = margin, SuggestThreshold = suggest };
+            var w = Evaluation.Score(index, m, eval, today);
+            Console.WriteLine($"    eval, answer >= {t:0.00}, suggest >= {suggest:0.00}, close margin {margin:0.00}: confident right {w.ConfidentRight:0.000}, offered {w.RightOffered:0.000}, " +
+                $"wrong {w.WrongAnswer:0.000}, no-answer recall {w.NoAnswerRecall:0.000} precision {w.NoAnswerPrecision:0.000} strict {w.NoAnswerPrecisionStrict:0.000}");
         }
     }
+}
 
-    if (args.Contains("--misses"))
+if (Arg("--dump") is { } dumpPath)
+{
+    // One line per question with the top candidates' signals, for calibration experiments on eval.yaml.
+    using var index = new KnowledgeIndex(loaded.Entries, analyzers[0].Analyzer);
+    using var dump = new StreamWriter(dumpPath);
+    dump.WriteLine("set\tq\tanswerable\tright1\tright3\tconf1\tcov1\tclose1\tbm1\tconf2\tcov2\tclose2\tbm2\tconf3\twords\tpassage1");
+    foreach (var (set, items) in holdouts.Prepend(("eval.yaml", eval)))
+    {
+        foreach (var e in items)
+        {
+            var r = index.Search(e.Q, e.Caller, today, 3);
+            KnowledgeCandidate? C(int i) => r.Count > i ? r[i] : null;
+            string F(double? v) => (v ?? 0).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+            dump.WriteLine(string.Join('\t', set, e.Q, e.Answerable ? 1 : 0, e.Expects(C(0)?.Entry.Id) ? 1 : 0, r.Any(c => e.Expects(c.Entry.Id)) ? 1 : 0,
+                F(C(0)?.Confidence), F(C(0)?.Coverage), F(C(0)?.Closeness), F(C(0)?.Score), F(C(1)?.Confidence), F(C(1)?.Coverage), F(C(1)?.Closeness), F(C(1)?.Score),
+                F(C(2)?.Confidence), analyzers[0].Analyzer.ContentWords(e.Q).Count, C(0)?.Entry.IsPassage == true ? 1 : 0));
+        }
+    }
+}
+
+void Report(string title, EvalScores s, bool showMisses)
+{
+    Console.WriteLine($"  -- {title}: {s.Answerable} answerable + {s.Unanswerable} must-not-answer");
+    Console.WriteLine("     " + s.Summary.Replace("\n", "\n     "));
+    if (showMisses && args.Contains("--misses"))
     {
         foreach (var miss in s.Misses)
         {
-            Console.WriteLine("    MISS " + miss);
+            Console.WriteLine("       " + miss);
         }
     }
 }
@@ -106,6 +170,21 @@ if (!args.Contains("--no-latency"))
             $"(p99 per round: {string.Join(", ", rounds.Select(r => r.P99.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}; {eval.Count} questions each) | top-1 with filler {withFiller.Top1:0.000}");
         Console.WriteLine($"         load average now {LoadAverage()}");
     }
+}
+
+// --set Name=value overrides one KnowledgeRankingOptions weight, to measure it on eval.yaml.
+KnowledgeRankingOptions Ranking()
+{
+    var ranking = new KnowledgeRankingOptions();
+    if (Arg("--set") is { } set && set.Split('=') is [var property, var value])
+    {
+        var p = typeof(KnowledgeRankingOptions).GetProperty(property) ?? throw new ArgumentException(property);
+        var copy = ranking with { };
+        p.SetValue(copy, Convert.ChangeType(value, p.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+        ranking = copy;
+    }
+
+    return ranking;
 }
 
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

@@ -57,7 +57,7 @@ public class KnowledgeAnswererTests : IDisposable
     [Fact]
     public async Task A_member_gets_the_answer_with_citation_and_only_the_related_entries_they_may_see()
     {
-        var result = await Answerer().AnswerAsync("委员集中学习多久一次？", Role.Member, default);
+        var result = await Answerer().AnswerAsync("委员集中学习多久一次？", Role.Member, null, default);
 
         Assert.Equal(KnowledgeResultKind.Answer, result.Kind);
         Assert.Equal("study-monthly", result.Answer!.EntryId);
@@ -71,7 +71,7 @@ public class KnowledgeAnswererTests : IDisposable
     [InlineData("ｊｉ集中学习多久组织一次")]
     public async Task Traditional_characters_full_width_and_stray_spaces_find_the_same_entry(string question)
     {
-        var result = await Answerer().AnswerAsync(question, Role.Member, default);
+        var result = await Answerer().AnswerAsync(question, Role.Member, null, default);
 
         Assert.Equal("study-monthly", result.Answer?.EntryId);
     }
@@ -81,20 +81,20 @@ public class KnowledgeAnswererTests : IDisposable
     {
         var answerer = Answerer();
 
-        Assert.Null((await answerer.AnswerAsync("集中学习多久组织一次？", Role.Public, default)).Answer);
-        Assert.Null((await answerer.AnswerAsync("知识库怎么维护？", Role.Member, default)).Answer);
+        Assert.Null((await answerer.AnswerAsync("集中学习多久组织一次？", Role.Public, null, default)).Answer);
+        Assert.Null((await answerer.AnswerAsync("知识库怎么维护？", Role.Member, null, default)).Answer);
         Assert.Null(await answerer.FindAsync("study-monthly", Role.Public, default));
-        Assert.Equal("staff-only", (await answerer.AnswerAsync("知识库怎么维护？", Role.Staff, default)).Answer?.EntryId);
+        Assert.Equal("staff-only", (await answerer.AnswerAsync("知识库怎么维护？", Role.Staff, null, default)).Answer?.EntryId);
     }
 
     [Fact]
     public async Task Entries_outside_their_effective_window_are_not_served()
     {
         var answerer = Answerer();
-        Assert.Null((await answerer.AnswerAsync("暑期调研安排是什么？", Role.Public, default)).Answer);
+        Assert.Null((await answerer.AnswerAsync("暑期调研安排是什么？", Role.Public, null, default)).Answer);
 
         _time.SetUtcNow(new DateTimeOffset(2026, 6, 30, 16, 30, 0, TimeSpan.Zero)); // 2026-07-01 00:30 in Beijing
-        Assert.Equal("summer-plan", (await answerer.AnswerAsync("暑期调研安排是什么？", Role.Public, default)).Answer?.EntryId);
+        Assert.Equal("summer-plan", (await answerer.AnswerAsync("暑期调研安排是什么？", Role.Public, null, default)).Answer?.EntryId);
 
         _time.SetUtcNow(new DateTimeOffset(2026, 9, 1, 2, 0, 0, TimeSpan.Zero));
         Assert.Null(await answerer.FindAsync("summer-plan", Role.Public, default));
@@ -106,7 +106,7 @@ public class KnowledgeAnswererTests : IDisposable
     [InlineData("？？？")]
     public async Task Questions_the_kb_does_not_cover_get_no_answer(string question)
     {
-        var result = await Answerer().AnswerAsync(question, Role.Staff, default);
+        var result = await Answerer().AnswerAsync(question, Role.Staff, null, default);
 
         Assert.Null(result.Answer);
     }

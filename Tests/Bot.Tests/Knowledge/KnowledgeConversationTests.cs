@@ -73,6 +73,21 @@ public class KnowledgeConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_short_follow_up_in_the_same_conversation_is_answered_from_the_previous_answer_for_two_questions()
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+
+        var first = Assert.Single(await BotFactory.SendAsync(client, Public("建议提交后会怎么处理？")));
+        var followUp = Assert.Single(await BotFactory.SendAsync(client, Public("那需要多久？")));
+        var elsewhere = Assert.Single(await BotFactory.SendAsync(client, Public("那需要多久？", "web-user-2")));
+
+        Assert.Contains("来源：", (string?)first["text"]);
+        Assert.Contains("答复时间取决于", (string?)followUp["text"]);
+        Assert.DoesNotContain("答复时间取决于", (string?)elsewhere["text"]);
+    }
+
+    [Fact]
     public async Task The_public_asking_a_members_only_question_gets_no_answer_and_the_question_is_logged_once_with_its_count()
     {
         using var factory = Factory();

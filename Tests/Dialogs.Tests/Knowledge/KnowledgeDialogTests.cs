@@ -107,6 +107,40 @@ public class KnowledgeDialogTests
     }
 
     [Fact]
+    public async Task The_two_questions_after_an_answer_are_asked_as_its_follow_ups_and_the_third_is_not()
+    {
+        var host = Host();
+
+        await host.Flow()
+            .Send("集中学习多久一次").AssertReply(a => Assert.Contains("每月组织一次集中学习", a.AsMessageActivity().Text))
+            .Send("那要请假呢").AssertReply(a => Assert.Contains("知识库中暂时没有", a.AsMessageActivity().Text))
+            .Send("找谁").AssertReply(a => Assert.Contains("知识库中暂时没有", a.AsMessageActivity().Text))
+            .Send("几点").AssertReply(a => Assert.Contains("知识库中暂时没有", a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.Equal([null, "study-monthly", "study-monthly", null], host.Knowledge.AskedAfter);
+    }
+
+    [Fact]
+    public async Task A_new_answer_or_a_picked_candidate_becomes_what_follow_ups_refer_to()
+    {
+        var host = Host();
+        host.Knowledge.Entries["assess-points"] = (new KnowledgeAnswer("assess-points", "按积分细则计算。", "区政协办公室", null), Role.Member);
+        host.Knowledge.Results["积分"] = new KnowledgeResult(KnowledgeResultKind.Choose, null,
+            [new KnowledgeLink("assess-points", "履职积分怎么计算？"), new KnowledgeLink("assess-own", "怎么查我自己的履职积分？")]);
+
+        await host.Flow()
+            .Send("集中学习多久一次").AssertReply(_ => { })
+            .Send("积分呢").AssertReply(a => Assert.Contains("请选择", a.AsMessageActivity().Text))
+            .Send(Click(new JObject { ["action"] = "kb.show", ["id"] = "assess-points", ["question"] = "积分呢" }))
+            .AssertReply(a => Assert.Contains("按积分细则计算", a.AsMessageActivity().Text))
+            .Send("怎么查").AssertReply(_ => { })
+            .StartTestAsync();
+
+        Assert.Equal([null, "study-monthly", "assess-points"], host.Knowledge.AskedAfter);
+    }
+
+    [Fact]
     public async Task The_staff_command_without_a_verb_lists_what_it_can_do()
     {
         await Host(Role.Staff).Flow().Send("知识库").AssertReply(a => Assert.Contains("知识库 未解答", a.AsMessageActivity().Text)).StartTestAsync();

@@ -83,6 +83,9 @@ public sealed class FakeKnowledge : IKnowledgeAnswerer
 {
     public List<string> Asked { get; } = new();
 
+    /// <summary>The previous entry id passed with each question (null: no follow-up context).</summary>
+    public List<string?> AskedAfter { get; } = new();
+
     /// <summary>Entries by id; the default one answers anything about "学习".</summary>
     public Dictionary<string, (KnowledgeAnswer Answer, Role MinimumRole)> Entries { get; } = new()
     {
@@ -92,9 +95,10 @@ public sealed class FakeKnowledge : IKnowledgeAnswerer
     /// <summary>Overrides the result for a question containing the key.</summary>
     public Dictionary<string, KnowledgeResult> Results { get; } = new();
 
-    public Task<KnowledgeResult> AnswerAsync(string question, Role role, CancellationToken cancellationToken)
+    public Task<KnowledgeResult> AnswerAsync(string question, Role role, string? previousEntryId, CancellationToken cancellationToken)
     {
         Asked.Add(question);
+        AskedAfter.Add(previousEntryId);
         foreach (var (key, result) in Results)
         {
             if (question.Contains(key, StringComparison.Ordinal))
