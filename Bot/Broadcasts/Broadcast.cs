@@ -31,5 +31,8 @@ public sealed class Broadcast
     /// <summary>Counts last shown on the card ("sent/failed/pending").</summary>
     public string? LastShown { get; set; }
 
+    /// <summary>Set once every recipient's item is in the delivery queue (a crash before that is repaired at start-up).</summary>
+    public bool Queued { get; set; }
+
     public bool Finished { get; set; }
 }

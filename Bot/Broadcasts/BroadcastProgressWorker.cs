@@ -10,7 +10,7 @@ namespace Cppcc.Bot.Broadcasts;
 /// Keeps each running broadcast's progress card up to date (updated in place, only when the counts moved) and sends
 /// the summary when every recipient has an outcome. Survives restarts: unfinished broadcasts are picked up again.
 /// </summary>
-public sealed class BroadcastProgressWorker(BroadcastStore store, DeliveryQueue queue, ProactiveMessenger messenger,
+public sealed class BroadcastProgressWorker(BroadcastStore store, BroadcastService broadcasts, DeliveryQueue queue, ProactiveMessenger messenger,
     IOptions<BroadcastsOptions> options, TimeProvider time, ILogger<BroadcastProgressWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,6 +34,7 @@ public sealed class BroadcastProgressWorker(BroadcastStore store, DeliveryQueue 
 
     private async Task RefreshAsync(Broadcast broadcast, CancellationToken cancellationToken)
     {
+        broadcasts.EnsureQueued(broadcast);
         var counts = BroadcastCounts.From(queue.Progress(broadcast.Id));
         // The broadcast row is written just before its items: until they are all queued it is not done.
         var done = counts.Pending == 0 && counts.Total >= broadcast.Recipients;

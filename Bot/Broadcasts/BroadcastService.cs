@@ -35,7 +35,7 @@ public sealed class BroadcastService(BroadcastStore store, AudienceResolver audi
             Recipients = reachable.Count,
             StaffReferenceJson = JsonConvert.SerializeObject(staffConversation),
         });
-        queue.Enqueue(broadcast.Id, reachable.Select(r => new DeliveryRequest(r.UserKey, r.Reference, BroadcastCards.Notice(broadcast, r.Reference.Locale))));
+        Enqueue(broadcast, reachable);
         logger.LogInformation("Broadcast {BroadcastId} queued for {Count} recipients ({Unreachable} unreachable)", broadcast.Id, reachable.Count, unreachable);
 
         try
@@ -52,6 +52,25 @@ public sealed class BroadcastService(BroadcastStore store, AudienceResolver audi
         }
 
         return new BroadcastStarted(broadcast.Id, reachable.Count, unreachable);
+    }
+
+    /// <summary>Queues a broadcast the process died before queueing completely (idempotent per recipient).</summary>
+    public void EnsureQueued(Broadcast broadcast)
+    {
+        // A minute's grace: a broadcast being started right now is queued by StartAsync itself.
+        if (broadcast.Queued || time.GetUtcNow() - broadcast.CreatedAt < TimeSpan.FromMinutes(1)
+            || audiences.Resolve(broadcast.Audience) is not var (reachable, _))
+            return;
+        Enqueue(broadcast, reachable);
+        logger.LogWarning("Broadcast {BroadcastId} was not fully queued when the bot stopped; queued it again", broadcast.Id);
+    }
+
+    private void Enqueue(Broadcast broadcast, List<Recipient> reachable)
+    {
+        queue.Enqueue(broadcast.Id, reachable.Select(r => new DeliveryRequest(r.UserKey, r.Reference, BroadcastCards.Notice(broadcast, r.Reference.Locale))));
+        broadcast.Queued = true;
+        broadcast.Recipients = Math.Max(broadcast.Recipients, queue.Progress(broadcast.Id).Values.Sum());
+        store.Save(broadcast);
     }
 
     public BroadcastReport? Report(string id)

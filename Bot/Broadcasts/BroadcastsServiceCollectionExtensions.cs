@@ -11,7 +11,8 @@ public static class BroadcastsServiceCollectionExtensions
             .Validate(o => o.ProgressInterval >= TimeSpan.FromMilliseconds(100), "Broadcasts:ProgressInterval is too short.")
             .ValidateOnStart();
         services.AddSingleton<BroadcastStore>();
-        services.AddSingleton<IBroadcasts, BroadcastService>();
+        services.AddSingleton<BroadcastService>();
+        services.AddSingleton<IBroadcasts>(sp => sp.GetRequiredService<BroadcastService>());
         services.AddBroadcastConversations();
         services.AddHostedService<BroadcastProgressWorker>();
         return services;

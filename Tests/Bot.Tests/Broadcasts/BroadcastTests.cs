@@ -133,6 +133,29 @@ public sealed class BroadcastTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_broadcast_the_bot_died_before_queueing_is_queued_at_start_up()
+    {
+        foreach (var m in new[] { "m1", "m2" })
+            await _teams.RegisterAsync(m);
+        await _teams.RegisterAsync(TeamsScenario.StaffAad);
+        await _bot.DisposeAsync(); // the bot is down; one process owns the LiteDB file at a time
+        using (var db = _db.Open())
+        {
+            // What a crash right after the broadcast row was written leaves behind: the row, no delivery items.
+            Cppcc.Bot.Storage.LiteDbCollections.Open<Cppcc.Bot.Broadcasts.Broadcast>(db, "broadcasts").Insert(new Cppcc.Bot.Broadcasts.Broadcast
+            {
+                Id = "TZ-2026-0099", Year = 2026, Text = "断电前未发出的通知", Audience = "all", Recipients = 3,
+                CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5), StaffReferenceJson = "{}",
+            });
+        }
+
+        _bot = new BotFactory(_db, TeamsScenario.Settings());
+        _bot.CreateClient();
+
+        await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Count(r => r.Status == 200 && r.Body.Contains("断电前未发出的通知")) == 3);
+    }
+
+    [Fact]
     public async Task A_member_cannot_broadcast_and_nothing_is_sent()
     {
         await _teams.RegisterAsync("m1");
