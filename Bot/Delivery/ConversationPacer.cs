@@ -1,13 +1,15 @@
 namespace Cppcc.Bot.Delivery;
 
 /// <summary>
-/// Teams allows 7 messages/s to one conversation. An exact sliding log (not a bucket) so that no 1-second window ever
-/// holds more than the limit. The engine sends one item per conversation at a time, so check-then-record cannot race.
+/// Teams' per-conversation limits: 7 messages per second and 60 per 30 seconds. An exact sliding log (not a bucket), so
+/// no window ever holds more than its limit. The engine sends one item per conversation at a time, so check-then-record
+/// cannot race.
 /// </summary>
 public sealed class ConversationPacer(DeliveryOptions options, TimeProvider time)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _sent = new(StringComparer.Ordinal);
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan HalfMinute = TimeSpan.FromSeconds(30);
+    private readonly Dictionary<string, List<DateTimeOffset>> _sent = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private int _recordsSincePurge;
 
@@ -19,26 +21,35 @@ public sealed class ConversationPacer(DeliveryOptions options, TimeProvider time
             if (!_sent.TryGetValue(conversationId, out var log))
                 return TimeSpan.Zero;
             var now = time.GetUtcNow();
-            while (log.Count > 0 && log.Peek() <= now - Window)
-                log.Dequeue();
-            return log.Count < options.PerConversationPerSecond ? TimeSpan.Zero : log.Peek() + Window - now;
+            log.RemoveAll(t => t <= now - HalfMinute);
+            var wait = Wait(log, now, options.PerConversationPerSecond, Second);
+            var longWait = Wait(log, now, options.PerConversationPer30Seconds, HalfMinute);
+            return wait > longWait ? wait : longWait;
         }
     }
 
+    /// <summary>Stamps a send to this conversation (when its answer is back: never earlier than the Connector saw it).</summary>
     public void Record(string conversationId)
     {
         lock (_lock)
         {
             var now = time.GetUtcNow();
             if (!_sent.TryGetValue(conversationId, out var log))
-                _sent[conversationId] = log = new Queue<DateTimeOffset>();
-            log.Enqueue(now);
+                _sent[conversationId] = log = [];
+            log.Add(now);
             if (++_recordsSincePurge >= 1000)
             {
                 _recordsSincePurge = 0;
-                foreach (var id in _sent.Where(p => p.Value.Count == 0 || p.Value.Last() <= now - Window).Select(p => p.Key).ToList())
+                foreach (var id in _sent.Where(p => p.Value.Count == 0 || p.Value[^1] <= now - HalfMinute).Select(p => p.Key).ToList())
                     _sent.Remove(id);
             }
         }
+    }
+
+    /// <summary>Zero when fewer than <paramref name="limit"/> sends fall in the last <paramref name="span"/>; else until the oldest that counts leaves it.</summary>
+    private static TimeSpan Wait(List<DateTimeOffset> log, DateTimeOffset now, int limit, TimeSpan span)
+    {
+        var inWindow = log.Where(t => t > now - span).ToList();
+        return inWindow.Count < limit ? TimeSpan.Zero : inWindow[inWindow.Count - limit] + span - now;
     }
 }

@@ -15,6 +15,10 @@ public sealed class DeliveryOptions
     [Range(1, 7)]
     public int PerConversationPerSecond { get; set; } = 7;
 
+    /// <summary>Teams also allows at most 60 messages per 30 seconds to one conversation.</summary>
+    [Range(1, 60)]
+    public int PerConversationPer30Seconds { get; set; } = 60;
+
     /// <summary>
     /// Items being worked on at once: sends on the wire (30/s × ~200 ms Connector latency ≈ 6) plus items waiting out a
     /// retry back-off, which keep their slot. The rate limits, not this, bound what reaches Teams.

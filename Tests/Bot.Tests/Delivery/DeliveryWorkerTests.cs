@@ -108,6 +108,21 @@ public sealed class DeliveryWorkerTests
     }
 
     [Fact]
+    public async Task The_per_conversation_30_second_allowance_is_never_exceeded()
+    {
+        await using var h = await DeliveryHarness.StartAsync(_ => new ConnectorStubOptions { PerConversationPerSecond = null },
+            new() { ["Delivery:PerConversationPer30Seconds"] = "10" });
+        for (var job = 0; job < 12; job++)
+            h.Enqueue("job-" + job, "a:group");
+        await h.StartWorkerAsync();
+
+        await h.RunUntilAsync(() => h.Stub.Requests.Count == 12, TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(100));
+
+        var times = h.Stub.Requests.Select(r => r.At).Order().ToList();
+        Assert.True(times[10] - times[0] >= TimeSpan.FromSeconds(30), $"11 messages within {times[10] - times[0]}");
+    }
+
+    [Fact]
     public async Task The_global_rate_never_exceeds_the_configured_limit()
     {
         await using var h = await DeliveryHarness.StartAsync(settings: new() { ["Delivery:MessagesPerSecond"] = "10" });
