@@ -69,7 +69,8 @@ public sealed class ConversationRouter
             return;
         }
 
-        if (_commands.Match(text) is { } match)
+        // A question that merely starts with a staff command word ("改期怎么办") is a question for everyone else.
+        if (_commands.Match(text) is { } match && (context.Caller.Has(match.Command.MinimumRole) || match.Arguments.Length == 0))
         {
             await RunAsync(context, match.Command.Words[0], match.Command.MinimumRole, ct => match.Command.ExecuteAsync(context, match.Arguments, ct), cancellationToken).ConfigureAwait(false);
             return;

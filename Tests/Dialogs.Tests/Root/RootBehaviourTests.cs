@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Cppcc.Dialogs.Root;
 using Cppcc.Dialogs.Tests.Framework;
 using Cppcc.Dialogs.Tests.Support;
@@ -34,6 +35,18 @@ public class RootBehaviourTests
         var host = new DialogTestHost(configure: s => ProfileDialog.Register(s, sink), role: Role.Public);
 
         await host.Flow().Send("资料").AssertReply(a => Assert.Contains("没有使用此功能的权限", a.AsMessageActivity().Text)).StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_question_that_starts_with_a_command_word_above_the_role_is_answered_as_a_question()
+    {
+        var host = new DialogTestHost(configure: s => s.AddSingleton<ITextCommand>(
+            new StartDialogCommand(ProfileDialog.Id_, new[] { "改期" }, Role.Staff, null, takesArguments: true)), role: Role.Member);
+
+        await host.Flow()
+            .Send("改期学习怎么安排").AssertReply(a => Assert.Contains("每月组织一次集中学习", a.AsMessageActivity().Text))
+            .Send("改期").AssertReply(a => Assert.Contains("没有使用此功能的权限", a.AsMessageActivity().Text))
+            .StartTestAsync();
     }
 
     [Fact]
