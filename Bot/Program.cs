@@ -3,6 +3,7 @@ using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Delivery;
+using Cppcc.Bot.Exports;
 using Cppcc.Bot.Graph;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
@@ -26,6 +27,7 @@ builder.Services
     .AddReminders()
     .AddGraph()
     .AddKnowledge()
+    .AddExports()
     .AddReports()
     .AddAzureOpenAI()
     .AddBotHosting()

@@ -1,3 +1,4 @@
+using Cppcc.Bot.Exports;
 using Cppcc.Dialogs.Broadcasts;
 
 namespace Cppcc.Bot.Broadcasts;
@@ -13,6 +14,7 @@ public static class BroadcastsServiceCollectionExtensions
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<BroadcastService>();
         services.AddSingleton<IBroadcasts>(sp => sp.GetRequiredService<BroadcastService>());
+        services.AddSingleton<IExportSource, BroadcastResultsExport>();
         services.AddBroadcastConversations();
         services.AddHostedService<BroadcastProgressWorker>();
         return services;

@@ -1,3 +1,4 @@
+using Cppcc.Bot.Exports;
 using Cppcc.Dialogs.Sessions;
 
 namespace Cppcc.Bot.Reminders;
@@ -14,6 +15,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<SessionStore>();
         services.AddSingleton<RsvpStore>();
         services.AddSingleton<ISessions, SessionService>();
+        services.AddSingleton<IExportSource, AttendanceExport>();
         services.AddSessionConversations();
         services.AddHostedService<ReminderScheduler>();
         return services;

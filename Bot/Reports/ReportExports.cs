@@ -1,46 +1,73 @@
+using System.Globalization;
+using Cppcc.Bot.Exports;
+using Cppcc.Dialogs.Exports;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
-using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Reports;
 
-/// <summary>Download links for the assessment export, served by <see cref="ReportExportEndpoint"/> at <c>/exports/{token}</c>.</summary>
+/// <summary>Download links for the assessment export (CSV and Excel), made by the shared <see cref="IDownloadLinks"/>.</summary>
 public sealed class ReportExports : IReportExports
 {
-    /// <summary>Where the links are served.</summary>
-    public const string PathPrefix = "/exports";
+    /// <summary>Link kinds of the two files.</summary>
+    public const string CsvKind = "report.csv", ExcelKind = "report.xlsx";
 
-    private readonly ExportTokens _tokens;
-    private readonly IHttpContextAccessor _http;
-    private readonly ReportsOptions _options;
-    private readonly TimeProvider _time;
+    private const string DateFormat = "yyyy-MM-dd";
+    private readonly IDownloadLinks _links;
 
     /// <summary>Creates the link maker.</summary>
-    public ReportExports(ExportTokens tokens, IHttpContextAccessor http, IOptions<ReportsOptions> options, TimeProvider time)
-    {
-        _tokens = tokens;
-        _http = http;
-        _options = options.Value;
-        _time = time;
-    }
+    public ReportExports(IDownloadLinks links) => _links = links;
 
     /// <inheritdoc />
     public ExportLinks CreateLinks(Caller staff, ReportPeriod period)
     {
-        var expires = _time.GetUtcNow() + _options.ExportLinkLifetime;
-        string Link(string format) => $"{BaseUrl()}{PathPrefix}/{_tokens.Create(new ExportGrant(staff.UserKey, format, period, expires))}";
-        return new ExportLinks(Link("csv"), Link("xlsx"), expires);
+        var csv = _links.Create(staff, CsvKind, Subject(period));
+        return new ExportLinks(csv.Url, _links.Create(staff, ExcelKind, Subject(period)).Url, csv.ExpiresAt);
     }
 
-    private string BaseUrl()
+    /// <summary>The period as a link subject: <c>2026-01-01..2026-12-31</c>.</summary>
+    public static string Subject(ReportPeriod period)
+        => period.From.ToString(DateFormat, CultureInfo.InvariantCulture) + ".." + period.To.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The period of a link subject, or null.</summary>
+    public static ReportPeriod? Period(string subject)
     {
-        if (_options.PublicBaseUrl.Length > 0)
+        var parts = subject.Split("..");
+        return parts.Length == 2
+            && DateOnly.TryParseExact(parts[0], DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            && DateOnly.TryParseExact(parts[1], DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+            ? new ReportPeriod(from, to) : null;
+    }
+}
+
+/// <summary>The assessment export of a period as CSV or Excel, behind <c>/exports/{token}</c>.</summary>
+public sealed class ReportExportSource : IExportSource
+{
+    private readonly IReportReview _review;
+    private readonly bool _excel;
+
+    /// <summary>Creates the source of one format.</summary>
+    public ReportExportSource(IReportReview review, bool excel)
+    {
+        _review = review;
+        _excel = excel;
+    }
+
+    /// <inheritdoc />
+    public string Kind => _excel ? ReportExports.ExcelKind : ReportExports.CsvKind;
+
+    /// <inheritdoc />
+    public async Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
+    {
+        if (ReportExports.Period(subject) is not { } period)
         {
-            return _options.PublicBaseUrl.TrimEnd('/');
+            return null;
         }
 
-        // The turn arrived on /api/messages of this host: the same host serves the download.
-        var request = _http.HttpContext?.Request;
-        return request is null ? "" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var stats = await _review.StatisticsAsync(period, cancellationToken);
+        var name = $"社情民意统计_{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.{(_excel ? "xlsx" : "csv")}";
+        return _excel
+            ? new ExportFile(ReportExporter.Excel(stats), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
+            : new ExportFile(ReportExporter.Csv(stats), "text/csv; charset=utf-8", name);
     }
 }

@@ -48,12 +48,6 @@ public sealed class ReportsOptions
     /// <summary>How far back repeated submissions are looked for.</summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How long an export download link works.</summary>
-    public TimeSpan ExportLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>Base URL for download links (e.g. <c>https://bot.example.org</c>); empty = the host the request came to.</summary>
-    public string PublicBaseUrl { get; set; } = "";
-
     /// <summary>The defaults used when the configuration lists none.</summary>
     public static readonly string[] DefaultCategories = { "经济发展", "城乡建设", "教育", "医疗卫生", "社会保障", "生态环境", "社会治理", "其他" };
 

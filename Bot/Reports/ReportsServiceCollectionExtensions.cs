@@ -1,12 +1,13 @@
+using Cppcc.Bot.Exports;
 using Cppcc.Dialogs.Reports;
 using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Reports;
 
-/// <summary>Registers the reports feature (issue 3): store, service, limits, exports and the conversation parts.</summary>
+/// <summary>Registers the reports feature (issue 3): store, service, limits, export files and the conversation parts.</summary>
 public static class ReportsServiceCollectionExtensions
 {
-    /// <summary>Adds everything the reports feature needs, including <c>GET /exports/{token}</c>.</summary>
+    /// <summary>Adds everything the reports feature needs, including its files behind <c>GET /exports/{token}</c> (see AddExports).</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section)
@@ -23,8 +24,8 @@ public static class ReportsServiceCollectionExtensions
                 }
             })
             .ValidateDataAnnotations()
-            .Validate(o => o.PublicFilingWindow > TimeSpan.Zero && o.DuplicateWindow > TimeSpan.Zero && o.ExportLinkLifetime > TimeSpan.Zero,
-                "Reports: PublicFilingWindow, DuplicateWindow and ExportLinkLifetime must be positive.")
+            .Validate(o => o.PublicFilingWindow > TimeSpan.Zero && o.DuplicateWindow > TimeSpan.Zero,
+                "Reports: PublicFilingWindow and DuplicateWindow must be positive.")
             .Validate(o => o.Categories.All(c => !string.IsNullOrWhiteSpace(c) && !c.Contains(' ', StringComparison.Ordinal)),
                 "Reports:Categories must be non-empty words without spaces.")
             .ValidateOnStart();
@@ -37,7 +38,6 @@ public static class ReportsServiceCollectionExtensions
                 MaxContentLength = o.MaxContentLength, PageSize = o.PageSize,
             };
         });
-        services.AddHttpContextAccessor();
         services.AddSingleton<ReportStore>();
         services.AddSingleton<ReportFingerprints>();
         services.AddSingleton<MemberSectorStore>();
@@ -45,20 +45,10 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton<ReportNotices>();
         services.AddSingleton<IReportService, ReportService>();
         services.AddSingleton<IReportReview, ReportReview>();
-        services.AddSingleton<ExportTokens>();
         services.AddSingleton<IReportExports, ReportExports>();
-        services.AddTransient<IStartupFilter, ReportExportStartupFilter>();
+        services.AddSingleton<IExportSource>(sp => new ReportExportSource(sp.GetRequiredService<IReportReview>(), excel: false));
+        services.AddSingleton<IExportSource>(sp => new ReportExportSource(sp.GetRequiredService<IReportReview>(), excel: true));
         services.AddReportDialogs();
         return services;
-    }
-
-    /// <summary>Mounts the export downloads without touching Program.cs's endpoint list.</summary>
-    private sealed class ReportExportStartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Map(ReportExports.PathPrefix, branch => branch.Run(ReportExportEndpoint.HandleAsync));
-            next(app);
-        };
     }
 }

@@ -1,16 +1,22 @@
+using Cppcc.Dialogs.Exports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace Cppcc.Dialogs.Broadcasts;
 
-/// <summary><c>通知结果 TZ-2026-0001</c> / <c>broadcast report …</c>: counts and the per-recipient CSV (staff).</summary>
+/// <summary><c>通知结果 TZ-2026-0001</c> / <c>broadcast report …</c>: counts and a staff-only download link to the per-recipient CSV.</summary>
 public sealed class BroadcastReportCommand : ITextCommand
 {
     private readonly IBroadcasts _broadcasts;
+    private readonly IDownloadLinks _links;
 
     /// <summary>Creates the command.</summary>
-    public BroadcastReportCommand(IBroadcasts broadcasts) => _broadcasts = broadcasts;
+    public BroadcastReportCommand(IBroadcasts broadcasts, IDownloadLinks links)
+    {
+        _broadcasts = broadcasts;
+        _links = links;
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = new[] { "通知结果", "broadcast report" };
@@ -42,18 +48,8 @@ public sealed class BroadcastReportCommand : ITextCommand
         }
 
         var reply = MessageFactory.Text(BroadcastTexts.ReportSummary.Format(turn, report.Id, report.Sent, report.Failed, report.Pending));
-        reply.Attachments = new List<Attachment> { CsvAttachment.Create(report.Id + ".csv", report.Csv) };
+        reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.BroadcastResults, report.Id)) };
         await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 }
 
-/// <summary>A CSV file attached inline.</summary>
-public static class CsvAttachment
-{
-    /// <summary>
-    /// A <c>text/csv</c> attachment carried as a data URL. REVIEW: Web Chat and the Emulator offer it for download;
-    /// Teams personal chats want files sent through the file-consent flow, which is not built yet.
-    /// </summary>
-    public static Attachment Create(string name, byte[] csv)
-        => new() { ContentType = "text/csv", Name = name, ContentUrl = "data:text/csv;base64," + Convert.ToBase64String(csv) };
-}

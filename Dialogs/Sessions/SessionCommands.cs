@@ -1,4 +1,4 @@
-using Cppcc.Dialogs.Broadcasts;
+using Cppcc.Dialogs.Exports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -113,13 +113,13 @@ public sealed class SessionMoveCommand : SessionCommand
     }
 }
 
-/// <summary><c>出席情况 XX-2026-0001</c> / <c>attendance …</c> (staff): who attends, who is absent, and the CSV.</summary>
+/// <summary><c>出席情况 XX-2026-0001</c> / <c>attendance …</c> (staff): who attends, who is absent, and a staff-only download link to the CSV.</summary>
 public sealed class AttendanceCommand : SessionCommand
 {
+    private readonly IDownloadLinks _links;
+
     /// <summary>Creates the command.</summary>
-    public AttendanceCommand(ISessions sessions) : base(sessions)
-    {
-    }
+    public AttendanceCommand(ISessions sessions, IDownloadLinks links) : base(sessions) => _links = links;
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Words { get; } = new[] { "出席情况", "attendance" };
@@ -150,7 +150,7 @@ public sealed class AttendanceCommand : SessionCommand
         lines.AddRange(attendance.Answers.Select(a => SessionTexts.AttendanceLine.Format(turn, a.Name,
             (a.Attends ? SessionTexts.Attend : SessionTexts.Absent).For(turn))));
         var reply = MessageFactory.Text(string.Join("\n\n", lines));
-        reply.Attachments = new List<Attachment> { CsvAttachment.Create(s.Id + "-出席.csv", attendance.Csv) };
+        reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id)) };
         await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -62,7 +62,7 @@ public sealed class BroadcastTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_report_command_attaches_a_per_recipient_csv()
+    public async Task The_report_command_gives_staff_a_short_lived_link_to_the_per_recipient_csv()
     {
         await _teams.RegisterAsync("m1");
         await _teams.RegisterAsync("m3");
@@ -72,14 +72,36 @@ public sealed class BroadcastTests : IAsyncLifetime
 
         var replies = await _teams.SayAsync(TeamsScenario.StaffAad, "通知结果 " + id);
 
-        var attachment = replies.SelectMany(r => r["attachments"] ?? new JArray()).Single();
-        Assert.Equal("text/csv", (string?)attachment["contentType"]);
-        var csv = Encoding.UTF8.GetString(Convert.FromBase64String(((string)attachment["contentUrl"]!).Split(',')[1])).TrimStart('\uFEFF');
-        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        // No inline data: URL (Teams refuses it): an Action.OpenUrl to /exports/{token}.
+        Assert.DoesNotContain("data:", replies.ToString());
+        var url = System.Text.RegularExpressions.Regex.Match(replies.ToString(), @"https?://[^""\s]+/exports/[\w\-.]+").Value;
+        Assert.True(url.Length > 0, replies.ToString());
+        var path = new Uri(url).PathAndQuery;
+        var download = _bot.CreateClient();
+        var response = await download.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("接收人,用户,状态", lines[0]);
         Assert.Equal(4, lines.Length); // header + m1, m3, staff
         Assert.Contains(lines, l => l.Contains("msteams:m3") && l.Contains("已屏蔽助手"));
         Assert.Contains(lines, l => l.Contains("msteams:m1") && l.Contains("已送达"));
+
+        // A member asking gets no link; a changed token, or one that names another broadcast's id unsigned, is 404.
+        Assert.DoesNotContain("/exports/", (await _teams.SayAsync("m1", "通知结果 " + id)).ToString());
+        var token = path["/exports/".Length..];
+        var payload = Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(token.Split('.')[0]));
+        var forged = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(payload.Replace(id, "TZ-2026-9999", StringComparison.Ordinal))) + "." + token.Split('.')[1];
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await download.GetAsync("/exports/" + forged)).StatusCode);
+        var signature = token.Split('.')[1];
+        var tampered = token.Split('.')[0] + "." + (signature[0] == 'A' ? 'B' : 'A') + signature[1..];
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await download.GetAsync("/exports/" + tampered)).StatusCode);
+
+        // The same kind of link, correctly signed, but for a time already past: expired (410), no file.
+        var tokens = _bot.Services.GetRequiredService<Cppcc.Bot.Exports.ExportTokens>();
+        var old = tokens.Create(new Cppcc.Bot.Exports.ExportGrant("msteams:" + TeamsScenario.StaffAad, "broadcast.csv", id, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        Assert.Equal(System.Net.HttpStatusCode.Gone, (await download.GetAsync("/exports/" + old)).StatusCode);
     }
 
     [Fact]

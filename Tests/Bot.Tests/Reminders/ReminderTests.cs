@@ -96,7 +96,34 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Contains("参加 1 人，请假 1 人", text);
         Assert.Contains("委员m1：参加", text);
         Assert.Contains("委员m2：请假", text);
-        Assert.Contains("text/csv", attendance.ToString());
+
+        // Teams takes no inline files: staff get a card with a short-lived, staff-only link to the CSV.
+        var url = Regex.Match(attendance.ToString(), @"https?://[^""\s]+/exports/[\w\-.]+").Value;
+        Assert.True(url.Length > 0, attendance.ToString());
+        var download = bot.CreateClient();
+        var path = new Uri(url).PathAndQuery;
+        var response = await download.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var csv = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("姓名,用户,回复,回复时间(UTC)", csv[0]);
+        Assert.Equal(3, csv.Length);
+        Assert.Contains(csv, l => l.StartsWith("委员m1,msteams:m1,参加,", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.StartsWith("委员m2,msteams:m2,请假,", StringComparison.Ordinal));
+
+        var asMember = await teams.SayAsync("m1", "出席情况 " + id);
+        Assert.DoesNotContain("/exports/", asMember.ToString());
+        Assert.DoesNotContain("委员m2：请假", TeamsScenario.Text(asMember));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await download.GetAsync(Tampered(path))).StatusCode);
+        _time.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(System.Net.HttpStatusCode.Gone, (await download.GetAsync(path)).StatusCode);
+    }
+
+    /// <summary>The link with the first character of its signature changed.</summary>
+    private static string Tampered(string path)
+    {
+        var dot = path.LastIndexOf('.') + 1;
+        return path[..dot] + (path[dot] == 'A' ? 'B' : 'A') + path[(dot + 1)..];
     }
 
     [Fact]

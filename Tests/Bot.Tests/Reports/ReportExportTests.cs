@@ -1,5 +1,6 @@
 using System.Net;
 using ClosedXML.Excel;
+using Cppcc.Bot.Exports;
 using Cppcc.Bot.Reports;
 using Cppcc.Bot.Tests.Support;
 using Cppcc.Dialogs.Reports;
@@ -82,9 +83,9 @@ public class ReportExportTests : IDisposable
 
         // A correctly signed link made for someone who is not staff (e.g. no longer listed) is refused.
         var tokens = bot.Factory.Services.GetRequiredService<ExportTokens>();
-        var memberToken = tokens.Create(new ExportGrant("msteams:aad-m1", "csv", ReportPeriod.Year(ReportBot.Year), _time.GetUtcNow().AddMinutes(5)));
+        var memberToken = tokens.Create(new ExportGrant("msteams:aad-m1", ReportExports.CsvKind, ReportExports.Subject(ReportPeriod.Year(ReportBot.Year)), _time.GetUtcNow().AddMinutes(5)));
         Assert.Equal(HttpStatusCode.Forbidden, (await bot.Client.GetAsync("/exports/" + memberToken)).StatusCode);
-        var webToken = tokens.Create(new ExportGrant("webchat:" + ReportBot.StaffAad, "csv", ReportPeriod.Year(ReportBot.Year), _time.GetUtcNow().AddMinutes(5)));
+        var webToken = tokens.Create(new ExportGrant("webchat:" + ReportBot.StaffAad, ReportExports.CsvKind, ReportExports.Subject(ReportPeriod.Year(ReportBot.Year)), _time.GetUtcNow().AddMinutes(5)));
         Assert.Equal(HttpStatusCode.Forbidden, (await bot.Client.GetAsync("/exports/" + webToken)).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await bot.Client.GetAsync(path)).StatusCode);

@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Exports;
 using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
@@ -31,6 +32,7 @@ public sealed class DialogTestHost
         services.AddSingleton<IConversationReferenceSink>(References);
         services.AddSingleton<IKnowledgeAnswerer>(Knowledge);
         services.AddSingleton<IKnowledgeInbox>(Inbox);
+        services.AddSingleton<IDownloadLinks>(new FakeDownloadLinks());
         services.AddConversationDialogs();
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();

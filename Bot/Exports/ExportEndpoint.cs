@@ -1,16 +1,15 @@
 using Cppcc.Bot.Roles;
-using Cppcc.Dialogs.Reports;
 using Microsoft.Extensions.Options;
 
-namespace Cppcc.Bot.Reports;
+namespace Cppcc.Bot.Exports;
 
 /// <summary>
-/// <c>GET /exports/{token}</c>: the CSV or Excel export a staff user asked for with <c>统计</c>. 404 for a token that
-/// is not ours, 410 once it expired, 403 when its user is no longer staff; the file otherwise.
+/// <c>GET /exports/{token}</c>: the file a staff user was given a link to. 404 for a token that is not ours or names
+/// nothing that exists, 410 once it expired, 403 when its user is no longer staff; the file otherwise.
 /// </summary>
-public static class ReportExportEndpoint
+public static class ExportEndpoint
 {
-    /// <summary>Handles one request (mounted at <see cref="ReportExports.PathPrefix"/>).</summary>
+    /// <summary>Handles one request (mounted at <see cref="DownloadLinks.PathPrefix"/>).</summary>
     public static async Task HandleAsync(HttpContext http)
     {
         var services = http.RequestServices;
@@ -21,7 +20,8 @@ public static class ReportExportEndpoint
         }
 
         var grant = services.GetRequiredService<ExportTokens>().Read(http.Request.Path.Value?.Trim('/'));
-        if (grant is null || grant.Format is not ("csv" or "xlsx"))
+        var source = grant is null ? null : services.GetServices<IExportSource>().FirstOrDefault(s => s.Kind == grant.Kind);
+        if (grant is null || source is null)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -39,13 +39,14 @@ public static class ReportExportEndpoint
             return;
         }
 
-        var stats = await services.GetRequiredService<IReportReview>().StatisticsAsync(grant.Period, http.RequestAborted);
-        var name = $"社情民意统计_{grant.Period.From:yyyyMMdd}-{grant.Period.To:yyyyMMdd}.{grant.Format}";
-        var (bytes, type) = grant.Format == "csv"
-            ? (ReportExporter.Csv(stats), "text/csv; charset=utf-8")
-            : (ReportExporter.Excel(stats), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        if (await source.CreateAsync(grant.Subject, http.RequestAborted) is not { } file)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         http.Response.Headers.CacheControl = "no-store";
-        await Results.File(bytes, type, name).ExecuteAsync(http);
+        await Results.File(file.Content, file.ContentType, file.FileName).ExecuteAsync(http);
     }
 
     /// <summary>A user key (<c>channel:id</c>) is staff when its id is listed and its channel is not the public web chat.</summary>

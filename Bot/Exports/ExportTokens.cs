@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Cppcc.Dialogs.Reports;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Cppcc.Bot.Reports;
+namespace Cppcc.Bot.Exports;
 
-/// <summary>What a download link grants: one export of one period, to one staff user, until a time.</summary>
+/// <summary>What a download link grants: one file of one kind about one subject, to one staff user, until a time.</summary>
 /// <param name="UserKey">The staff user it was made for.</param>
-/// <param name="Format"><c>csv</c> or <c>xlsx</c>.</param>
-/// <param name="Period">The period.</param>
+/// <param name="Kind">Which file, e.g. <c>report.csv</c>, <c>attendance.csv</c> (an <see cref="IExportSource.Kind"/>).</param>
+/// <param name="Subject">What it is about: a period, a session id, a broadcast id.</param>
 /// <param name="ExpiresAt">When it stops working.</param>
-public sealed record ExportGrant(string UserKey, string Format, ReportPeriod Period, DateTimeOffset ExpiresAt);
+public sealed record ExportGrant(string UserKey, string Kind, string Subject, DateTimeOffset ExpiresAt);
 
 /// <summary>
 /// Signs and reads export link tokens: the grant in base64url, a dot, and its HMAC-SHA256. REVIEW: the key is made
@@ -19,14 +18,19 @@ public sealed record ExportGrant(string UserKey, string Format, ReportPeriod Per
 /// </summary>
 public sealed class ExportTokens
 {
+    private const string Version = "v2";
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
 
-    /// <summary>The token for a grant.</summary>
+    /// <summary>The token for a grant (no field may contain <c>|</c>).</summary>
     public string Create(ExportGrant grant)
     {
-        var payload = string.Join('|', "v1", grant.UserKey, grant.Format, grant.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            grant.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), grant.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        var bytes = Encoding.UTF8.GetBytes(payload);
+        var fields = new[] { Version, grant.UserKey, grant.Kind, grant.Subject, grant.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
+        if (fields.Any(f => f.Contains('|', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("Export grant fields must not contain '|'.", nameof(grant));
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(string.Join('|', fields));
         return WebEncoders.Base64UrlEncode(bytes) + "." + WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_key, bytes));
     }
 
@@ -48,10 +52,8 @@ public sealed class ExportTokens
             }
 
             var fields = Encoding.UTF8.GetString(bytes).Split('|');
-            var period = new ReportPeriod(DateOnly.ParseExact(fields[3], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                DateOnly.ParseExact(fields[4], "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(fields[5], CultureInfo.InvariantCulture));
-            return fields[0] == "v1" ? new ExportGrant(fields[1], fields[2], period, expires) : null;
+            var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(fields[4], CultureInfo.InvariantCulture));
+            return fields.Length == 5 && fields[0] == Version ? new ExportGrant(fields[1], fields[2], fields[3], expires) : null;
         }
         catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException or ArgumentException)
         {
