@@ -9,7 +9,7 @@ namespace Cppcc.Bot.Graph;
 
 public static class GraphServiceCollectionExtensions
 {
-    /// <summary>Optional Microsoft Graph: member and staff sync from Entra groups and Teams app installs. Inert without Graph:* settings.</summary>
+    /// <summary>Optional Microsoft Graph: member and staff sync from Entra groups, Teams app installs and sessions in members' Outlook calendars. Inert without Graph:* settings.</summary>
     public static IServiceCollection AddGraph(this IServiceCollection services)
     {
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section)
@@ -34,6 +34,10 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<StaffOptions>>(sp => sp.GetRequiredService<GraphStaff>());
         services.AddSingleton<GraphSync>();
         services.AddHostedService<GraphSyncWorker>();
+        services.AddSingleton<CalendarEntryStore>();
+        services.AddSingleton<GraphCalendar>();
+        services.AddSingleton<CalendarSync>();
+        services.AddHostedService<CalendarSyncWorker>();
         return services;
     }
 }

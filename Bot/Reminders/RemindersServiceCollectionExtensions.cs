@@ -14,6 +14,7 @@ public static class RemindersServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<RsvpStore>();
+        services.AddSingleton<SessionChanges>();
         services.AddSingleton<ISessions, SessionService>();
         services.AddSingleton<IExportSource, AttendanceExport>();
         services.AddSessionConversations();

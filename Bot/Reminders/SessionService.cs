@@ -11,7 +11,7 @@ namespace Cppcc.Bot.Reminders;
 
 /// <summary>Study sessions over their stores; edits and cancellations tell the members already reminded.</summary>
 public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, AudienceResolver audiences, ConversationReferenceStore references,
-    DeliveryQueue queue, TimeProvider time, ILogger<SessionService> logger) : ISessions
+    DeliveryQueue queue, SessionChanges changes, TimeProvider time, ILogger<SessionService> logger) : ISessions
 {
     public static string ReminderJobPrefix(string sessionId) => "reminder:" + sessionId + ":";
 
@@ -31,6 +31,7 @@ public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, Audie
             CreatedBy = creator.UserKey,
         });
         logger.LogInformation("Session {SessionId} created for {StartsAt}", session.Id, session.StartsAt);
+        changes.Notify();
         return View(session);
     }
 
@@ -59,6 +60,7 @@ public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, Audie
         sessions.Save(session);
         var told = Tell(session, $"session-changed:{session.Id}:{session.Changes}", ReminderCards.Changed);
         logger.LogInformation("Session {SessionId} changed; {Count} reminded members told", session.Id, told);
+        changes.Notify();
         return View(session);
     }
 
@@ -75,6 +77,7 @@ public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, Audie
         if (next is not null)
             logger.LogInformation("Cancelled session {SessionId} recurs as {NextId}", session.Id, next.Id);
         logger.LogInformation("Session {SessionId} cancelled; {Count} reminded members told", session.Id, told);
+        changes.Notify();
         return true;
     }
 

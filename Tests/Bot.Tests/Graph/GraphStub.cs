@@ -84,9 +84,48 @@ public sealed class GraphStub : IAsyncDisposable
             return;
         }
 
+        if (segments is ["v1.0", "users", var owner, "events", ..] && await CalendarAsync(ctx, owner, segments.Length > 4 ? segments[4] : null, body))
+            return;
+
         ctx.Response.StatusCode = 404;
         await ctx.Response.WriteAsync("{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"stub\"}}");
     }
+
+    /// <summary>Users whose calendar answers 403 ErrorAccessDenied (e.g. no mailbox) while listed.</summary>
+    public ConcurrentDictionary<string, bool> CalendarDenied { get; } = new();
+
+    /// <summary>Outlook events: POST /users/{id}/events (201 with a new id), PATCH and DELETE /users/{id}/events/{eventId}.</summary>
+    private async Task<bool> CalendarAsync(HttpContext ctx, string owner, string? eventId, string body)
+    {
+        if (CalendarDenied.ContainsKey(owner))
+        {
+            ctx.Response.StatusCode = 403;
+            await ctx.Response.WriteAsync("{\"error\":{\"code\":\"ErrorAccessDenied\",\"message\":\"Access is denied.\"}}");
+            return true;
+        }
+
+        switch (ctx.Request.Method, eventId)
+        {
+            case ("POST", null):
+                var created = JsonNode.Parse(body)!.AsObject();
+                created["id"] = $"evt-{owner}-{Interlocked.Increment(ref _events)}";
+                ctx.Response.StatusCode = 201;
+                await ctx.Response.WriteAsync(created.ToJsonString());
+                return true;
+            case ("PATCH", not null):
+                var patched = JsonNode.Parse(body)!.AsObject();
+                patched["id"] = eventId;
+                await ctx.Response.WriteAsync(patched.ToJsonString());
+                return true;
+            case ("DELETE", not null):
+                ctx.Response.StatusCode = 204;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private int _events;
 
     public async ValueTask DisposeAsync()
     {
