@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Support;
 
@@ -55,7 +56,8 @@ public sealed record StubRequest(DateTimeOffset At, string Method, string Conver
 
 /// <summary>
 /// A loopback Bot Connector (recipe 1.9): answers POST/PUT /v3/conversations/{id}/activities[/{activityId}] like the
-/// Connector does, enforces a rate limit, injects 429/500/403/404 and records every request.
+/// Connector does, enforces a rate limit, injects 429/500/403/404 and records every request, so proactive sends go
+/// through the SDK's real ConnectorClient. The only Connector stand-in of the tests (delivery, reports, knowledge, ...).
 /// </summary>
 public sealed class ConnectorStub : IAsyncDisposable
 {
@@ -101,6 +103,40 @@ public sealed class ConnectorStub : IAsyncDisposable
             .GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Count());
 
     public List<StubRequest> To(string conversationId) => Requests.Where(r => r.ConversationId == conversationId).ToList();
+
+    /// <summary>Activities that reached <paramref name="conversationId"/> (2xx POSTs), in arrival order.</summary>
+    public IReadOnlyList<JObject> DeliveredTo(string conversationId) =>
+        Requests.Where(r => r.Method == "POST" && r.Status is >= 200 and < 300 && r.ConversationId == conversationId && r.Body.Length > 0)
+            .Select(r => JObject.Parse(r.Body)).ToList();
+
+    /// <summary>Text of every message that reached <paramref name="conversationId"/>.</summary>
+    public IReadOnlyList<string> TextsTo(string conversationId) =>
+        DeliveredTo(conversationId).Select(a => (string?)a["text"] ?? "").ToList();
+
+    /// <summary>
+    /// Waits (bounded) until at least <paramref name="count"/> messages reached the conversation: notices go through the
+    /// delivery queue (issue 5), so they arrive a moment after the turn that caused them.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TextsToAsync(string conversationId, int count, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (TextsTo(conversationId).Count < count && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        return TextsTo(conversationId);
+    }
+
+    /// <summary>Waits (bounded) until an activity that reached <paramref name="conversationId"/> matches; throws on timeout.</summary>
+    public async Task<JObject> WaitForAsync(string conversationId, Func<JObject, bool> match, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (DeliveredTo(conversationId).FirstOrDefault(match) is { } found)
+                return found;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No matching activity for {conversationId}; received: {string.Join(" | ", Requests.Select(r => r.ConversationId))}");
+    }
 
     /// <summary>The most requests the stub saw inside any 1-second window.</summary>
     public int MaxRequestsInAnySecond()
