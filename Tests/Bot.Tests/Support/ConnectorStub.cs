@@ -1,13 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Support;
@@ -61,7 +54,6 @@ public sealed record StubRequest(DateTimeOffset At, string Method, string Conver
 /// </summary>
 public sealed class ConnectorStub : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConnectorStubOptions _options;
     private readonly Random _random;
     private readonly Lock _lock = new();
@@ -70,14 +62,14 @@ public sealed class ConnectorStub : IAsyncDisposable
     private readonly Dictionary<string, int> _requestsPerConversation = new();
     private DateTimeOffset _lastRefill;
     private long _nextId;
+    private LoopbackServer _server = null!;
 
     public ConcurrentQueue<StubRequest> Requests { get; } = new();
 
     public string ServiceUrl { get; private set; } = "";
 
-    private ConnectorStub(WebApplication app, ConnectorStubOptions options)
+    private ConnectorStub(ConnectorStubOptions options)
     {
-        _app = app;
         _options = options;
         _random = new Random(options.Seed);
         _tokens = options.RatePerSecond ?? 0;
@@ -86,14 +78,9 @@ public sealed class ConnectorStub : IAsyncDisposable
 
     public static async Task<ConnectorStub> StartAsync(ConnectorStubOptions? options = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, options?.Port ?? 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var stub = new ConnectorStub(app, options ?? new ConnectorStubOptions());
-        app.Run(stub.HandleAsync);
-        await app.StartAsync();
-        stub.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        var stub = new ConnectorStub(options ?? new ConnectorStubOptions());
+        stub._server = await LoopbackServer.StartAsync(stub.HandleAsync, stub._options.Port);
+        stub.ServiceUrl = stub._server.Address + "/";
         return stub;
     }
 
@@ -245,9 +232,5 @@ public sealed class ConnectorStub : IAsyncDisposable
         return true;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
