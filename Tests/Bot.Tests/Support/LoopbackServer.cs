@@ -11,7 +11,7 @@ namespace Cppcc.Bot.Tests.Support;
 
 /// <summary>
 /// Kestrel on 127.0.0.1 (any free port unless told) handing every request to one delegate: the HTTP part the loopback
-/// stubs share (Connector, Graph, Azure OpenAI). Each stub records the requests in the shape its tests assert on.
+/// stubs share (Connector, Graph, Azure OpenAI, Azure Direct Line). Each stub records the requests in the shape its tests assert on.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
