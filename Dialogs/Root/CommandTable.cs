@@ -20,8 +20,11 @@ public sealed class CommandTable
     /// <summary>All registered commands (for the menu).</summary>
     public IReadOnlyList<ITextCommand> Commands { get; }
 
-    /// <summary>The command <paramref name="text"/> invokes and its arguments (as typed), or null.</summary>
-    public (ITextCommand Command, string Arguments)? Match(string text)
+    /// <summary>
+    /// The command <paramref name="text"/> invokes, its arguments (as typed), and whether they ran on straight after
+    /// the command word with no space ("改期怎么办" rather than "改期 XX-2026-0001"); null when no command matches.
+    /// </summary>
+    public (ITextCommand Command, string Arguments, bool RunOn)? Match(string text)
     {
         var trimmed = text.Trim();
         var normalized = InputText.Normalize(trimmed);
@@ -29,14 +32,14 @@ public sealed class CommandTable
         {
             if (normalized == word)
             {
-                return (command, "");
+                return (command, "", false);
             }
 
             if (command.TakesArguments && normalized.StartsWith(word, StringComparison.Ordinal)
                 && normalized.Length > word.Length && (normalized[word.Length] == ' ' || !char.IsAsciiLetter(word[^1])))
             {
                 // Arguments keep the user's case (Fold and Normalize differ only in case, so lengths agree).
-                return (command, InputText.Fold(trimmed)[word.Length..].Trim());
+                return (command, InputText.Fold(trimmed)[word.Length..].Trim(), normalized[word.Length] != ' ');
             }
         }
 

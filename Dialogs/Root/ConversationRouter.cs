@@ -69,8 +69,9 @@ public sealed class ConversationRouter
             return;
         }
 
-        // A question that merely starts with a staff command word ("改期怎么办") is a question for everyone else.
-        if (_commands.Match(text) is { } match && (context.Caller.Has(match.Command.MinimumRole) || match.Arguments.Length == 0))
+        // A question that merely starts with a command word above the caller's role ("改期怎么办", no space) is a
+        // question; the command's own form ("改期 XX-2026-0001") is refused as usual.
+        if (_commands.Match(text) is { } match && (context.Caller.Has(match.Command.MinimumRole) || !match.RunOn))
         {
             await RunAsync(context, match.Command.Words[0], match.Command.MinimumRole, ct => match.Command.ExecuteAsync(context, match.Arguments, ct), cancellationToken).ConfigureAwait(false);
             return;

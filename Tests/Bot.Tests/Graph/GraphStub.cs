@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Cppcc.Bot.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Cppcc.Bot.Tests.Graph;
 
@@ -17,30 +11,21 @@ namespace Cppcc.Bot.Tests.Graph;
 /// </summary>
 public sealed class GraphStub : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly Dictionary<string, (string Id, string Name)[]> _groups;
     private readonly HashSet<string> _installed = new();
+    private LoopbackServer _server = null!;
 
     public ConcurrentQueue<(string Method, string Path, string Authorization, string Body)> Requests { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
 
-    private GraphStub(WebApplication app, Dictionary<string, (string, string)[]> groups)
-    {
-        _app = app;
-        _groups = groups;
-    }
+    private GraphStub(Dictionary<string, (string, string)[]> groups) => _groups = groups;
 
     public static async Task<GraphStub> StartAsync(Dictionary<string, (string Id, string Name)[]> groups)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var stub = new GraphStub(app, groups);
-        app.Run(stub.HandleAsync);
-        await app.StartAsync();
-        stub.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1.0";
+        var stub = new GraphStub(groups);
+        stub._server = await LoopbackServer.StartAsync(stub.HandleAsync);
+        stub.BaseUrl = stub._server.Address + "/v1.0";
         return stub;
     }
 
@@ -94,6 +79,8 @@ public sealed class GraphStub : IAsyncDisposable
     /// <summary>Users whose calendar answers 403 ErrorAccessDenied (e.g. no mailbox) while listed.</summary>
     public ConcurrentDictionary<string, bool> CalendarDenied { get; } = new();
 
+    private int _events;
+
     /// <summary>Outlook events: POST /users/{id}/events (201 with a new id), PATCH and DELETE /users/{id}/events/{eventId}.</summary>
     private async Task<bool> CalendarAsync(HttpContext ctx, string owner, string? eventId, string body)
     {
@@ -125,11 +112,5 @@ public sealed class GraphStub : IAsyncDisposable
         }
     }
 
-    private int _events;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

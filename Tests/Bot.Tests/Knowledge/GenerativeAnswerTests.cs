@@ -5,15 +5,17 @@ using Newtonsoft.Json.Linq;
 namespace Cppcc.Bot.Tests.Knowledge;
 
 /// <summary>Optional Azure OpenAI phrasing (issue 4, item 6) against a loopback server speaking its wire format.</summary>
-public class GenerativeAnswerTests : IDisposable
+public class GenerativeAnswerTests : IAsyncLifetime
 {
     private const string Question = "委员每个月都要参加集中学习吗？";
     private readonly TempDatabase _db = new();
-    private readonly LoopbackAzureOpenAI _openAI = new();
+    private LoopbackAzureOpenAI _openAI = null!;
 
-    public void Dispose()
+    public async Task InitializeAsync() => _openAI = await LoopbackAzureOpenAI.StartAsync();
+
+    public async Task DisposeAsync()
     {
-        _openAI.Dispose();
+        await _openAI.DisposeAsync();
         _db.Dispose();
     }
 

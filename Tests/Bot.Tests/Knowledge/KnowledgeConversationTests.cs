@@ -5,15 +5,17 @@ using Newtonsoft.Json.Linq;
 namespace Cppcc.Bot.Tests.Knowledge;
 
 /// <summary>The knowledge base as users and staff meet it over <c>/api/messages</c> (issue 4, items 3-5).</summary>
-public class KnowledgeConversationTests : IDisposable
+public class KnowledgeConversationTests : IAsyncLifetime
 {
     private const string StaffAad = "aad-staff-1";
     private readonly TempDatabase _db = new();
-    private readonly LoopbackConnector _connector = new();
+    private ConnectorStub _connector = null!;
 
-    public void Dispose()
+    public async Task InitializeAsync() => _connector = await ConnectorStub.StartAsync();
+
+    public async Task DisposeAsync()
     {
-        _connector.Dispose();
+        await _connector.DisposeAsync();
         _db.Dispose();
     }
 

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Support;
 
@@ -55,11 +49,11 @@ public sealed record StubRequest(DateTimeOffset At, string Method, string Conver
 
 /// <summary>
 /// A loopback Bot Connector (recipe 1.9): answers POST/PUT /v3/conversations/{id}/activities[/{activityId}] like the
-/// Connector does, enforces a rate limit, injects 429/500/403/404 and records every request.
+/// Connector does, enforces a rate limit, injects 429/500/403/404 and records every request, so proactive sends go
+/// through the SDK's real ConnectorClient. The only Connector stand-in of the tests (delivery, reports, knowledge, ...).
 /// </summary>
 public sealed class ConnectorStub : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConnectorStubOptions _options;
     private readonly Random _random;
     private readonly Lock _lock = new();
@@ -68,14 +62,14 @@ public sealed class ConnectorStub : IAsyncDisposable
     private readonly Dictionary<string, int> _requestsPerConversation = new();
     private DateTimeOffset _lastRefill;
     private long _nextId;
+    private LoopbackServer _server = null!;
 
     public ConcurrentQueue<StubRequest> Requests { get; } = new();
 
     public string ServiceUrl { get; private set; } = "";
 
-    private ConnectorStub(WebApplication app, ConnectorStubOptions options)
+    private ConnectorStub(ConnectorStubOptions options)
     {
-        _app = app;
         _options = options;
         _random = new Random(options.Seed);
         _tokens = options.RatePerSecond ?? 0;
@@ -84,14 +78,9 @@ public sealed class ConnectorStub : IAsyncDisposable
 
     public static async Task<ConnectorStub> StartAsync(ConnectorStubOptions? options = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, options?.Port ?? 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var stub = new ConnectorStub(app, options ?? new ConnectorStubOptions());
-        app.Run(stub.HandleAsync);
-        await app.StartAsync();
-        stub.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        var stub = new ConnectorStub(options ?? new ConnectorStubOptions());
+        stub._server = await LoopbackServer.StartAsync(stub.HandleAsync, stub._options.Port);
+        stub.ServiceUrl = stub._server.Address + "/";
         return stub;
     }
 
@@ -101,6 +90,40 @@ public sealed class ConnectorStub : IAsyncDisposable
             .GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Count());
 
     public List<StubRequest> To(string conversationId) => Requests.Where(r => r.ConversationId == conversationId).ToList();
+
+    /// <summary>Activities that reached <paramref name="conversationId"/> (2xx POSTs), in arrival order.</summary>
+    public IReadOnlyList<JObject> DeliveredTo(string conversationId) =>
+        Requests.Where(r => r.Method == "POST" && r.Status is >= 200 and < 300 && r.ConversationId == conversationId && r.Body.Length > 0)
+            .Select(r => JObject.Parse(r.Body)).ToList();
+
+    /// <summary>Text of every message that reached <paramref name="conversationId"/>.</summary>
+    public IReadOnlyList<string> TextsTo(string conversationId) =>
+        DeliveredTo(conversationId).Select(a => (string?)a["text"] ?? "").ToList();
+
+    /// <summary>
+    /// Waits (bounded) until at least <paramref name="count"/> messages reached the conversation: notices go through the
+    /// delivery queue (issue 5), so they arrive a moment after the turn that caused them.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TextsToAsync(string conversationId, int count, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (TextsTo(conversationId).Count < count && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        return TextsTo(conversationId);
+    }
+
+    /// <summary>Waits (bounded) until an activity that reached <paramref name="conversationId"/> matches; throws on timeout.</summary>
+    public async Task<JObject> WaitForAsync(string conversationId, Func<JObject, bool> match, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (DeliveredTo(conversationId).FirstOrDefault(match) is { } found)
+                return found;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No matching activity for {conversationId}; received: {string.Join(" | ", Requests.Select(r => r.ConversationId))}");
+    }
 
     /// <summary>The most requests the stub saw inside any 1-second window.</summary>
     public int MaxRequestsInAnySecond()
@@ -209,9 +232,5 @@ public sealed class ConnectorStub : IAsyncDisposable
         return true;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

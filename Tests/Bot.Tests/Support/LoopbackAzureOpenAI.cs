@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -12,24 +11,23 @@ namespace Cppcc.Bot.Tests.Support;
 /// (<c>POST /openai/deployments/{deployment}/chat/completions?api-version=…</c>), with the failure modes a real
 /// deployment has: slow answers, 429 with Retry-After, 500.
 /// </summary>
-public sealed class LoopbackAzureOpenAI : IDisposable
+public sealed class LoopbackAzureOpenAI : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
+    private LoopbackServer _server = null!;
 
-    public LoopbackAzureOpenAI()
+    private LoopbackAzureOpenAI()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Endpoint = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Endpoint);
-        _listener.Start();
-        _ = Task.Run(ServeAsync);
     }
 
-    public string Endpoint { get; }
+    public static async Task<LoopbackAzureOpenAI> StartAsync()
+    {
+        var stub = new LoopbackAzureOpenAI();
+        stub._server = await LoopbackServer.StartAsync(stub.HandleAsync);
+        stub.Endpoint = stub._server.Address + "/";
+        return stub;
+    }
+
+    public string Endpoint { get; private set; } = "";
 
     /// <summary>"ok", "slow", "429" or "500".</summary>
     public string Mode { get; set; } = "ok";
@@ -42,80 +40,48 @@ public sealed class LoopbackAzureOpenAI : IDisposable
     /// <summary>(path and query, api-key header, request body) of each call.</summary>
     public ConcurrentQueue<(string Path, string? ApiKey, JObject Body)> Requests { get; } = new();
 
-    private async Task ServeAsync()
+    private async Task HandleAsync(HttpContext ctx)
     {
-        while (!_stop.IsCancellationRequested)
+        var body = JObject.Parse(await new StreamReader(ctx.Request.Body).ReadToEndAsync());
+        string? apiKey = ctx.Request.Headers["api-key"];
+        Requests.Enqueue((ctx.Features.Get<IHttpRequestFeature>()!.RawTarget, apiKey, body));
+        ctx.Response.ContentType = "application/json";
+        if (Mode == "429" || Mode == "500")
         {
-            HttpListenerContext context;
+            ctx.Response.StatusCode = Mode == "429" ? 429 : 500;
+            if (Mode == "429")
+            {
+                ctx.Response.Headers.RetryAfter = "30";
+            }
+
+            await Write(ctx, new JObject { ["error"] = new JObject { ["code"] = Mode == "429" ? "429" : "InternalServerError", ["message"] = "loopback failure" } });
+            return;
+        }
+
+        if (Mode == "slow")
+        {
             try
             {
-                context = await _listener.GetContextAsync();
+                await Task.Delay(SlowDelay, ctx.RequestAborted);
             }
-            catch (Exception) when (_stop.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
-                return;
+                return; // the client gave up (timeout test)
             }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
         }
-    }
 
-    private async Task HandleAsync(HttpListenerContext context)
-    {
-        try
+        await Write(ctx, new JObject
         {
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = JObject.Parse(await reader.ReadToEndAsync());
-            Requests.Enqueue((context.Request.Url!.PathAndQuery, context.Request.Headers["api-key"], body));
-            var response = context.Response;
-            response.ContentType = "application/json";
-            if (Mode == "429" || Mode == "500")
+            ["id"] = "chatcmpl-loopback", ["object"] = "chat.completion", ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["model"] = "gpt-4o",
+            ["choices"] = new JArray
             {
-                response.StatusCode = Mode == "429" ? 429 : 500;
-                if (Mode == "429")
-                {
-                    response.AddHeader("Retry-After", "30");
-                }
-
-                await Write(response, new JObject { ["error"] = new JObject { ["code"] = Mode == "429" ? "429" : "InternalServerError", ["message"] = "loopback failure" } });
-                return;
-            }
-
-            if (Mode == "slow")
-            {
-                await Task.Delay(SlowDelay, _stop.Token);
-            }
-
-            await Write(response, new JObject
-            {
-                ["id"] = "chatcmpl-loopback", ["object"] = "chat.completion", ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["model"] = "gpt-4o",
-                ["choices"] = new JArray
-                {
-                    new JObject { ["index"] = 0, ["finish_reason"] = "stop", ["message"] = new JObject { ["role"] = "assistant", ["content"] = Reply } },
-                },
-                ["usage"] = new JObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 20, ["total_tokens"] = 120 },
-            });
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException or IOException)
-        {
-            // The client gave up (timeout test) or the server is stopping.
-        }
+                new JObject { ["index"] = 0, ["finish_reason"] = "stop", ["message"] = new JObject { ["role"] = "assistant", ["content"] = Reply } },
+            },
+            ["usage"] = new JObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 20, ["total_tokens"] = 120 },
+        });
     }
 
-    private static async Task Write(HttpListenerResponse response, JObject json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json.ToString(Formatting.None));
-        await response.OutputStream.WriteAsync(bytes);
-        response.Close();
-    }
+    private static Task Write(HttpContext ctx, JObject json) => ctx.Response.WriteAsync(json.ToString(Formatting.None));
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Close();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

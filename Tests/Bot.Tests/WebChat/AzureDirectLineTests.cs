@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Cppcc.Bot.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cppcc.Bot.Tests.WebChat;
 
@@ -51,42 +47,33 @@ public sealed class AzureDirectLineTests
         Assert.Contains("请稍后再试", await DirectLineClient.ErrorMessageAsync(response));
     }
 
-    private sealed class AzureStub : IAsyncDisposable
+    private sealed class AzureStub(HttpStatusCode status) : IAsyncDisposable
     {
-        private readonly WebApplication _app;
+        private LoopbackServer _server = null!;
 
-        private AzureStub(WebApplication app, string url)
-        {
-            _app = app;
-            Url = url;
-        }
-
-        public string Url { get; }
+        public string Url { get; private set; } = "";
 
         public ConcurrentQueue<(string Path, string Authorization, string Body)> Seen { get; } = new();
 
         public static async Task<AzureStub> StartAsync(HttpStatusCode status)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
-            AzureStub? stub = null;
-            app.Run(async context =>
-            {
-                var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-                stub!.Seen.Enqueue((context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
-                context.Response.StatusCode = (int)status;
-                if (status == HttpStatusCode.OK)
-                {
-                    await context.Response.WriteAsJsonAsync(new { conversationId = "azure-conversation-1", token = "azure-token-1", expires_in = 3600 });
-                }
-            });
-            await app.StartAsync();
-            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
-            stub = new AzureStub(app, url);
+            var stub = new AzureStub(status);
+            stub._server = await LoopbackServer.StartAsync(stub.HandleAsync);
+            stub.Url = stub._server.Address + "/";
             return stub;
         }
 
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        private async Task HandleAsync(HttpContext context)
+        {
+            var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            Seen.Enqueue((context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
+            context.Response.StatusCode = (int)status;
+            if (status == HttpStatusCode.OK)
+            {
+                await context.Response.WriteAsJsonAsync(new { conversationId = "azure-conversation-1", token = "azure-token-1", expires_in = 3600 });
+            }
+        }
+
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 }

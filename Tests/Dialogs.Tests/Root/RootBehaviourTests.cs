@@ -46,6 +46,7 @@ public class RootBehaviourTests
         await host.Flow()
             .Send("改期学习怎么安排").AssertReply(a => Assert.Contains("每月组织一次集中学习", a.AsMessageActivity().Text))
             .Send("改期").AssertReply(a => Assert.Contains("没有使用此功能的权限", a.AsMessageActivity().Text))
+            .Send("改期 XX-2026-0001 明天 15:00").AssertReply(a => Assert.Contains("没有使用此功能的权限", a.AsMessageActivity().Text))
             .StartTestAsync();
     }
 
