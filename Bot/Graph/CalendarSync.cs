@@ -43,9 +43,16 @@ public sealed class CalendarSync(SessionStore sessions, AudienceResolver audienc
                             await calendar.UpdateAsync(entry.AadObjectId, entry.EventId!, session, cancellationToken).ConfigureAwait(false);
                         entry.SyncedChanges = session.Changes;
                     }).ConfigureAwait(false))
-                    _ = creating ? created++ : updated++;
+                {
+                    if (creating)
+                        created++;
+                    else
+                        updated++;
+                }
                 else
+                {
                     failed++;
+                }
             }
         }
 
