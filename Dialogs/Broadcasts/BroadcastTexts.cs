@@ -23,8 +23,8 @@ internal static class BroadcastTexts
     public static readonly Localized NoRecipients = new("该范围内没有可送达的成员，通知未发送。", "Nobody in that audience can be reached; nothing was sent.");
     public static readonly Localized ReportUsage = new("请输入“通知结果 通知编号”，例如：通知结果 TZ-2026-0001", "Type \"broadcast report <id>\", e.g. broadcast report TZ-2026-0001");
     public static readonly Localized NoSuchBroadcast = new("没有找到通知 {0}。", "There is no notice {0}.");
-    public static readonly Localized ReportSummary = new("通知 {0}：已送达 {1}，失败 {2}，待发送 {3}。逐人结果见附件 CSV。",
-        "Notice {0}: {1} delivered, {2} failed, {3} pending. Per-recipient results are in the attached CSV.");
+    public static readonly Localized ReportSummary = new("通知 {0}：已送达 {1}，失败 {2}，待发送 {3}。逐人结果可点下方“下载 CSV”获取（仅限工作人员，链接短时有效）。",
+        "Notice {0}: {1} delivered, {2} failed, {3} pending. Per-recipient results: Download CSV below (staff only, the link expires soon).");
     public static readonly Localized AllMembers = new("全体委员", "All members");
     public static readonly Localized None = new("无", "none");
 
