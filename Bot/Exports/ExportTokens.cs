@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,13 +14,13 @@ namespace Cppcc.Bot.Exports;
 public sealed record ExportGrant(string UserKey, string Kind, string Subject, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Signs and reads export link tokens: the grant in base64url, a dot, and its HMAC-SHA256. REVIEW: the key is made
-/// per process, so links die with a restart (they live minutes anyway) and several instances need sticky sessions.
+/// Signs and reads export link tokens: the grant in base64url, a dot, and its HMAC-SHA256. The key is kept in
+/// storage, so a link handed out before a restart still works until it expires.
 /// </summary>
-public sealed class ExportTokens
+public sealed class ExportTokens(SigningKeyStore keys)
 {
     private const string Version = "v2";
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] _key = keys.GetOrCreate("export-links", 32);
 
     /// <summary>The token for a grant (no field may contain <c>|</c>).</summary>
     public string Create(ExportGrant grant)

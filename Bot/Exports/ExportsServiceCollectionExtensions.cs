@@ -1,3 +1,5 @@
+using Cppcc.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cppcc.Dialogs.Exports;
 
 namespace Cppcc.Bot.Exports;
@@ -12,6 +14,7 @@ public static class ExportsServiceCollectionExtensions
             .Validate(o => o.ExportLinkLifetime > TimeSpan.Zero, "Reports:ExportLinkLifetime must be positive.")
             .ValidateOnStart();
         services.AddHttpContextAccessor();
+        services.TryAddSingleton<SigningKeyStore>();
         services.AddSingleton<ExportTokens>();
         services.AddSingleton<IDownloadLinks, DownloadLinks>();
         services.AddTransient<IStartupFilter, ExportsStartupFilter>();

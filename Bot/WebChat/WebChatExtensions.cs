@@ -1,3 +1,4 @@
+using Cppcc.Bot.Storage;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
@@ -21,10 +22,10 @@ public static class WebChatExtensions
                 $"WebChat:TokenSigningKey must be base64 of at least {WebChatSigningKey.MinimumBytes} bytes.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<WebChatKeyStore>();
+        services.TryAddSingleton<SigningKeyStore>();
         services.AddSingleton(sp => new WebChatSigningKey(
             KeyBytes(sp.GetRequiredService<IOptions<WebChatOptions>>().Value.TokenSigningKey)
-            ?? sp.GetRequiredService<WebChatKeyStore>().GetOrCreateTokenKey()));
+            ?? sp.GetRequiredService<SigningKeyStore>().GetOrCreate("directline-token", WebChatSigningKey.MinimumBytes)));
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<WebChatConversations>();
         services.AddSingleton<WebChatRateLimits>();
