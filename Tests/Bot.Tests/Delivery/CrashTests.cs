@@ -4,10 +4,7 @@ using Cppcc.Bot.Tests.Support;
 namespace Cppcc.Bot.Tests.Delivery;
 
 /// <summary>Runs alone, after the parallel tests: it drives a sender process hard and would slow timing-sensitive neighbours.</summary>
-[CollectionDefinition(nameof(CrashTests), DisableParallelization = true)]
-public sealed class CrashTestsCollection;
-
-[Collection(nameof(CrashTests))]
+[Collection(RunsAlone.Name)]
 public sealed class CrashTests
 {
     /// <summary>

@@ -5,6 +5,8 @@ using Microsoft.Bot.Schema;
 
 namespace Cppcc.Bot.Tests.Delivery;
 
+/// <summary>The pacing checks compare request times, so they run alone rather than beside the parallel tests.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class DeliveryWorkerTests
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
