@@ -20,9 +20,14 @@ echo "== restore and build"
 dotnet build Bot.sln -c Debug -nologo -clp:ErrorsOnly
 
 echo "== unit and integration tests"
-dotnet test Bot.sln -c Debug --no-build -nologo
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+dotnet test Bot.sln -c Debug --no-build -nologo | tee "$results"
 
-if [ -x deploymentTemplates/validate.sh ]; then
-  echo "== deployment templates and Teams package"
-  deploymentTemplates/validate.sh
-fi
+echo "== deployment templates and Teams package"
+deploymentTemplates/validate.sh | tee -a "$results"
+
+# One closing line over everything above (each dotnet test project and the deploy checks print their own counts).
+awk '/^(Passed|Failed)! +- +Failed:/ { gsub(",", ""); failed += $4; passed += $6 }
+     /^deploy: [0-9]+ passed, [0-9]+ failed/ { passed += $2; failed += $4 }
+     END { printf "all: %d passed, %d failed\n", passed, failed }' "$results"
