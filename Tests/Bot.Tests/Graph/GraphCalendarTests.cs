@@ -27,13 +27,6 @@ public sealed class GraphCalendarTests : IAsyncLifetime
         _db.Dispose();
     }
 
-    private sealed class FixedToken : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => new("graph-test-token", DateTimeOffset.UtcNow.AddHours(1));
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => new(GetToken(requestContext, cancellationToken));
-    }
-
     private List<(string Method, string Path, JsonObject? Body)> Calls(string method, string user) => _graph.Requests
         .Where(r => r.Method == method && r.Path.StartsWith($"/v1.0/users/{user}/events", StringComparison.Ordinal))
         .Select(r => (r.Method, r.Path, r.Body.Length > 0 ? JsonNode.Parse(r.Body)!.AsObject() : null)).ToList();
@@ -52,7 +45,7 @@ public sealed class GraphCalendarTests : IAsyncLifetime
             ["Graph:TenantId"] = "tenant-1", ["Graph:ClientId"] = "client-1", ["Graph:ClientSecret"] = "not-used-by-the-test",
             ["Graph:BaseUrl"] = _graph.BaseUrl, ["Graph:SyncInterval"] = "00:00:01",
         });
-        await using var bot = new BotFactory(_db, settings, s => s.AddSingleton<TokenCredential>(new FixedToken()));
+        await using var bot = new BotFactory(_db, settings, s => s.AddSingleton<TokenCredential>(new FixedGraphToken()));
         var teams = new TeamsScenario(bot.CreateClient(), _connector);
         await teams.RegisterAsync("m1");
         await teams.RegisterAsync("m2");

@@ -28,13 +28,6 @@ public sealed class GraphSyncTests : IAsyncLifetime
         _db.Dispose();
     }
 
-    private sealed class FixedToken : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => new("graph-test-token", DateTimeOffset.UtcNow.AddHours(1));
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => new(GetToken(requestContext, cancellationToken));
-    }
-
     [Fact]
     public async Task Graph_installs_the_app_for_members_without_a_conversation_and_grants_staff_from_the_staff_group()
     {
@@ -47,7 +40,7 @@ public sealed class GraphSyncTests : IAsyncLifetime
             ["Graph:BaseUrl"] = _graph.BaseUrl, ["Graph:MembersGroupId"] = "g-members", ["Graph:StaffGroupId"] = "g-staff",
             ["Graph:TeamsAppId"] = "catalog-app-1", ["Graph:SyncInterval"] = "00:00:01",
         });
-        await using var bot = new BotFactory(_db, settings, s => s.AddSingleton<TokenCredential>(new FixedToken()));
+        await using var bot = new BotFactory(_db, settings, s => s.AddSingleton<TokenCredential>(new FixedGraphToken()));
         var teams = new TeamsScenario(bot.CreateClient(), _connector);
 
         await TeamsScenario.WaitUntilAsync(() => _graph.InstalledFor.Count >= 4);
