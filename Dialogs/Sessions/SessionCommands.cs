@@ -147,7 +147,7 @@ public sealed class AttendanceCommand : SessionCommand
             SessionTexts.AttendanceTitle.Format(turn, SessionTexts.KindName(s.Kind), s.Title, s.Id,
                 attendance.Answers.Count(a => a.Attends), attendance.Answers.Count(a => !a.Attends)),
         };
-        lines.AddRange(attendance.Answers.Select(a => SessionTexts.AttendanceLine.Format(turn, a.Name,
+        lines.AddRange(attendance.Answers.Select(a => SessionTexts.AttendanceLine.Format(turn, PlainText.Markdown(a.Name),
             (a.Attends ? SessionTexts.Attend : SessionTexts.Absent).For(turn))));
         var reply = MessageFactory.Text(string.Join("\n\n", lines));
         reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id)) };
