@@ -43,6 +43,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<KnowledgeFollowUp>();
         services.AddSingleton<IQuestionHandler, KnowledgeQuestionHandler>();
         services.AddSingleton<ConversationRouter>();
+        services.AddSingleton<Exports.PrivateDownload>();
         services.AddSingleton<IBot, CppccBot>();
         return services;
     }

@@ -89,6 +89,26 @@ public sealed class PrivateNoticeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_download_link_asked_for_in_a_group_chat_is_sent_to_the_staff_members_personal_chat()
+    {
+        await using var bot = new BotFactory(_db, TeamsScenario.Settings());
+        var teams = new TeamsScenario(bot.CreateClient(), _stub);
+        await teams.RegisterAsync("m1");
+        await teams.RegisterAsync(TeamsScenario.StaffAad);
+        var started = TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad,
+            new JObject { ["action"] = "broadcast.send", ["text"] = "本周五集中学习", ["audience"] = "all" }));
+        var id = System.Text.RegularExpressions.Regex.Match(started, @"TZ-\d{4}-\d{4}").Value;
+
+        var inGroup = TeamsScenario.Text(await BotFactory.SendAsync(bot.CreateClient(), InGroup(teams.Message(TeamsScenario.StaffAad, "通知结果 " + id))));
+
+        Assert.Contains("下载链接已通过私聊发送给您", inGroup);
+        Assert.DoesNotContain("/exports/", inGroup);
+        var staff = TeamsScenario.Conversation(TeamsScenario.StaffAad);
+        await TeamsScenario.WaitUntilAsync(() => _stub.DeliveredTo(staff).Any(a => a.ToString().Contains("/exports/")));
+        Assert.Empty(ToGroup());
+    }
+
+    [Fact]
     public async Task A_member_seen_only_in_a_group_gets_a_personal_chat_opened_with_tenant_and_member()
     {
         await using var bot = new BotFactory(_db, TeamsScenario.Settings());
