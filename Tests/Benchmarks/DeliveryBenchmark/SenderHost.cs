@@ -1,4 +1,3 @@
-using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Proactive;
 using LiteDB;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Cppcc.Benchmarks.Delivery;
 
-/// <summary>The engine as the bot runs it: AddConversations() + AddDelivery() + the real CloudAdapter/ConnectorClient, auth off.</summary>
+/// <summary>The engine as the bot runs it: AddDelivery() + the real CloudAdapter/ConnectorClient, auth off.</summary>
 public static class SenderHost
 {
     public static IHost Build(string dbPath, int messagesPerSecond, LogLevel logLevel = LogLevel.Warning)
@@ -27,7 +26,6 @@ public static class SenderHost
         builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()));
         builder.Services.AddSingleton(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
-        builder.Services.AddConversations();
         builder.Services.AddProactive();
         builder.Services.AddDelivery();
         return builder.Build();
