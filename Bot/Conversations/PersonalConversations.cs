@@ -58,6 +58,8 @@ public sealed class PersonalConversations(ConversationReferenceStore references,
         if (references.Find(userKey) is { } personal)
             return personal;
 
+        // Two opens for the same user at once (a notice and a broadcast's progress card) are harmless: the channel
+        // answers with the same one-to-one conversation for the same bot and user.
         var tenantId = toOpen.Conversation.TenantId;
         var parameters = new ConversationParameters
         {
