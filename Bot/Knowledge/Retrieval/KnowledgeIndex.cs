@@ -103,17 +103,30 @@ public sealed class KnowledgeIndex : IDisposable
         {
             ordinals[doc] = reader.Document(doc).GetField(OrdinalField).GetInt32Value()!.Value;
         }
+
+        Calibration = KnowledgeCalibration.Measure(this);
     }
+
+    /// <summary>Where this KB's confidences fall, measured at load.</summary>
+    public KnowledgeCalibration Calibration { get; }
 
     /// <summary>Best candidates visible to <paramref name="caller"/> and in force on <paramref name="today"/>, best first.</summary>
     public IReadOnlyList<KnowledgeCandidate> Search(string question, KnowledgeAudience caller, DateOnly today, int top = 3)
-    {
-        if (ToQuery(question) is not { } query)
-        {
-            return [];
-        }
+        => ToQuery(question) is { } query ? Search(query, AudienceFilter(caller), n => entries[n].IsInForce(today), top) : [];
 
-        var hits = searcher.Search(BuildQuery(query), AudienceFilter(caller), options.CandidatePool).ScoreDocs;
+    /// <summary>The entries in the index, in order (calibration asks their own questions).</summary>
+    public IReadOnlyList<KnowledgeEntry> Entries => entries;
+
+    /// <summary>
+    /// Best candidates for <paramref name="question"/> over every entry except <paramref name="excluded"/>: how the
+    /// question would fare if its own entry did not exist (calibration).
+    /// </summary>
+    public IReadOnlyList<KnowledgeCandidate> SearchWithout(string question, int excluded, int top)
+        => ToQuery(question) is { } query ? Search(query, null, n => n != excluded, top) : [];
+
+    private IReadOnlyList<KnowledgeCandidate> Search(QueryWords query, Filter? filter, Func<int, bool> eligible, int top)
+    {
+        var hits = searcher.Search(BuildQuery(query), filter, options.CandidatePool).ScoreDocs;
         if (hits.Length == 0)
         {
             return [];
@@ -123,7 +136,7 @@ public sealed class KnowledgeIndex : IDisposable
         foreach (var hit in hits)
         {
             var n = ordinals[hit.Doc];
-            if (!entries[n].IsInForce(today))
+            if (!eligible(n))
             {
                 continue;
             }

@@ -23,7 +23,7 @@ public class RetrievalQualityTests
         var eval = Evaluation.Load(Path.Combine(BotFactory.RepositoryRoot, "Tests", "Benchmarks", "Knowledge", "eval.yaml"));
         using var index = new KnowledgeIndex(loaded.Entries, new KnowledgeTextAnalyzer(new SmartCnTokenizer(), KnowledgeSynonyms.Default));
         var options = new Cppcc.Bot.Knowledge.KnowledgeOptions();
-        return Evaluation.Score(index, KnowledgeMatcher.From(options), eval, new DateOnly(2026, 6, 1));
+        return Evaluation.Score(index, KnowledgeMatcher.For(index, options), eval, new DateOnly(2026, 6, 1));
     });
 
     [Theory]
