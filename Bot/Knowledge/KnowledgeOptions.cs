@@ -20,8 +20,8 @@ public sealed class KnowledgeOptions
     public double? AnswerThreshold { get; set; }
 
     /// <summary>
-    /// Least confidence of a best entry that is answered when it clearly leads, or else offered under "您是不是想问";
-    /// below it the bot says it has no answer. Empty (the default): measured per KB at load.
+    /// Least confidence of a best entry that is offered under "您是不是想问" when it is not answered; below it the bot
+    /// just says it has no answer. Empty (the default): measured per KB at load.
     /// </summary>
     public double? SuggestThreshold { get; set; }
 

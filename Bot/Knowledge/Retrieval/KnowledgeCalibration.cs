@@ -14,8 +14,9 @@ namespace Cppcc.Bot.Knowledge.Retrieval;
 /// <param name="AnswerThreshold">Confidence that answers on its own: above most impostors.</param>
 /// <param name="LeaderThreshold">Lower confidence that answers when the best entry clearly leads the runner-up.</param>
 /// <param name="LeaderGap">How far ahead of the runner-up counts as clearly leading.</param>
+/// <param name="SuggestThreshold">Least confidence that lists the near entries under "您是不是想问" instead of a bare no-answer.</param>
 /// <param name="Samples">How many impostor questions were asked.</param>
-public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderThreshold, double LeaderGap, int Samples)
+public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderThreshold, double LeaderGap, double SuggestThreshold, int Samples)
 {
     /// <summary>Share of impostors that score below <see cref="AnswerThreshold"/>.</summary>
     public const double AnswerQuantile = 0.8;
@@ -26,14 +27,20 @@ public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderT
     /// <summary>Share of impostors whose lead over their runner-up is below <see cref="LeaderGap"/>.</summary>
     public const double GapQuantile = 0.6;
 
+    /// <summary>Share of impostors that score below <see cref="SuggestThreshold"/>.</summary>
+    public const double SuggestQuantile = 0.1;
+
     /// <summary>Share of off-topic probes a clear leader must score above.</summary>
     public const double ProbeQuantile = 0.9;
+
+    /// <summary>Share of off-topic probes a suggestion must score above.</summary>
+    public const double SuggestProbeQuantile = 0.75;
 
     /// <summary>At most this many impostor questions (spread over the KB) keep loading a 10,000-entry KB quick.</summary>
     public const int MaxSamples = 400;
 
     /// <summary>Used when the KB is too small to measure (fewer than <see cref="MinSamples"/> questions).</summary>
-    public static KnowledgeCalibration Fallback { get; } = new(0.5, 0.35, 0.1, 0);
+    public static KnowledgeCalibration Fallback { get; } = new(0.5, 0.35, 0.1, 0.2, 0);
 
     private const int MinSamples = 8;
 
@@ -69,7 +76,8 @@ public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderT
         var answer = Math.Clamp(Quantile(best, AnswerQuantile), 0.35, 0.8);
         var leader = Math.Clamp(Math.Max(Quantile(best, LeaderQuantile), Quantile(probes, ProbeQuantile)), 0.2, answer);
         var gap = Math.Clamp(Quantile(gaps, GapQuantile), 0.05, 0.3);
-        return new KnowledgeCalibration(answer, leader, gap, best.Count);
+        var suggest = Math.Clamp(Math.Max(Quantile(best, SuggestQuantile), Quantile(probes, SuggestProbeQuantile)), 0.1, leader);
+        return new KnowledgeCalibration(answer, leader, gap, suggest, best.Count);
     }
 
     private static double Quantile(List<double> values, double q)

@@ -218,8 +218,10 @@ public sealed class KnowledgeIndex : IDisposable
     {
         var questionWords = KnownWords.Merge(ChineseTextNormalizer.Normalize(QuestionText(entry)), questionTokens, vocabulary);
         var answerWords = KnownWords.Merge(ChineseTextNormalizer.Normalize(entry.Answer), answerTokens, vocabulary);
+        // Tags and the heading belong to every one of the entry's questions; the other questions do not.
+        var shared = entry.Tags.Append(entry.Heading ?? string.Empty).SelectMany(t => analyzer.ContentWords(t, vocabulary)).ToList();
         var questions = entry.Questions.Append(entry.Heading ?? string.Empty)
-            .Select(q => analyzer.ContentWords(q, vocabulary)).Where(words => words.Count > 0).Select(words => new QuestionTerms(words)).ToList();
+            .Select(q => analyzer.ContentWords(q, vocabulary)).Where(words => words.Count > 0).Select(words => new QuestionTerms(words, shared)).ToList();
         return new EntryTerms(new TermSet(questionWords), new TermSet(answerWords), questions, questionWords, answerWords);
     }
 

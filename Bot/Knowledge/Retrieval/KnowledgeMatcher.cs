@@ -28,22 +28,24 @@ public sealed record KnowledgeMatch(KnowledgeMatchKind Kind, IReadOnlyList<Knowl
 /// confidence reaches <see cref="AnswerThreshold"/>, or when it reaches <see cref="LeaderThreshold"/> and leads the
 /// runner-up by <see cref="LeaderGap"/>: a paraphrase with a word the KB never uses ("政协提案的定义是什么") still
 /// stands clearly above every other entry. Runners-up as good as the best (a genuine tie) are offered to choose from;
-/// a best entry that is neither sure nor clearly ahead gets "您是不是想问"; below <see cref="LeaderThreshold"/> the honest
-/// no-answer.
+/// a best entry that is neither sure nor clearly ahead, but above <see cref="SuggestThreshold"/>, gets the honest
+/// no-answer with "您是不是想问" buttons; below it the honest no-answer alone.
 /// </summary>
-public sealed record KnowledgeMatcher(double AnswerThreshold, double LeaderThreshold, double LeaderGap, double CloseMargin, int MaxChoices = 3)
+public sealed record KnowledgeMatcher(double AnswerThreshold, double LeaderThreshold, double LeaderGap, double SuggestThreshold, double CloseMargin,
+    int MaxChoices = 3)
 {
     /// <summary>The matcher for <paramref name="index"/>: its calibration, overridden by what <paramref name="o"/> fixes.</summary>
     public static KnowledgeMatcher For(KnowledgeIndex index, KnowledgeOptions o)
     {
         var c = index.Calibration;
         var answer = o.AnswerThreshold ?? c.AnswerThreshold;
-        return new(answer, Math.Min(answer, o.SuggestThreshold ?? c.LeaderThreshold), c.LeaderGap, o.CloseMargin);
+        var leader = Math.Min(answer, c.LeaderThreshold);
+        return new(answer, leader, c.LeaderGap, Math.Min(leader, o.SuggestThreshold ?? c.SuggestThreshold), o.CloseMargin);
     }
 
     public KnowledgeMatch Decide(IReadOnlyList<KnowledgeCandidate> ranked)
     {
-        if (ranked.Count == 0 || ranked[0].Confidence < LeaderThreshold)
+        if (ranked.Count == 0 || ranked[0].Confidence < SuggestThreshold)
         {
             return new(KnowledgeMatchKind.NoAnswer, []);
         }
@@ -51,10 +53,10 @@ public sealed record KnowledgeMatcher(double AnswerThreshold, double LeaderThres
         var best = ranked[0];
         var runnerUp = ranked.Count > 1 ? ranked[1].Confidence : 0;
         var sure = best.Confidence >= AnswerThreshold;
-        var leads = best.Confidence - runnerUp >= LeaderGap;
+        var leads = best.Confidence >= LeaderThreshold && best.Confidence - runnerUp >= LeaderGap;
         if (!sure && !leads)
         {
-            return new(KnowledgeMatchKind.Suggest, ranked.Take(MaxChoices).Where(c => c.Confidence >= LeaderThreshold).ToList());
+            return new(KnowledgeMatchKind.Suggest, ranked.Take(MaxChoices).Where(c => c.Confidence >= SuggestThreshold).ToList());
         }
 
         // A genuine tie: a runner-up that would be answered on its own and is as good as the best in the final order.
