@@ -42,6 +42,7 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton(sp => new CommandTable(sp.GetServices<ITextCommand>()));
         services.AddSingleton<KnowledgeFollowUp>();
         services.AddSingleton<IQuestionHandler, KnowledgeQuestionHandler>();
+        services.AddSingleton<SmallTalk.SmallTalkReplies>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<Exports.PrivateDownload>();
         services.AddSingleton<IBot, CppccBot>();
