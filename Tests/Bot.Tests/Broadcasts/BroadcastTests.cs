@@ -53,10 +53,12 @@ public sealed class BroadcastTests : IAsyncLifetime
             Assert.Equal(200, Assert.Single(notices).Status);
         }
         Assert.Equal(403, Assert.Single(_stub.To(TeamsScenario.Conversation("m3")), r => r.Body.Contains("集中学习")).Status);
-        var card = _stub.To(staff).FirstOrDefault(r => r.Body.Contains("发送进度"));
-        Assert.True(card is not null, string.Join("\n", _stub.To(staff).Select(r => r.Method + " " + r.Status + " " + r.Body)));
+        var card = _stub.To(staff).FirstOrDefault(r => r.Method == "POST" && r.Body.Contains("发送进度"));
+        Assert.True(card?.ReturnedId is not null, string.Join("\n", _stub.To(staff).Select(r => r.Method + " " + r.Status + " " + r.Body)));
+        // The card is updated in place: the last update names the id the Connector gave the card, and was accepted.
         var update = _stub.To(staff).Last(r => r.Method == "PUT");
-        Assert.Equal(card.ActivityId ?? update.ActivityId, update.ActivityId);
+        Assert.Equal(card.ReturnedId, update.ActivityId);
+        Assert.Equal(200, update.Status);
         Assert.Contains("已发送完毕", update.Body);
         Assert.Contains("已送达 3，失败 1", _stub.To(staff).Last(r => r.Method == "POST").Body);
     }
