@@ -26,6 +26,8 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public DeliveryQueue Queue => Services.GetRequiredService<DeliveryQueue>();
     public DeliveryStore Store => Services.GetRequiredService<DeliveryStore>();
 
+    public BackgroundActivity Activity => Services.GetRequiredService<BackgroundActivity>();
+
     public static async Task<DeliveryHarness> StartAsync(Func<TimeProvider, ConnectorStubOptions>? stub = null, Dictionary<string, string?>? settings = null)
     {
         var harness = new DeliveryHarness();
@@ -61,19 +63,30 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public int Enqueue(string job, params string[] conversations) =>
         Queue.Enqueue(job, conversations.Select(c => new DeliveryRequest("29:" + c, Reference(c, "29:" + c), MessageFactory.Text("通知 " + job))));
 
-    /// <summary>Moves the fake clock in small steps, giving the real HTTP sends time to happen, until <paramref name="done"/>.</summary>
+    /// <summary>
+    /// Moves the fake clock in small steps until <paramref name="done"/>, each step only once the engine is idle: a send
+    /// on the wire always finishes at the fake instant it started, however long the real HTTP round trip takes.
+    /// </summary>
     public async Task RunUntilAsync(Func<bool> done, TimeSpan maxFakeTime, TimeSpan? step = null)
     {
         var stepBy = step ?? TimeSpan.FromMilliseconds(20);
         var deadline = Time.GetUtcNow() + maxFakeTime;
-        var realDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!done())
+        while (true)
         {
-            if (Time.GetUtcNow() >= deadline || DateTime.UtcNow > realDeadline)
+            await Activity.WaitUntilIdleAsync();
+            if (done())
+                return;
+            if (Time.GetUtcNow() >= deadline)
                 throw new TimeoutException("condition not met within " + maxFakeTime);
-            await Task.Delay(3);
             Time.Advance(stepBy);
         }
+    }
+
+    /// <summary>Moves the fake clock by <paramref name="by"/> in idle-gated steps and returns with the engine idle.</summary>
+    public async Task AdvanceAsync(TimeSpan by, TimeSpan? step = null)
+    {
+        var until = Time.GetUtcNow() + by;
+        await RunUntilAsync(() => Time.GetUtcNow() >= until, by + TimeSpan.FromSeconds(1), step ?? TimeSpan.FromMilliseconds(100));
     }
 
     public bool AllFinished(string job) => Store.ListJob(job).All(i => i.State.IsFinal());
