@@ -119,8 +119,8 @@ public sealed class BroadcastTests : IAsyncLifetime
         Assert.Contains("界别“民盟”，共 2 人", saved);
         Assert.Contains("不认识的人", saved);
         Assert.Contains("共 2 位接收人", reply);
-        await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Count(r => r.Body.Contains("民盟界别活动通知")) == 2);
-        await Task.Delay(300);
+        await _bot.DeliveryIdleAsync();
+        Assert.Equal(2, _stub.Requests.Count(r => r.Body.Contains("民盟界别活动通知")));
         Assert.DoesNotContain(_stub.To(TeamsScenario.Conversation("m4")), r => r.Body.Contains("民盟界别活动通知"));
         Assert.Contains("民盟：2 人", TeamsScenario.Text(await _teams.SayAsync(TeamsScenario.StaffAad, "分组")).Replace("界别“民盟”", "民盟"));
     }
@@ -152,8 +152,7 @@ public sealed class BroadcastTests : IAsyncLifetime
         var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("民盟委员座谈会通知", "民盟")));
 
         Assert.Contains("共 1 位接收人", reply);
-        await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Any(r => r.Body.Contains("民盟委员座谈会通知")));
-        await Task.Delay(300);
+        await _bot.DeliveryIdleAsync();
         Assert.Equal(new[] { TeamsScenario.Conversation("m1") }, _stub.Requests.Where(r => r.Body.Contains("民盟委员座谈会通知")).Select(r => r.ConversationId));
     }
 
@@ -184,7 +183,7 @@ public sealed class BroadcastTests : IAsyncLifetime
         var reply = TeamsScenario.Text(await _teams.SubmitAsync("m1", Send("我也想群发")));
 
         Assert.Contains("没有使用此功能的权限", reply);
-        await Task.Delay(500);
+        await _bot.DeliveryIdleAsync();
         Assert.DoesNotContain(_stub.Requests, r => r.Body.Contains("我也想群发"));
     }
 
