@@ -22,27 +22,54 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public ServiceProvider Services { get; private set; } = null!;
     public string DbPath { get; } = Path.Combine(Path.GetTempPath(), "delivery-test-" + Guid.NewGuid().ToString("n") + ".db");
     private IHostedService? _worker;
+    private Dictionary<string, string?> _settings = [];
+    private TimeProvider _clock = null!;
 
     public DeliveryQueue Queue => Services.GetRequiredService<DeliveryQueue>();
     public DeliveryStore Store => Services.GetRequiredService<DeliveryStore>();
 
     public BackgroundActivity Activity => Services.GetRequiredService<BackgroundActivity>();
 
-    public static async Task<DeliveryHarness> StartAsync(Func<TimeProvider, ConnectorStubOptions>? stub = null, Dictionary<string, string?>? settings = null)
+    /// <param name="realTime">Run on the system clock instead of <see cref="Time"/> (for deadlines that run out while a send is on the wire).</param>
+    public static async Task<DeliveryHarness> StartAsync(Func<TimeProvider, ConnectorStubOptions>? stub = null, Dictionary<string, string?>? settings = null,
+        bool realTime = false)
     {
-        var harness = new DeliveryHarness();
-        harness.Stub = await ConnectorStub.StartAsync((stub?.Invoke(harness.Time) ?? new ConnectorStubOptions()) with { Time = harness.Time });
-        var config = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
+        var harness = new DeliveryHarness { _settings = settings ?? [] };
+        harness._clock = realTime ? TimeProvider.System : harness.Time;
+        harness.Stub = await ConnectorStub.StartAsync((stub?.Invoke(harness._clock) ?? new ConnectorStubOptions()) with { Time = harness._clock });
+        harness.Services = harness.BuildServices();
+        return harness;
+    }
+
+    private ServiceProvider BuildServices()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<TimeProvider>(harness.Time);
-        services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase($"Filename={harness.DbPath};Connection=direct"));
+        services.AddSingleton(_clock);
+        services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase($"Filename={DbPath};Connection=direct"));
         services.AddSingleton(sp => new CloudAdapter(new ConfigurationBotFrameworkAuthentication(config)));
         services.AddProactive();
         services.AddDelivery();
-        harness.Services = services.BuildServiceProvider();
-        return harness;
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A normal stop of the worker (as the host does on shutdown), then a new process's services on the same database file.</summary>
+    public async Task StopWorkerAsync()
+    {
+        if (_worker is not null)
+            await _worker.StopAsync(CancellationToken.None);
+        _worker = null;
+    }
+
+    /// <summary>The next start: new services (a new LiteDB instance) on the same file and the same Connector stub; the worker started.</summary>
+    public async Task RestartAsync()
+    {
+        await StopWorkerAsync();
+        await Services.DisposeAsync();
+        Services = BuildServices();
+        await StartWorkerAsync();
     }
 
     public async Task StartWorkerAsync()

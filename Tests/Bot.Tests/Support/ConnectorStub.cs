@@ -18,6 +18,15 @@ public sealed record ConnectorStubOptions
 
     public int RetryAfterSeconds { get; init; } = 1;
 
+    /// <summary>Send Retry-After as an HTTP date (now + <see cref="RetryAfterSeconds"/> on <see cref="Time"/>), which the header also allows.</summary>
+    public bool RetryAfterAsDate { get; init; }
+
+    /// <summary>
+    /// Awaited with the conversation id before a request is answered (and recorded): a Connector that is slow, or
+    /// hangs (a task that never ends; the request's abort token is passed).
+    /// </summary>
+    public Func<string, CancellationToken, Task>? BeforeAnswer { get; init; }
+
     public double Injected500 { get; init; }
 
     /// <summary>Conversations that always answer 403 (the user blocked the bot).</summary>
@@ -153,6 +162,17 @@ public sealed class ConnectorStub : IAsyncDisposable
         // v3 / conversations / {id} / activities [/ {activityId}]
         var conversationId = segments.Length >= 3 ? Uri.UnescapeDataString(segments[2]) : "";
         var activityId = segments.Length >= 5 ? Uri.UnescapeDataString(segments[4]) : null;
+        if (_options.BeforeAnswer is { } wait)
+        {
+            try
+            {
+                await wait(conversationId, ctx.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up
+            }
+        }
         var now = _options.Time.GetUtcNow();
 
         int status;
@@ -204,7 +224,9 @@ public sealed class ConnectorStub : IAsyncDisposable
         _options.OnRequest?.Invoke(request);
         ctx.Response.StatusCode = status;
         if (retryAfter is not null)
-            ctx.Response.Headers.RetryAfter = retryAfter;
+            ctx.Response.Headers.RetryAfter = _options.RetryAfterAsDate
+                ? (now + TimeSpan.FromSeconds(_options.RetryAfterSeconds)).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+                : retryAfter;
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync(answer);
     }
