@@ -15,6 +15,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
+        services.TryAddSingleton<BackgroundActivity>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<GlobalSendRate>();

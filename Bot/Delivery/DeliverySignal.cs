@@ -1,13 +1,60 @@
-using System.Threading.Channels;
-
 namespace Cppcc.Bot.Delivery;
 
-/// <summary>Wakes the sender loop when work arrives or a send finishes.</summary>
-public sealed class DeliverySignal
+/// <summary>
+/// Wakes the sender loop when work arrives or a send finishes. A wake-up counts as work in
+/// <see cref="BackgroundActivity"/> from the moment it is given until the loop has taken it.
+/// </summary>
+public sealed class DeliverySignal(BackgroundActivity activity)
 {
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Lock _lock = new();
+    private bool _set;
+    private TaskCompletionSource? _waiter;
 
-    public void Set() => _channel.Writer.TryWrite(true);
+    public void Set()
+    {
+        TaskCompletionSource? waiter;
+        lock (_lock)
+        {
+            if (_set)
+                return;
+            activity.Enter();
+            waiter = _waiter;
+            _waiter = null;
+            _set = waiter is null;
+        }
+        waiter?.TrySetResult();
+    }
 
-    public async Task WaitAsync(CancellationToken cancellationToken) => await _channel.Reader.ReadAsync(cancellationToken);
+    /// <summary>Parks the caller until <see cref="Set"/> or until <paramref name="timeout"/> passed on <paramref name="time"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource waiter;
+        lock (_lock)
+        {
+            // The caller parks; whoever wakes it counts it as working again (a wake-up already given does so now).
+            activity.Leave();
+            if (_set)
+            {
+                _set = false;
+                return;
+            }
+            _waiter = waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        await using (time.CreateTimer(_ => Wake(waiter), null, timeout, Timeout.InfiniteTimeSpan))
+        await using (cancellationToken.Register(() => Wake(waiter)))
+            await waiter.Task;
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private void Wake(TaskCompletionSource waiter)
+    {
+        lock (_lock)
+        {
+            if (_waiter != waiter)
+                return;
+            _waiter = null;
+            activity.Enter();
+        }
+        waiter.TrySetResult();
+    }
 }

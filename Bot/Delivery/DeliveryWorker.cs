@@ -28,16 +28,17 @@ public sealed class DeliveryWorker : BackgroundService
     private readonly DeliveryMetrics _metrics;
     private readonly DeliveryOptions _options;
     private readonly TimeProvider _time;
+    private readonly BackgroundActivity _activity;
     private readonly ILogger<DeliveryWorker> _logger;
     private readonly ResiliencePipeline<DeliveryOutcome> _pipeline;
     private readonly ConcurrentDictionary<string, byte> _busyItems = new();
     private readonly ConcurrentDictionary<string, byte> _busyConversations = new();
     private readonly Queue<string> _buffer = new();
-    private readonly SemaphoreSlim _inFlight;
+    private readonly ParkingSemaphore _inFlight;
 
     public DeliveryWorker(DeliveryStore store, IDeliveryChannel channel, GlobalSendRate rate, ConversationPacer pacer,
         DeliverySignal signal, DeliveryMetrics metrics, IOptions<DeliveryOptions> options, TimeProvider time,
-        ILogger<DeliveryWorker> logger)
+        BackgroundActivity activity, ILogger<DeliveryWorker> logger)
     {
         _store = store;
         _channel = channel;
@@ -47,9 +48,17 @@ public sealed class DeliveryWorker : BackgroundService
         _metrics = metrics;
         _options = options.Value;
         _time = time;
+        _activity = activity;
         _logger = logger;
-        _inFlight = new SemaphoreSlim(_options.MaxInFlight);
+        _inFlight = new ParkingSemaphore(_options.MaxInFlight, activity);
         _pipeline = BuildPipeline();
+    }
+
+    /// <summary>The loop counts as working from its start until it first parks (see <see cref="BackgroundActivity"/>).</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _activity.Enter();
+        return base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -58,7 +67,7 @@ public sealed class DeliveryWorker : BackgroundService
         if (interrupted > 0)
             _logger.LogWarning("Re-sending {Count} deliveries that were on the wire when the bot stopped; each may arrive twice", interrupted);
 
-        var slots = new SemaphoreSlim(_options.MaxConcurrency);
+        var slots = new ParkingSemaphore(_options.MaxConcurrency, _activity);
         var running = new ConcurrentDictionary<Task, byte>();
         try
         {
@@ -74,6 +83,7 @@ public sealed class DeliveryWorker : BackgroundService
                 }
                 _busyItems[item.Id] = 0;
                 _busyConversations[item.ConversationId] = 0;
+                _activity.Enter(); // the item works until it parks or finishes
                 var task = Task.Run(() => ProcessAsync(item, stoppingToken), CancellationToken.None);
                 running[task] = 0;
                 _ = task.ContinueWith(t =>
@@ -81,8 +91,10 @@ public sealed class DeliveryWorker : BackgroundService
                     _busyItems.TryRemove(item.Id, out _);
                     _busyConversations.TryRemove(item.ConversationId, out _);
                     running.TryRemove(t, out _);
-                    slots.Release();
+                    // Wake the loop before this item stops counting as working, so the engine never looks idle in between.
                     _signal.Set();
+                    slots.Release();
+                    _activity.Leave();
                 }, TaskScheduler.Default);
             }
         }
@@ -122,10 +134,7 @@ public sealed class DeliveryWorker : BackgroundService
         // Due but busy (its conversation has a send in flight): the finishing send signals us.
         if (delay <= TimeSpan.Zero || delay > TimeSpan.FromMinutes(1))
             delay = delay <= TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromMinutes(1);
-        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        await Task.WhenAny(_signal.WaitAsync(wake.Token), Task.Delay(delay, _time, wake.Token));
-        wake.Cancel();
-        stoppingToken.ThrowIfCancellationRequested();
+        await _signal.WaitAsync(delay, _time, stoppingToken);
     }
 
     private async Task ProcessAsync(DeliveryItem item, CancellationToken stoppingToken)
@@ -191,7 +200,7 @@ public sealed class DeliveryWorker : BackgroundService
         // Held until this attempt's outcome is committed (Finish / OnRetry), so at most MaxInFlight items are "Sending".
         await context.Properties.GetValue(SlotKey, null!).EnterAsync(stoppingToken);
         for (var wait = _pacer.DelayBeforeNext(item.ConversationId); wait > TimeSpan.Zero; wait = _pacer.DelayBeforeNext(item.ConversationId))
-            await Task.Delay(wait, _time, stoppingToken);
+            await _activity.DelayAsync(wait, _time, stoppingToken);
         await _rate.AcquireAsync(stoppingToken);
         // Withdrawn while it waited (its session moved or was cancelled): do not send stale news.
         if (_store.IsCancelled(item.Id))
@@ -253,7 +262,8 @@ public sealed class DeliveryWorker : BackgroundService
     }
 
     private ResiliencePipeline<DeliveryOutcome> BuildPipeline() =>
-        new ResiliencePipelineBuilder<DeliveryOutcome> { TimeProvider = _time }
+        // Retry delays park the item until their timer fires (see BackgroundActivity).
+        new ResiliencePipelineBuilder<DeliveryOutcome> { TimeProvider = _activity.CountingWakeUps(_time) }
             .AddRetry(new RetryStrategyOptions<DeliveryOutcome>
             {
                 // The attempt count is persisted, so the limit holds across restarts: Polly's own counter restarts at 0.

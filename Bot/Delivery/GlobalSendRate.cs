@@ -10,6 +10,7 @@ namespace Cppcc.Bot.Delivery;
 public sealed class GlobalSendRate : IDisposable
 {
     private readonly TimeProvider _time;
+    private readonly BackgroundActivity _activity;
     private readonly TokenBucketRateLimiter _bucket;
     private readonly ITimer _timer;
     private readonly long _periodTicks;
@@ -18,9 +19,10 @@ public sealed class GlobalSendRate : IDisposable
     private long _lastRefill;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
-    public GlobalSendRate(DeliveryOptions options, TimeProvider time)
+    public GlobalSendRate(DeliveryOptions options, TimeProvider time, BackgroundActivity activity)
     {
         _time = time;
+        _activity = activity;
         var period = TimeSpan.FromSeconds(1.0 / options.MessagesPerSecond);
         _periodTicks = (long)(period.TotalSeconds * time.TimestampFrequency);
         // A tenth of a second of slack absorbs timer jitter without letting a burst exceed the limit noticeably.
@@ -44,10 +46,29 @@ public sealed class GlobalSendRate : IDisposable
         get { lock (_lock) return _pausedUntil; }
     }
 
-    /// <summary>Waits for one send permit (FIFO).</summary>
+    /// <summary>Waits for one send permit (FIFO); a caller that has to wait is parked until a refill grants it.</summary>
     public async ValueTask AcquireAsync(CancellationToken cancellationToken)
     {
-        using var lease = await _bucket.AcquireAsync(1, cancellationToken);
+        ValueTask<RateLimitLease> pending;
+        bool parked;
+        lock (_lock)
+        {
+            pending = _bucket.AcquireAsync(1, cancellationToken);
+            parked = !pending.IsCompleted;
+            if (parked)
+                _activity.Leave();
+        }
+        RateLimitLease granted;
+        try
+        {
+            granted = await pending;
+        }
+        catch (OperationCanceledException) when (parked)
+        {
+            _activity.Enter();
+            throw;
+        }
+        using var lease = granted;
         if (!lease.IsAcquired)
             throw new InvalidOperationException("Send permit refused: the queue limit is unbounded, so this is a bug.");
     }
@@ -81,8 +102,12 @@ public sealed class GlobalSendRate : IDisposable
                 return;
             _lastRefill += periods * _periodTicks;
             // Manual mode adds TokensPerPeriod per call; catching up for late timer ticks keeps the average exact.
+            var queued = _bucket.GetStatistics()!.CurrentQueuedCount;
             for (var i = 0; i < Math.Min(periods, _burst); i++)
                 _bucket.TryReplenish();
+            // Each waiter a refill granted is working again from now on (see AcquireAsync, which parked it).
+            for (var granted = queued - _bucket.GetStatistics()!.CurrentQueuedCount; granted > 0; granted--)
+                _activity.Enter();
         }
     }
 

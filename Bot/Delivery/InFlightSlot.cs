@@ -1,7 +1,7 @@
 namespace Cppcc.Bot.Delivery;
 
-/// <summary>One item's hold on the in-flight semaphore: entered before an attempt, released once (idempotent) when its outcome is committed.</summary>
-internal sealed class InFlightSlot(SemaphoreSlim semaphore)
+/// <summary>One item's hold on the in-flight places: entered before an attempt, released once (idempotent) when its outcome is committed.</summary>
+internal sealed class InFlightSlot(ParkingSemaphore places)
 {
     private int _held;
 
@@ -9,13 +9,13 @@ internal sealed class InFlightSlot(SemaphoreSlim semaphore)
     {
         if (Volatile.Read(ref _held) == 1)
             return;
-        await semaphore.WaitAsync(cancellationToken);
+        await places.WaitAsync(cancellationToken);
         Volatile.Write(ref _held, 1);
     }
 
     public void Release()
     {
         if (Interlocked.Exchange(ref _held, 0) == 1)
-            semaphore.Release();
+            places.Release();
     }
 }

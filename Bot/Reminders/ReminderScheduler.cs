@@ -11,8 +11,15 @@ namespace Cppcc.Bot.Reminders;
 /// harmless, so no member gets the same reminder twice.
 /// </summary>
 public sealed class ReminderScheduler(SessionStore sessions, AudienceResolver audiences, DeliveryQueue queue,
-    IOptions<RemindersOptions> options, TimeProvider time, ILogger<ReminderScheduler> logger) : BackgroundService
+    IOptions<RemindersOptions> options, TimeProvider time, BackgroundActivity activity, ILogger<ReminderScheduler> logger) : BackgroundService
 {
+    /// <summary>The scheduler counts as working from its start until it first waits for the next check.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        activity.Enter();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -25,7 +32,7 @@ public sealed class ReminderScheduler(SessionStore sessions, AudienceResolver au
             {
                 logger.LogError(e, "Reminder check failed; trying again");
             }
-            await Task.Delay(options.Value.CheckInterval, time, stoppingToken).ConfigureAwait(false);
+            await activity.DelayAsync(options.Value.CheckInterval, time, stoppingToken).ConfigureAwait(false);
         }
     }
 

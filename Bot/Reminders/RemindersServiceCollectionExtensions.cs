@@ -1,4 +1,6 @@
+using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Exports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cppcc.Dialogs.Sessions;
 
 namespace Cppcc.Bot.Reminders;
@@ -12,6 +14,7 @@ public static class RemindersServiceCollectionExtensions
             .Validate(o => o.EffectiveLeadTimes.All(l => l > TimeSpan.Zero), "Reminders:LeadTimes must be positive TimeSpans.")
             .Validate(o => o.CheckInterval > TimeSpan.Zero && o.CheckInterval <= TimeSpan.FromSeconds(5), "Reminders:CheckInterval must be within 5 seconds.")
             .ValidateOnStart();
+        services.TryAddSingleton<BackgroundActivity>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<RsvpStore>();
         services.AddSingleton<SessionChanges>();

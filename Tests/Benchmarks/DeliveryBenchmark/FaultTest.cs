@@ -29,7 +29,15 @@ public static class FaultTest
                 await Task.Delay(Random.Shared.Next(5, 50));
             child.Kill(); // SIGKILL on Linux
             await child.WaitForExitAsync();
-            Console.WriteLine($"kill {k}: SIGKILL after {stub.Requests.Count} requests ({stub.DeliveredPerConversation().Count} conversations reached)");
+            // What the kill left on disk: items marked on the wire and items not sent yet prove it landed mid-send.
+            int onWire, queued;
+            using (var look = SenderHost.Build(db, rate))
+            {
+                var left = look.Services.GetRequiredService<DeliveryQueue>().Results(Recipients.JobId);
+                onWire = left.Count(i => i.State == DeliveryState.Sending);
+                queued = left.Count(i => i.State == DeliveryState.Pending);
+            }
+            Console.WriteLine($"kill {k}: SIGKILL after {stub.Requests.Count} requests ({stub.DeliveredPerConversation().Count} conversations reached); at the kill {onWire} on the wire, {queued} queued");
         }
         using (var last = StartSender(db, rate))
         {

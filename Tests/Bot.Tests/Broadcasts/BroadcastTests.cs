@@ -53,10 +53,12 @@ public sealed class BroadcastTests : IAsyncLifetime
             Assert.Equal(200, Assert.Single(notices).Status);
         }
         Assert.Equal(403, Assert.Single(_stub.To(TeamsScenario.Conversation("m3")), r => r.Body.Contains("集中学习")).Status);
-        var card = _stub.To(staff).FirstOrDefault(r => r.Body.Contains("发送进度"));
-        Assert.True(card is not null, string.Join("\n", _stub.To(staff).Select(r => r.Method + " " + r.Status + " " + r.Body)));
+        var card = _stub.To(staff).FirstOrDefault(r => r.Method == "POST" && r.Body.Contains("发送进度"));
+        Assert.True(card?.ReturnedId is not null, string.Join("\n", _stub.To(staff).Select(r => r.Method + " " + r.Status + " " + r.Body)));
+        // The card is updated in place: the last update names the id the Connector gave the card, and was accepted.
         var update = _stub.To(staff).Last(r => r.Method == "PUT");
-        Assert.Equal(card.ActivityId ?? update.ActivityId, update.ActivityId);
+        Assert.Equal(card.ReturnedId, update.ActivityId);
+        Assert.Equal(200, update.Status);
         Assert.Contains("已发送完毕", update.Body);
         Assert.Contains("已送达 3，失败 1", _stub.To(staff).Last(r => r.Method == "POST").Body);
     }
@@ -117,8 +119,8 @@ public sealed class BroadcastTests : IAsyncLifetime
         Assert.Contains("界别“民盟”，共 2 人", saved);
         Assert.Contains("不认识的人", saved);
         Assert.Contains("共 2 位接收人", reply);
-        await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Count(r => r.Body.Contains("民盟界别活动通知")) == 2);
-        await Task.Delay(300);
+        await _bot.DeliveryIdleAsync();
+        Assert.Equal(2, _stub.Requests.Count(r => r.Body.Contains("民盟界别活动通知")));
         Assert.DoesNotContain(_stub.To(TeamsScenario.Conversation("m4")), r => r.Body.Contains("民盟界别活动通知"));
         Assert.Contains("民盟：2 人", TeamsScenario.Text(await _teams.SayAsync(TeamsScenario.StaffAad, "分组")).Replace("界别“民盟”", "民盟"));
     }
@@ -151,8 +153,7 @@ public sealed class BroadcastTests : IAsyncLifetime
         var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("民盟委员座谈会通知", "民盟")));
 
         Assert.Contains("共 1 位接收人", reply);
-        await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Any(r => r.Body.Contains("民盟委员座谈会通知")));
-        await Task.Delay(300);
+        await _bot.DeliveryIdleAsync();
         Assert.Equal(new[] { TeamsScenario.Conversation("m1") }, _stub.Requests.Where(r => r.Body.Contains("民盟委员座谈会通知")).Select(r => r.ConversationId));
     }
 
@@ -183,7 +184,7 @@ public sealed class BroadcastTests : IAsyncLifetime
         var reply = TeamsScenario.Text(await _teams.SubmitAsync("m1", Send("我也想群发")));
 
         Assert.Contains("没有使用此功能的权限", reply);
-        await Task.Delay(500);
+        await _bot.DeliveryIdleAsync();
         Assert.DoesNotContain(_stub.Requests, r => r.Body.Contains("我也想群发"));
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Cppcc.Bot.Tests.Support;
 
 namespace Cppcc.Bot.Tests.Delivery;
@@ -23,10 +24,21 @@ public sealed class CrashTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
 
-        var text = await output + await errors;
+        var text = (await output + await errors).Replace("\r", "");
         Assert.True(process.ExitCode == 0, text);
-        Assert.Contains("kill 2: SIGKILL", text);
-        Assert.Matches(@"lost\s+0\n", text.Replace("\r", ""));
-        Assert.Matches(@"not finished\s+0\n", text.Replace("\r", ""));
+        var kills = Regex.Matches(text, @"kill \d: SIGKILL after \d+ requests \((\d+) conversations reached\); at the kill (\d+) on the wire, (\d+) queued");
+        Assert.True(kills.Count == 2, text);
+        // Each kill landed mid-broadcast: some recipients reached, some still queued, as the database said right after it.
+        Assert.All(kills, k => Assert.True(int.Parse(k.Groups[1].Value) > 0 && int.Parse(k.Groups[3].Value) > 0, k.Value));
+        var onWireAtKills = kills.Sum(k => int.Parse(k.Groups[2].Value));
+        // Start-up re-sent exactly what the kills left on the wire, and only those may have arrived twice.
+        Assert.Equal(onWireAtKills, Number(text, "interrupted mid-send"));
+        Assert.InRange(Number(text, "duplicated"), 0, onWireAtKills);
+        Assert.Equal(0, Number(text, "lost"));
+        Assert.Equal(0, Number(text, "not finished"));
+        Assert.Equal(400, Number(text, "delivered \\(Sent\\)") + Number(text, "blocked \\(403\\)") + Number(text, "failed \\(404/400\\)") + Number(text, "dead-lettered"));
     }
+
+    private static int Number(string text, string label) =>
+        int.Parse(Regex.Match(text, "^" + label + @"\s+(\d+)$", RegexOptions.Multiline) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException(label + " missing:\n" + text));
 }

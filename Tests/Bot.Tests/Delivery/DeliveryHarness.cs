@@ -22,25 +22,54 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public ServiceProvider Services { get; private set; } = null!;
     public string DbPath { get; } = Path.Combine(Path.GetTempPath(), "delivery-test-" + Guid.NewGuid().ToString("n") + ".db");
     private IHostedService? _worker;
+    private Dictionary<string, string?> _settings = [];
+    private TimeProvider _clock = null!;
 
     public DeliveryQueue Queue => Services.GetRequiredService<DeliveryQueue>();
     public DeliveryStore Store => Services.GetRequiredService<DeliveryStore>();
 
-    public static async Task<DeliveryHarness> StartAsync(Func<TimeProvider, ConnectorStubOptions>? stub = null, Dictionary<string, string?>? settings = null)
+    public BackgroundActivity Activity => Services.GetRequiredService<BackgroundActivity>();
+
+    /// <param name="realTime">Run on the system clock instead of <see cref="Time"/> (for deadlines that run out while a send is on the wire).</param>
+    public static async Task<DeliveryHarness> StartAsync(Func<TimeProvider, ConnectorStubOptions>? stub = null, Dictionary<string, string?>? settings = null,
+        bool realTime = false)
     {
-        var harness = new DeliveryHarness();
-        harness.Stub = await ConnectorStub.StartAsync((stub?.Invoke(harness.Time) ?? new ConnectorStubOptions()) with { Time = harness.Time });
-        var config = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
+        var harness = new DeliveryHarness { _settings = settings ?? [] };
+        harness._clock = realTime ? TimeProvider.System : harness.Time;
+        harness.Stub = await ConnectorStub.StartAsync((stub?.Invoke(harness._clock) ?? new ConnectorStubOptions()) with { Time = harness._clock });
+        harness.Services = harness.BuildServices();
+        return harness;
+    }
+
+    private ServiceProvider BuildServices()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<TimeProvider>(harness.Time);
-        services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase($"Filename={harness.DbPath};Connection=direct"));
+        services.AddSingleton(_clock);
+        services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase($"Filename={DbPath};Connection=direct"));
         services.AddSingleton(sp => new CloudAdapter(new ConfigurationBotFrameworkAuthentication(config)));
         services.AddProactive();
         services.AddDelivery();
-        harness.Services = services.BuildServiceProvider();
-        return harness;
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A normal stop of the worker (as the host does on shutdown), then a new process's services on the same database file.</summary>
+    public async Task StopWorkerAsync()
+    {
+        if (_worker is not null)
+            await _worker.StopAsync(CancellationToken.None);
+        _worker = null;
+    }
+
+    /// <summary>The next start: new services (a new LiteDB instance) on the same file and the same Connector stub; the worker started.</summary>
+    public async Task RestartAsync()
+    {
+        await StopWorkerAsync();
+        await Services.DisposeAsync();
+        Services = BuildServices();
+        await StartWorkerAsync();
     }
 
     public async Task StartWorkerAsync()
@@ -61,19 +90,30 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public int Enqueue(string job, params string[] conversations) =>
         Queue.Enqueue(job, conversations.Select(c => new DeliveryRequest("29:" + c, Reference(c, "29:" + c), MessageFactory.Text("通知 " + job))));
 
-    /// <summary>Moves the fake clock in small steps, giving the real HTTP sends time to happen, until <paramref name="done"/>.</summary>
+    /// <summary>
+    /// Moves the fake clock in small steps until <paramref name="done"/>, each step only once the engine is idle: a send
+    /// on the wire always finishes at the fake instant it started, however long the real HTTP round trip takes.
+    /// </summary>
     public async Task RunUntilAsync(Func<bool> done, TimeSpan maxFakeTime, TimeSpan? step = null)
     {
         var stepBy = step ?? TimeSpan.FromMilliseconds(20);
         var deadline = Time.GetUtcNow() + maxFakeTime;
-        var realDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!done())
+        while (true)
         {
-            if (Time.GetUtcNow() >= deadline || DateTime.UtcNow > realDeadline)
+            await Activity.WaitUntilIdleAsync();
+            if (done())
+                return;
+            if (Time.GetUtcNow() >= deadline)
                 throw new TimeoutException("condition not met within " + maxFakeTime);
-            await Task.Delay(3);
             Time.Advance(stepBy);
         }
+    }
+
+    /// <summary>Moves the fake clock by <paramref name="by"/> in idle-gated steps and returns with the engine idle.</summary>
+    public async Task AdvanceAsync(TimeSpan by, TimeSpan? step = null)
+    {
+        var until = Time.GetUtcNow() + by;
+        await RunUntilAsync(() => Time.GetUtcNow() >= until, by + TimeSpan.FromSeconds(1), step ?? TimeSpan.FromMilliseconds(100));
     }
 
     public bool AllFinished(string job) => Store.ListJob(job).All(i => i.State.IsFinal());

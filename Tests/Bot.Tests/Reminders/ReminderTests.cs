@@ -12,6 +12,7 @@ public sealed class ReminderTests : IAsyncLifetime
     private readonly TempDatabase _db = new();
     private readonly FakeTimeProvider _time = new(Start);
     private ConnectorStub _stub = null!;
+    private BotFactory? _running;
 
     public async Task InitializeAsync() => _stub = await ConnectorStub.StartAsync(new ConnectorStubOptions { Time = _time });
 
@@ -26,7 +27,7 @@ public sealed class ReminderTests : IAsyncLifetime
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < leadTimes.Length; i++)
             settings["Reminders:LeadTimes:" + i] = leadTimes[i];
-        return new BotFactory(_db, TeamsScenario.Settings(settings), s => s.AddSingleton<TimeProvider>(_time));
+        return _running = new BotFactory(_db, TeamsScenario.Settings(settings), s => s.AddSingleton<TimeProvider>(_time));
     }
 
     private static JObject Create(DateTimeOffset startsAt, string recurrence = "none") => new()
@@ -39,27 +40,35 @@ public sealed class ReminderTests : IAsyncLifetime
     private List<StubRequest> Reminders(string aad) =>
         _stub.To(TeamsScenario.Conversation(aad)).Where(r => r.Method == "POST" && r.Body.Contains("学习提醒")).ToList();
 
-    /// <summary>Moves the fake clock in steps, letting the bot's real HTTP sends happen, until <paramref name="done"/>.</summary>
+    /// <summary>The running bot's reminder scheduler and delivery engine are parked: every due reminder was queued and sent.</summary>
+    private Task IdleAsync() => _running!.Services.GetRequiredService<Cppcc.Bot.Delivery.BackgroundActivity>().WaitUntilIdleAsync();
+
+    /// <summary>Moves the fake clock in steps, each only once the bot is idle, until <paramref name="done"/>.</summary>
     private async Task AdvanceUntilAsync(Func<bool> done, TimeSpan max, TimeSpan? step = null)
     {
         var until = _time.GetUtcNow() + max;
-        while (!done())
+        while (true)
         {
+            await IdleAsync();
+            if (done())
+                return;
             Assert.True(_time.GetUtcNow() < until, "condition not met within " + max);
             _time.Advance(step ?? TimeSpan.FromMilliseconds(250));
-            await Task.Delay(15);
         }
     }
 
+    /// <summary>Moves the fake clock by <paramref name="by"/> in idle-gated steps; returns with the bot idle.</summary>
     private async Task AdvanceAsync(TimeSpan by, TimeSpan? step = null)
     {
         var until = _time.GetUtcNow() + by;
         var stepBy = step ?? TimeSpan.FromMilliseconds(250);
-        while (_time.GetUtcNow() < until)
+        while (true)
         {
+            await IdleAsync();
             var left = until - _time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+                return;
             _time.Advance(left < stepBy ? left : stepBy);
-            await Task.Delay(15);
         }
     }
 

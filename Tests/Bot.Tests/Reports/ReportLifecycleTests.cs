@@ -69,7 +69,7 @@ public class ReportLifecycleTests : IDisposable
         Assert.Contains("当前可执行：已通过、已退回", text);
         Assert.Equal(ReportState.Submitted, bot.Store.Find(reference)!.State);
         Assert.Single(bot.Store.Find(reference)!.History);
-        await Task.Delay(300); // notices are queued: give one the time to arrive before saying none did
+        await bot.Factory.DeliveryIdleAsync(); // notices are queued: none may be on its way before saying none did
         Assert.Empty(connector.TextsTo("a:m1"));
         Assert.Contains("没有找到编号", ReportBot.Read(await bot.Staff("", ReportBot.Transition($"SQ-{ReportBot.Year}-999999", "accepted"))));
         Assert.Contains("（to）", ReportBot.Read(await bot.Staff("", ReportBot.Transition(reference, "submitted"))));

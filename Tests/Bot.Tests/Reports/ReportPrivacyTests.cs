@@ -19,6 +19,7 @@ public class ReportPrivacyTests : IDisposable
         await bot.Public("", ReportBot.Submit("suggestion", "机密标题路灯", "和平路路灯坏了。", "城乡建设", null, "陈秘密", "13912345678"));
         await bot.Staff("", ReportBot.Transition(reference, "returned", "退回原因保密"));
         await bot.Staff("查询 " + reference);
+        await bot.Factory.DeliveryIdleAsync(); // the notices' sends log too
 
         Assert.NotEmpty(logs.Lines);
         Assert.Contains(logs.Lines, l => l.Contains(reference, StringComparison.Ordinal));

@@ -40,6 +40,12 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Waits until the bot's proactive sending is parked: every message queued so far has been sent (or has failed and
+    /// waits for a retry). "Nothing was sent" holds only after this.
+    /// </summary>
+    public Task DeliveryIdleAsync() => Services.GetRequiredService<Cppcc.Bot.Delivery.BackgroundActivity>().WaitUntilIdleAsync();
+
     /// <summary>Posts an activity with expectReplies and returns the bot's replies.</summary>
     public static async Task<JArray> SendAsync(HttpClient client, JObject activity)
     {

@@ -18,6 +18,15 @@ public sealed record ConnectorStubOptions
 
     public int RetryAfterSeconds { get; init; } = 1;
 
+    /// <summary>Send Retry-After as an HTTP date (now + <see cref="RetryAfterSeconds"/> on <see cref="Time"/>), which the header also allows.</summary>
+    public bool RetryAfterAsDate { get; init; }
+
+    /// <summary>
+    /// Awaited with the conversation id before a request is answered (and recorded): a Connector that is slow, or
+    /// hangs (a task that never ends; the request's abort token is passed).
+    /// </summary>
+    public Func<string, CancellationToken, Task>? BeforeAnswer { get; init; }
+
     public double Injected500 { get; init; }
 
     /// <summary>Conversations that always answer 403 (the user blocked the bot).</summary>
@@ -44,12 +53,17 @@ public sealed record ConnectorStubOptions
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
-/// <summary>One request as the stub saw it; <see cref="Fault"/> says why it failed (rate, conversation-rate, injected-429, injected-500, blocked, not-found).</summary>
-public sealed record StubRequest(DateTimeOffset At, string Method, string ConversationId, string? ActivityId, int Status, string Body, string? Fault);
+/// <summary>
+/// One request as the stub saw it: <see cref="ActivityId"/> is the id in the path (PUT), <see cref="ReturnedId"/> the
+/// id the stub answered with (a POST's new activity id). <see cref="Fault"/> says why it failed (rate,
+/// conversation-rate, injected-429, injected-500, blocked, not-found, unknown-activity).
+/// </summary>
+public sealed record StubRequest(DateTimeOffset At, string Method, string ConversationId, string? ActivityId, int Status, string Body, string? Fault,
+    string? ReturnedId = null);
 
 /// <summary>
 /// A loopback Bot Connector (recipe 1.9): answers POST/PUT /v3/conversations/{id}/activities[/{activityId}] like the
-/// Connector does, enforces a rate limit, injects 429/500/403/404 and records every request, so proactive sends go
+/// Connector does (each posted activity gets a fresh id; a PUT to an id this conversation never got is 404), enforces a rate limit, injects 429/500/403/404 and records every request, so proactive sends go
 /// through the SDK's real ConnectorClient. The only Connector stand-in of the tests (delivery, reports, knowledge, ...).
 /// </summary>
 public sealed class ConnectorStub : IAsyncDisposable
@@ -60,6 +74,7 @@ public sealed class ConnectorStub : IAsyncDisposable
     private readonly Dictionary<string, Queue<DateTimeOffset>> _perConversation = new();
     private double _tokens;
     private readonly Dictionary<string, int> _requestsPerConversation = new();
+    private readonly HashSet<(string Conversation, string Activity)> _postedIds = new();
     private DateTimeOffset _lastRefill;
     private long _nextId;
     private LoopbackServer _server = null!;
@@ -147,6 +162,17 @@ public sealed class ConnectorStub : IAsyncDisposable
         // v3 / conversations / {id} / activities [/ {activityId}]
         var conversationId = segments.Length >= 3 ? Uri.UnescapeDataString(segments[2]) : "";
         var activityId = segments.Length >= 5 ? Uri.UnescapeDataString(segments[4]) : null;
+        if (_options.BeforeAnswer is { } wait)
+        {
+            try
+            {
+                await wait(conversationId, ctx.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up
+            }
+        }
         var now = _options.Time.GetUtcNow();
 
         int status;
@@ -170,6 +196,8 @@ public sealed class ConnectorStub : IAsyncDisposable
                 (status, fault) = (403, "blocked");
             else if (_options.NotFound(conversationId))
                 (status, fault) = (404, "not-found");
+            else if (ctx.Request.Method == "PUT" && (activityId is null || !_postedIds.Contains((conversationId, activityId))))
+                (status, fault) = (404, "unknown-activity");
             else if (_random.NextDouble() < _options.Injected429)
                 (status, retryAfter, fault) = (429, _options.RetryAfterSeconds.ToString(), "injected-429");
             else if (_random.NextDouble() < _options.Injected500)
@@ -177,19 +205,28 @@ public sealed class ConnectorStub : IAsyncDisposable
             else
                 status = ctx.Request.Method == "POST" && segments is [_, "conversations"] ? 201 : 200;
 
+            string? returnedId = null;
+            if (answer.Length == 0 && status == 200)
+            {
+                returnedId = ctx.Request.Method == "PUT" ? activityId : "stub-" + (++_nextId);
+                if (ctx.Request.Method == "POST")
+                    _postedIds.Add((conversationId, returnedId!));
+            }
             answer = answer.Length > 0 ? answer : status switch
             {
                 201 => "{\"id\":\"a:new-" + (++_nextId) + "\",\"activityId\":\"first-" + _nextId + "\"}",
-                200 => "{\"id\":\"" + (ctx.Request.Method == "PUT" ? activityId : "stub-" + (++_nextId)) + "\"}",
+                200 => "{\"id\":\"" + returnedId + "\"}",
                 _ => "{\"error\":{\"code\":\"Stub" + status + "\",\"message\":\"stub failure\"}}",
             };
-            request = new StubRequest(now, ctx.Request.Method, conversationId, activityId, status, body, fault);
+            request = new StubRequest(now, ctx.Request.Method, conversationId, activityId, status, body, fault, returnedId);
             Requests.Enqueue(request);
         }
         _options.OnRequest?.Invoke(request);
         ctx.Response.StatusCode = status;
         if (retryAfter is not null)
-            ctx.Response.Headers.RetryAfter = retryAfter;
+            ctx.Response.Headers.RetryAfter = _options.RetryAfterAsDate
+                ? (now + TimeSpan.FromSeconds(_options.RetryAfterSeconds)).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+                : retryAfter;
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync(answer);
     }

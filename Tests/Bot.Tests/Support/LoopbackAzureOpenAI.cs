@@ -35,7 +35,13 @@ public sealed class LoopbackAzureOpenAI : IAsyncDisposable
     /// <summary>What the model says in "ok" and "slow" modes.</summary>
     public string Reply { get; set; } = "";
 
+    /// <summary>How long a "slow" answer takes; infinite = the model never answers.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Calls the client gave up on before the answer came.</summary>
+    public int Abandoned => _abandoned;
+
+    private int _abandoned;
 
     /// <summary>(path and query, api-key header, request body) of each call.</summary>
     public ConcurrentQueue<(string Path, string? ApiKey, JObject Body)> Requests { get; } = new();
@@ -66,6 +72,7 @@ public sealed class LoopbackAzureOpenAI : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
+                Interlocked.Increment(ref _abandoned);
                 return; // the client gave up (timeout test)
             }
         }
