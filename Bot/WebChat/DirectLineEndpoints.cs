@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Cppcc.Bot.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.WebChat;
@@ -27,7 +28,7 @@ internal static class DirectLineEndpoints
     private static async ValueTask<object?> LimitClientAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        using var lease = http.RequestServices.GetRequiredService<WebChatRateLimits>().ClientRequests.AttemptAcquire(DirectLineHttp.ClientKey(http));
+        using var lease = http.RequestServices.GetRequiredService<WebChatRateLimits>().ClientRequests.AttemptAcquire(ClientAddress.Key(http));
         return lease.IsAcquired ? await next(context) : DirectLineHttp.TooManyRequests(http);
     }
 
@@ -35,7 +36,7 @@ internal static class DirectLineEndpoints
     private static async Task<IResult> GenerateTokenAsync(
         HttpContext http, DirectLineTokens tokens, WebChatRateLimits limits, AzureDirectLine azure, IOptions<WebChatOptions> options)
     {
-        using var lease = limits.ClientConversations.AttemptAcquire(DirectLineHttp.ClientKey(http));
+        using var lease = limits.ClientConversations.AttemptAcquire(ClientAddress.Key(http));
         if (!lease.IsAcquired)
         {
             return DirectLineHttp.TooManyRequests(http);
@@ -79,10 +80,10 @@ internal static class DirectLineEndpoints
             return failure;
         }
 
-        var conversation = conversations.GetOrStart(grant.ConversationId, grant.UserId, startAfter: 0, out var started);
+        var (conversation, started, refusal) = conversations.GetOrStart(grant.ConversationId, grant.UserId, ClientAddress.Key(http), startAfter: 0);
         if (conversation is null)
         {
-            return DirectLineHttp.Error(StatusCodes.Status503ServiceUnavailable, "ServiceBusy", WebChatTexts.Busy);
+            return DirectLineHttp.CannotStart(http, refusal);
         }
 
         conversation.Touch(time.GetUtcNow());
@@ -111,10 +112,10 @@ internal static class DirectLineEndpoints
             return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadRequest);
         }
 
-        var conversation = conversations.GetOrStart(conversationId, grant.UserId, watermark, out _);
+        var (conversation, _, refusal) = conversations.GetOrStart(conversationId, grant.UserId, ClientAddress.Key(http), watermark);
         if (conversation is null)
         {
-            return DirectLineHttp.Error(StatusCodes.Status503ServiceUnavailable, "ServiceBusy", WebChatTexts.Busy);
+            return DirectLineHttp.CannotStart(http, refusal);
         }
 
         conversation.Touch(time.GetUtcNow());
