@@ -17,10 +17,8 @@ public static class TrustedProxies
     /// <summary>Binds and validates <see cref="ProxyOptions"/> and makes them the only source of trust.</summary>
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services)
     {
-        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
-            .Validate(o => o.FirstInvalid() is null, "Hosting:KnownProxies must hold IP addresses and Hosting:KnownNetworks CIDR networks (e.g. 10.0.0.0/8).")
-            .Validate(o => o.ForwardLimit is >= 1 and <= 10, "Hosting:ForwardLimit must be between 1 and 10.")
-            .ValidateOnStart();
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidation>();
         services.AddSingleton<IPostConfigureOptions<ForwardedHeadersOptions>, FromProxyOptions>();
         return services;
     }
@@ -34,6 +32,16 @@ public static class TrustedProxies
         return string.Equals(configuration[FrameworkSwitch], "true", StringComparison.OrdinalIgnoreCase)
             ? app
             : app.UseForwardedHeaders();
+    }
+
+    private sealed class ProxyOptionsValidation : IValidateOptions<ProxyOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ProxyOptions options) =>
+            options.FirstInvalid() is { } entry
+                ? ValidateOptionsResult.Fail($"{entry} is neither an IP address (KnownProxies) nor a CIDR network such as 10.0.0.0/8 (KnownNetworks).")
+                : options.ForwardLimit is < 1 or > 10
+                    ? ValidateOptionsResult.Fail("Hosting:ForwardLimit must be between 1 and 10.")
+                    : ValidateOptionsResult.Success;
     }
 
     private sealed class FromProxyOptions(IOptions<ProxyOptions> proxies) : IPostConfigureOptions<ForwardedHeadersOptions>
