@@ -28,16 +28,15 @@ internal static class DirectLineEndpoints
     private static async ValueTask<object?> LimitClientAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        using var lease = http.RequestServices.GetRequiredService<WebChatRateLimits>().ClientRequests.AttemptAcquire(ClientAddress.Key(http));
-        return lease.IsAcquired ? await next(context) : DirectLineHttp.TooManyRequests(http);
+        var allowed = http.RequestServices.GetRequiredService<WebChatRateLimits>().ClientRequests.TryTake(ClientAddress.Key(http));
+        return allowed ? await next(context) : DirectLineHttp.TooManyRequests(http);
     }
 
     /// <summary>What the page calls with no credentials at all: a new conversation id, user id and a token for them.</summary>
     private static async Task<IResult> GenerateTokenAsync(
         HttpContext http, DirectLineTokens tokens, WebChatRateLimits limits, AzureDirectLine azure, IOptions<WebChatOptions> options)
     {
-        using var lease = limits.ClientConversations.AttemptAcquire(ClientAddress.Key(http));
-        if (!lease.IsAcquired)
+        if (!limits.ClientConversations.TryTake(ClientAddress.Key(http)))
         {
             return DirectLineHttp.TooManyRequests(http);
         }
