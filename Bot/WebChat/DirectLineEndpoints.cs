@@ -34,16 +34,20 @@ internal static class DirectLineEndpoints
 
     /// <summary>What the page calls with no credentials at all: a new conversation id, user id and a token for them.</summary>
     private static async Task<IResult> GenerateTokenAsync(
-        HttpContext http, DirectLineTokens tokens, WebChatRateLimits limits, AzureDirectLine azure, IOptions<WebChatOptions> options)
+        HttpContext http, DirectLineTokens tokens, WebChatRateLimits limits, AzureDirectLine azure, AzureVisitorAddresses azureVisitors,
+        IOptions<WebChatOptions> options)
     {
-        if (!limits.ClientConversations.TryTake(ClientAddress.Key(http)))
+        var clientAddress = ClientAddress.Key(http);
+        if (!limits.ClientConversations.TryTake(clientAddress))
         {
             return DirectLineHttp.TooManyRequests(http);
         }
 
         if (azure.Enabled)
         {
-            var grant = await azure.GenerateAsync(WebChatConversations.NewUserId(), http.RequestAborted);
+            var userId = WebChatConversations.NewUserId();
+            azureVisitors.Remember(userId, clientAddress);
+            var grant = await azure.GenerateAsync(userId, http.RequestAborted);
             return grant is null
                 ? DirectLineHttp.Error(StatusCodes.Status502BadGateway, "DirectLineUnavailable", WebChatTexts.Busy)
                 : TypedResults.Ok(grant);

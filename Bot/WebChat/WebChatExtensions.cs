@@ -39,8 +39,9 @@ public static class WebChatExtensions
         var callers = services.LastOrDefault(d => d.ServiceType == typeof(ICallerResolver))
             ?? throw new InvalidOperationException("AddWebChat must be called after AddRoles.");
         services.Remove(callers);
+        services.AddSingleton<AzureVisitorAddresses>();
         services.AddSingleton<ICallerResolver>(sp => new WebChatCallers(
-            Resolve<ICallerResolver>(sp, callers), sp.GetRequiredService<WebChatConversations>()));
+            Resolve<ICallerResolver>(sp, callers), sp.GetRequiredService<WebChatConversations>(), sp.GetRequiredService<AzureVisitorAddresses>()));
 
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(BotFrameworkAuthentication))
             ?? throw new InvalidOperationException("AddWebChat must be called after BotFrameworkAuthentication is registered.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cppcc.Bot.Tests.Support;
@@ -70,7 +71,64 @@ public sealed partial class StatusGuessLimitTests : IDisposable
         Assert.Contains(Shown, ReportBot.Read(await bot.Member($"查询 {reference} {code}", user: "m2")));
     }
 
+    [Fact]
+    public async Task With_Azure_Direct_Line_guesses_count_against_the_address_that_asked_for_the_tokens()
+    {
+        var userIds = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        // Plays Azure's tokens/generate: notes the user id the bot asks for, as Azure binds the token to it.
+        await using var azure = await LoopbackServer.StartAsync(async context =>
+        {
+            var body = await JsonDocument.ParseAsync(context.Request.Body);
+            userIds.Enqueue(body.RootElement.GetProperty("user").GetProperty("id").GetString()!);
+            await context.Response.WriteAsJsonAsync(new { conversationId = "azure-" + userIds.Count, token = "t", expires_in = 3600 });
+        });
+        await using var host = new WebChatHost(("WebChat:DirectLineSecret", "secret"), ("WebChat:DirectLineEndpoint", azure.Address + "/v3/directline"),
+            ("Reports:PublicQueryLimit", "3"));
+        var page = AddressedClient.From(host, "203.0.113.9");
+        for (var i = 0; i < 4; i++)
+        {
+            await page.GenerateAsync();
+        }
+
+        using var http = host.Factory.CreateClient();
+        var visitors = userIds.ToArray();
+        var filed = ReportBot.Read(await BotFactory.SendAsync(http, ThroughAzure("dl_owner", "", ReportBot.Submit("suggestion", "路灯不亮", "和平路路灯坏了。", "城乡建设", anonymous: true))));
+        var match = SuggestionFiled().Match(filed);
+        var (reference, code) = (match.Groups[1].Value, match.Groups[2].Value);
+
+        var wrong = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            wrong.Add(ReportBot.Read(await BotFactory.SendAsync(http, ThroughAzure(visitors[i], $"查询 {reference} WRONG00{i}"))));
+        }
+
+        var rightButRefused = ReportBot.Read(await BotFactory.SendAsync(http, ThroughAzure(visitors[3], $"查询 {reference} {code}")));
+        var owner = ReportBot.Read(await BotFactory.SendAsync(http, ThroughAzure("dl_owner", $"查询 {reference} {code}")));
+
+        Assert.Equal(4, visitors.Length);
+        Assert.All(wrong, reply => Assert.Contains(NotFound, reply));
+        Assert.Equal(wrong[0], rightButRefused);
+        Assert.Contains(Shown, owner);
+    }
+
     public void Dispose() => _db.Dispose();
+
+    /// <summary>A visitor's message as Azure's Direct Line relays it to /api/messages.</summary>
+    private static Newtonsoft.Json.Linq.JObject ThroughAzure(string userId, string text, Newtonsoft.Json.Linq.JObject? value = null)
+    {
+        var activity = new Newtonsoft.Json.Linq.JObject
+        {
+            ["type"] = "message", ["id"] = Guid.NewGuid().ToString("N"), ["channelId"] = "directline", ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["locale"] = "zh-CN", ["from"] = new Newtonsoft.Json.Linq.JObject { ["id"] = userId }, ["recipient"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "bot" },
+            ["conversation"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "azure-" + userId }, ["text"] = text,
+        };
+        if (value is not null)
+        {
+            activity["value"] = value;
+        }
+
+        return activity;
+    }
 
     private static async Task<(string Reference, string Code)> FileSuggestionAsync(DirectLineClient visitor)
     {
