@@ -34,10 +34,13 @@ public sealed class TrustedProxyTests
         Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
     }
 
-    [Fact]
-    public async Task A_forwarded_for_from_the_local_proxy_names_the_client()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_forwarded_for_from_the_local_proxy_names_the_client(bool frameworkSwitchOn)
     {
-        await using var host = new WebChatHost(OneConversationPerAddress);
+        // With the switch on, ASP.NET Core's own middleware reads the headers, under the same rules and only once.
+        await using var host = new WebChatHost(frameworkSwitchOn ? [.. OneConversationPerAddress, FrameworkSwitch] : OneConversationPerAddress);
 
         await AddressedClient.ViaLocalProxy(host, "198.51.100.1").GenerateAsync();
         // Another visitor behind the same nginx has a limit of their own.
