@@ -53,7 +53,7 @@ public static class TrustedProxies
             options.ForwardLimit = o.ForwardLimit;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-#pragma warning disable ASPDEPR005 // the obsolete list still holds 127.0.0.0/8 by default and is still consulted
+#pragma warning disable ASPDEPR005 // the list kept for compatibility: cleared too, so nothing set there is trusted
             options.KnownNetworks.Clear();
 #pragma warning restore ASPDEPR005
             foreach (var proxy in o.Proxies())
