@@ -35,6 +35,7 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseTrustedProxies();
 app.MapBotEndpoints();
 app.MapWebChat();
 

@@ -276,8 +276,12 @@ var platformSettings = {
   // Keeps /home persistent (the LiteDB file lives there when useAzureFiles is false).
   WEBSITES_ENABLE_APP_SERVICE_STORAGE: 'true'
   ASPNETCORE_ENVIRONMENT: 'Production'
-  // App Service terminates TLS: honour X-Forwarded-Proto so URLs the bot builds (Direct Line streamUrl) are https/wss.
-  ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
+  // App Service's front end terminates TLS and is the app's only peer: the bot takes X-Forwarded-Proto (https/wss in
+  // the Direct Line streamUrl) and X-Forwarded-For from it. Its addresses are the platform's, so every network is a
+  // known proxy; the bot reads only the last X-Forwarded-For entry (Hosting:ForwardLimit 1), the one the front end
+  // appended, never what a client wrote before it.
+  Hosting__KnownNetworks__0: '0.0.0.0/0'
+  Hosting__KnownNetworks__1: '::/0'
 }
 
 module app 'modules/appservice.bicep' = {

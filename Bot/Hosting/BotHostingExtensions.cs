@@ -15,6 +15,7 @@ public static class BotHostingExtensions
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section)
             .Validate(o => o.MaxActivityBytes >= 16 * 1024, "Hosting:MaxActivityBytes must be at least 16 KiB.")
             .ValidateOnStart();
+        services.AddTrustedProxies();
         services.AddHttpClient();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BotFrameworkAuthentication>(sp =>

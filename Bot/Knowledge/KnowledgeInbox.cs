@@ -17,18 +17,20 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
     private readonly KnowledgeTicketStore _tickets;
     private readonly ConversationReferenceStore _references;
     private readonly IUserNotifier _notifier;
+    private readonly HandOffLimiter _limiter;
     private readonly TimeProvider _time;
     private readonly ILogger<KnowledgeInbox> _logger;
 
     /// <summary>Creates the inbox.</summary>
     public KnowledgeInbox(UnansweredQuestionStore unanswered, KnowledgeFeedbackStore feedback, KnowledgeTicketStore tickets,
-        ConversationReferenceStore references, IUserNotifier notifier, TimeProvider time, ILogger<KnowledgeInbox> logger)
+        ConversationReferenceStore references, IUserNotifier notifier, HandOffLimiter limiter, TimeProvider time, ILogger<KnowledgeInbox> logger)
     {
         _unanswered = unanswered;
         _feedback = feedback;
         _tickets = tickets;
         _references = references;
         _notifier = notifier;
+        _limiter = limiter;
         _time = time;
         _logger = logger;
     }
@@ -48,11 +50,18 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
     }
 
     /// <inheritdoc />
-    public async Task<string> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken)
+    public async Task<string?> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken)
     {
+        if (!_limiter.TryTake(asker))
+        {
+            _logger.LogWarning("Hand-off refused by the rate limit for a {Role} caller", asker.Role);
+            return null;
+        }
+
         var (ticket, created) = _tickets.Open(question, asker, _time.GetUtcNow());
         if (!created)
         {
+            _limiter.Return(asker);
             return ticket.DisplayId;
         }
 

@@ -37,6 +37,15 @@ public sealed class KnowledgeOptions
     /// </summary>
     public double FollowUpThreshold { get; set; } = 0.25;
 
+    /// <summary>
+    /// Questions one caller may pass to staff within <see cref="HandOffWindow"/>, counted per user and per client
+    /// address: every ticket is a card in every staff member's chat. Staff are not limited.
+    /// </summary>
+    public int HandOffLimit { get; set; } = 5;
+
+    /// <summary>The sliding window of <see cref="HandOffLimit"/>.</summary>
+    public TimeSpan HandOffWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Folder for YAML exports (staff command <c>知识库 导出</c>); relative paths are under the content root.</summary>
     public string ExportPath { get; set; } = "data/kb-export";
 }

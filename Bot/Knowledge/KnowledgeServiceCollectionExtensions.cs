@@ -18,6 +18,8 @@ public static class KnowledgeServiceCollectionExtensions
                 "KnowledgeBase:SuggestThreshold and AnswerThreshold must be empty (measured per KB) or in 0..1, suggest <= answer.")
             .Validate(o => o.CloseMargin is >= 0 and <= 1, "KnowledgeBase:CloseMargin must be in 0..1.")
             .Validate(o => o.FollowUpThreshold is > 0 and <= 1, "KnowledgeBase:FollowUpThreshold must be in 0..1.")
+            .Validate(o => o.HandOffLimit is >= 1 and <= 10_000 && o.HandOffWindow > TimeSpan.Zero,
+                "KnowledgeBase:HandOffLimit must be 1..10000 and KnowledgeBase:HandOffWindow positive.")
             .ValidateOnStart();
         services.AddSingleton<KnowledgeEntryStore>();
         services.AddSingleton<KnowledgeFeedbackStore>();
@@ -26,6 +28,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeBase>();
         services.AddHostedService<KnowledgeFileWatcher>();
         services.AddSingleton<IKnowledgeAnswerer, KnowledgeAnswerer>();
+        services.AddSingleton<HandOffLimiter>();
         services.AddSingleton<IKnowledgeInbox, KnowledgeInbox>();
         services.AddSingleton<IKnowledgeCuration, KnowledgeCuration>();
         services.AddKnowledgeConversation();

@@ -1,58 +1,37 @@
-using System.Threading.RateLimiting;
+using Cppcc.Bot.Limits;
+using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Reports;
 
 /// <summary>
-/// Limits what the public may do per conversation and, separately, per client (the web chat user id), so opening a
-/// new conversation does not reset a client's count and many clients cannot flood one conversation. Sliding windows
-/// of System.Threading.RateLimiting; a refused attempt stores nothing.
+/// Limits on filing and on <c>查询</c> look-ups, counted at once per conversation, per user and per client address
+/// (when the channel shows it), so that neither a new conversation nor a new web chat user id (both free for a
+/// visitor) starts a fresh count. Look-ups are limited for members too: a member may also guess a suggestion's access
+/// code. A refused attempt stores nothing.
 /// </summary>
-public sealed class PublicRateLimiter : IDisposable
+public sealed class PublicRateLimiter
 {
-    private readonly PartitionedRateLimiter<(string Conversation, string Client)> _filings;
-    private readonly PartitionedRateLimiter<(string Conversation, string Client)> _queries;
+    private readonly SlidingWindowLimiter _filings;
+    private readonly SlidingWindowLimiter _lookUps;
 
     /// <summary>Creates the limiters from <see cref="ReportsOptions"/>.</summary>
-    public PublicRateLimiter(IOptions<ReportsOptions> options)
+    public PublicRateLimiter(IOptions<ReportsOptions> options, TimeProvider time)
     {
         var o = options.Value;
-        _filings = Chained(o.PublicFilingLimit, o.PublicFilingWindow);
-        _queries = Chained(o.PublicQueryLimit, o.PublicFilingWindow);
+        _filings = new SlidingWindowLimiter(o.PublicFilingLimit, o.PublicFilingWindow, time);
+        _lookUps = new SlidingWindowLimiter(o.PublicQueryLimit, o.PublicFilingWindow, time);
     }
 
-    /// <summary>Takes one filing permit; false when either the conversation or the client has used up its window.</summary>
-    public bool TryFile(string conversationId, string clientKey) => TryAcquire(_filings, conversationId, clientKey);
+    /// <summary>Takes one filing permit; false when the conversation, the user or the address has used up its window.</summary>
+    public bool TryFile(Caller caller, string conversationId) => _filings.TryAcquire(Keys(caller, conversationId));
 
-    /// <summary>Takes one status look-up permit.</summary>
-    public bool TryQuery(string conversationId, string clientKey) => TryAcquire(_queries, conversationId, clientKey);
+    /// <summary>Takes one look-up permit; false when the conversation, the user or the address has used up its window.</summary>
+    public bool TryLookUp(Caller caller, string conversationId) => _lookUps.TryAcquire(Keys(caller, conversationId));
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _filings.Dispose();
-        _queries.Dispose();
-    }
+    /// <summary>Gives a look-up permit back: the look-up showed the caller a report they may see, so it was no guess.</summary>
+    public void ReturnLookUp(Caller caller, string conversationId) => _lookUps.Return(Keys(caller, conversationId));
 
-    private static bool TryAcquire(PartitionedRateLimiter<(string, string)> limiter, string conversationId, string clientKey)
-    {
-        using var lease = limiter.AttemptAcquire((conversationId, clientKey));
-        return lease.IsAcquired;
-    }
-
-    private static PartitionedRateLimiter<(string Conversation, string Client)> Chained(int permits, TimeSpan window)
-    {
-        SlidingWindowRateLimiterOptions Options() => new()
-        {
-            PermitLimit = permits,
-            Window = window,
-            SegmentsPerWindow = 10,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        };
-
-        return PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<(string Conversation, string Client), string>(k => RateLimitPartition.GetSlidingWindowLimiter("c:" + k.Conversation, _ => Options())),
-            PartitionedRateLimiter.Create<(string Conversation, string Client), string>(k => RateLimitPartition.GetSlidingWindowLimiter("u:" + k.Client, _ => Options())));
-    }
+    private static string?[] Keys(Caller caller, string conversationId) =>
+        ["c:" + conversationId, "u:" + caller.UserKey, caller.ClientAddress is { } address ? "a:" + address : null];
 }

@@ -74,7 +74,7 @@ public sealed class ReportService : IReportService
             return await ReviseAsync(request, draft, revise, cancellationToken);
         }
 
-        if (caller.Role == Role.Public && !_limiter.TryFile(request.ConversationId, caller.UserKey))
+        if (caller.Role == Role.Public && !_limiter.TryFile(caller, request.ConversationId))
         {
             _logger.LogWarning("Public filing refused by the rate limit in conversation {ConversationId}", request.ConversationId);
             return new FilingResult(FilingStatus.RateLimited);
@@ -109,9 +109,12 @@ public sealed class ReportService : IReportService
     /// <inheritdoc />
     public Task<ReportDetails?> FindForCallerAsync(Caller caller, string conversationId, string reference, string? accessCode, CancellationToken cancellationToken)
     {
-        if (caller.Role == Role.Public && !_limiter.TryQuery(conversationId, caller.UserKey))
+        var staff = caller.Has(Role.Staff);
+        if (!staff && !_limiter.TryLookUp(caller, conversationId))
         {
-            _logger.LogWarning("Public status look-up refused by the rate limit in conversation {ConversationId}", conversationId);
+            // The same work and the same reply as a wrong code: a guesser must not learn that the limit, not the code, said no.
+            AccessCodes.Verify(accessCode, Decoy.Salt, Decoy.Hash);
+            _logger.LogWarning("Status look-up refused by the rate limit in conversation {ConversationId}", conversationId);
             return Task.FromResult<ReportDetails?>(null);
         }
 
@@ -122,10 +125,15 @@ public sealed class ReportService : IReportService
             return Task.FromResult<ReportDetails?>(null);
         }
 
-        var staff = caller.Has(Role.Staff);
         // Only a Teams identity proves authorship; web chat ids are whatever the browser claims.
         var author = caller.Has(Role.Member) && report.AuthorKey == caller.UserKey;
         var hasCode = AccessCodes.Verify(accessCode, report.AccessCodeSalt, report.AccessCodeHash);
+        if (!staff && (author || hasCode))
+        {
+            // Only misses count: looking at one's own report again and again is no guessing.
+            _limiter.ReturnLookUp(caller, conversationId);
+        }
+
         return Task.FromResult(staff || author || hasCode ? ReportDetailsMapper.Map(report, staff, _sectors) : null);
     }
 
@@ -165,9 +173,10 @@ public sealed class ReportService : IReportService
     private async Task<FilingResult> ReviseAsync(FilingRequest request, ReportDraft draft, string reference, CancellationToken cancellationToken)
     {
         var caller = request.Caller;
-        if (caller.Role == Role.Public && !_limiter.TryQuery(request.ConversationId, caller.UserKey))
+        var counted = !caller.Has(Role.Staff);
+        if (counted && !_limiter.TryLookUp(caller, request.ConversationId))
         {
-            // Each public revision tries an access code: limited like look-ups, so codes cannot be guessed here either.
+            // Each revision may try an access code: limited like look-ups, so codes cannot be guessed here either.
             return new FilingResult(FilingStatus.CannotRevise);
         }
 
@@ -198,6 +207,11 @@ public sealed class ReportService : IReportService
         if (revised is null)
         {
             return new FilingResult(FilingStatus.CannotRevise);
+        }
+
+        if (counted)
+        {
+            _limiter.ReturnLookUp(caller, request.ConversationId);
         }
 
         _fingerprints.Put(revised);

@@ -26,14 +26,17 @@ public sealed class ReportsOptions
     [Range(1, 50)]
     public int PageSize { get; set; } = 10;
 
-    /// <summary>Public filings allowed per conversation and, separately, per client within <see cref="PublicFilingWindow"/>.</summary>
+    /// <summary>Public filings allowed per conversation, per user and per client address within <see cref="PublicFilingWindow"/>.</summary>
     [Range(1, 10000)]
     public int PublicFilingLimit { get; set; } = 3;
 
     /// <summary>The sliding window of <see cref="PublicFilingLimit"/>.</summary>
     public TimeSpan PublicFilingWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Public status look-ups allowed per conversation and per client within <see cref="PublicFilingWindow"/> (slows code guessing).</summary>
+    /// <summary>
+    /// <c>查询</c> look-ups that show nothing (unknown reference or wrong code) allowed per conversation, per user and per
+    /// client address within <see cref="PublicFilingWindow"/>, for the public and members alike (slows code guessing).
+    /// </summary>
     [Range(1, 10000)]
     public int PublicQueryLimit { get; set; } = 20;
 

@@ -27,8 +27,7 @@ internal static class DirectLineActivities
 
         var now = time.GetUtcNow();
         conversation.Touch(now);
-        using var lease = limits.ConversationMessages.AttemptAcquire(conversation.Id);
-        if (!lease.IsAcquired)
+        if (!limits.ConversationMessages.TryTake(conversation.Id))
         {
             Notify(conversation, transcript, WebChatTexts.TooFast, now);
             return DirectLineHttp.TooManyRequests(http);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Cppcc.Bot.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.WebChat;
@@ -27,23 +28,26 @@ internal static class DirectLineEndpoints
     private static async ValueTask<object?> LimitClientAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        using var lease = http.RequestServices.GetRequiredService<WebChatRateLimits>().ClientRequests.AttemptAcquire(DirectLineHttp.ClientKey(http));
-        return lease.IsAcquired ? await next(context) : DirectLineHttp.TooManyRequests(http);
+        var allowed = http.RequestServices.GetRequiredService<WebChatRateLimits>().ClientRequests.TryTake(ClientAddress.Key(http));
+        return allowed ? await next(context) : DirectLineHttp.TooManyRequests(http);
     }
 
     /// <summary>What the page calls with no credentials at all: a new conversation id, user id and a token for them.</summary>
     private static async Task<IResult> GenerateTokenAsync(
-        HttpContext http, DirectLineTokens tokens, WebChatRateLimits limits, AzureDirectLine azure, IOptions<WebChatOptions> options)
+        HttpContext http, DirectLineTokens tokens, WebChatRateLimits limits, AzureDirectLine azure, AzureVisitorAddresses azureVisitors,
+        IOptions<WebChatOptions> options)
     {
-        using var lease = limits.ClientConversations.AttemptAcquire(DirectLineHttp.ClientKey(http));
-        if (!lease.IsAcquired)
+        var clientAddress = ClientAddress.Key(http);
+        if (!limits.ClientConversations.TryTake(clientAddress))
         {
             return DirectLineHttp.TooManyRequests(http);
         }
 
         if (azure.Enabled)
         {
-            var grant = await azure.GenerateAsync(WebChatConversations.NewUserId(), http.RequestAborted);
+            var userId = WebChatConversations.NewUserId();
+            azureVisitors.Remember(userId, clientAddress);
+            var grant = await azure.GenerateAsync(userId, http.RequestAborted);
             return grant is null
                 ? DirectLineHttp.Error(StatusCodes.Status502BadGateway, "DirectLineUnavailable", WebChatTexts.Busy)
                 : TypedResults.Ok(grant);
@@ -79,10 +83,10 @@ internal static class DirectLineEndpoints
             return failure;
         }
 
-        var conversation = conversations.GetOrStart(grant.ConversationId, grant.UserId, startAfter: 0, out var started);
+        var (conversation, started, refusal) = conversations.GetOrStart(grant.ConversationId, grant.UserId, ClientAddress.Key(http), startAfter: 0);
         if (conversation is null)
         {
-            return DirectLineHttp.Error(StatusCodes.Status503ServiceUnavailable, "ServiceBusy", WebChatTexts.Busy);
+            return DirectLineHttp.CannotStart(http, refusal);
         }
 
         conversation.Touch(time.GetUtcNow());
@@ -111,10 +115,10 @@ internal static class DirectLineEndpoints
             return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadRequest);
         }
 
-        var conversation = conversations.GetOrStart(conversationId, grant.UserId, watermark, out _);
+        var (conversation, _, refusal) = conversations.GetOrStart(conversationId, grant.UserId, ClientAddress.Key(http), watermark);
         if (conversation is null)
         {
-            return DirectLineHttp.Error(StatusCodes.Status503ServiceUnavailable, "ServiceBusy", WebChatTexts.Busy);
+            return DirectLineHttp.CannotStart(http, refusal);
         }
 
         conversation.Touch(time.GetUtcNow());

@@ -17,7 +17,17 @@ internal static class DirectLineHttp
         return Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", WebChatTexts.TooManyRequests);
     }
 
-    public static string ClientKey(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>What to answer when no conversation could be started: 429 for an address past its share, else 503.</summary>
+    public static IResult CannotStart(HttpContext http, StartRefusal refusal)
+    {
+        if (refusal == StartRefusal.ClientShareUsed)
+        {
+            http.Response.Headers.RetryAfter = "60";
+            return Error(StatusCodes.Status429TooManyRequests, "TooManyConversations", WebChatTexts.TooManyConversations);
+        }
+
+        return Error(StatusCodes.Status503ServiceUnavailable, "ServiceBusy", WebChatTexts.Busy);
+    }
 
     public static string? Bearer(HttpContext http)
     {

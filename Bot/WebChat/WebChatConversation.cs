@@ -36,6 +36,10 @@ internal sealed class WebChatConversation : IDisposable
 
     public string UserId { get; }
 
+    /// <summary>Limit key of the address that opened it (<see cref="Limits.ClientAddress"/>): its share of the pool,
+    /// and the address the visitor's look-ups and hand-offs count against.</summary>
+    public string ClientAddress { get; init; } = Limits.ClientAddress.Unknown;
+
     /// <summary>Held while the bot runs a turn of this conversation, so dialog state is never written by two turns at once.</summary>
     public SemaphoreSlim TurnLock { get; } = new(1, 1);
 

@@ -1,4 +1,5 @@
 using Cppcc.Bot.Storage;
+using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
@@ -34,6 +35,13 @@ public static class WebChatExtensions
         services.AddSingleton<AzureDirectLine>();
         services.AddHttpClient(AzureDirectLine.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<WebChatJanitor>();
+
+        var callers = services.LastOrDefault(d => d.ServiceType == typeof(ICallerResolver))
+            ?? throw new InvalidOperationException("AddWebChat must be called after AddRoles.");
+        services.Remove(callers);
+        services.AddSingleton<AzureVisitorAddresses>();
+        services.AddSingleton<ICallerResolver>(sp => new WebChatCallers(
+            Resolve<ICallerResolver>(sp, callers), sp.GetRequiredService<WebChatConversations>(), sp.GetRequiredService<AzureVisitorAddresses>()));
 
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(BotFrameworkAuthentication))
             ?? throw new InvalidOperationException("AddWebChat must be called after BotFrameworkAuthentication is registered.");

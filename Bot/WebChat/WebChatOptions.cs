@@ -40,6 +40,13 @@ public sealed class WebChatOptions
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 5_000;
 
+    /// <summary>
+    /// Live conversations one client address (an IPv4 address, or an IPv6 /64) may hold at once: its share of
+    /// <see cref="MaxConversations"/>, so one address cannot take every place. Generous enough for a NAT'ed office.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxConversationsPerClient { get; set; } = 100;
+
     /// <summary>Activities kept per conversation for polling, reconnects and reloads; older ones are dropped.</summary>
     [Range(10, 10_000)]
     public int MaxActivitiesPerConversation { get; set; } = 100;

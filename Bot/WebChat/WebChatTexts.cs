@@ -8,6 +8,7 @@ internal static class WebChatTexts
     public const string TooLong = "消息太长了（最多 {0} 个字），请分几条发送。（Message too long.）";
     public const string TooLarge = "提交的内容过大，请精简后再发。（Request too large.）";
     public const string Busy = "当前访问人数较多，请稍后再试。（The service is busy, please try again later.）";
+    public const string TooManyConversations = "您所在的网络已打开太多对话，请关闭不用的对话窗口，或稍后再试。（Too many open conversations from your network, please close some or try again later.）";
     public const string BadRequest = "无法识别这条消息，请刷新页面后重试。（Malformed activity.）";
     public const string TokenMissing = "缺少访问令牌，请刷新页面。（Missing token.）";
     public const string TokenInvalid = "访问令牌无效或已过期，请刷新页面。（Invalid or expired token.）";

@@ -13,9 +13,10 @@ public interface IKnowledgeInbox
 
     /// <summary>
     /// Passes <paramref name="question"/> to staff for <paramref name="asker"/>: a ticket that staff see in Teams and can
-    /// answer. Returns the ticket id; asking the same question again returns the open ticket.
+    /// answer. Returns the ticket id; asking the same question again returns the open ticket. Null when the caller has
+    /// passed on too many questions lately (nothing is stored or sent then).
     /// </summary>
-    Task<string> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken);
+    Task<string?> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sends staff's <paramref name="answer"/> to the asker of ticket <paramref name="ticketId"/> and closes it.

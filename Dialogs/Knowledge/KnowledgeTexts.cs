@@ -24,6 +24,9 @@ internal static class KnowledgeTexts
     public static readonly Localized HandedOff = new(
         "已转交工作人员（编号 {0}）。工作人员答复后，答案会发到这个对话里。",
         "Passed to staff (ticket {0}). Their answer will come to this conversation.");
+    public static readonly Localized HandOffTooOften = new(
+        "您最近转交的问题较多，工作人员正在处理，请稍后再转交。",
+        "You have passed on several questions lately; staff are working on them. Please try again later.");
     public static readonly Localized MissingQuestion = new("没有收到要转交的问题，请重新提问。", "No question to pass on; please ask again.");
     public static readonly Localized QuestionTooLong = new("问题太长了，请控制在 {0} 字以内。", "The question is too long; keep it under {0} characters.");
     public static readonly Localized Unhandled = new("这个按钮已失效，请重新提问。", "This button no longer works; please ask again.");

@@ -119,6 +119,7 @@ public sealed class KnowledgeHandOffAction : ICardAction
         }
 
         var ticket = await _inbox.HandOffAsync(question, context.Caller, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync(KnowledgeTexts.HandedOff.Format(turn, ticket), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var reply = ticket is null ? KnowledgeTexts.HandOffTooOften.For(turn) : KnowledgeTexts.HandedOff.Format(turn, ticket);
+        await turn.SendActivityAsync(reply, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

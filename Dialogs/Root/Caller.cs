@@ -19,6 +19,12 @@ public enum Role
 /// <param name="Role">What the caller may do.</param>
 public sealed record Caller(string UserKey, string Name, Role Role)
 {
+    /// <summary>
+    /// The network the caller came from, as the key per-address limits use (an IPv4 address or an IPv6 /64), when the
+    /// bot can see it: the embedded web chat. Null for callers relayed by a connector (Teams, Azure Direct Line).
+    /// </summary>
+    public string? ClientAddress { get; init; }
+
     /// <summary>True when the caller has at least <paramref name="role"/>.</summary>
     public bool Has(Role role) => Role >= role;
 }

@@ -5,7 +5,7 @@
 //       [--think-ms 2000] [--text 区政协怎么开展民主监督？] [--url http://127.0.0.1:3978]
 // With --url, start the bot yourself with the per-address limits lifted (all visitors here share 127.0.0.1), e.g.
 //   WebChat__ClientRequestBurst=1000000 WebChat__ClientRequestsPerSecond=1000000 WebChat__ClientConversationBurst=1000000 \
-//   WebChat__ClientConversationsPerMinute=1000000 Storage__Path=/tmp/bench/bot.db Logging__LogLevel__Default=Warning \
+//   WebChat__ClientConversationsPerMinute=1000000 WebChat__MaxConversationsPerClient=1000000 Storage__Path=/tmp/bench/bot.db Logging__LogLevel__Default=Warning \
 //   dotnet Bot/bin/Release/net10.0/Cppcc.Bot.dll --urls http://127.0.0.1:3978
 // The default think time keeps each visitor within the default per-conversation limit (30 messages a minute).
 using System.Collections.Concurrent;
@@ -170,6 +170,7 @@ internal static class WebChatLoad
                     ["WebChat:ClientRequestsPerSecond"] = "1000000",
                     ["WebChat:ClientConversationBurst"] = "1000000",
                     ["WebChat:ClientConversationsPerMinute"] = "1000000",
+                    ["WebChat:MaxConversationsPerClient"] = "1000000",
                 }));
             });
             factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -49,6 +49,16 @@ internal sealed class DirectLineClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>Posts an activity (text or card submit) and returns the bot's replies to it, as raw JSON.</summary>
+    public async Task<string[]> ExchangeAsync(Grant grant, object activity)
+    {
+        using var response = await PostActivityAsync(grant, activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var (activities, _) = await PollAsync(grant);
+        return RepliesTo(activities, id);
+    }
+
     public async Task<(JsonElement[] Activities, string Watermark)> PollAsync(Grant grant, string? watermark = null)
     {
         using var response = await SendAsync(HttpMethod.Get, ActivitiesPath(grant, watermark), grant.Token);

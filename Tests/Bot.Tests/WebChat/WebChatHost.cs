@@ -35,6 +35,7 @@ internal sealed class WebChatHost : IAsyncDisposable
             ["KnowledgeBase:Path"] = kb,
             ["WebChat:ClientConversationBurst"] = "1000",
             ["WebChat:ClientRequestBurst"] = "1000",
+            ["WebChat:MaxConversationsPerClient"] = "100000",
         };
         foreach (var (key, value) in settings)
         {

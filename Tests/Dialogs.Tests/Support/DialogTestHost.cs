@@ -144,10 +144,10 @@ public sealed class FakeKnowledgeInbox : IKnowledgeInbox
         return Task.CompletedTask;
     }
 
-    public Task<string> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken)
+    public Task<string?> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken)
     {
         HandedOff.Add((question, asker));
-        return Task.FromResult("KB-" + HandedOff.Count);
+        return Task.FromResult<string?>("KB-" + HandedOff.Count);
     }
 
     public Task<HandOffReply> ReplyAsync(string ticketId, string answer, Caller staff, CancellationToken cancellationToken)
