@@ -111,7 +111,13 @@ public sealed class ConversationRouter
             return true;
         }
 
-        if (RootTexts.MenuWords.Contains(normalized) || RootTexts.HelpWords.Contains(normalized))
+        if (RootTexts.HelpWords.Contains(normalized))
+        {
+            await turn.SendActivityAsync(HelpCard.Build(turn, context.Caller.Role), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (RootTexts.MenuWords.Contains(normalized))
         {
             if (inDialog)
             {

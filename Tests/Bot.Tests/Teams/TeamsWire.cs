@@ -69,7 +69,7 @@ public static partial class TeamsWire
     /// </summary>
     public static bool IsChinese(string text) => !LatinWord().IsMatch(NotWords().Replace(text, " "));
 
-    [GeneratedRegex(@"https?://\S+|\b[A-Z]{2}-\d{4}-\d+\b|\b(Teams|CSV|Excel|AI)\b")]
+    [GeneratedRegex(@"https?://\S+|\b[A-Z]{2}-\d{4}-\d+\b|\b(Teams|CSV|Excel|AI)\b|“English”")]
     private static partial Regex NotWords();
 
     [GeneratedRegex(@"[A-Za-z]{3,}")]
