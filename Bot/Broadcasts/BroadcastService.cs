@@ -38,11 +38,21 @@ public sealed class BroadcastService(BroadcastStore store, AudienceResolver audi
         Enqueue(broadcast, reachable);
         logger.LogInformation("Broadcast {BroadcastId} queued for {Count} recipients ({Unreachable} unreachable)", broadcast.Id, reachable.Count, unreachable);
 
+        return new BroadcastStarted(broadcast.Id, reachable.Count, unreachable);
+    }
+
+    public async Task ShowProgressAsync(string broadcastId, CancellationToken cancellationToken)
+    {
+        // Sent after the sender was told the broadcast started, so the reply and its card arrive in that order.
+        if (store.Find(broadcastId) is not { Finished: false, ProgressActivityId: null } broadcast)
+            return;
+        var staffConversation = JsonConvert.DeserializeObject<ConversationReference>(broadcast.StaffReferenceJson)!;
+        var counts = new BroadcastCounts(0, 0, broadcast.Recipients);
         try
         {
-            var card = BroadcastCards.Progress(broadcast, new BroadcastCounts(0, 0, reachable.Count), staffConversation.Locale, done: false);
+            var card = BroadcastCards.Progress(broadcast, counts, staffConversation.Locale, done: false);
             broadcast.ProgressActivityId = await messenger.SendAsync(staffConversation, card, cancellationToken).ConfigureAwait(false);
-            broadcast.LastShown = new BroadcastCounts(0, 0, reachable.Count).ToString();
+            broadcast.LastShown = counts.ToString();
             store.Save(broadcast);
         }
         catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
@@ -50,8 +60,6 @@ public sealed class BroadcastService(BroadcastStore store, AudienceResolver audi
             // The broadcast goes on; the summary is tried again when it finishes.
             logger.LogWarning(e, "Progress card of broadcast {BroadcastId} could not be sent", broadcast.Id);
         }
-
-        return new BroadcastStarted(broadcast.Id, reachable.Count, unreachable);
     }
 
     /// <summary>Queues a broadcast the process died before queueing completely (idempotent per recipient).</summary>

@@ -70,7 +70,7 @@ public sealed class ConversationRouter
         }
 
         // A question that merely starts with a command word above the caller's role ("改期怎么办", no space) is a
-        // question; the command's own form ("改期 XX-2026-0001") is refused as usual.
+        // question; the command's own form ("改期 HD-2026-0001") is refused as usual.
         if (_commands.Match(text) is { } match && (context.Caller.Has(match.Command.MinimumRole) || !match.RunOn))
         {
             await RunAsync(context, match.Command.Words[0], match.Command.MinimumRole, ct => match.Command.ExecuteAsync(context, match.Arguments, ct), cancellationToken).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public enum Recurrence
 public sealed record SessionDraft(string Title, SessionKind Kind, DateTimeOffset StartsAt, string Location, Recurrence Recurrence, string Audience);
 
 /// <summary>A session as shown to people.</summary>
-/// <param name="Id">Id, e.g. XX-2026-0001.</param>
+/// <param name="Id">Id, e.g. HD-2026-0001.</param>
 /// <param name="Title">Title.</param>
 /// <param name="Kind">Kind.</param>
 /// <param name="StartsAt">Start in the offset it was entered in.</param>

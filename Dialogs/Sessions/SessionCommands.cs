@@ -65,7 +65,7 @@ public sealed class SessionListCommand : SessionCommand
     }
 }
 
-/// <summary><c>取消学习 XX-2026-0001</c> / <c>cancel session …</c> (staff).</summary>
+/// <summary><c>取消学习 HD-2026-0001</c> / <c>cancel session …</c> (staff).</summary>
 public sealed class SessionCancelCommand : SessionCommand
 {
     /// <summary>Creates the command.</summary>
@@ -87,7 +87,7 @@ public sealed class SessionCancelCommand : SessionCommand
     }
 }
 
-/// <summary><c>改期 XX-2026-0001 2026-12-05 14:30</c> / <c>move session …</c> (staff).</summary>
+/// <summary><c>改期 HD-2026-0001 2026-12-05 14:30</c> / <c>move session …</c> (staff).</summary>
 public sealed class SessionMoveCommand : SessionCommand
 {
     private readonly TimeProvider _time;
@@ -113,7 +113,7 @@ public sealed class SessionMoveCommand : SessionCommand
     }
 }
 
-/// <summary><c>出席情况 XX-2026-0001</c> / <c>attendance …</c> (staff): who attends, who is absent, and a staff-only download link to the CSV.</summary>
+/// <summary><c>出席情况 HD-2026-0001</c> / <c>attendance …</c> (staff): who attends, who is absent, and a staff-only download link to the CSV.</summary>
 public sealed class AttendanceCommand : SessionCommand
 {
     private readonly IDownloadLinks _links;

@@ -27,8 +27,8 @@ public static class SessionTexts
     internal static readonly Localized AttendanceLine = new("{0}：{1}", "{0}: {1}");
     internal static readonly Localized Attend = new("参加", "attend");
     internal static readonly Localized Absent = new("请假", "absent");
-    internal static readonly Localized UsageId = new("请在命令后输入学习安排编号，例如：{0} XX-2026-0001", "Add the session id, e.g. {0} XX-2026-0001");
-    internal static readonly Localized UsageMove = new("用法：改期 XX-2026-0001 2026-12-05 14:30", "Usage: move session XX-2026-0001 2026-12-05 14:30");
+    internal static readonly Localized UsageId = new("请在命令后输入学习安排编号，例如：{0} HD-2026-0001", "Add the session id, e.g. {0} HD-2026-0001");
+    internal static readonly Localized UsageMove = new("用法：改期 HD-2026-0001 2026-12-05 14:30", "Usage: move session HD-2026-0001 2026-12-05 14:30");
     internal static readonly Localized AskTitle = new("请输入学习安排的标题：", "Title of the session?");
     internal static readonly Localized AskKind = new("类型？", "Kind?");
     internal static readonly Localized AskStart = new("开始时间？（如 2026-12-01 14:30 或 明天 15:00）", "When does it start? (e.g. 2026-12-01 14:30)");

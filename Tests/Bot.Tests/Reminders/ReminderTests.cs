@@ -71,7 +71,7 @@ public sealed class ReminderTests : IAsyncLifetime
         await teams.RegisterAsync("m1");
         await teams.RegisterAsync("m2");
         var reply = TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(15))));
-        var id = Regex.Match(reply, @"XX-\d{4}-\d{4}").Value;
+        var id = Regex.Match(reply, @"HD-\d{4}-\d{4}").Value;
         Assert.True(id.Length > 0, reply);
 
         await AdvanceAsync(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
@@ -134,7 +134,7 @@ public sealed class ReminderTests : IAsyncLifetime
         {
             var teams = new TeamsScenario(first.CreateClient(), _stub);
             await teams.RegisterAsync("m1");
-            id = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(30)))), @"XX-\d{4}-\d{4}").Value;
+            id = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(30)))), @"HD-\d{4}-\d{4}").Value;
         }
 
         _time.Advance(TimeSpan.FromMinutes(25)); // the bot is down when the reminder falls due (minute 20)
@@ -158,8 +158,8 @@ public sealed class ReminderTests : IAsyncLifetime
         await using var bot = Bot("00:10:00");
         var teams = new TeamsScenario(bot.CreateClient(), _stub);
         await teams.RegisterAsync("m1");
-        var once = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(12)))), @"XX-\d{4}-\d{4}").Value;
-        var monthly = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(40), "monthly"))), @"XX-\d{4}-\d{4}").Value;
+        var once = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(12)))), @"HD-\d{4}-\d{4}").Value;
+        var monthly = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(40), "monthly"))), @"HD-\d{4}-\d{4}").Value;
         await AdvanceUntilAsync(() => Reminders("m1").Count == 1, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
         await teams.RegisterAsync("m2"); // joins after the reminder went out
 
@@ -176,7 +176,7 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Contains("2026年12月27日", list); // the monthly session's next occurrence, same local time
 
         // Cancelling one occurrence keeps the series: the one after it is planned at once.
-        var december = Regex.Match(list, @"XX-\d{4}-\d{4}").Value;
+        var december = Regex.Match(list, @"HD-\d{4}-\d{4}").Value;
         await teams.SayAsync(TeamsScenario.StaffAad, "取消学习 " + december);
         var after = TeamsScenario.Text(await teams.SayAsync("m1", "学习安排"));
         Assert.DoesNotContain(december, after);
@@ -189,7 +189,7 @@ public sealed class ReminderTests : IAsyncLifetime
         await using var bot = Bot("00:10:00");
         var teams = new TeamsScenario(bot.CreateClient(), _stub);
         await teams.RegisterAsync("m1");
-        var id = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(12)))), @"XX-\d{4}-\d{4}").Value;
+        var id = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(12)))), @"HD-\d{4}-\d{4}").Value;
         await AdvanceUntilAsync(() => Reminders("m1").Count == 1, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
 
         var moved = TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, new JObject
