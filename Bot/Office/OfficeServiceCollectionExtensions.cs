@@ -12,7 +12,14 @@ public static class OfficeServiceCollectionExtensions
         services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.Section)
             .Validate(o => OfficeSettings.Languages.Contains(o.DefaultLanguage), "Bot:DefaultLanguage must be zh-CN or en.")
             .Validate(o => OfficeOptions.FindZone(o.TimeZone) is not null, "Bot:TimeZone must be a time zone id known to this machine, e.g. Asia/Shanghai.")
-            .ValidateOnStart();
+            .ValidateOnStart()
+            .PostConfigure(o =>
+            {
+                if (OfficeOptions.FindZone(o.TimeZone) is { } zone)
+                {
+                    OfficeClock.Configure(zone);
+                }
+            });
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OfficeOptions>>().Value.ToSettings());
         return services;
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Cppcc.Dialogs.Framework.Prompts;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Dialogs.Reports;
 
@@ -36,9 +36,9 @@ public static class ReportFormat
         return builder.ToString();
     }
 
-    /// <summary>A time in China time, <c>2026-11-27 10:00</c>.</summary>
+    /// <summary>A time in the office's zone (China time by default), <c>2026-11-27 10:00</c>.</summary>
     public static string Time(DateTimeOffset at)
-        => TimeZoneInfo.ConvertTime(at, DateTimeText.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        => OfficeClock.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>True for <c>SQ-2026-000001</c> / <c>JY-2026-000001</c> (already normalized).</summary>
     public static bool IsReference(string? text)

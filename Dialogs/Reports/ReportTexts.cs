@@ -158,6 +158,10 @@ public static class ReportTexts
         "No report with that reference, or the access code is wrong. Please check and try again.");
     internal static readonly Localized StatusUsage = new("请发送“查询 编号 [查询码]”，例如：查询 JY-2026-000001 AB12CD34",
         "Send \"status <reference> [code]\", e.g. status JY-2026-000001 AB12CD34");
+    internal static readonly Localized MemberStatusUsage = new("请发送“查询 编号”，例如：查询 SQ-2026-000001。发送“我的社情民意”可查看您提交的全部信息。",
+        "Send \"status <reference>\", e.g. status SQ-2026-000001. Send \"my reports\" for everything you filed.");
+    internal static readonly Localized MemberNotFound = new("没有找到该编号的信息，或它不是您提交的。请核对编号，或发送“我的社情民意”查看。",
+        "No report of yours has that reference. Please check it, or send \"my reports\".");
     internal static readonly Localized NoneOwn = new("您还没有提交过社情民意信息或建议。发送“社情民意”或“建议”开始提交。",
         "You have not filed anything yet. Send \"report\" or \"suggest\" to start.");
     internal static readonly Localized OwnHeader = new("您提交的信息（最近 {0} 条）：", "Your reports (latest {0}):");

@@ -145,10 +145,11 @@ public sealed class AttendanceCommand : SessionCommand
         var lines = new List<string>
         {
             SessionTexts.AttendanceTitle.Format(turn, SessionTexts.KindName(s.Kind), s.Title, s.Id,
-                attendance.Answers.Count(a => a.Attends), attendance.Answers.Count(a => !a.Attends)),
+                attendance.Answers.Count(a => a.Attends), attendance.Answers.Count(a => !a.Attends), attendance.NotReplied.Count),
         };
         lines.AddRange(attendance.Answers.Select(a => SessionTexts.AttendanceLine.Format(turn, a.Name,
             (a.Attends ? SessionTexts.Attend : SessionTexts.Absent).For(turn))));
+        lines.AddRange(attendance.NotReplied.Select(n => SessionTexts.AttendanceLine.Format(turn, n.Name, SessionTexts.NoReply.For(turn))));
         var reply = MessageFactory.Text(string.Join("\n\n", lines));
         reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id)) };
         await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
