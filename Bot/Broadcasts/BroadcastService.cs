@@ -51,9 +51,14 @@ public sealed class BroadcastService(BroadcastStore store, AudienceResolver audi
         try
         {
             var card = BroadcastCards.Progress(broadcast, counts, staffConversation.Locale, done: false);
-            broadcast.ProgressActivityId = await messenger.SendAsync(staffConversation, card, cancellationToken).ConfigureAwait(false);
-            broadcast.LastShown = counts.ToString();
-            store.Save(broadcast);
+            var cardId = await messenger.SendAsync(staffConversation, card, cancellationToken).ConfigureAwait(false);
+            // Re-read: the progress worker may have moved the broadcast on while the card was on its way.
+            if (store.Find(broadcastId) is { } current)
+            {
+                current.ProgressActivityId = cardId;
+                current.LastShown ??= counts.ToString();
+                store.Save(current);
+            }
         }
         catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
         {

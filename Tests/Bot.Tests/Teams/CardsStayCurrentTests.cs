@@ -23,7 +23,8 @@ public sealed class CardsStayCurrentTests : IAsyncLifetime
         {
             Roster = [("29:" + TeamsScenario.StaffAad, TeamsScenario.StaffAad, "机关干部"), ("29:m1", "m1", "委员m1")],
         });
-        _bot = new BotFactory(_db, TeamsScenario.Settings());
+        // A slow progress refresh: the broadcast cannot finish (and skip its progress card) before the turn ends.
+        _bot = new BotFactory(_db, TeamsScenario.Settings(new() { ["Broadcasts:ProgressInterval"] = "00:05:00" }));
         _client = _bot.CreateClient();
         _teams = new TeamsScenario(_client, _stub);
     }
