@@ -107,7 +107,8 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var csv = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("姓名,用户,回复,回复时间(UTC)", csv[0]);
-        Assert.Equal(3, csv.Length);
+        Assert.Equal(4, csv.Length); // m1, m2 and the one member of the audience who has not answered
+        Assert.Contains(csv, l => l.Contains(",未回复,", StringComparison.Ordinal));
         Assert.Contains(csv, l => l.StartsWith("委员m1,msteams:m1,参加,", StringComparison.Ordinal));
         Assert.Contains(csv, l => l.StartsWith("委员m2,msteams:m2,请假,", StringComparison.Ordinal));
 
