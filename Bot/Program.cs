@@ -7,6 +7,7 @@ using Cppcc.Bot.Exports;
 using Cppcc.Bot.Graph;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
+using Cppcc.Bot.Office;
 using Cppcc.Bot.Proactive;
 using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Reports;
@@ -17,6 +18,7 @@ using Cppcc.Bot.WebChat;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
+    .AddOffice()
     .AddBotStorage()
     .AddRoles()
     .AddConversations()

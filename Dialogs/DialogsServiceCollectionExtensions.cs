@@ -4,6 +4,7 @@ using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cppcc.Dialogs;
 
@@ -40,6 +41,10 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<DialogRunner>();
         services.AddSingleton(sp => new CommandTable(sp.GetServices<ITextCommand>()));
+        services.TryAddSingleton(OfficeSettings.Default);
+        services.AddSingleton<LanguagePreference>();
+        services.AddSingleton<ITextCommand>(sp => new LanguageCommand(sp.GetRequiredService<LanguagePreference>(), "zh-CN", new[] { "中文", "chinese" }));
+        services.AddSingleton<ITextCommand>(sp => new LanguageCommand(sp.GetRequiredService<LanguagePreference>(), "en", new[] { "English", "英文" }));
         services.AddSingleton<KnowledgeFollowUp>();
         services.AddSingleton<IQuestionHandler, KnowledgeQuestionHandler>();
         services.AddSingleton<SmallTalk.SmallTalkReplies>();

@@ -43,22 +43,35 @@ public sealed class BroadcastService(BroadcastStore store, AudienceResolver audi
         Enqueue(broadcast, reachable);
         logger.LogInformation("Broadcast {BroadcastId} queued for {Count} recipients ({Unreachable} unreachable)", broadcast.Id, reachable.Count, unreachable);
 
+        return new BroadcastStarted(broadcast.Id, reachable.Count, unreachable);
+    }
+
+    public async Task ShowProgressAsync(string broadcastId, CancellationToken cancellationToken)
+    {
+        // Sent after the sender was told the broadcast started, so the reply and its card arrive in that order.
+        if (store.Find(broadcastId) is not { Finished: false, ProgressActivityId: null } broadcast)
+            return;
+        var counts = new BroadcastCounts(0, 0, broadcast.Recipients);
         try
         {
-            if (progressConversation is null)
-                return new BroadcastStarted(broadcast.Id, reachable.Count, unreachable);
-            var card = BroadcastCards.Progress(broadcast, new BroadcastCounts(0, 0, reachable.Count), progressConversation.Locale, done: false);
-            broadcast.ProgressActivityId = await messenger.SendAsync(progressConversation, card, cancellationToken).ConfigureAwait(false);
-            broadcast.LastShown = new BroadcastCounts(0, 0, reachable.Count).ToString();
-            store.Save(broadcast);
+            if (string.IsNullOrEmpty(broadcast.StaffReferenceJson))
+                return; // the sender has no personal chat: the progress is never shown in a shared one
+            var staffConversation = JsonConvert.DeserializeObject<ConversationReference>(broadcast.StaffReferenceJson)!;
+            var card = BroadcastCards.Progress(broadcast, counts, staffConversation.Locale, done: false);
+            var cardId = await messenger.SendAsync(staffConversation, card, cancellationToken).ConfigureAwait(false);
+            // Re-read: the progress worker may have moved the broadcast on while the card was on its way.
+            if (store.Find(broadcastId) is { } current)
+            {
+                current.ProgressActivityId = cardId;
+                current.LastShown ??= counts.ToString();
+                store.Save(current);
+            }
         }
         catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
         {
             // The broadcast goes on; the summary is tried again when it finishes.
             logger.LogWarning(e, "Progress card of broadcast {BroadcastId} could not be sent", broadcast.Id);
         }
-
-        return new BroadcastStarted(broadcast.Id, reachable.Count, unreachable);
     }
 
     /// <summary>The sender's personal chat (opened if need be), or null when it cannot be reached: never a shared one.</summary>

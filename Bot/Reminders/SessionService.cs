@@ -94,7 +94,13 @@ public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, Audie
         if (sessions.Find(sessionId) is not { } session)
             return null;
         var answers = rsvps.For(sessionId).Select(r => new RsvpView(r.Name, r.UserKey, r.Attends, r.At)).ToList();
-        return new AttendanceView(View(session), answers, Csv(answers));
+        // Staff chase the members who have not answered, so they are listed too: the session's audience minus the answers.
+        var answered = answers.Select(a => a.UserKey).ToHashSet(StringComparer.Ordinal);
+        var notReplied = (audiences.Resolve(session.Audience)?.Reachable ?? [])
+            .Where(r => !answered.Contains(r.UserKey))
+            .Select(r => new NoReplyView(r.Name, r.UserKey))
+            .ToList();
+        return new AttendanceView(View(session), answers, Csv(answers, notReplied)) { NotReplied = notReplied };
     }
 
     /// <summary>Queues <paramref name="card"/> for everyone who got a reminder of this session; returns how many.</summary>
@@ -109,7 +115,7 @@ public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, Audie
         return requests.Count;
     }
 
-    private static byte[] Csv(IEnumerable<RsvpView> answers)
+    private static byte[] Csv(IEnumerable<RsvpView> answers, IEnumerable<NoReplyView> notReplied)
     {
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
@@ -117,6 +123,8 @@ public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, Audie
             csv.WriteRecord(["姓名", "用户", "回复", "回复时间(UTC)"]);
             foreach (var a in answers)
                 csv.WriteRecord([a.Name, a.UserKey, a.Attends ? "参加" : "请假", a.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)]);
+            foreach (var n in notReplied)
+                csv.WriteRecord([n.Name, n.UserKey, "未回复", ""]);
         }
         return buffer.ToArray();
     }

@@ -15,12 +15,15 @@ public sealed class SessionStore
         _sessions.EnsureIndex(s => s.StartsAt);
     }
 
-    /// <summary>Numbers (XX-YYYY-NNNN, per year of the start) and inserts.</summary>
+    /// <summary>
+    /// Numbers (HD-YYYY-NNNN: 活动, per year of the start) and inserts. Sessions stored before under XX-YYYY-NNNN
+    /// keep their ids: ids are looked up as stored, and the two prefixes never share a number.
+    /// </summary>
     public StudySession Add(StudySession session)
     {
         lock (_numbering)
         {
-            var prefix = $"XX-{session.LocalStart.Year}-";
+            var prefix = $"HD-{session.LocalStart.Year}-";
             var number = _sessions.Count(s => s.Id.StartsWith(prefix)) + 1;
             session.Id = prefix + number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
             if (session.SeriesId.Length == 0)

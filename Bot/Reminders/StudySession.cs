@@ -5,7 +5,7 @@ namespace Cppcc.Bot.Reminders;
 /// <summary>One occurrence of a study session (集中学习), lecture (专题讲座) or meeting. A recurring series is a chain of occurrences sharing <see cref="SeriesId"/>.</summary>
 public sealed class StudySession
 {
-    /// <summary>Short id shown to people, e.g. "XX-2026-0007".</summary>
+    /// <summary>Short id shown to people, e.g. "HD-2026-0007" (older sessions: "XX-2026-0007").</summary>
     public string Id { get; set; } = "";
 
     public string SeriesId { get; set; } = "";

@@ -31,7 +31,8 @@ public sealed class ReportNotices
         var jobId = JobId(report);
         foreach (var staff in _references.UserKeys(Role.Staff).Where(k => k != report.AuthorKey))
         {
-            await SendAsync(staff, ReportMessages.NewReport(report.Kind, report.Reference, report.Category, "zh-CN"), jobId, cancellationToken);
+            var resubmitted = report.History[^1].From == ReportState.Returned;
+            await SendAsync(staff, ReportMessages.NewReport(report.Kind, report.Reference, report.Category, "zh-CN", resubmitted), jobId, cancellationToken);
         }
     }
 

@@ -44,6 +44,7 @@ public sealed class BroadcastStarter
         if (started.Unreachable > 0)
             text += "\n\n" + BroadcastTexts.Unreachable.Format(turn, started.Unreachable);
         await turn.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
+        await _broadcasts.ShowProgressAsync(started.Id, cancellationToken).ConfigureAwait(false);
         return started.Id;
     }
 }

@@ -30,8 +30,11 @@ public interface IBroadcasts
     /// <summary>Known audiences: "all" first, then the group names.</summary>
     IReadOnlyList<string> Audiences();
 
-    /// <summary>Queues the broadcast and sends the progress card to <paramref name="staffConversation"/>.</summary>
+    /// <summary>Queues the broadcast; its progress card goes to <paramref name="staffConversation"/> with <see cref="ShowProgressAsync"/>.</summary>
     Task<BroadcastStarted> StartAsync(BroadcastRequest request, Caller sender, ConversationReference staffConversation, CancellationToken cancellationToken);
+
+    /// <summary>Sends the progress card of a started broadcast to its sender's conversation (once).</summary>
+    Task ShowProgressAsync(string broadcastId, CancellationToken cancellationToken);
 
     /// <summary>The results of a broadcast, or null when there is none with that id.</summary>
     BroadcastReport? Report(string id);

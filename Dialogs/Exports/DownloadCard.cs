@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cppcc.Dialogs.Framework;
-using Cppcc.Dialogs.Framework.Prompts;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -17,7 +16,7 @@ public static class DownloadCard
     /// <summary>The card for <paramref name="link"/>.</summary>
     public static Attachment Create(ITurnContext turn, DownloadLink link)
     {
-        var until = TimeZoneInfo.ConvertTime(link.ExpiresAt, DateTimeText.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var until = OfficeClock.Local(link.ExpiresAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var body = new JArray { MenuCard.TextBlock(Expires.Format(turn, until), subtle: true) };
         var actions = new JArray { new JObject { ["type"] = "Action.OpenUrl", ["title"] = Download.For(turn), ["url"] = link.Url } };
         return MenuCard.AdaptiveCard(body, actions);

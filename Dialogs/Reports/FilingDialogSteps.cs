@@ -53,8 +53,13 @@ internal static class FilingDialogSteps
             return await step.Dialogs.BeginDialogAsync(dialogId, new FilingDialogOptions(again, step.State.ReviseReference), ct);
         }
 
-        await filing.ShowSummaryAsync(step.Context, draft, viewer, ct);
-        return await step.PromptAsync(PromptIds.Confirm, new PromptOptions { Prompt = ReportTexts.AskConfirm.For(step.Context) }, ct);
+        await filing.ShowSummaryAsync(step.Context, draft, viewer, step.State.ReviseReference, ct);
+        var submit = (step.State.ReviseReference is null ? ReportTexts.Submit : ReportTexts.Resubmit).For(step.Context);
+        return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
+        {
+            Prompt = ReportTexts.AskConfirm.For(step.Context),
+            Choices = new List<string> { submit, ReportTexts.NotNow.For(step.Context) },
+        }, ct);
     }
 
     public static async Task<DialogTurnResult> FileAsync(WaterfallStepContext<FilingDialogState> step, ReportFiling filing, Caller caller, CancellationToken ct)

@@ -34,7 +34,8 @@ public static class ReportCards
         var body = new JArray
         {
             MenuCard.TextBlock($"{report.Kind.Label().For(locale)} {report.Reference}", large: true),
-            Plain(Label(ReportTexts.StatusLine, locale), report.State.Label().For(locale)),
+            Plain(Label(ReportTexts.StatusLine, locale), report.State.Label().For(locale)
+                + (report.History.Count > 0 && report.History[^1] is { From: ReportState.Returned, To: ReportState.Submitted } ? $"（{ReportTexts.ResubmittedStep.For(locale)}）" : "")),
             Plain(Label(ReportTexts.SubmittedAtLine, locale), ReportFormat.Time(report.SubmittedAt)),
         };
         if (report.AuthorName is not null)
@@ -62,7 +63,8 @@ public static class ReportCards
         foreach (var entry in report.History)
         {
             var actor = entry.Actor ?? (entry.ByStaff ? ReportTexts.ActorStaff : ReportTexts.ActorAuthor).For(locale);
-            var line = $"{ReportFormat.Time(entry.At)} {entry.To.Label().For(locale)} · {actor}";
+            var step = entry is { From: ReportState.Returned, To: ReportState.Submitted } ? ReportTexts.ResubmittedStep : entry.To.Label();
+            var line = $"{ReportFormat.Time(entry.At)} {step.For(locale)} · {actor}";
             var extra = new[] { entry.Department, entry.Level?.Label().For(locale), entry.Note }.Where(x => !string.IsNullOrWhiteSpace(x));
             body.Add(Plain(line, string.Join(" · ", extra)));
         }
@@ -141,8 +143,12 @@ public static class ReportCards
         return MenuCard.AdaptiveCard(body, actions);
     }
 
-    /// <summary>A one-step form whose submit is <c>report.submit</c> (contract section 4).</summary>
-    public static Attachment Form(ITurnContext turn, ReportKind kind, ReportRules rules, bool askContact)
+    /// <summary>
+    /// A one-step form whose submit is <c>report.submit</c> (contract section 4). The card checks required fields and
+    /// lengths before it is sent (the server checks again). A revision of a returned report is pre-filled with the
+    /// earlier text and carries its reference.
+    /// </summary>
+    public static Attachment Form(ITurnContext turn, ReportKind kind, ReportRules rules, bool askContact, ReportDraft? earlier = null, string? reviseReference = null)
     {
         var locale = turn.Activity.Locale;
         var body = new JArray
@@ -151,31 +157,39 @@ public static class ReportCards
             new JObject
             {
                 ["type"] = "Input.ChoiceSet", ["id"] = "category", ["label"] = ReportTexts.FieldLabel("category").For(locale), ["isRequired"] = true,
+                ["errorMessage"] = ReportTexts.FillIn("category").For(locale), ["value"] = earlier?.Category,
                 ["choices"] = new JArray(rules.Categories.Select(c => new JObject { ["title"] = c, ["value"] = c })),
             },
-            Input("title", locale, multiline: false, required: true),
-            Input("content", locale, multiline: true, required: true),
+            Input("title", locale, multiline: false, required: true, rules.MaxTitleLength, earlier?.Title),
+            Input("content", locale, multiline: true, required: true, rules.MaxContentLength, earlier?.Content),
         };
         if (kind == ReportKind.Report)
         {
-            body.Add(Input("analysis", locale, multiline: true, required: false));
+            body.Add(Input("analysis", locale, multiline: true, required: false, rules.MaxContentLength, earlier?.Analysis));
         }
 
-        body.Add(Input("suggestion", locale, multiline: true, required: kind == ReportKind.Report));
-        body.Add(Input("location", locale, multiline: false, required: false));
+        body.Add(Input("suggestion", locale, multiline: true, required: kind == ReportKind.Report, rules.MaxContentLength, earlier?.Suggestion));
+        body.Add(Input("location", locale, multiline: false, required: false, rules.MaxShortFieldLength, earlier?.Location));
         if (askContact)
         {
             body.Add(new JObject { ["type"] = "Input.Toggle", ["id"] = "anonymous", ["title"] = ReportTexts.FieldLabel("anonymous").For(locale), ["value"] = "false", ["valueOn"] = "true", ["valueOff"] = "false" });
-            body.Add(Input("contactName", locale, multiline: false, required: false));
-            body.Add(Input("contactPhone", locale, multiline: false, required: false));
+            body.Add(Input("contactName", locale, multiline: false, required: false, rules.MaxShortFieldLength, null));
+            body.Add(Input("contactPhone", locale, multiline: false, required: false, 20, null));
+        }
+
+        var data = new JObject { ["action"] = SubmitAction, ["kind"] = kind.Wire() };
+        if (reviseReference is not null)
+        {
+            data["ref"] = reviseReference;
         }
 
         var submit = new JObject
         {
             ["type"] = "Action.Submit",
-            ["title"] = ReportTexts.AskConfirm.For(locale).TrimEnd('？', '?'),
-            ["data"] = new JObject { ["action"] = SubmitAction, ["kind"] = kind.Wire() },
+            ["title"] = (reviseReference is null ? ReportTexts.Submit : ReportTexts.Resubmit).For(locale),
+            ["data"] = data,
         };
+        RemoveNulls(body);
         return MenuCard.AdaptiveCard(body, new JArray { submit });
     }
 
@@ -191,9 +205,20 @@ public static class ReportCards
             {
                 new JObject { ["type"] = "Input.Text", ["id"] = "note", ["label"] = ReportTexts.NoteInput.For(locale), ["isMultiline"] = true },
             };
+            if (to is ReportState.Returned or ReportState.Replied)
+            {
+                // The server refuses these without a note (the reason, the department's reply): say so on the card.
+                inputs[0]["isRequired"] = true;
+                inputs[0]["errorMessage"] = (to == ReportState.Returned ? ReportTexts.ReasonRequired : ReportTexts.ReplyRequired).For(locale);
+            }
+
             if (to == ReportState.Forwarded)
             {
-                inputs.Add(new JObject { ["type"] = "Input.Text", ["id"] = "department", ["label"] = ReportTexts.DepartmentInput.For(locale), ["isRequired"] = true });
+                inputs.Add(new JObject
+                {
+                    ["type"] = "Input.Text", ["id"] = "department", ["label"] = ReportTexts.DepartmentInput.For(locale), ["isRequired"] = true,
+                    ["errorMessage"] = ReportTexts.DepartmentRequired.For(locale),
+                });
             }
 
             if (to == ReportState.Adopted)
@@ -201,6 +226,7 @@ public static class ReportCards
                 inputs.Add(new JObject
                 {
                     ["type"] = "Input.ChoiceSet", ["id"] = "level", ["label"] = ReportTexts.LevelInput.For(locale), ["isRequired"] = true,
+                    ["errorMessage"] = ReportTexts.FillIn("level").For(locale),
                     ["choices"] = new JArray(Enum.GetValues<AdoptionLevel>().Select(l => new JObject { ["title"] = l.Label().For(locale), ["value"] = l.Wire() })),
                 });
             }
@@ -217,7 +243,7 @@ public static class ReportCards
                     {
                         new JObject
                         {
-                            ["type"] = "Action.Submit", ["title"] = ReportTexts.Apply.For(locale),
+                            ["type"] = "Action.Submit", ["title"] = ReportTexts.ActionLabels[to].For(locale),
                             ["data"] = new JObject { ["action"] = TransitionAction, ["ref"] = report.Reference, ["to"] = to.Wire() },
                         },
                     },
@@ -259,12 +285,36 @@ public static class ReportCards
     /// <summary>A bold label and a plain-text value: a TextRun is never parsed as Markdown or HTML.</summary>
     private static JObject Plain(string label, string? value) => PlainText.Block(label, value);
 
-    // No maxLength on inputs: clients cut text at maxLength silently, and over-long text must be rejected, not cut.
-    private static JObject Input(string id, string? locale, bool multiline, bool required) => new()
+    // maxLength is the server's own limit, so a client stops the author at the limit instead of the server refusing
+    // the whole form afterwards; the server still rejects anything longer (a client may ignore maxLength), never cuts.
+    private static JObject Input(string id, string? locale, bool multiline, bool required, int maxLength, string? value)
     {
-        ["type"] = "Input.Text", ["id"] = id, ["label"] = ReportTexts.FieldLabel(id).For(locale),
-        ["isMultiline"] = multiline, ["isRequired"] = required,
-    };
+        var input = new JObject
+        {
+            ["type"] = "Input.Text", ["id"] = id, ["label"] = ReportTexts.FieldLabel(id).For(locale),
+            ["isMultiline"] = multiline, ["isRequired"] = required, ["maxLength"] = maxLength,
+            ["placeholder"] = ReportTexts.MaxLengthHint(maxLength).For(locale),
+        };
+        if (required)
+        {
+            input["errorMessage"] = ReportTexts.FillIn(id).For(locale);
+        }
+
+        if (!string.IsNullOrEmpty(value))
+        {
+            input["value"] = value;
+        }
+
+        return input;
+    }
+
+    private static void RemoveNulls(JArray elements)
+    {
+        foreach (var property in elements.OfType<JObject>().SelectMany(e => e.Properties()).Where(p => p.Value.Type == JTokenType.Null).ToList())
+        {
+            property.Remove();
+        }
+    }
 
     private static string Label(Localized format, string? locale) => string.Format(System.Globalization.CultureInfo.InvariantCulture, format.For(locale), "");
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cppcc.Dialogs.Framework.Prompts;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Dialogs.Reports;
 
@@ -9,9 +9,9 @@ public static class ReportFormat
     /// <summary>User text in a text reply: see <see cref="Root.PlainText.Markdown"/>.</summary>
     public static string Markdown(string? text) => Root.PlainText.Markdown(text);
 
-    /// <summary>A time in China time, <c>2026-11-27 10:00</c>.</summary>
+    /// <summary>A time in the office's zone (China time by default), <c>2026-11-27 10:00</c>.</summary>
     public static string Time(DateTimeOffset at)
-        => TimeZoneInfo.ConvertTime(at, DateTimeText.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        => OfficeClock.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>True for <c>SQ-2026-000001</c> / <c>JY-2026-000001</c> (already normalized).</summary>
     public static bool IsReference(string? text)

@@ -8,8 +8,8 @@ namespace Cppcc.Dialogs.Reports;
 public static class ReportMessages
 {
     /// <summary>Tells staff that something was filed (or resubmitted).</summary>
-    public static IMessageActivity NewReport(ReportKind kind, string reference, string category, string? locale)
-        => Text(locale, Format(ReportTexts.NewReportNotice, locale, kind.Label().For(locale), reference, category));
+    public static IMessageActivity NewReport(ReportKind kind, string reference, string category, string? locale, bool resubmitted = false)
+        => Text(locale, Format(resubmitted ? ReportTexts.ResubmittedNotice : ReportTexts.NewReportNotice, locale, kind.Label().For(locale), reference, category));
 
     /// <summary>Tells the author their report moved, with the department, level and the staff's note (escaped).</summary>
     public static IMessageActivity StateChanged(ReportKind kind, string reference, ReportHistoryEntry step, bool needsCode, string? locale)

@@ -123,6 +123,13 @@ public static class ReportTexts
     internal static readonly Localized AskContactName = new("请留下您的称呼（仅工作人员可见）：", "Your name (seen by staff only):");
     internal static readonly Localized AskContactPhone = new("请留下联系电话（仅工作人员可见）：", "Your phone number (seen by staff only):");
     internal static readonly Localized AskConfirm = new("确认提交吗？", "Submit it now?");
+    internal static readonly Localized Submit = new("提交", "Submit");
+    internal static readonly Localized Resubmit = new("重新提交", "Resubmit");
+    internal static readonly Localized NotNow = new("暂不提交", "Not now");
+    internal static readonly Localized RevisingForm = new("请修改被退回的 {0} 后点“重新提交”。退回原因：{1}", "Revise the returned {0}, then press \"Resubmit\". Reason given: {1}");
+    /// <summary>What a card input shows when a required field is left empty.</summary>
+    internal static Localized FillIn(string field) => new($"请填写{FieldLabel(field).Zh}", $"{FieldLabel(field).En} is required");
+    internal static Localized MaxLengthHint(int max) => new($"不超过 {max} 字", $"at most {max} characters");
     internal static readonly Localized NotSubmitted = new("已取消提交，没有保存任何内容。", "Not submitted; nothing was saved.");
     internal static readonly Localized SummaryTitle = new("请核对提交内容", "Please check what you are submitting");
     internal static readonly Localized SimilarHeader = new("提交前请留意，已有以下相似的信息：", "Please note these similar earlier reports:");
@@ -151,6 +158,10 @@ public static class ReportTexts
         "No report with that reference, or the access code is wrong. Please check and try again.");
     internal static readonly Localized StatusUsage = new("请发送“查询 编号 [查询码]”，例如：查询 JY-2026-000001 AB12CD34",
         "Send \"status <reference> [code]\", e.g. status JY-2026-000001 AB12CD34");
+    internal static readonly Localized MemberStatusUsage = new("请发送“查询 编号”，例如：查询 SQ-2026-000001。发送“我的社情民意”可查看您提交的全部信息。",
+        "Send \"status <reference>\", e.g. status SQ-2026-000001. Send \"my reports\" for everything you filed.");
+    internal static readonly Localized MemberNotFound = new("没有找到该编号的信息，或它不是您提交的。请核对编号，或发送“我的社情民意”查看。",
+        "No report of yours has that reference. Please check it, or send \"my reports\".");
     internal static readonly Localized NoneOwn = new("您还没有提交过社情民意信息或建议。发送“社情民意”或“建议”开始提交。",
         "You have not filed anything yet. Send \"report\" or \"suggest\" to start.");
     internal static readonly Localized OwnHeader = new("您提交的信息（最近 {0} 条）：", "Your reports (latest {0}):");
@@ -185,6 +196,10 @@ public static class ReportTexts
     internal static readonly Localized UnknownReference = new("没有找到编号 {0}。", "There is no report {0}.");
     internal static readonly Localized IllegalMove = new("{0} 当前为“{1}”，不能改为“{2}”。{3}", "{0} is \"{1}\" and cannot become \"{2}\". {3}");
     internal static readonly Localized AllowedMoves = new("当前可执行：{0}", "Allowed now: {0}");
+    internal static readonly Localized ResubmittedNotice = new("退回的{0}已重新提交：{1}（{2}）。发送“查询 {1}”查看修改后的内容并审核。",
+        "Returned {0} resubmitted: {1} ({2}). Send \"status {1}\" to review the revision.");
+    /// <summary>How a history step from 已退回 back to 待审核 is shown: the author resubmitted it.</summary>
+    internal static readonly Localized ResubmittedStep = new("重新提交", "Resubmitted");
     internal static readonly Localized NewReportNotice = new("收到新的{0}：{1}（{2}）。发送“查询 {1}”查看并审核。", "New {0}: {1} ({2}). Send \"status {1}\" to review it.");
     internal static readonly Localized AuthorNotice = new("您的{0} {1} 状态已更新为“{2}”。", "Your {0} {1} is now \"{2}\".");
     internal static readonly Localized AuthorNoticeNote = new("说明：{0}", "Note: {0}");

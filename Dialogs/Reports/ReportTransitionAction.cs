@@ -62,6 +62,19 @@ public sealed class ReportTransitionAction : ICardAction
         switch (result.Status)
         {
             case TransitionStatus.Done:
+                var similar = await _reports.FindSimilarAsync(result.Report!.Draft, result.Report.Reference, Role.Staff, cancellationToken);
+                var card = ReportCards.Details(turn, result.Report, similar, staffActions: true);
+                if (await ClickedCard.TryReplaceAsync(turn, card, cancellationToken))
+                {
+                    // The clicked card now shows the new state and the next steps; only a failed notice needs words.
+                    if (!result.AuthorNotified)
+                    {
+                        await turn.SendActivityAsync(ReportTexts.MovedNotNotified.For(locale), cancellationToken: cancellationToken);
+                    }
+
+                    break;
+                }
+
                 var text = ReportTexts.Moved.Format(turn, request.Reference, to.Label().For(locale));
                 if (!result.AuthorNotified)
                 {
@@ -69,8 +82,7 @@ public sealed class ReportTransitionAction : ICardAction
                 }
 
                 await turn.SendActivityAsync(text, cancellationToken: cancellationToken);
-                var similar = await _reports.FindSimilarAsync(result.Report!.Draft, result.Report.Reference, Role.Staff, cancellationToken);
-                await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Details(turn, result.Report, similar, staffActions: true)), cancellationToken);
+                await turn.SendActivityAsync(MessageFactory.Attachment(card), cancellationToken);
                 break;
             case TransitionStatus.NotFound:
                 await turn.SendActivityAsync(ReportTexts.UnknownReference.Format(turn, ReportFormat.Markdown(request.Reference)), cancellationToken: cancellationToken);

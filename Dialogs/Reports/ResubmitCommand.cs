@@ -3,13 +3,21 @@ using Microsoft.Bot.Builder;
 
 namespace Cppcc.Dialogs.Reports;
 
-/// <summary><c>重新提交 &lt;ref&gt;</c>: the author revises a returned report in the same dialog it was filed with.</summary>
+/// <summary>
+/// <c>重新提交 &lt;ref&gt;</c>: the author revises a returned report in a form pre-filled with the earlier text, so
+/// only what the reviewer asked about needs changing; its submit carries the reference (<c>report.submit</c> with <c>ref</c>).
+/// </summary>
 public sealed class ResubmitCommand : ITextCommand
 {
     private readonly IReportService _reports;
+    private readonly ReportRules _rules;
 
     /// <summary>Creates the command.</summary>
-    public ResubmitCommand(IReportService reports) => _reports = reports;
+    public ResubmitCommand(IReportService reports, ReportRules rules)
+    {
+        _reports = reports;
+        _rules = rules;
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = new[] { "重新提交", "resubmit" };
@@ -34,7 +42,12 @@ public sealed class ResubmitCommand : ITextCommand
             return;
         }
 
-        var dialog = report.Kind == ReportKind.Report ? ReportDialog.DialogId : SuggestionDialog.DialogId;
-        await context.Dialogs.BeginDialogAsync(dialog, new FilingDialogOptions(null, report.Reference), cancellationToken);
+        var reason = report.History.LastOrDefault(h => h.To == ReportState.Returned)?.Note ?? "";
+        var intro = MessageFactory.Text(ReportTexts.RevisingForm.Format(context.Turn, report.Reference, reason));
+        intro.Attachments = new List<Microsoft.Bot.Schema.Attachment>
+        {
+            ReportCards.Form(context.Turn, report.Kind, _rules, askContact: false, report.Draft, report.Reference),
+        };
+        await context.Turn.SendActivityAsync(intro, cancellationToken);
     }
 }

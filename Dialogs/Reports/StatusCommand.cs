@@ -34,14 +34,17 @@ public sealed class StatusCommand : ITextCommand
         var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length is 0 or > 2)
         {
-            await turn.SendActivityAsync(ReportTexts.StatusUsage.For(turn), cancellationToken: cancellationToken);
+            // Access codes are for the public; members and staff follow reports by reference alone.
+            var usage = context.Caller.Has(Role.Member) ? ReportTexts.MemberStatusUsage : ReportTexts.StatusUsage;
+            await turn.SendActivityAsync(usage.For(turn), cancellationToken: cancellationToken);
             return;
         }
 
         var report = await _reports.FindForCallerAsync(context.Caller, context.Turn.Activity.Conversation?.Id ?? "", ReportFormat.Reference(parts[0]), parts.ElementAtOrDefault(1), cancellationToken);
         if (report is null)
         {
-            await turn.SendActivityAsync(ReportTexts.NotFoundOrWrongCode.For(turn), cancellationToken: cancellationToken);
+            var notFound = context.Caller.Has(Role.Member) ? ReportTexts.MemberNotFound : ReportTexts.NotFoundOrWrongCode;
+            await turn.SendActivityAsync(notFound.For(turn), cancellationToken: cancellationToken);
             return;
         }
 

@@ -22,7 +22,7 @@ public sealed class CommandTable
 
     /// <summary>
     /// The command <paramref name="text"/> invokes, its arguments (as typed), and whether they ran on straight after
-    /// the command word with no space ("改期怎么办" rather than "改期 XX-2026-0001"); null when no command matches.
+    /// the command word with no space ("改期怎么办" rather than "改期 HD-2026-0001"); null when no command matches.
     /// </summary>
     public (ITextCommand Command, string Arguments, bool RunOn)? Match(string text)
     {

@@ -73,7 +73,7 @@ public sealed class ConversationRouter
         }
 
         // A question that merely starts with a command word above the caller's role ("改期怎么办", no space) is a
-        // question; the command's own form ("改期 XX-2026-0001") is refused as usual.
+        // question; the command's own form ("改期 HD-2026-0001") is refused as usual.
         if (_commands.Match(text) is { } match && (context.Caller.Has(match.Command.MinimumRole) || !match.RunOn))
         {
             await RunAsync(context, match.Command.Words[0], match.Command.MinimumRole, ct => match.Command.ExecuteAsync(context, match.Arguments, ct), cancellationToken).ConfigureAwait(false);
@@ -119,7 +119,13 @@ public sealed class ConversationRouter
             return true;
         }
 
-        if (RootTexts.MenuWords.Contains(normalized) || RootTexts.HelpWords.Contains(normalized))
+        if (RootTexts.HelpWords.Contains(normalized))
+        {
+            await turn.SendActivityAsync(HelpCard.Build(turn, context.Caller.Role), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (RootTexts.MenuWords.Contains(normalized))
         {
             if (inDialog)
             {

@@ -15,11 +15,13 @@ public sealed partial class CppccBot : ActivityHandler
     private readonly IConversationReferenceSink _references;
     private readonly ConversationState _conversationState;
     private readonly UserState _userState;
+    private readonly LanguagePreference _language;
 
     /// <summary>Creates the bot.</summary>
     public CppccBot(ConversationRouter router, ICallerResolver callers, IConversationReferenceSink references,
-        ConversationState conversationState, UserState userState)
+        ConversationState conversationState, UserState userState, LanguagePreference language)
     {
+        _language = language;
         _router = router;
         _callers = callers;
         _references = references;
@@ -30,6 +32,7 @@ public sealed partial class CppccBot : ActivityHandler
     /// <inheritdoc />
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        await _language.ApplyAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         await _userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,9 @@ internal static class RootTexts
     public static readonly Localized EmptyMessage = new("我只能读懂文字消息。请直接输入您的问题，或输入“菜单”查看可用功能。",
         "I can only read text. Type your question, or \"menu\" to see what I can do.");
 
+    public static readonly Localized LanguageChosen = new("已切换为中文。输入“菜单”查看可用功能。",
+        "Switched to English. Type \"menu\" to see what I can do.");
+
     public static readonly string[] CancelWords = { "取消", "cancel", "退出", "quit" };
     public static readonly string[] MenuWords = { "菜单", "menu", "主菜单" };
     public static readonly string[] HelpWords = { "帮助", "help", "?", "？" };

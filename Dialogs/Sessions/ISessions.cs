@@ -34,7 +34,7 @@ public enum Recurrence
 public sealed record SessionDraft(string Title, SessionKind Kind, DateTimeOffset StartsAt, string Location, Recurrence Recurrence, string Audience);
 
 /// <summary>A session as shown to people.</summary>
-/// <param name="Id">Id, e.g. XX-2026-0001.</param>
+/// <param name="Id">Id, e.g. HD-2026-0001.</param>
 /// <param name="Title">Title.</param>
 /// <param name="Kind">Kind.</param>
 /// <param name="StartsAt">Start in the offset it was entered in.</param>
@@ -56,7 +56,16 @@ public sealed record RsvpView(string Name, string UserKey, bool Attends, DateTim
 /// <param name="Session">The session.</param>
 /// <param name="Answers">Every answer, latest per member.</param>
 /// <param name="Csv">The same as CSV (UTF-8 with BOM).</param>
-public sealed record AttendanceView(SessionView Session, IReadOnlyList<RsvpView> Answers, byte[] Csv);
+public sealed record AttendanceView(SessionView Session, IReadOnlyList<RsvpView> Answers, byte[] Csv)
+{
+    /// <summary>Members of the session's audience who have not answered yet.</summary>
+    public IReadOnlyList<NoReplyView> NotReplied { get; init; } = [];
+}
+
+/// <summary>A member of the audience who has not answered.</summary>
+/// <param name="Name">Display name.</param>
+/// <param name="UserKey">User key.</param>
+public sealed record NoReplyView(string Name, string UserKey);
 
 /// <summary>What the session conversations need from the bot (implemented in Bot/Reminders).</summary>
 public interface ISessions

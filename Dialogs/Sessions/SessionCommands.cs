@@ -65,7 +65,7 @@ public sealed class SessionListCommand : SessionCommand
     }
 }
 
-/// <summary><c>取消学习 XX-2026-0001</c> / <c>cancel session …</c> (staff).</summary>
+/// <summary><c>取消学习 HD-2026-0001</c> / <c>cancel session …</c> (staff).</summary>
 public sealed class SessionCancelCommand : SessionCommand
 {
     /// <summary>Creates the command.</summary>
@@ -87,7 +87,7 @@ public sealed class SessionCancelCommand : SessionCommand
     }
 }
 
-/// <summary><c>改期 XX-2026-0001 2026-12-05 14:30</c> / <c>move session …</c> (staff).</summary>
+/// <summary><c>改期 HD-2026-0001 2026-12-05 14:30</c> / <c>move session …</c> (staff).</summary>
 public sealed class SessionMoveCommand : SessionCommand
 {
     private readonly TimeProvider _time;
@@ -113,7 +113,7 @@ public sealed class SessionMoveCommand : SessionCommand
     }
 }
 
-/// <summary><c>出席情况 XX-2026-0001</c> / <c>attendance …</c> (staff): who attends, who is absent, and a staff-only download link to the CSV.</summary>
+/// <summary><c>出席情况 HD-2026-0001</c> / <c>attendance …</c> (staff): who attends, who is absent, and a staff-only download link to the CSV.</summary>
 public sealed class AttendanceCommand : SessionCommand
 {
     private readonly IDownloadLinks _links;
@@ -150,10 +150,11 @@ public sealed class AttendanceCommand : SessionCommand
         var lines = new List<string>
         {
             SessionTexts.AttendanceTitle.Format(turn, SessionTexts.KindName(s.Kind), s.Title, s.Id,
-                attendance.Answers.Count(a => a.Attends), attendance.Answers.Count(a => !a.Attends)),
+                attendance.Answers.Count(a => a.Attends), attendance.Answers.Count(a => !a.Attends), attendance.NotReplied.Count),
         };
         lines.AddRange(attendance.Answers.Select(a => SessionTexts.AttendanceLine.Format(turn, PlainText.Markdown(a.Name),
             (a.Attends ? SessionTexts.Attend : SessionTexts.Absent).For(turn))));
+        lines.AddRange(attendance.NotReplied.Select(n => SessionTexts.AttendanceLine.Format(turn, n.Name, SessionTexts.NoReply.For(turn))));
         var reply = MessageFactory.Text(string.Join("\n\n", lines));
         reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id)) };
         await _private.SendAsync(context, reply, cancellationToken).ConfigureAwait(false);

@@ -36,6 +36,11 @@ public sealed class SessionRsvpAction : ICardAction
             return;
         }
 
+        if (await ClickedCard.TryReplaceAsync(turn, RsvpCard.Build(turn, session, attends), cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var reply = attends ? SessionTexts.RsvpAttend : SessionTexts.RsvpAbsent;
         await turn.SendActivityAsync(reply.Format(turn, session.Title), cancellationToken: cancellationToken).ConfigureAwait(false);
     }

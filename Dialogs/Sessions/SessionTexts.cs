@@ -23,12 +23,14 @@ public static class SessionTexts
     internal static readonly Localized RsvpAbsent = new("已记录：您请假不参加“{0}”。", "Noted: you will not attend \"{0}\".");
     internal static readonly Localized RsvpGone = new("该学习安排不存在或已取消。", "That session does not exist or was cancelled.");
     internal static readonly Localized RsvpBad = new("回复（response）应为 attend 或 absent。", "The answer (response) must be attend or absent.");
-    internal static readonly Localized AttendanceTitle = new("{0}“{1}”（{2}）出席情况：参加 {3} 人，请假 {4} 人。", "{0} \"{1}\" ({2}): {3} attending, {4} absent.");
+    internal static readonly Localized AttendanceTitle = new("{0}“{1}”（{2}）出席情况：参加 {3} 人，请假 {4} 人，未回复 {5} 人。",
+        "{0} \"{1}\" ({2}): {3} attending, {4} absent, {5} not answered.");
+    internal static readonly Localized NoReply = new("未回复", "not answered");
     internal static readonly Localized AttendanceLine = new("{0}：{1}", "{0}: {1}");
     internal static readonly Localized Attend = new("参加", "attend");
     internal static readonly Localized Absent = new("请假", "absent");
-    internal static readonly Localized UsageId = new("请在命令后输入学习安排编号，例如：{0} XX-2026-0001", "Add the session id, e.g. {0} XX-2026-0001");
-    internal static readonly Localized UsageMove = new("用法：改期 XX-2026-0001 2026-12-05 14:30", "Usage: move session XX-2026-0001 2026-12-05 14:30");
+    internal static readonly Localized UsageId = new("请在命令后输入学习安排编号，例如：{0} HD-2026-0001", "Add the session id, e.g. {0} HD-2026-0001");
+    internal static readonly Localized UsageMove = new("用法：改期 HD-2026-0001 2026-12-05 14:30", "Usage: move session HD-2026-0001 2026-12-05 14:30");
     internal static readonly Localized AskTitle = new("请输入学习安排的标题：", "Title of the session?");
     internal static readonly Localized AskKind = new("类型？", "Kind?");
     internal static readonly Localized AskStart = new("开始时间？（如 2026-12-01 14:30 或 明天 15:00）", "When does it start? (e.g. 2026-12-01 14:30)");
@@ -46,12 +48,12 @@ public static class SessionTexts
     /// <summary>The recurrence as people call it.</summary>
     public static string RecurrenceName(Recurrence recurrence) => RecurrenceNames[(int)recurrence];
 
-    /// <summary>"2026年12月1日（周二）14:30".</summary>
+    /// <summary>"2026年12月1日（周二）14:30", always in the office's zone, whatever offset the start was entered with.</summary>
     public static string When(DateTimeOffset start)
     {
-        var weekday = "日一二三四五六"[(int)start.DayOfWeek];
-        var offset = start.Offset == TimeSpan.FromHours(8) ? "" : " (UTC" + start.ToString("zzz", CultureInfo.InvariantCulture) + ")";
-        return start.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + "（周" + weekday + "）" + start.ToString("HH:mm", CultureInfo.InvariantCulture) + offset;
+        var local = OfficeClock.Local(start);
+        var weekday = "日一二三四五六"[(int)local.DayOfWeek];
+        return local.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + "（周" + weekday + "）" + local.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
 
     /// <summary>One line of a list.</summary>

@@ -58,7 +58,7 @@ public sealed class GraphCalendarTests : IAsyncLifetime
             ["startsAt"] = start.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), ["location"] = "区政协三楼会议室",
             ["recurrence"] = "none", ["audience"] = "all",
         }));
-        var id = Regex.Match(reply, @"XX-\d{4}-\d{4}").Value;
+        var id = Regex.Match(reply, @"HD-\d{4}-\d{4}").Value;
         Assert.True(id.Length > 0, reply);
 
         await TeamsScenario.WaitUntilAsync(() => Calls("POST", "m1").Count == 1 && Calls("POST", "m2").Count >= 1);

@@ -80,7 +80,7 @@ public sealed class ReminderTests : IAsyncLifetime
         await teams.RegisterAsync("m1");
         await teams.RegisterAsync("m2");
         var reply = TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(15))));
-        var id = Regex.Match(reply, @"XX-\d{4}-\d{4}").Value;
+        var id = Regex.Match(reply, @"HD-\d{4}-\d{4}").Value;
         Assert.True(id.Length > 0, reply);
 
         await AdvanceAsync(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
@@ -116,7 +116,8 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var csv = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("姓名,用户,回复,回复时间(UTC)", csv[0]);
-        Assert.Equal(3, csv.Length);
+        Assert.Equal(4, csv.Length); // m1, m2 and the one member of the audience who has not answered
+        Assert.Contains(csv, l => l.Contains(",未回复,", StringComparison.Ordinal));
         Assert.Contains(csv, l => l.StartsWith("委员m1,msteams:m1,参加,", StringComparison.Ordinal));
         Assert.Contains(csv, l => l.StartsWith("委员m2,msteams:m2,请假,", StringComparison.Ordinal));
 
@@ -143,7 +144,7 @@ public sealed class ReminderTests : IAsyncLifetime
         {
             var teams = new TeamsScenario(first.CreateClient(), _stub);
             await teams.RegisterAsync("m1");
-            id = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(30)))), @"XX-\d{4}-\d{4}").Value;
+            id = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(30)))), @"HD-\d{4}-\d{4}").Value;
         }
 
         _time.Advance(TimeSpan.FromMinutes(25)); // the bot is down when the reminder falls due (minute 20)
@@ -167,8 +168,8 @@ public sealed class ReminderTests : IAsyncLifetime
         await using var bot = Bot("00:10:00");
         var teams = new TeamsScenario(bot.CreateClient(), _stub);
         await teams.RegisterAsync("m1");
-        var once = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(12)))), @"XX-\d{4}-\d{4}").Value;
-        var monthly = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(40), "monthly"))), @"XX-\d{4}-\d{4}").Value;
+        var once = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(12)))), @"HD-\d{4}-\d{4}").Value;
+        var monthly = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(40), "monthly"))), @"HD-\d{4}-\d{4}").Value;
         await AdvanceUntilAsync(() => Reminders("m1").Count == 1, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
         await teams.RegisterAsync("m2"); // joins after the reminder went out
 
@@ -185,7 +186,7 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Contains("2026年12月27日", list); // the monthly session's next occurrence, same local time
 
         // Cancelling one occurrence keeps the series: the one after it is planned at once.
-        var december = Regex.Match(list, @"XX-\d{4}-\d{4}").Value;
+        var december = Regex.Match(list, @"HD-\d{4}-\d{4}").Value;
         await teams.SayAsync(TeamsScenario.StaffAad, "取消学习 " + december);
         var after = TeamsScenario.Text(await teams.SayAsync("m1", "学习安排"));
         Assert.DoesNotContain(december, after);
@@ -198,7 +199,7 @@ public sealed class ReminderTests : IAsyncLifetime
         await using var bot = Bot("00:10:00");
         var teams = new TeamsScenario(bot.CreateClient(), _stub);
         await teams.RegisterAsync("m1");
-        var id = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(12)))), @"XX-\d{4}-\d{4}").Value;
+        var id = Regex.Match(TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, Create(Start.AddMinutes(12)))), @"HD-\d{4}-\d{4}").Value;
         await AdvanceUntilAsync(() => Reminders("m1").Count == 1, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
 
         var moved = TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, new JObject

@@ -27,7 +27,8 @@ public class ReportAccessTests : IDisposable
         Assert.Contains("状态：待审核", author);
         Assert.Contains("办理记录", author);
 
-        Assert.Contains(NotFound, ReportBot.Read(await bot.Member("查询 " + reference, user: "m2")));
+        // Another member is not told the report exists, nor pointed at access codes (those are for the public).
+        Assert.Contains("没有找到该编号的信息，或它不是您提交的", ReportBot.Read(await bot.Member("查询 " + reference, user: "m2")));
         Assert.Contains(NotFound, ReportBot.Read(await bot.Public("查询 " + reference)));
         // The web chat never proves identity: claiming the author's ids there gives nothing.
         Assert.Contains(NotFound, ReportBot.Read(await bot.Public("查询 " + reference, user: "29:m1", aadObjectId: "aad-m1")));

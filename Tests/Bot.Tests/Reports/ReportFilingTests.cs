@@ -176,8 +176,8 @@ public class ReportFilingTests : IDisposable
         Assert.Equal("suggestion", (string?)publicForm.SelectToken("actions[0].data.kind"));
         var ids = publicForm.SelectTokens("body[*].id").Select(t => (string?)t).ToList();
         Assert.Equal(new[] { "category", "title", "content", "suggestion", "location", "anonymous", "contactName", "contactPhone" }, ids);
-        // No maxLength: a client would cut long text silently, and the bot must reject it instead.
-        Assert.Empty(publicForm.SelectTokens("$..maxLength"));
+        // maxLength is the server's limit (the server still rejects longer text, never cuts it).
+        Assert.Equal(60, (int?)publicForm.SelectToken("body[?(@.id=='title')].maxLength"));
     }
 
     [Fact]

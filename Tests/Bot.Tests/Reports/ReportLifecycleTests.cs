@@ -1,5 +1,6 @@
 using Cppcc.Bot.Tests.Support;
 using Cppcc.Dialogs.Reports;
+using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Reports;
 
@@ -120,21 +121,36 @@ public class ReportLifecycleTests : IDisposable
     }
 
     [Fact]
-    public async Task The_author_can_revise_a_returned_report_in_the_dialog()
+    public async Task The_author_revises_a_returned_report_in_a_form_holding_the_earlier_text()
     {
         using var bot = new ReportBot(_db);
         var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
         Assert.Contains("只能重新提交本人被退回的信息", ReportBot.Read(await bot.Member("重新提交 " + reference)));
         await bot.Staff("", ReportBot.Transition(reference, "returned", "请补充具体路段"));
 
-        Assert.Contains($"请重新填写被退回的 {reference}", ReportBot.Read(await bot.Member("重新提交 " + reference)));
-        foreach (var answer in new[] { "教育", "和平路小学门口拥堵", "和平路段早晚高峰车辆占道。", "缺少停车位。", "设临时停车区。", "和平路" })
+        var reply = Assert.Single(await bot.Member("重新提交 " + reference));
+        Assert.Contains($"请修改被退回的 {reference}", (string?)reply["text"]);
+        Assert.Contains("请补充具体路段", (string?)reply["text"]);
+        var form = reply["attachments"]![0]!["content"]!;
+        Assert.Equal("学校门口交通拥堵", (string?)form.SelectToken("body[?(@.id=='title')].value"));
+        Assert.Equal("早晚高峰车辆占道。", (string?)form.SelectToken("body[?(@.id=='content')].value"));
+        Assert.Equal("教育", (string?)form.SelectToken("body[?(@.id=='category')].value"));
+        Assert.Equal("重新提交", (string?)form.SelectToken("actions[0].title"));
+        var data = (JObject)form.SelectToken("actions[0].data")!;
+        Assert.Equal(reference, (string?)data["ref"]);
+
+        // What the client sends back: the card's data merged with the inputs, only the location added.
+        var submit = (JObject)data.DeepClone();
+        foreach (var input in form["body"]!.Where(e => e["id"] is not null))
         {
-            await bot.Member(answer);
+            submit[(string)input["id"]!] = input["value"];
         }
 
-        Assert.Contains($"已重新提交 {reference}", ReportBot.Read(await bot.Member("是")));
-        Assert.Equal((ReportState.Submitted, "和平路"), (bot.Store.Find(reference)!.State, bot.Store.Find(reference)!.Location));
+        submit["location"] = "和平路";
+        var text = ReportBot.Read(await bot.Member("", submit));
+        Assert.Contains($"已重新提交 {reference}", text);
+        Assert.DoesNotContain("相似", text);
+        Assert.Equal((ReportState.Submitted, "和平路", "学校门口交通拥堵"), (bot.Store.Find(reference)!.State, bot.Store.Find(reference)!.Location, bot.Store.Find(reference)!.Title));
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public class BroadcastDialogTests
         }
 
         public BroadcastReport? Report(string id) => null;
+
+        public Task ShowProgressAsync(string broadcastId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     [Fact]

@@ -222,11 +222,12 @@ public class FilingDialogTests
     }
 
     [Fact]
-    public async Task English_locale_gets_the_questions_in_English()
+    public async Task A_user_who_chose_English_gets_the_questions_in_English()
     {
         var host = new DialogTestHost(configure: new FakeReports().Register);
 
         await host.Flow(locale: "en-US")
+            .Send("English").AssertReply(a => Assert.Contains("Switched to English", a.AsMessageActivity().Text))
             .Send("report").AssertReply(a => Assert.Contains("Choose a category", a.AsMessageActivity().Text))
             .Send("1").AssertReply(a => Assert.Contains("Title", a.AsMessageActivity().Text))
             .Send(new string('x', 21)).AssertReply(a => Assert.StartsWith("Title has 21 characters, more than the 20 allowed", a.AsMessageActivity().Text))

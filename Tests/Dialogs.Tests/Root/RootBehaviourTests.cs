@@ -85,11 +85,13 @@ public class RootBehaviourTests
     }
 
     [Fact]
-    public async Task English_locale_gets_english_text()
+    public async Task English_locale_alone_keeps_Chinese_until_the_user_chooses_English()
     {
         var host = new DialogTestHost();
 
         await host.Flow(locale: "en-US")
+            .Send("menu").AssertReply(a => Assert.Contains("主菜单", WaterfallDialogTests.ReplyText(a)))
+            .Send("English").AssertReply(a => Assert.Contains("Switched to English", a.AsMessageActivity().Text))
             .Send("menu").AssertReply(a => Assert.Contains("Main menu", WaterfallDialogTests.ReplyText(a)))
             .Send("cancel").AssertReply(a => Assert.Contains("nothing to cancel", a.AsMessageActivity().Text))
             .StartTestAsync();
