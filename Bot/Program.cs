@@ -38,7 +38,7 @@ var app = builder.Build();
 app.MapBotEndpoints();
 app.MapWebChat();
 
-app.Run();
+return await StartupGuard.RunAsync(app);
 
 /// <summary>Entry point; public for <c>WebApplicationFactory</c> in the integration tests.</summary>
 public partial class Program

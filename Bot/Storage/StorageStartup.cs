@@ -1,0 +1,62 @@
+using LiteDB;
+using Cppcc.Bot.Hosting;
+
+namespace Cppcc.Bot.Storage;
+
+/// <summary>
+/// Opening the database at start-up, in the only safe order: the lock, then a look at the files, then LiteDB, then
+/// a read of every collection. Each refusal is a <see cref="StartupProblem"/> naming the file.
+/// </summary>
+public static class StorageStartup
+{
+    /// <summary>Creates the folder if needed and takes the database's lock.</summary>
+    public static DatabaseLock Lock(string databasePath)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(databasePath, e);
+        }
+
+        return DatabaseLock.Acquire(databasePath);
+    }
+
+    /// <summary>Checks the files, opens LiteDB on them and reads every collection once.</summary>
+    public static LiteDatabase Open(DatabaseLock databaseLock)
+    {
+        var path = databaseLock.DatabasePath;
+        try
+        {
+            DatabaseFileCheck.Check(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(path, e);
+        }
+
+        LiteDatabase? database = null;
+        try
+        {
+            // A mapper of its own: BsonMapper.Global would be shared by every database in the process (test hosts).
+            database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper());
+            DatabaseReadCheck.ReadEverything(database);
+            return database;
+        }
+        catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or InvalidCastException or FormatException)
+        {
+            database?.Dispose();
+            throw e is LiteException
+                ? DatabaseFileCheck.Damaged(path, "LiteDB 读取失败：" + OneLine(e.Message))
+                : Unreadable(path, e);
+        }
+    }
+
+    private static StartupProblem Unreadable(string path, Exception e)
+        => new(StartupExitCode.StorageUnreadable,
+            $"无法读取数据库文件 {path}：{OneLine(e.Message)}。请检查路径和权限（Storage__Path）。Cannot read the database file.");
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}
