@@ -40,9 +40,16 @@ public static class StorageStartup
         LiteDatabase? database = null;
         try
         {
+            if (File.Exists(path))
+            {
+                // Read-only first: when LiteDB meets a broken page it marks the file invalid, which a read-only
+                // engine cannot write, so a damaged file stays exactly as it was for the restore.
+                using var check = new LiteDatabase(Connection(path, readOnly: true), new BsonMapper());
+                DatabaseReadCheck.ReadEverything(check);
+            }
+
             // A mapper of its own: BsonMapper.Global would be shared by every database in the process (test hosts).
-            database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper());
-            DatabaseReadCheck.ReadEverything(database);
+            database = new LiteDatabase(Connection(path, readOnly: false), new BsonMapper());
             return database;
         }
         catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or InvalidCastException or FormatException)
@@ -53,6 +60,9 @@ public static class StorageStartup
                 : Unreadable(path, e);
         }
     }
+
+    private static ConnectionString Connection(string path, bool readOnly)
+        => new() { Filename = path, Connection = ConnectionType.Direct, ReadOnly = readOnly };
 
     private static StartupProblem Unreadable(string path, Exception e)
         => new(StartupExitCode.StorageUnreadable,

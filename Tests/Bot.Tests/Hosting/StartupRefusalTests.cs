@@ -87,14 +87,23 @@ public sealed class StartupRefusalTests : IDisposable
     [InlineData("half")]
     [InlineData("whole pages")]
     [InlineData("empty")]
-    public async Task A_truncated_database_is_refused_in_one_line_and_never_replaced(string cut)
+    [InlineData("scrambled pages")]
+    public async Task A_truncated_or_half_written_database_is_refused_in_one_line_and_left_as_it_is(string damage)
     {
         WriteDatabaseWithData(_db.FilePath);
         var length = new FileInfo(_db.FilePath).Length;
-        var keep = cut switch { "half" => length / 2 + 100, "whole pages" => length / 8192 / 2 * 8192, _ => 0 };
         using (var file = new FileStream(_db.FilePath, FileMode.Open))
         {
-            file.SetLength(keep);
+            if (damage == "scrambled pages")
+            {
+                // Length and header intact, the pages after the collection page overwritten: a write cut short.
+                file.Position = 3 * 8192;
+                file.Write(RandomNumberGenerator.GetBytes(6 * 8192));
+            }
+            else
+            {
+                file.SetLength(damage switch { "half" => length / 2 + 100, "whole pages" => length / 8192 / 2 * 8192, _ => 0 });
+            }
         }
 
         var before = Hash(_db.FilePath);
