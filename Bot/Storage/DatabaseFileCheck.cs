@@ -58,7 +58,7 @@ public static class DatabaseFileCheck
     /// <summary>The one line for a damaged file: which file, what is wrong, what to do.</summary>
     public static StartupProblem Damaged(string file, string reason)
         => new(StartupExitCode.DamagedStorage,
-            $"数据库文件已损坏，本进程不启动，也不会改动它：{file}（{reason}）。请停止机器人并从备份恢复（README“Backup”一节的 Restore 步骤）。" +
+            $"数据库文件已损坏，本进程不启动，也不会改动它：{file}（{reason}）。请从备份恢复（README 部署 B 第 5 步 Backup 的 Restore，或 A7）。" +
             "Damaged database file left untouched; restore it from the backup.");
 
     private static void CheckDataFile(string path, long length, long journalLength)
