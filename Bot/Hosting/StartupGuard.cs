@@ -1,6 +1,7 @@
 using Cppcc.Bot.Storage;
 using LiteDB;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Hosting;
@@ -24,7 +25,11 @@ public static class StartupGuard
                 ConfigurationValues.Check(app.Configuration);
                 app.Services.GetService<IStartupValidator>()?.Validate();
                 _ = app.Services.GetRequiredService<DatabaseLock>();
-                ListenAddresses.EnsureFree(app.Configuration);
+                if (ListensOnSockets(app))
+                {
+                    ListenAddresses.EnsureFree(app.Configuration);
+                }
+
                 _ = app.Services.GetRequiredService<ILiteDatabase>();
                 await app.StartAsync().ConfigureAwait(false);
             }
@@ -52,6 +57,10 @@ public static class StartupGuard
         await app.DisposeAsync().ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>Kestrel binds sockets; an in-memory server (the integration tests' TestServer) binds none to probe.</summary>
+    private static bool ListensOnSockets(WebApplication app)
+        => app.Services.GetService<IServer>()?.GetType().Assembly.GetName().Name == "Microsoft.AspNetCore.Server.Kestrel.Core";
 
     private static string ConfigurationLine(IEnumerable<string> failures)
         => "配置无效：" + string.Join("；", failures.Select(f => f.ReplaceLineEndings(" "))) + " Invalid configuration.";

@@ -37,7 +37,6 @@ public static class StorageStartup
             throw Unreadable(path, e);
         }
 
-        LiteDatabase? database = null;
         try
         {
             if (File.Exists(path))
@@ -49,12 +48,10 @@ public static class StorageStartup
             }
 
             // A mapper of its own: BsonMapper.Global would be shared by every database in the process (test hosts).
-            database = new LiteDatabase(Connection(path, readOnly: false), new BsonMapper());
-            return database;
+            return new LiteDatabase(Connection(path, readOnly: false), new BsonMapper());
         }
         catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or InvalidCastException or FormatException)
         {
-            database?.Dispose();
             throw e is LiteException
                 ? DatabaseFileCheck.Damaged(path, "LiteDB 读取失败：" + OneLine(e.Message))
                 : Unreadable(path, e);
