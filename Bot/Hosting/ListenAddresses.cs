@@ -11,7 +11,7 @@ namespace Cppcc.Bot.Hosting;
 /// </summary>
 public static class ListenAddresses
 {
-    /// <summary>The URLs Kestrel will listen on, from the same settings it reads.</summary>
+    /// <summary>The URLs configured for Kestrel, from the same settings it reads; empty when none are.</summary>
     public static IReadOnlyList<string> Configured(IConfiguration configuration)
     {
         var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>().ToList();
@@ -28,7 +28,9 @@ public static class ListenAddresses
         var ports = (configuration["http_ports"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"http://*:{p}")
             .Concat((configuration["https_ports"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"https://*:{p}"))
             .ToList();
-        return ports.Count > 0 ? ports : ["http://localhost:5000"];
+        // Nothing configured: Kestrel's default (localhost:5000), unless the host sets its endpoints in code (the
+        // load benchmark does); not probed, Kestrel's own refusal is turned into the same line.
+        return ports;
     }
 
     /// <summary>Throws a <see cref="StartupProblem"/> when another process already listens on one of the addresses.</summary>

@@ -36,7 +36,7 @@ public static class StartupGuard
             catch (IOException e) when (e.InnerException is AddressInUseException)
             {
                 // Taken between the probe and Kestrel's own bind.
-                throw ListenAddresses.InUseProblem(string.Join(";", ListenAddresses.Configured(app.Configuration)));
+                throw ListenAddresses.InUseProblem(ListenAddresses.Configured(app.Configuration) is { Count: > 0 } urls ? string.Join(";", urls) : "http://localhost:5000");
             }
         }
         catch (StartupProblem problem)
