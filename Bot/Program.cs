@@ -41,7 +41,7 @@ app.UseTrustedProxies();
 app.MapBotEndpoints();
 app.MapWebChat();
 
-app.Run();
+return await StartupGuard.RunAsync(app);
 
 /// <summary>Entry point; public for <c>WebApplicationFactory</c> in the integration tests.</summary>
 public partial class Program

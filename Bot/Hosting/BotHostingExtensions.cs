@@ -1,5 +1,4 @@
 using Cppcc.Dialogs;
-using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -39,19 +38,7 @@ public static class BotHostingExtensions
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
-        endpoints.MapGet("/healthz", (ILiteDatabase database) =>
-        {
-            try
-            {
-                // Touch the file: healthy means storage answers, not just that the process is up.
-                _ = database.UserVersion;
-                return Results.Ok(new { status = "ok" });
-            }
-            catch (Exception e) when (e is LiteException or IOException)
-            {
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-            }
-        });
+        endpoints.MapGet("/healthz", HealthEndpoint.Handle);
         return endpoints;
     }
 }

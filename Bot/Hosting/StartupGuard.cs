@@ -1,0 +1,83 @@
+using Cppcc.Bot.Storage;
+using LiteDB;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Options;
+
+namespace Cppcc.Bot.Hosting;
+
+/// <summary>
+/// Runs the bot, or refuses to start with one line on standard error and a non-zero exit code (see
+/// <see cref="StartupExitCode"/>): a bad configuration value, the database held by another process or damaged, the
+/// port taken. The checks run before anything starts, in an order that never lets a refused process touch the
+/// database: configuration first, then the database's lock, the port, and only then the database files (checked,
+/// opened, read through).
+/// </summary>
+public static class StartupGuard
+{
+    /// <summary>Checks, starts and waits for shutdown; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        try
+        {
+            try
+            {
+                ConfigurationValues.Check(app.Configuration);
+                app.Services.GetService<IStartupValidator>()?.Validate();
+                _ = app.Services.GetRequiredService<DatabaseLock>();
+                if (ListensOnSockets(app))
+                {
+                    ListenAddresses.EnsureFree(app.Configuration);
+                }
+
+                _ = app.Services.GetRequiredService<ILiteDatabase>();
+                await app.StartAsync().ConfigureAwait(false);
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException)
+            {
+                // Taken between the probe and Kestrel's own bind.
+                throw ListenAddresses.InUseProblem(ListenAddresses.Configured(app.Configuration) is { Count: > 0 } urls ? string.Join(";", urls) : "http://localhost:5000");
+            }
+        }
+        catch (StartupProblem problem)
+        {
+            return await RefuseAsync(app, problem.ExitCode, problem.Message).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException e)
+        {
+            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(e.Failures)).ConfigureAwait(false);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+        {
+            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures);
+            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(failures)).ConfigureAwait(false);
+        }
+
+        await app.WaitForShutdownAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>Kestrel binds sockets; an in-memory server (the integration tests' TestServer) binds none to probe.</summary>
+    private static bool ListensOnSockets(WebApplication app)
+        => app.Services.GetService<IServer>()?.GetType().Assembly.GetName().Name == "Microsoft.AspNetCore.Server.Kestrel.Core";
+
+    private static string ConfigurationLine(IEnumerable<string> failures)
+        => "配置无效：" + string.Join("；", failures.Select(f => f.ReplaceLineEndings(" "))) + " Invalid configuration.";
+
+    private static async Task<int> RefuseAsync(WebApplication app, StartupExitCode code, string line)
+    {
+        await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+        // Releases what was opened (the database, its lock) the ordinary way; the refusal stays the only output.
+        try
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Already refusing; a second complaint would only bury the first.
+        }
+
+        return (int)code;
+    }
+}

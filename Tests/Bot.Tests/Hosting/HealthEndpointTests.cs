@@ -1,0 +1,70 @@
+using System.Net;
+using System.Reflection;
+using Cppcc.Bot.Tests.Support;
+using LiteDB;
+using LiteDB.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+
+namespace Cppcc.Bot.Tests.Hosting;
+
+public sealed class HealthEndpointTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    [Fact]
+    public async Task Healthz_is_503_with_a_reason_when_collections_cannot_be_read_though_the_header_can()
+    {
+        var engine = FlakyEngine.Over(new LiteEngine(new EngineSettings { Filename = _db.FilePath }));
+        using var factory = new BotFactory(_db, services: s =>
+        {
+            s.AddSingleton<ILiteDatabase>(_ => new LiteDatabase((ILiteEngine)engine, new BsonMapper()));
+        });
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        // What a broken data page looks like from above: the header (user version, pragmas) reads, every query fails.
+        engine.QueriesFail = true;
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("storage-error", (string?)body["status"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)body["reason"]));
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    /// <summary>A real LiteDB engine whose queries can be made to fail the way LiteDB fails on a damaged page.</summary>
+    public class FlakyEngine : DispatchProxy
+    {
+        private ILiteEngine _inner = null!;
+
+        public bool QueriesFail { get; set; }
+
+        public static FlakyEngine Over(ILiteEngine inner)
+        {
+            var proxy = Create<ILiteEngine, FlakyEngine>();
+            var flaky = (FlakyEngine)(object)proxy;
+            flaky._inner = inner;
+            return flaky;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            if (QueriesFail && targetMethod!.Name == nameof(ILiteEngine.Query))
+            {
+                throw new LiteException(0, "Invalid page type"); // the message LiteDB gives for a page that is not what the index says
+            }
+
+            try
+            {
+                return targetMethod!.Invoke(_inner, args);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                throw e.InnerException;
+            }
+        }
+    }
+}
