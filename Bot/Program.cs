@@ -13,6 +13,7 @@ using Cppcc.Bot.Reports;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.WebChat;
+using Cppcc.Bot.WeChat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,12 +32,19 @@ builder.Services
     .AddReports()
     .AddAzureOpenAI()
     .AddBotHosting()
-    .AddWebChat();
+    .AddWebChat()
+    .AddWeChat();
 
 var app = builder.Build();
 
 app.MapBotEndpoints();
 app.MapWebChat();
+app.MapWeChat();
+
+if (await app.RunWeChatCommandAsync(args))
+{
+    return;
+}
 
 app.Run();
 

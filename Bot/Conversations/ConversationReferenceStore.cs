@@ -13,6 +13,8 @@ namespace Cppcc.Bot.Conversations;
 /// </summary>
 public sealed class ConversationReferenceStore : IConversationReferenceSink
 {
+    private const string KeptWhenIdle = "wechat";
+
     private readonly ILiteCollection<StoredReference> _references;
     private readonly TimeProvider _time;
 
@@ -65,13 +67,15 @@ public sealed class ConversationReferenceStore : IConversationReferenceSink
 
     /// <summary>
     /// Forgets public callers not heard from since <paramref name="cutoff"/>: an anonymous web chat visitor can only
-    /// be reached while their page is open, so keeping their references would only grow the collection.
+    /// be reached while their page is open, so keeping their references would only grow the collection. WeChat users
+    /// stay: their account reaches them later (customer-service messages, subscription notices).
     /// </summary>
     public int ForgetPublicCallersIdleSince(DateTimeOffset cutoff)
     {
         var before = cutoff.UtcDateTime;
         var publicRole = nameof(Role.Public);
-        var stale = _references.Find(r => r.UpdatedAt < before && r.Role == publicRole).Select(r => r.Id).ToList();
+        var stale = _references.Find(r => r.UpdatedAt < before && r.Role == publicRole && r.ChannelId != KeptWhenIdle)
+            .Select(r => r.Id).ToList();
         foreach (var key in stale)
         {
             _references.Delete(key);
