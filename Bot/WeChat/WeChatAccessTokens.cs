@@ -42,13 +42,13 @@ public sealed class WeChatAccessTokens(
         var current = _current;
         if (current?.Token == token)
         {
-            _current = (token, DateTimeOffset.MinValue);
-            store.Save(options.Value.AppId!, token, DateTimeOffset.MinValue);
+            _current = (token, DateTimeOffset.UnixEpoch);
+            store.Save(options.Value.AppId!, token, DateTimeOffset.UnixEpoch);
         }
     }
 
     private string? Usable((string Token, DateTimeOffset ExpiresAt)? token) =>
-        token is { } t && t.ExpiresAt - RenewBefore > time.GetUtcNow() ? t.Token : null;
+        token is { } t && t.ExpiresAt > time.GetUtcNow() + RenewBefore ? t.Token : null;
 
     private async Task<(string, DateTimeOffset)> FetchAsync(CancellationToken cancellationToken)
     {

@@ -15,8 +15,10 @@ public sealed class WeChatHost : IAsyncDisposable
 
     private readonly TempDatabase _database;
     private readonly bool _ownsDatabase;
+    private bool _ownsApi;
 
-    private WeChatHost(WeChatApiStub api, TempDatabase database, bool ownsDatabase, bool safeMode, IDictionary<string, string?>? extra)
+    private WeChatHost(WeChatApiStub api, TempDatabase database, bool ownsDatabase, bool safeMode, IDictionary<string, string?>? extra,
+        Action<IServiceCollection>? services)
     {
         Api = api;
         _database = database;
@@ -33,7 +35,7 @@ public sealed class WeChatHost : IAsyncDisposable
             settings["WeChat:EncodingAESKey"] = AesKey;
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;
-        Bot = new ReportBot(database, settings: settings);
+        Bot = new ReportBot(database, settings: settings, services: services);
         Http = Bot.Factory.CreateClient();
         Callbacks = new WeChatCallbacks(Token, safeMode ? AesKey : null, WeChatApiStub.AppId);
     }
@@ -49,9 +51,10 @@ public sealed class WeChatHost : IAsyncDisposable
     public IServiceProvider Services => Bot.Factory.Services;
 
     public static async Task<WeChatHost> StartAsync(bool safeMode = false, IDictionary<string, string?>? settings = null,
-        WeChatApiStub? api = null, TempDatabase? database = null)
+        WeChatApiStub? api = null, TempDatabase? database = null, Action<IServiceCollection>? services = null)
     {
-        var host = new WeChatHost(api ?? await WeChatApiStub.StartAsync(), database ?? new TempDatabase(), database is null, safeMode, settings);
+        var host = new WeChatHost(api ?? await WeChatApiStub.StartAsync(), database ?? new TempDatabase(), database is null, safeMode, settings, services);
+        host._ownsApi = api is null;
         _ = host.Services; // start the host now, so start-up failures show here
         return host;
     }
@@ -88,7 +91,8 @@ public sealed class WeChatHost : IAsyncDisposable
     {
         Http.Dispose();
         Bot.Dispose();
-        await Api.DisposeAsync();
+        if (_ownsApi)
+            await Api.DisposeAsync();
         if (_ownsDatabase)
             _database.Dispose();
     }
