@@ -1,4 +1,6 @@
 using Cppcc.Bot.Delivery;
+using Cppcc.Bot.Exports;
+using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +35,8 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<WeChatAdapter>();
         services.AddSingleton<WeChatEndpoint>();
         services.AddSingleton<WeChatMenu>();
+        services.AddSingleton<ITextCommand, WeChatImagesCommand>();
+        services.AddSingleton<IExportSource, WeChatImageExport>();
 
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IDeliveryChannel))
             ?? throw new InvalidOperationException("AddWeChat must be called after AddDelivery.");

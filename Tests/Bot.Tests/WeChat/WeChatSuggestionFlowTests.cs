@@ -37,10 +37,13 @@ public sealed partial class WeChatSuggestionFlowTests(ITestOutputHelper output)
         Assert.True(match.Success, filed);
         var (reference, code) = (match.Groups[1].Value, match.Groups[2].Value);
 
-        // The image went into the suggestion, downloaded through /cgi-bin/media/get.
-        var images = host.Services.GetRequiredService<WeChatImages>();
-        var image = Assert.Single(images.For(reference));
-        Assert.Equal(WeChatApiStub.Image, images.Open(image)!.Value.Bytes);
+        // The image went into the suggestion (downloaded through /cgi-bin/media/get); staff open it, the public cannot.
+        var links = (await host.Bot.Staff($"微信图片 {reference}")).ToString();
+        var url = UrlPattern().Match(links).Value;
+        Assert.StartsWith("http", url);
+        Assert.Equal(WeChatApiStub.Image, await host.Http.GetByteArrayAsync(new Uri(url).PathAndQuery));
+        Assert.Equal(1, host.Api.MediaDownloads);
+        Assert.Contains("没有使用此功能的权限", await host.SayAsync("oSomeoneElse", $"微信图片 {reference}"));
 
         await host.Bot.Staff("", ReportBot.Transition(reference, "accepted"));
         var notice = Assert.Single(await host.CustomerServiceAsync(1));
@@ -70,6 +73,9 @@ public sealed partial class WeChatSuggestionFlowTests(ITestOutputHelper output)
         Assert.Equal(["提出建议", "查询进度", "常见问题"], menu["button"]!.AsArray().Select(b => (string)b!["name"]!));
         Assert.All(menu["button"]!.AsArray(), b => Assert.Equal("click", (string)b!["type"]!));
     }
+
+    [GeneratedRegex(@"https?://[^\s""]+/exports/[^\s""]+")]
+    private static partial Regex UrlPattern();
 
     [GeneratedRegex(@"编号 (JY-\d{4}-\d{6})，查询码 (\w+)")]
     private static partial Regex FiledPattern();
