@@ -137,6 +137,56 @@ public sealed class WeChatDeliveryTests
         Assert.Equal(text.Replace("\n", ""), string.Concat(parts).Replace("\n", ""));
     }
 
+    [Fact]
+    public async Task A_long_passive_answer_sends_the_rest_as_customer_service_messages()
+    {
+        using var database = new TempDatabase();
+        var kb = Path.Combine(database.Folder, "kb");
+        Directory.CreateDirectory(kb);
+        var answer = string.Join("\n\n", Enumerable.Range(1, 40).Select(i => $"第{i}条：区政协委员联系群众、收集社情民意的具体做法说明。"));
+        File.WriteAllText(Path.Combine(kb, "long.yaml"), $"""
+            - id: long-answer
+              questions:
+                - 委员怎样联系群众？
+              answer: |
+            {string.Join("\n", answer.Split('\n').Select(l => "    " + l))}
+              audience: public
+            """);
+        await using var host = await WeChatHost.StartAsync(database: database, settings: new Dictionary<string, string?> { ["KnowledgeBase:Path"] = kb });
+
+        var passive = await host.SayAsync(User, "委员怎样联系群众？");
+        var rest = await host.CustomerServiceAsync(1);
+
+        Assert.True(Encoding.UTF8.GetByteCount(passive!) <= 2048, $"{Encoding.UTF8.GetByteCount(passive!)} bytes");
+        Assert.Contains("第1条", passive);
+        Assert.NotEmpty(rest);
+        Assert.Contains("第40条", string.Concat(rest.Select(r => r.Content)));
+        Assert.DoesNotContain("第40条", passive);
+    }
+
+    [Fact]
+    public async Task Without_its_settings_the_channel_is_off()
+    {
+        using var database = new TempDatabase();
+        using var factory = new BotFactory(database);
+        using var http = factory.CreateClient();
+
+        using var response = await http.PostAsync("/api/wechat?signature=x&timestamp=1&nonce=1", new StringContent("<xml/>"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public void Half_a_configuration_stops_the_start()
+    {
+        using var database = new TempDatabase();
+        using var factory = new BotFactory(database, new Dictionary<string, string?> { ["WeChat:AppId"] = "wx1", ["WeChat:Token"] = "t" });
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("WeChat:AppId, WeChat:AppSecret and WeChat:Token", failure.ToString());
+    }
+
     private static async Task<string> FileAnonymousAsync(WeChatHost host)
     {
         foreach (var text in new[] { "建议", "2", "小区门口路灯坏了", "幸福路12号小区门口的路灯坏了一个月。", "无", "1" })
