@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -51,7 +50,9 @@ public sealed class WeChatApiClient(IHttpClientFactory http, WeChatAccessTokens 
     private Task PostAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
         WithTokenAsync(async (client, token) =>
         {
-            using var response = await client.PostAsync(Url(path, token), JsonContent.Create(body, options: Json), cancellationToken);
+            // A buffered body with Content-Length: JsonContent streams it chunked, which not every server reads.
+            using var content = new StringContent(body.ToJsonString(Json), System.Text.Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync(Url(path, token), content, cancellationToken);
             response.EnsureSuccessStatusCode();
             ThrowIfError(JsonNode.Parse(await response.Content.ReadAsStreamAsync(cancellationToken)));
             return true;
