@@ -62,6 +62,13 @@ public sealed class WeChatApiStub : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
+        if (http.Request.Method == "POST" && http.Request.ContentLength is null)
+        {
+            // Plain HTTP servers read a body by its Content-Length; a chunked one reached such a stub empty once.
+            http.Response.StatusCode = 411;
+            return;
+        }
+
         var body = http.Request.ContentLength is > 0 || http.Request.Method == "POST"
             ? await JsonNode.ParseAsync(http.Request.Body) as JsonObject
             : null;
