@@ -14,7 +14,7 @@ public sealed class WeChatTokenStore
     public WeChatTokenStore(ILiteDatabase database) => _tokens = LiteDbCollections.Open<StoredToken>(database, "wechat_tokens");
 
     public (string Token, DateTimeOffset ExpiresAt)? Find(string appId) =>
-        _tokens.FindById(appId) is { } stored ? (stored.Token, new DateTimeOffset(stored.ExpiresAt, TimeSpan.Zero)) : null;
+        _tokens.FindById(appId) is { } stored ? (stored.Token, new DateTimeOffset(stored.ExpiresAt.ToUniversalTime(), TimeSpan.Zero)) : null;
 
     public void Save(string appId, string token, DateTimeOffset expiresAt) =>
         _tokens.Upsert(new StoredToken { Id = appId, Token = token, ExpiresAt = expiresAt.UtcDateTime });

@@ -16,7 +16,7 @@ public sealed class WeChatUserStore
     public WeChatUserStore(ILiteDatabase database) => _users = LiteDbCollections.Open<WeChatUser>(database, "wechat_users");
 
     public DateTimeOffset? LastInboundAt(string openId) =>
-        _users.FindById(openId) is { LastInboundAt: { } at } ? new DateTimeOffset(at, TimeSpan.Zero) : null;
+        _users.FindById(openId) is { LastInboundAt: { } at } ? new DateTimeOffset(at.ToUniversalTime(), TimeSpan.Zero) : null;
 
     public void Touch(string openId, DateTimeOffset now) => Change(openId, u => u.LastInboundAt = now.UtcDateTime);
 
