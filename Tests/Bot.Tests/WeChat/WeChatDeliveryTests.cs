@@ -67,25 +67,6 @@ public sealed class WeChatDeliveryTests
     }
 
     [Fact]
-    public async Task Concurrent_callers_share_one_token_fetch_and_a_restart_reuses_the_stored_token()
-    {
-        await using var api = await WeChatApiStub.StartAsync();
-        using var database = new TempDatabase();
-        await using (var first = await WeChatHost.StartAsync(api: api, database: database))
-        {
-            var tokens = first.Services.GetRequiredService<WeChatAccessTokens>();
-            var all = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => tokens.GetAsync(CancellationToken.None))));
-            Assert.Single(all.Distinct());
-        }
-
-        await using var second = await WeChatHost.StartAsync(api: api, database: database);
-        await second.Services.GetRequiredService<WeChatMenu>().PublishAsync(CancellationToken.None);
-
-        Assert.Equal(1, api.TokensIssued);
-        Assert.Single(api.Menus);
-    }
-
-    [Fact]
     public async Task Outside_the_48_hour_window_the_notice_goes_as_a_subscription_message()
     {
         await using var host = await WeChatHost.StartAsync(settings: new Dictionary<string, string?> { ["WeChat:SubscribeTemplateId"] = "tmpl-status-1" });
