@@ -167,8 +167,7 @@ public sealed class WeChatAdapter : BotAdapter
         var rendering = WeChatRendering.Of(buffer.Activities);
         // Replace (or clear) the numbered choices: after a question without choices, "1" is an answer, not a pick.
         _users.SetChoices(message.FromUserName, rendering.Choices);
-        await _images.AfterTurnAsync(message.FromUserName, rendering.Text, CancellationToken.None);
-        return rendering.Text;
+        return _images.AfterTurn(message.FromUserName, rendering.Text) is { } attached ? rendering.Text + "\n\n" + attached : rendering.Text;
     }
 
     private Activity? ToActivity(WeChatMessage message)

@@ -54,7 +54,7 @@ public sealed class WeChatEndpoint(
         {
             var root = WeChatXml.Parse(Encoding.UTF8.GetString(body), o.MaxBodyBytes);
             var encrypted = WeChatXml.Field(root, "Encrypt");
-            if (o.SafeMode != encrypted is not null)
+            if (o.SafeMode != (encrypted is not null))
             {
                 // Safe mode takes only encrypted bodies (a plain one would be unsigned content); plain mode has no key.
                 await RefuseAsync(http, StatusCodes.Status401Unauthorized, o.SafeMode ? "PlainInSafeMode" : "EncryptedWithoutKey");

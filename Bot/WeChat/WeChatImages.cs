@@ -68,13 +68,18 @@ public sealed class WeChatImages
         return WeChatTexts.ImageReceived + string.Format(WeChatTexts.ImageAttached, recent.Reference);
     }
 
-    /// <summary>After each turn: a suggestion filed since the user's unattached images arrived gets them.</summary>
-    public Task AfterTurnAsync(string openId, string replyText, CancellationToken cancellationToken)
+    /// <summary>
+    /// After each turn: a suggestion filed in it (its reference is in the reply) since the user's unattached images
+    /// arrived gets them; returns the line that tells the user so, or null.
+    /// </summary>
+    public string? AfterTurn(string openId, string replyText)
     {
         var waiting = _images.Find(i => i.OpenId == openId && i.Reference == null).ToList();
-        if (waiting.Count > 0 && LatestSuggestion(openId, waiting.Min(i => i.ReceivedAt)) is { } filed && replyText.Contains(filed.Reference, StringComparison.Ordinal))
-            Attach(openId, filed.Reference);
-        return Task.CompletedTask;
+        if (waiting.Count == 0 || LatestSuggestion(openId, waiting.Min(i => i.ReceivedAt)) is not { } filed
+            || !replyText.Contains(filed.Reference, StringComparison.Ordinal))
+            return null;
+        Attach(openId, filed.Reference);
+        return string.Format(WeChatTexts.ImageAttached, filed.Reference);
     }
 
     /// <summary>The images attached to a suggestion (for staff).</summary>

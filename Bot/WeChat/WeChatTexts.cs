@@ -11,7 +11,7 @@ public static class WeChatTexts
 
     public const string ImageAttached = "图片已附在您的建议 {0} 中，工作人员可以查看。";
 
-    public const string ImageKeptForNext = "提交建议后（发送“建议”开始），图片会附在这条建议中。";
+    public const string ImageKeptForNext = "它会附在您接下来提交的建议中（还没开始的话，请发送“建议”）。";
 
     public const string ImageNotSaved = "抱歉，图片暂时无法保存，请稍后再发一次。";
 

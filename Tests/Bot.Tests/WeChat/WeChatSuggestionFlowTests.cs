@@ -36,6 +36,7 @@ public sealed partial class WeChatSuggestionFlowTests(ITestOutputHelper output)
         var match = FiledPattern().Match(filed!);
         Assert.True(match.Success, filed);
         var (reference, code) = (match.Groups[1].Value, match.Groups[2].Value);
+        Assert.Contains($"图片已附在您的建议 {reference} 中", filed);
 
         // The image went into the suggestion (downloaded through /cgi-bin/media/get); staff open it, the public cannot.
         var links = (await host.Bot.Staff($"微信图片 {reference}")).ToString();
