@@ -42,7 +42,9 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton(sp => new CommandTable(sp.GetServices<ITextCommand>()));
         services.AddSingleton<KnowledgeFollowUp>();
         services.AddSingleton<IQuestionHandler, KnowledgeQuestionHandler>();
+        services.AddSingleton<SmallTalk.SmallTalkReplies>();
         services.AddSingleton<ConversationRouter>();
+        services.AddSingleton<Exports.PrivateDownload>();
         services.AddSingleton<IBot, CppccBot>();
         return services;
     }

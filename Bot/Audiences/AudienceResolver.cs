@@ -12,10 +12,10 @@ public sealed record Recipient(string UserKey, ConversationReference Reference)
 }
 
 /// <summary>
-/// Who an audience is: "all" = every member with a stored conversation (staff included); a group kept by staff
+/// Who an audience is: "all" = every member the bot has seen, in a personal chat or a group (staff included); a group kept by staff
 /// (group.set) = its members; otherwise a sector (界别) members gave themselves with <c>界别 …</c> = those members.
 /// </summary>
-public sealed class AudienceResolver(ConversationReferenceStore references, GroupStore groups, MemberSectorStore sectors)
+public sealed class AudienceResolver(ConversationReferenceStore references, PersonalConversations personal, GroupStore groups, MemberSectorStore sectors)
 {
     public const string All = "all";
 
@@ -27,7 +27,10 @@ public sealed class AudienceResolver(ConversationReferenceStore references, Grou
         return [All, .. kept, .. chosen];
     }
 
-    /// <summary>The reachable members of <paramref name="audience"/> and how many of it have no stored conversation; null for an unknown group.</summary>
+    /// <summary>
+    /// The members of <paramref name="audience"/> reachable in a personal chat (stored, or one to open for a Teams member
+    /// seen only in groups) and how many cannot be reached privately; null for an unknown group.
+    /// </summary>
     public (List<Recipient> Reachable, int Unreachable)? Resolve(string audience)
     {
         IEnumerable<string> keys;
@@ -44,7 +47,7 @@ public sealed class AudienceResolver(ConversationReferenceStore references, Grou
         var unreachable = 0;
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
-            if (references.Find(key) is { } reference)
+            if (personal.For(key) is { } reference)
                 reachable.Add(new Recipient(key, reference));
             else
                 unreachable++;

@@ -12,7 +12,7 @@ public sealed class GroupService(GroupStore groups, ConversationReferenceStore r
     public (GroupSummary Group, IReadOnlyList<string> Unknown) Save(string name, string kind, IReadOnlyList<string> entries, string savedBy)
     {
         var members = references.UserKeys(Role.Member)
-            .Select(key => (key, name: references.Find(key)?.User?.Name ?? ""))
+            .Select(key => (key, name: (references.Find(key) ?? references.FindShared(key))?.User?.Name ?? ""))
             .ToList();
         var keys = new List<string>();
         var unknown = new List<string>();

@@ -22,7 +22,7 @@ public sealed class Broadcast
 
     public int Recipients { get; set; }
 
-    /// <summary>Where the progress card lives (the sender's conversation, Newtonsoft JSON).</summary>
+    /// <summary>Where the progress card lives: the sender's personal chat (Newtonsoft JSON); empty when they have none.</summary>
     public string StaffReferenceJson { get; set; } = "";
 
     /// <summary>The Connector's id of the progress card, for updates in place.</summary>

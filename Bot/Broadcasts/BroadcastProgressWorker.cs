@@ -38,8 +38,9 @@ public sealed class BroadcastProgressWorker(BroadcastStore store, BroadcastServi
         var counts = BroadcastCounts.From(queue.Progress(broadcast.Id));
         // The broadcast row is written just before its items: until they are all queued it is not done.
         var done = counts.Pending == 0 && counts.Total >= broadcast.Recipients;
-        var reference = JsonConvert.DeserializeObject<ConversationReference>(broadcast.StaffReferenceJson)!;
-        if (counts.ToString() != broadcast.LastShown && broadcast.ProgressActivityId is { } cardId)
+        // Null when the sender had no personal chat to report to: the results stay available through 通知结果.
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(broadcast.StaffReferenceJson);
+        if (reference is not null && counts.ToString() != broadcast.LastShown && broadcast.ProgressActivityId is { } cardId)
         {
             await messenger.UpdateAsync(reference, cardId, BroadcastCards.Progress(broadcast, counts, reference.Locale, done), cancellationToken).ConfigureAwait(false);
             broadcast.LastShown = counts.ToString();
@@ -48,7 +49,8 @@ public sealed class BroadcastProgressWorker(BroadcastStore store, BroadcastServi
 
         if (done)
         {
-            await messenger.SendAsync(reference, BroadcastCards.SummaryText(broadcast, counts, reference.Locale), cancellationToken).ConfigureAwait(false);
+            if (reference is not null)
+                await messenger.SendAsync(reference, BroadcastCards.SummaryText(broadcast, counts, reference.Locale), cancellationToken).ConfigureAwait(false);
             broadcast.Finished = true;
             store.Save(broadcast);
             logger.LogInformation("Broadcast {BroadcastId} finished: {Sent} delivered, {Failed} failed", broadcast.Id, counts.Sent, counts.Failed);

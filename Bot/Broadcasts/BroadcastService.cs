@@ -1,4 +1,5 @@
 using Cppcc.Bot.Audiences;
+using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Proactive;
 using Cppcc.Dialogs.Broadcasts;
@@ -8,9 +9,12 @@ using Newtonsoft.Json;
 
 namespace Cppcc.Bot.Broadcasts;
 
-/// <summary>Starts broadcasts: one delivery item per member, then the progress card in the sender's conversation.</summary>
+/// <summary>
+/// Starts broadcasts: one delivery item per member, then the progress card in the sender's personal chat (a broadcast
+/// started from a group chat or channel reports its progress privately).
+/// </summary>
 public sealed class BroadcastService(BroadcastStore store, AudienceResolver audiences, DeliveryQueue queue,
-    ProactiveMessenger messenger, TimeProvider time, ILogger<BroadcastService> logger) : IBroadcasts
+    ProactiveMessenger messenger, PersonalConversations personal, TimeProvider time, ILogger<BroadcastService> logger) : IBroadcasts
 {
     public IReadOnlyList<string> Audiences() => audiences.Names();
 
@@ -23,6 +27,7 @@ public sealed class BroadcastService(BroadcastStore store, AudienceResolver audi
 
         var now = time.GetUtcNow();
         staffConversation.ActivityId = null;
+        var progressConversation = await ProgressConversationAsync(sender, staffConversation, cancellationToken).ConfigureAwait(false);
         var broadcast = store.Add(new Broadcast
         {
             Year = now.ToOffset(TimeSpan.FromHours(8)).Year,
@@ -33,15 +38,17 @@ public sealed class BroadcastService(BroadcastStore store, AudienceResolver audi
             CreatedBy = sender.UserKey,
             CreatedAt = now,
             Recipients = reachable.Count,
-            StaffReferenceJson = JsonConvert.SerializeObject(staffConversation),
+            StaffReferenceJson = progressConversation is null ? "" : JsonConvert.SerializeObject(progressConversation),
         });
         Enqueue(broadcast, reachable);
         logger.LogInformation("Broadcast {BroadcastId} queued for {Count} recipients ({Unreachable} unreachable)", broadcast.Id, reachable.Count, unreachable);
 
         try
         {
-            var card = BroadcastCards.Progress(broadcast, new BroadcastCounts(0, 0, reachable.Count), staffConversation.Locale, done: false);
-            broadcast.ProgressActivityId = await messenger.SendAsync(staffConversation, card, cancellationToken).ConfigureAwait(false);
+            if (progressConversation is null)
+                return new BroadcastStarted(broadcast.Id, reachable.Count, unreachable);
+            var card = BroadcastCards.Progress(broadcast, new BroadcastCounts(0, 0, reachable.Count), progressConversation.Locale, done: false);
+            broadcast.ProgressActivityId = await messenger.SendAsync(progressConversation, card, cancellationToken).ConfigureAwait(false);
             broadcast.LastShown = new BroadcastCounts(0, 0, reachable.Count).ToString();
             store.Save(broadcast);
         }
@@ -52,6 +59,24 @@ public sealed class BroadcastService(BroadcastStore store, AudienceResolver audi
         }
 
         return new BroadcastStarted(broadcast.Id, reachable.Count, unreachable);
+    }
+
+    /// <summary>The sender's personal chat (opened if need be), or null when it cannot be reached: never a shared one.</summary>
+    private async Task<ConversationReference?> ProgressConversationAsync(Caller sender, ConversationReference turnConversation, CancellationToken cancellationToken)
+    {
+        if (ConversationScope.IsPersonal(turnConversation))
+            return turnConversation;
+        if (personal.For(sender.UserKey) is not { } reference)
+            return null;
+        try
+        {
+            return await personal.OpenAsync(reference, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
+        {
+            logger.LogWarning("No personal chat for the progress of a broadcast: {Error}", e.GetType().Name);
+            return null;
+        }
     }
 
     /// <summary>Queues a broadcast the process died before queueing completely (idempotent per recipient).</summary>

@@ -8,26 +8,33 @@ using Newtonsoft.Json;
 namespace Cppcc.Bot.Conversations;
 
 /// <summary>
-/// The conversation reference of everyone who wrote to or installed the bot, keyed by <see cref="Caller.UserKey"/>,
-/// so reminders, broadcasts and status changes can reach them later. Owns the <c>conversation_references</c> collection.
+/// The conversation references of everyone who wrote to or installed the bot, keyed by <see cref="Caller.UserKey"/>,
+/// so reminders, broadcasts and status changes can reach them later. Each user has at most one personal reference
+/// (their one-to-one chat with the bot, the only place private messages go; collection <c>conversation_references</c>)
+/// and, separately, the last group chat or channel they wrote in (<c>shared_conversation_references</c>), kept only to
+/// open a personal chat with them. A message in a group therefore never replaces the personal reference.
 /// </summary>
 public sealed class ConversationReferenceStore : IConversationReferenceSink
 {
+    // WeChat users stay reachable after they leave: customer-service messages and subscription notices.
     private const string KeptWhenIdle = "wechat";
 
-    private readonly ILiteCollection<StoredReference> _references;
+    private readonly ILiteCollection<StoredReference> _personal;
+    private readonly ILiteCollection<StoredReference> _shared;
     private readonly TimeProvider _time;
 
     // Most turns come from a known user in the same conversation: skip the write when nothing changed.
     private readonly ConcurrentDictionary<string, string> _lastWritten = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the store.</summary>
+    /// <summary>Creates the store and moves group references written before the two scopes were kept apart.</summary>
     public ConversationReferenceStore(ILiteDatabase database, TimeProvider time)
     {
-        _references = LiteDbCollections.Open<StoredReference>(database, "conversation_references");
-        _references.EnsureIndex(r => r.Role);
-        _references.EnsureIndex(r => r.UpdatedAt);
+        _personal = LiteDbCollections.Open<StoredReference>(database, "conversation_references");
+        _personal.EnsureIndex(r => r.Role);
+        _personal.EnsureIndex(r => r.UpdatedAt);
+        _shared = LiteDbCollections.Open<StoredReference>(database, "shared_conversation_references");
         _time = time;
+        MoveSharedOutOfPersonal();
     }
 
     /// <inheritdoc />
@@ -35,14 +42,16 @@ public sealed class ConversationReferenceStore : IConversationReferenceSink
     {
         // The incoming activity id is not part of where to send later.
         reference.ActivityId = null;
+        var personal = ConversationScope.IsPersonal(reference);
         var json = JsonConvert.SerializeObject(reference);
+        var cacheKey = (personal ? "p|" : "s|") + caller.UserKey;
         var fingerprint = caller.Role + "|" + json;
-        if (_lastWritten.TryGetValue(caller.UserKey, out var last) && last == fingerprint)
+        if (_lastWritten.TryGetValue(cacheKey, out var last) && last == fingerprint)
         {
             return Task.CompletedTask;
         }
 
-        _references.Upsert(new StoredReference
+        (personal ? _personal : _shared).Upsert(new StoredReference
         {
             Id = caller.UserKey,
             ChannelId = reference.ChannelId ?? "",
@@ -50,40 +59,70 @@ public sealed class ConversationReferenceStore : IConversationReferenceSink
             ReferenceJson = json,
             UpdatedAt = _time.GetUtcNow().UtcDateTime,
         });
-        _lastWritten[caller.UserKey] = fingerprint;
+        _lastWritten[cacheKey] = fingerprint;
         return Task.CompletedTask;
     }
 
-    /// <summary>The stored reference of a user, or null when they never wrote or installed the bot.</summary>
-    public ConversationReference? Find(string userKey)
-        => _references.FindById(userKey) is { } stored ? JsonConvert.DeserializeObject<ConversationReference>(stored.ReferenceJson) : null;
+    /// <summary>The user's personal conversation with the bot, or null when they never had one.</summary>
+    public ConversationReference? Find(string userKey) => Read(_personal.FindById(userKey));
 
-    /// <summary>Keys of every known user with at least <paramref name="role"/> (members include staff).</summary>
+    /// <summary>The last group chat or channel the user wrote in (never a place for private messages), or null.</summary>
+    public ConversationReference? FindShared(string userKey) => Read(_shared.FindById(userKey));
+
+    /// <summary>The role the user had when last seen in any conversation, or null for an unknown user.</summary>
+    public Role? RoleOf(string userKey)
+        => (_personal.FindById(userKey) ?? _shared.FindById(userKey)) is { } stored && Enum.TryParse<Role>(stored.Role, out var role) ? role : null;
+
+    /// <summary>
+    /// Keys of every known user with at least <paramref name="role"/> (members include staff), whether they were seen in
+    /// a personal chat or only in a group chat or channel.
+    /// </summary>
     public IReadOnlyList<string> UserKeys(Role role)
-        => _references.FindAll()
+        => _personal.FindAll().Concat(_shared.FindAll())
             .Where(r => Enum.TryParse<Role>(r.Role, out var stored) && stored >= role)
             .Select(r => r.Id)
+            .Distinct(StringComparer.Ordinal)
             .ToList();
 
     /// <summary>
     /// Forgets public callers not heard from since <paramref name="cutoff"/>: an anonymous web chat visitor can only
-    /// be reached while their page is open, so keeping their references would only grow the collection. WeChat users
-    /// stay: their account reaches them later (customer-service messages, subscription notices).
+    /// be reached while their page is open, so keeping their references would only grow the collection.
     /// </summary>
     public int ForgetPublicCallersIdleSince(DateTimeOffset cutoff)
     {
         var before = cutoff.UtcDateTime;
         var publicRole = nameof(Role.Public);
-        var stale = _references.Find(r => r.UpdatedAt < before && r.Role == publicRole && r.ChannelId != KeptWhenIdle)
-            .Select(r => r.Id).ToList();
+        var stale = _personal.Find(r => r.UpdatedAt < before && r.Role == publicRole && r.ChannelId != KeptWhenIdle).Select(r => r.Id).ToList();
         foreach (var key in stale)
         {
-            _references.Delete(key);
-            _lastWritten.TryRemove(key, out _);
+            _personal.Delete(key);
+            _lastWritten.TryRemove("p|" + key, out _);
         }
 
         return stale.Count;
     }
+
+    /// <summary>
+    /// Before personal and shared references were kept apart, a group message overwrote the one reference per user.
+    /// Such a record is no place for private messages: it moves to the shared collection (unless a newer shared one is
+    /// there), so the user is reached through a personal chat opened for them instead. Nothing is deleted unmoved.
+    /// </summary>
+    private void MoveSharedOutOfPersonal()
+    {
+        var misplaced = _personal.FindAll().Where(r => Read(r) is { } reference && !ConversationScope.IsPersonal(reference)).ToList();
+        foreach (var record in misplaced)
+        {
+            if (_shared.FindById(record.Id) is not { } newer || newer.UpdatedAt < record.UpdatedAt)
+            {
+                _shared.Upsert(record);
+            }
+
+            _personal.Delete(record.Id);
+        }
+    }
+
+    private static ConversationReference? Read(StoredReference? stored)
+        => stored is null ? null : JsonConvert.DeserializeObject<ConversationReference>(stored.ReferenceJson);
 
     private sealed class StoredReference
     {

@@ -1,3 +1,4 @@
+using Cppcc.Bot.Conversations;
 using Cppcc.Dialogs.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<ConversationPacer>();
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<DeliveryQueue>();
+        // Recipients known only from a group chat or channel get a personal chat opened by the channel.
+        services.AddConversations();
         services.TryAddSingleton<IDeliveryChannel, MessengerDeliveryChannel>();
         services.AddSingleton<IUserNotifier, QueuedUserNotifier>();
         services.AddHostedService<DeliveryWorker>();

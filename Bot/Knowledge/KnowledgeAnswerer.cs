@@ -12,10 +12,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private readonly KnowledgeBase _knowledge;
-    private readonly KnowledgeMatcher _matcher;
+    private readonly KnowledgeOptions _options;
     private readonly TimeProvider _time;
     private readonly IKnowledgePhraser? _phraser;
-    private readonly KnowledgeFollowUps _followUps;
 
     /// <summary>Creates the answerer; <paramref name="phrasers"/> is empty unless Azure OpenAI is configured.</summary>
     public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, IEnumerable<IKnowledgePhraser> phrasers)
@@ -23,9 +22,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         _knowledge = knowledge;
         _time = time;
         _phraser = phrasers.FirstOrDefault();
-        var o = options.Value;
-        _matcher = KnowledgeMatcher.From(o);
-        _followUps = new KnowledgeFollowUps(_matcher, o.FollowUpThreshold);
+        _options = options.Value;
     }
 
     /// <inheritdoc />
@@ -34,10 +31,12 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var snapshot = _knowledge.Current;
         var audience = Audience(role);
         var today = Today();
-        var ranked = snapshot.Index.Search(question, audience, today, _matcher.MaxChoices);
-        var match = _matcher.Decide(ranked);
+        // Thresholds belong to the snapshot: each KB is calibrated when it loads.
+        var matcher = KnowledgeMatcher.For(snapshot.Index, _options);
+        var ranked = snapshot.Index.Search(question, audience, today, matcher.MaxChoices);
+        var match = matcher.Decide(ranked);
         if (previousEntryId is not null && snapshot.Find(previousEntryId) is { } previous && previous.IsVisibleTo(audience) && previous.IsInForce(today)
-            && _followUps.Resolve(snapshot.Index, question, previous, match, audience, today) is { } followUp)
+            && new KnowledgeFollowUps(matcher, _options.FollowUpThreshold).Resolve(snapshot.Index, question, previous, match, audience, today) is { } followUp)
         {
             return KnowledgeResult.Of(ToAnswer(snapshot, followUp, audience, today));
         }

@@ -55,7 +55,10 @@ public sealed class KnowledgeBase
 
         var entries = _curated.Overlay(loaded.Entries);
         var snapshot = new KnowledgeSnapshot(entries, new KnowledgeIndex(entries, _analyzer), loaded.Issues);
-        _logger.LogInformation("Knowledge base loaded: {Entries} entries and passages, {Issues} problems", entries.Count, loaded.Issues.Count);
+        var c = snapshot.Index.Calibration;
+        _logger.LogInformation("Knowledge base loaded: {Entries} entries and passages, {Issues} problems; calibrated from {Samples} own questions: " +
+            "answer at {Answer:0.00}, or at {Leader:0.00} with a lead of {Gap:0.00}; suggest from {Suggest:0.00}", entries.Count, loaded.Issues.Count,
+            c.Samples, c.AnswerThreshold, c.LeaderThreshold, c.LeaderGap, c.SuggestThreshold);
         return snapshot;
     }
 }

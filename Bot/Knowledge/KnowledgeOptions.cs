@@ -13,17 +13,17 @@ public sealed class KnowledgeOptions
     public bool WatchFiles { get; set; } = true;
 
     /// <summary>
-    /// Confidence (0..1) needed to answer. Measured on the evaluation set (Tests/Benchmarks/Knowledge, eval.yaml only;
-    /// the held-out sets are never tuned on): lower values answer more but start answering questions the KB cannot.
+    /// Confidence (0..1) that answers on its own. Empty (the default): measured for each KB when it loads (see
+    /// KnowledgeCalibration in Retrieval/), so a KB written by another office needs no retuning. Set it only to pin the
+    /// bot to a number measured with the benchmark (Tests/Benchmarks/Knowledge) on that KB.
     /// </summary>
-    public double AnswerThreshold { get; set; } = 0.50;
+    public double? AnswerThreshold { get; set; }
 
     /// <summary>
-    /// Below the answer threshold but at least this: say "no answer" but list the near entries as "您是不是想问" buttons.
-    /// Low on purpose: a button to the right entry is worth more than a bare refusal, and the reply still says there is
-    /// no reliable answer.
+    /// Least confidence of a best entry that is offered under "您是不是想问" when it is not answered; below it the bot
+    /// just says it has no answer. Empty (the default): measured per KB at load.
     /// </summary>
-    public double SuggestThreshold { get; set; } = 0.14;
+    public double? SuggestThreshold { get; set; }
 
     /// <summary>
     /// When the runner-up is this close to the best one in the final order (confidence blended with BM25) and also above

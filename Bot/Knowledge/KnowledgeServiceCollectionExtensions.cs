@@ -13,8 +13,10 @@ public static class KnowledgeServiceCollectionExtensions
     {
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "KnowledgeBase:Path must name a folder.")
-            .Validate(o => o.SuggestThreshold is >= 0 and <= 1 && o.AnswerThreshold is > 0 and <= 1 && o.SuggestThreshold <= o.AnswerThreshold,
-                "KnowledgeBase:SuggestThreshold and AnswerThreshold must be in 0..1, suggest <= answer.")
+            .Validate(o => o.SuggestThreshold is null or (>= 0 and <= 1) && o.AnswerThreshold is null or (> 0 and <= 1)
+                    && !(o.SuggestThreshold > o.AnswerThreshold),
+                "KnowledgeBase:SuggestThreshold and AnswerThreshold must be empty (measured per KB) or in 0..1, suggest <= answer.")
+            .Validate(o => o.CloseMargin is >= 0 and <= 1, "KnowledgeBase:CloseMargin must be in 0..1.")
             .Validate(o => o.FollowUpThreshold is > 0 and <= 1, "KnowledgeBase:FollowUpThreshold must be in 0..1.")
             .ValidateOnStart();
         services.AddSingleton<KnowledgeEntryStore>();

@@ -10,7 +10,7 @@ using Microsoft.Bot.Schema;
 namespace Cppcc.Bot.Reminders;
 
 /// <summary>Study sessions over their stores; edits and cancellations tell the members already reminded.</summary>
-public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, AudienceResolver audiences, ConversationReferenceStore references,
+public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, AudienceResolver audiences, PersonalConversations personal,
     DeliveryQueue queue, SessionChanges changes, TimeProvider time, ILogger<SessionService> logger) : ISessions
 {
     public static string ReminderJobPrefix(string sessionId) => "reminder:" + sessionId + ":";
@@ -101,7 +101,7 @@ public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, Audie
     private int Tell(StudySession session, string jobId, Func<StudySession, string?, IMessageActivity> card)
     {
         var requests = queue.DeliveredTo(ReminderJobPrefix(session.Id))
-            .Select(key => (key, reference: references.Find(key)))
+            .Select(key => (key, reference: personal.For(key)))
             .Where(r => r.reference is not null)
             .Select(r => new DeliveryRequest(r.key, r.reference!, card(session, r.reference!.Locale)))
             .ToList();

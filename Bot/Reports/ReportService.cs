@@ -44,12 +44,12 @@ public sealed class ReportService : IReportService
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ReportSummary>> FindSimilarAsync(ReportDraft draft, string? excludeReference, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReportSummary>> FindSimilarAsync(ReportDraft draft, string? excludeReference, Role viewer, CancellationToken cancellationToken)
     {
         var category = _validator.Rules.FindCategory(draft.Category);
         IReadOnlyList<ReportSummary> similar = category is null
             ? Array.Empty<ReportSummary>()
-            : Similar(draft.Kind, category, Grams(draft), excludeReference);
+            : Similar(draft.Kind, category, Grams(draft), excludeReference, viewer);
         return Task.FromResult(similar);
     }
 
@@ -87,7 +87,7 @@ public sealed class ReportService : IReportService
             return new FilingResult(FilingStatus.Duplicate) { Reference = duplicate };
         }
 
-        var similar = Similar(draft.Kind, draft.Category!, grams, null);
+        var similar = Similar(draft.Kind, draft.Category!, grams, null, caller.Role);
         var now = _time.GetUtcNow();
         var report = NewReport(request, draft, grams, now);
         string? code = null;
@@ -203,7 +203,7 @@ public sealed class ReportService : IReportService
         _fingerprints.Put(revised);
         _logger.LogInformation("Report {Reference} resubmitted by its author", reference);
         await _notices.NewReportAsync(revised, cancellationToken);
-        return new FilingResult(FilingStatus.Resubmitted) { Reference = reference, Similar = Similar(draft.Kind, draft.Category!, grams, reference) };
+        return new FilingResult(FilingStatus.Resubmitted) { Reference = reference, Similar = Similar(draft.Kind, draft.Category!, grams, reference, caller.Role) };
     }
 
     private StoredReport NewReport(FilingRequest request, ReportDraft draft, (int[] Title, int[] Text) grams, DateTimeOffset now)
@@ -256,10 +256,14 @@ public sealed class ReportService : IReportService
     private static (int[] Title, int[] Text) Grams(ReportDraft draft)
         => (TextSimilarity.Fingerprint(draft.Title), TextSimilarity.Fingerprint(draft.Title + "\n" + draft.BodyText));
 
-    private IReadOnlyList<ReportSummary> Similar(ReportKind kind, string category, (int[] Title, int[] Text) grams, string? exclude)
-        => _fingerprints.All
-            // Member reports are internal: a suggestion is compared with other suggestions only. REVIEW: the public then
-            // sees the titles (never content or contact) of similar public suggestions, as public reporting sites do.
+    /// <summary>
+    /// Similar earlier submissions <paramref name="viewer"/> may see. The public sees only what is public, and no
+    /// submission is marked public: a visitor is shown none, whoever filed them (members file suggestions too, and
+    /// another visitor's suggestion is theirs alone). Members and staff see reports and suggestions alike.
+    /// </summary>
+    private IReadOnlyList<ReportSummary> Similar(ReportKind kind, string category, (int[] Title, int[] Text) grams, string? exclude, Role viewer)
+        => viewer == Role.Public ? [] : _fingerprints.All
+            // Member reports are internal: a suggestion is compared with other suggestions only.
             .Where(f => f.Category == category && f.Reference != exclude && (kind == ReportKind.Report || f.Kind == ReportKind.Suggestion))
             .OrderByDescending(f => f.Sequence)
             .Take(SimilarCandidates)

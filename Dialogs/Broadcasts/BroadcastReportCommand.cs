@@ -10,12 +10,14 @@ public sealed class BroadcastReportCommand : ITextCommand
 {
     private readonly IBroadcasts _broadcasts;
     private readonly IDownloadLinks _links;
+    private readonly PrivateDownload _private;
 
     /// <summary>Creates the command.</summary>
-    public BroadcastReportCommand(IBroadcasts broadcasts, IDownloadLinks links)
+    public BroadcastReportCommand(IBroadcasts broadcasts, IDownloadLinks links, PrivateDownload privateDownload)
     {
         _broadcasts = broadcasts;
         _links = links;
+        _private = privateDownload;
     }
 
     /// <inheritdoc />
@@ -49,7 +51,7 @@ public sealed class BroadcastReportCommand : ITextCommand
 
         var reply = MessageFactory.Text(BroadcastTexts.ReportSummary.Format(turn, report.Id, report.Sent, report.Failed, report.Pending));
         reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.BroadcastResults, report.Id)) };
-        await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        await _private.SendAsync(context, reply, cancellationToken).ConfigureAwait(false);
     }
 }
 

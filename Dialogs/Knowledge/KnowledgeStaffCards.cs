@@ -20,8 +20,9 @@ public static class KnowledgeStaffCards
         var body = new JArray
         {
             MenuCard.TextBlock(string.Format(System.Globalization.CultureInfo.InvariantCulture, KnowledgeStaffTexts.TicketTitle.For(locale), ticketId), large: true),
-            MenuCard.TextBlock(question),
-            MenuCard.TextBlock(string.Format(System.Globalization.CultureInfo.InvariantCulture, KnowledgeStaffTexts.TicketAsker.For(locale), askerName.Length == 0 ? "-" : askerName, role), subtle: true),
+            // The question and the name are the asker's words: plain text, never a link or formatting.
+            PlainText.Block(question),
+            PlainText.Block(string.Format(System.Globalization.CultureInfo.InvariantCulture, KnowledgeStaffTexts.TicketAsker.For(locale), askerName.Length == 0 ? "-" : askerName, role), subtle: true),
             new JObject { ["type"] = "Input.Text", ["id"] = "answer", ["isMultiline"] = true, ["placeholder"] = KnowledgeStaffTexts.AnswerPlaceholder.For(locale) },
         };
         var actions = new JArray
@@ -35,7 +36,7 @@ public static class KnowledgeStaffCards
     /// <summary>What the asker receives when staff answer.</summary>
     public static IMessageActivity ReplyToAsker(string? locale, string question, string answer)
     {
-        var message = MessageFactory.Text(string.Format(System.Globalization.CultureInfo.InvariantCulture, KnowledgeStaffTexts.ReplyToAsker.For(locale), question, answer));
+        var message = MessageFactory.Text(string.Format(System.Globalization.CultureInfo.InvariantCulture, KnowledgeStaffTexts.ReplyToAsker.For(locale), PlainText.Markdown(question), answer));
         message.TextFormat = TextFormatTypes.Markdown;
         return message;
     }

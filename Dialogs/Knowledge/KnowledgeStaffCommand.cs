@@ -63,7 +63,7 @@ public sealed class KnowledgeStaffCommand : ITextCommand
         {
             var q = questions[i];
             var mark = q.HandedOff ? KnowledgeStaffTexts.HandedOffMark.For(turn) : "";
-            text.Append(CultureInfo.InvariantCulture, $"{KnowledgeStaffTexts.UnansweredLine.Format(turn, i + 1, q.Question, q.Count, mark)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{KnowledgeStaffTexts.UnansweredLine.Format(turn, i + 1, PlainText.Markdown(q.Question), q.Count, mark)}\n");
         }
 
         return MessageFactory.Text(text.ToString());

@@ -41,7 +41,7 @@ internal static class FilingDialogSteps
     /// questions again, keeping the other answers. Otherwise shows similar reports and the summary, and asks to confirm.
     /// </summary>
     public static async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext<FilingDialogState> step, ReportFiling filing,
-        ReportValidator validator, string dialogId, CancellationToken ct)
+        ReportValidator validator, string dialogId, Role viewer, CancellationToken ct)
     {
         var draft = step.State.Draft;
         if (validator.CheckBodyLength(draft) is { } tooLong)
@@ -53,7 +53,7 @@ internal static class FilingDialogSteps
             return await step.Dialogs.BeginDialogAsync(dialogId, new FilingDialogOptions(again, step.State.ReviseReference), ct);
         }
 
-        await filing.ShowSummaryAsync(step.Context, draft, ct);
+        await filing.ShowSummaryAsync(step.Context, draft, viewer, ct);
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions { Prompt = ReportTexts.AskConfirm.For(step.Context) }, ct);
     }
 

@@ -5,8 +5,11 @@ namespace Cppcc.Dialogs.Reports;
 /// <summary>Filing and following reports (implemented by the host over its report store).</summary>
 public interface IReportService
 {
-    /// <summary>Earlier reports in the same category whose title/content look similar (newest first, a few at most).</summary>
-    Task<IReadOnlyList<ReportSummary>> FindSimilarAsync(ReportDraft draft, string? excludeReference, CancellationToken cancellationToken);
+    /// <summary>
+    /// Earlier reports in the same category whose title/content look similar (newest first, a few at most), as far as
+    /// <paramref name="viewer"/> may see them: never other people's submissions for the public.
+    /// </summary>
+    Task<IReadOnlyList<ReportSummary>> FindSimilarAsync(ReportDraft draft, string? excludeReference, Role viewer, CancellationToken cancellationToken);
 
     /// <summary>Validates, checks limits and duplicates, then stores and tells staff; nothing is stored unless it returns Filed/Resubmitted.</summary>
     Task<FilingResult> FileAsync(FilingRequest request, CancellationToken cancellationToken);

@@ -257,16 +257,7 @@ public static class ReportCards
     }
 
     /// <summary>A bold label and a plain-text value: a TextRun is never parsed as Markdown or HTML.</summary>
-    private static JObject Plain(string label, string? value)
-    {
-        var inlines = new JArray { new JObject { ["type"] = "TextRun", ["text"] = label, ["weight"] = "Bolder" } };
-        if (!string.IsNullOrEmpty(value))
-        {
-            inlines.Add(new JObject { ["type"] = "TextRun", ["text"] = (label.EndsWith('：') ? "" : " ") + value });
-        }
-
-        return new JObject { ["type"] = "RichTextBlock", ["inlines"] = inlines };
-    }
+    private static JObject Plain(string label, string? value) => PlainText.Block(label, value);
 
     // No maxLength on inputs: clients cut text at maxLength silently, and over-long text must be rejected, not cut.
     private static JObject Input(string id, string? locale, bool multiline, bool required) => new()

@@ -81,7 +81,7 @@ public sealed class ReportDialog : WaterfallDialog<FilingDialogState>
     private Task<DialogTurnResult> ConfirmStepAsync(WaterfallStepContext<FilingDialogState> step, CancellationToken ct)
     {
         step.State.Draft.Location = ReportPrompts.IsSkip(step.Result as string) ? null : step.Result as string;
-        return FilingDialogSteps.ConfirmAsync(step, _filing, _validator, Id, ct);
+        return FilingDialogSteps.ConfirmAsync(step, _filing, _validator, Id, _callers.Resolve(step.Context.Activity).Role, ct);
     }
 
     private Task<DialogTurnResult> FileStepAsync(WaterfallStepContext<FilingDialogState> step, CancellationToken ct)

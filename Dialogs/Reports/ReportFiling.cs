@@ -11,10 +11,10 @@ public sealed class ReportFiling
     /// <summary>Creates the helper.</summary>
     public ReportFiling(IReportService reports) => _reports = reports;
 
-    /// <summary>Shows similar earlier reports (if any) and the summary card.</summary>
-    public async Task ShowSummaryAsync(ITurnContext turn, ReportDraft draft, CancellationToken cancellationToken)
+    /// <summary>Shows similar earlier reports <paramref name="viewer"/> may see (if any) and the summary card.</summary>
+    public async Task ShowSummaryAsync(ITurnContext turn, ReportDraft draft, Role viewer, CancellationToken cancellationToken)
     {
-        var similar = await _reports.FindSimilarAsync(draft, null, cancellationToken).ConfigureAwait(false);
+        var similar = await _reports.FindSimilarAsync(draft, null, viewer, cancellationToken).ConfigureAwait(false);
         if (similar.Count > 0)
         {
             await turn.SendActivityAsync(SimilarText(turn.Activity.Locale, similar), cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cppcc.Dialogs.Framework.Prompts;
 
 namespace Cppcc.Dialogs.Reports;
@@ -7,34 +6,8 @@ namespace Cppcc.Dialogs.Reports;
 /// <summary>Showing what users typed safely: as plain text in cards, Markdown-escaped in text replies.</summary>
 public static class ReportFormat
 {
-    /// <summary>
-    /// Escapes Markdown and HTML so that user text in a text reply (Teams / Web Chat render Markdown and some HTML)
-    /// shows exactly as typed: <c>&lt;script&gt;</c> stays visible text, <c>[x](javascript:...)</c> is no link.
-    /// </summary>
-    public static string Markdown(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case '&': builder.Append("&amp;"); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '!' or '|' or '~':
-                    builder.Append('\\').Append(c);
-                    break;
-                default: builder.Append(c); break;
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>User text in a text reply: see <see cref="Root.PlainText.Markdown"/>.</summary>
+    public static string Markdown(string? text) => Root.PlainText.Markdown(text);
 
     /// <summary>A time in China time, <c>2026-11-27 10:00</c>.</summary>
     public static string Time(DateTimeOffset at)

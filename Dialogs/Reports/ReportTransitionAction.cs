@@ -69,7 +69,7 @@ public sealed class ReportTransitionAction : ICardAction
                 }
 
                 await turn.SendActivityAsync(text, cancellationToken: cancellationToken);
-                var similar = await _reports.FindSimilarAsync(result.Report!.Draft, result.Report.Reference, cancellationToken);
+                var similar = await _reports.FindSimilarAsync(result.Report!.Draft, result.Report.Reference, Role.Staff, cancellationToken);
                 await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Details(turn, result.Report, similar, staffActions: true)), cancellationToken);
                 break;
             case TransitionStatus.NotFound:

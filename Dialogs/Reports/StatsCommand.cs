@@ -17,13 +17,15 @@ public sealed class StatsCommand : ITextCommand
     private readonly IReportReview _review;
     private readonly IReportExports _exports;
     private readonly TimeProvider _time;
+    private readonly Exports.PrivateDownload _private;
 
     /// <summary>Creates the command.</summary>
-    public StatsCommand(IReportReview review, IReportExports exports, TimeProvider time)
+    public StatsCommand(IReportReview review, IReportExports exports, TimeProvider time, Exports.PrivateDownload privateDownload)
     {
         _review = review;
         _exports = exports;
         _time = time;
+        _private = privateDownload;
     }
 
     /// <inheritdoc />
@@ -51,7 +53,7 @@ public sealed class StatsCommand : ITextCommand
 
         var stats = await _review.StatisticsAsync(period, cancellationToken);
         var links = _exports.CreateLinks(context.Caller, period);
-        await turn.SendActivityAsync(MessageFactory.Attachment(Card(turn, stats, links)), cancellationToken);
+        await _private.SendAsync(context, MessageFactory.Attachment(Card(turn, stats, links)), cancellationToken);
     }
 
     private static Microsoft.Bot.Schema.Attachment Card(ITurnContext turn, ReportStatistics stats, ExportLinks links)

@@ -46,7 +46,7 @@ public sealed class StatusCommand : ITextCommand
         }
 
         var staff = context.Caller.Has(Role.Staff);
-        var similar = staff ? await _reports.FindSimilarAsync(report.Draft, report.Reference, cancellationToken) : null;
+        var similar = staff ? await _reports.FindSimilarAsync(report.Draft, report.Reference, Role.Staff, cancellationToken) : null;
         await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Details(turn, report, similar, staffActions: staff)), cancellationToken);
     }
 }

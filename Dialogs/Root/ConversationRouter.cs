@@ -1,4 +1,5 @@
 using Cppcc.Dialogs.Framework;
+using Cppcc.Dialogs.SmallTalk;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
@@ -7,7 +8,7 @@ namespace Cppcc.Dialogs.Root;
 
 /// <summary>
 /// Routes one message: global interruptions (cancel / menu / help) first, then card actions by name, then the active
-/// dialog, then text commands, and everything else to the knowledge base.
+/// dialog, then text commands, then small talk (greetings, thanks, "人工"), and everything else to the knowledge base.
 /// </summary>
 public sealed class ConversationRouter
 {
@@ -15,12 +16,14 @@ public sealed class ConversationRouter
     private readonly CommandTable _commands;
     private readonly Dictionary<string, ICardAction> _actions;
     private readonly IQuestionHandler _questions;
+    private readonly SmallTalkReplies _smallTalk;
     private readonly ILogger<ConversationRouter> _logger;
 
     /// <summary>Creates the router over the features' commands and card actions.</summary>
     public ConversationRouter(DialogRunner runner, CommandTable commands, IEnumerable<ICardAction> actions, IQuestionHandler questions,
-        ILogger<ConversationRouter> logger)
+        SmallTalkReplies smallTalk, ILogger<ConversationRouter> logger)
     {
+        _smallTalk = smallTalk;
         _logger = logger;
         _runner = runner;
         _commands = commands;
@@ -81,6 +84,11 @@ public sealed class ConversationRouter
         {
             // An empty message, or only an image or file: say what the bot can read instead of staying silent.
             await turn.SendActivityAsync(RootTexts.EmptyMessage.For(turn), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await _smallTalk.TryReplyAsync(context, text, _commands.Commands, cancellationToken).ConfigureAwait(false))
+        {
             return;
         }
 

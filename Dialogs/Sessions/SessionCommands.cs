@@ -117,9 +117,14 @@ public sealed class SessionMoveCommand : SessionCommand
 public sealed class AttendanceCommand : SessionCommand
 {
     private readonly IDownloadLinks _links;
+    private readonly PrivateDownload _private;
 
     /// <summary>Creates the command.</summary>
-    public AttendanceCommand(ISessions sessions, IDownloadLinks links) : base(sessions) => _links = links;
+    public AttendanceCommand(ISessions sessions, IDownloadLinks links, PrivateDownload privateDownload) : base(sessions)
+    {
+        _links = links;
+        _private = privateDownload;
+    }
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Words { get; } = new[] { "出席情况", "attendance" };
@@ -147,10 +152,10 @@ public sealed class AttendanceCommand : SessionCommand
             SessionTexts.AttendanceTitle.Format(turn, SessionTexts.KindName(s.Kind), s.Title, s.Id,
                 attendance.Answers.Count(a => a.Attends), attendance.Answers.Count(a => !a.Attends)),
         };
-        lines.AddRange(attendance.Answers.Select(a => SessionTexts.AttendanceLine.Format(turn, a.Name,
+        lines.AddRange(attendance.Answers.Select(a => SessionTexts.AttendanceLine.Format(turn, PlainText.Markdown(a.Name),
             (a.Attends ? SessionTexts.Attend : SessionTexts.Absent).For(turn))));
         var reply = MessageFactory.Text(string.Join("\n\n", lines));
         reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id)) };
-        await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        await _private.SendAsync(context, reply, cancellationToken).ConfigureAwait(false);
     }
 }

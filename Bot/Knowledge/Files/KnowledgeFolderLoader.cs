@@ -8,7 +8,10 @@ namespace Cppcc.Bot.Knowledge.Files;
 /// </summary>
 public static class KnowledgeFolderLoader
 {
-    public static KnowledgeLoadResult Load(string folder)
+    public static KnowledgeLoadResult Load(string folder) => Load(folder, _ => true);
+
+    /// <summary>As <see cref="Load(string)"/>, only the files whose path relative to the folder passes <paramref name="include"/>.</summary>
+    public static KnowledgeLoadResult Load(string folder, Func<string, bool> include)
     {
         var entries = new List<KnowledgeEntry>();
         var issues = new List<KnowledgeLoadIssue>();
@@ -27,6 +30,11 @@ public static class KnowledgeFolderLoader
         foreach (var path in files)
         {
             var name = Path.GetRelativePath(folder, path);
+            if (!include(name))
+            {
+                continue;
+            }
+
             foreach (var entry in ReadFile(path, name, issues))
             {
                 if (!ids.Add(entry.Id))

@@ -9,26 +9,40 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
 {
     public double Of(QueryWords query, EntryTerms entry) => Parts(query, entry).Confidence;
 
-    /// <summary>The confidence and its two parts: coverage of the question by the whole entry, closeness to its nearest question.</summary>
+    /// <summary>
+    /// The confidence and its two parts, taken at the entry's best question: coverage of the question by that question
+    /// (with the entry's tags and heading) or the answer text, and closeness to that question. Each question stands on its
+    /// own, so an entry with ten ways of asking scores no higher than one with a single question that fits as well.
+    /// </summary>
     public (double Confidence, double Coverage, double Closeness) Parts(QueryWords query, EntryTerms entry)
     {
-        double total = 0, covered = 0;
+        double total = 0;
+        var answerCredit = new double[query.Words.Count];
         for (var i = 0; i < query.Words.Count; i++)
         {
             total += query.Weights[i];
-            covered += query.Weights[i] * Math.Max(
-                Credit(query.Words[i], query.Synonyms[i], entry.Question),
-                options.AnswerCredit * Credit(query.Words[i], query.Synonyms[i], entry.Answer));
+            answerCredit[i] = options.AnswerCredit * Credit(query.Words[i], query.Synonyms[i], entry.Answer);
         }
 
-        var coverage = total == 0 ? 0 : covered / total;
-        var closest = 0.0;
+        (double Confidence, double Coverage, double Closeness) best = (0, 0, 0);
         foreach (var question in entry.Questions)
         {
-            closest = Math.Max(closest, Closeness(query, total, question));
+            double covered = 0;
+            for (var i = 0; i < query.Words.Count; i++)
+            {
+                covered += query.Weights[i] * Math.Max(Credit(query.Words[i], query.Synonyms[i], question.Scope), answerCredit[i]);
+            }
+
+            var coverage = total == 0 ? 0 : covered / total;
+            var closeness = Closeness(query, total, question);
+            var confidence = options.QuestionSimilarityWeight * closeness + (1 - options.QuestionSimilarityWeight) * coverage;
+            if (confidence > best.Confidence)
+            {
+                best = (confidence, coverage, closeness);
+            }
         }
 
-        return (options.QuestionSimilarityWeight * closest + (1 - options.QuestionSimilarityWeight) * coverage, coverage, closest);
+        return best;
     }
 
     /// <summary>

@@ -103,17 +103,30 @@ public sealed class KnowledgeIndex : IDisposable
         {
             ordinals[doc] = reader.Document(doc).GetField(OrdinalField).GetInt32Value()!.Value;
         }
+
+        Calibration = KnowledgeCalibration.Measure(this);
     }
+
+    /// <summary>Where this KB's confidences fall, measured at load.</summary>
+    public KnowledgeCalibration Calibration { get; }
 
     /// <summary>Best candidates visible to <paramref name="caller"/> and in force on <paramref name="today"/>, best first.</summary>
     public IReadOnlyList<KnowledgeCandidate> Search(string question, KnowledgeAudience caller, DateOnly today, int top = 3)
-    {
-        if (ToQuery(question) is not { } query)
-        {
-            return [];
-        }
+        => ToQuery(question) is { } query ? Search(query, AudienceFilter(caller), n => entries[n].IsInForce(today), top) : [];
 
-        var hits = searcher.Search(BuildQuery(query), AudienceFilter(caller), options.CandidatePool).ScoreDocs;
+    /// <summary>The entries in the index, in order (calibration asks their own questions).</summary>
+    public IReadOnlyList<KnowledgeEntry> Entries => entries;
+
+    /// <summary>
+    /// Best candidates for <paramref name="question"/> over every entry except <paramref name="excluded"/>: how the
+    /// question would fare if its own entry did not exist (calibration).
+    /// </summary>
+    public IReadOnlyList<KnowledgeCandidate> SearchWithout(string question, int excluded, int top)
+        => ToQuery(question) is { } query ? Search(query, null, n => n != excluded, top) : [];
+
+    private IReadOnlyList<KnowledgeCandidate> Search(QueryWords query, Filter? filter, Func<int, bool> eligible, int top)
+    {
+        var hits = searcher.Search(BuildQuery(query), filter, options.CandidatePool).ScoreDocs;
         if (hits.Length == 0)
         {
             return [];
@@ -123,7 +136,7 @@ public sealed class KnowledgeIndex : IDisposable
         foreach (var hit in hits)
         {
             var n = ordinals[hit.Doc];
-            if (!entries[n].IsInForce(today))
+            if (!eligible(n))
             {
                 continue;
             }
@@ -205,8 +218,10 @@ public sealed class KnowledgeIndex : IDisposable
     {
         var questionWords = KnownWords.Merge(ChineseTextNormalizer.Normalize(QuestionText(entry)), questionTokens, vocabulary);
         var answerWords = KnownWords.Merge(ChineseTextNormalizer.Normalize(entry.Answer), answerTokens, vocabulary);
+        // Tags and the heading belong to every one of the entry's questions; the other questions do not.
+        var shared = entry.Tags.Append(entry.Heading ?? string.Empty).SelectMany(t => analyzer.ContentWords(t, vocabulary)).ToList();
         var questions = entry.Questions.Append(entry.Heading ?? string.Empty)
-            .Select(q => analyzer.ContentWords(q, vocabulary)).Where(words => words.Count > 0).Select(words => new QuestionTerms(words)).ToList();
+            .Select(q => analyzer.ContentWords(q, vocabulary)).Where(words => words.Count > 0).Select(words => new QuestionTerms(words, shared)).ToList();
         return new EntryTerms(new TermSet(questionWords), new TermSet(answerWords), questions, questionWords, answerWords);
     }
 

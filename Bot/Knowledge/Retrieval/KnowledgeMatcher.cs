@@ -23,17 +23,25 @@ public sealed record KnowledgeMatch(KnowledgeMatchKind Kind, IReadOnlyList<Knowl
 }
 
 /// <summary>
-/// Turns ranked candidates into a decision. The thresholds are measured on the evaluation set
-/// (Tests/Benchmarks/Knowledge): answering below <see cref="AnswerThreshold"/> gives wrong answers to questions the
-/// KB does not cover; between <see cref="SuggestThreshold"/> and it the bot admits it is unsure and lists the near
-/// entries as buttons. (Answering a middling best entry that leads the runner-up by a wide margin was measured too:
-/// it gained 2-3 points of right answers on eval.yaml but lost more in correct "no answer".)
+/// Turns ranked candidates into a decision, with thresholds that come from the KB itself
+/// (<see cref="KnowledgeCalibration"/>) unless the configuration fixes them. The best entry is the answer when its
+/// confidence reaches <see cref="AnswerThreshold"/>, or when it reaches <see cref="LeaderThreshold"/> and leads the
+/// runner-up by <see cref="LeaderGap"/>: a paraphrase with a word the KB never uses ("政协提案的定义是什么") still
+/// stands clearly above every other entry. Runners-up as good as the best (a genuine tie) are offered to choose from;
+/// a best entry that is neither sure nor clearly ahead, but above <see cref="SuggestThreshold"/>, gets the honest
+/// no-answer with "您是不是想问" buttons; below it the honest no-answer alone.
 /// </summary>
-public sealed record KnowledgeMatcher(double AnswerThreshold, double SuggestThreshold, double CloseMargin, int MaxChoices = 3)
+public sealed record KnowledgeMatcher(double AnswerThreshold, double LeaderThreshold, double LeaderGap, double SuggestThreshold, double CloseMargin,
+    int MaxChoices = 3)
 {
-    /// <summary>The matcher the bot uses with these settings (the benchmark and the quality gate use the same).</summary>
-    public static KnowledgeMatcher From(KnowledgeOptions o) =>
-        new(o.AnswerThreshold, o.SuggestThreshold, o.CloseMargin);
+    /// <summary>The matcher for <paramref name="index"/>: its calibration, overridden by what <paramref name="o"/> fixes.</summary>
+    public static KnowledgeMatcher For(KnowledgeIndex index, KnowledgeOptions o)
+    {
+        var c = index.Calibration;
+        var answer = o.AnswerThreshold ?? c.AnswerThreshold;
+        var leader = Math.Min(answer, c.LeaderThreshold);
+        return new(answer, leader, c.LeaderGap, Math.Min(leader, o.SuggestThreshold ?? c.SuggestThreshold), o.CloseMargin);
+    }
 
     public KnowledgeMatch Decide(IReadOnlyList<KnowledgeCandidate> ranked)
     {
@@ -42,17 +50,21 @@ public sealed record KnowledgeMatcher(double AnswerThreshold, double SuggestThre
             return new(KnowledgeMatchKind.NoAnswer, []);
         }
 
-        var best = ranked[0].Confidence;
-        if (best < AnswerThreshold)
+        var best = ranked[0];
+        var runnerUp = ranked.Count > 1 ? ranked[1].Confidence : 0;
+        var sure = best.Confidence >= AnswerThreshold;
+        var leads = best.Confidence >= LeaderThreshold && best.Confidence - runnerUp >= LeaderGap;
+        if (!sure && !leads)
         {
             return new(KnowledgeMatchKind.Suggest, ranked.Take(MaxChoices).Where(c => c.Confidence >= SuggestThreshold).ToList());
         }
 
+        // A genuine tie: a runner-up that would be answered on its own and is as good as the best in the final order.
         // A document passage that merely restates the best curated Q&A entry is no reason to make the user choose.
         var close = ranked.Take(MaxChoices)
-            .Where((c, i) => i == 0 || (c.Confidence >= AnswerThreshold && c.Rank >= ranked[0].Rank - CloseMargin
-                && !(c.Entry.IsPassage && !ranked[0].Entry.IsPassage)))
+            .Where((c, i) => i == 0 || (c.Confidence >= LeaderThreshold && best.Confidence - c.Confidence < LeaderGap
+                && c.Rank >= best.Rank - CloseMargin && !(c.Entry.IsPassage && !best.Entry.IsPassage)))
             .ToList();
-        return close.Count > 1 ? new(KnowledgeMatchKind.Choose, close) : new(KnowledgeMatchKind.Answer, [ranked[0]]);
+        return close.Count > 1 ? new(KnowledgeMatchKind.Choose, close) : new(KnowledgeMatchKind.Answer, [best]);
     }
 }

@@ -25,10 +25,13 @@ internal sealed class QueryWords(List<string> words, double[] weights, string[][
 }
 
 /// <summary>One of an entry's own questions, weighed once per snapshot.</summary>
-internal sealed class QuestionTerms(List<string> words)
+internal sealed class QuestionTerms(List<string> words, IEnumerable<string> shared)
 {
     public List<string> Words => words;
     public TermSet Terms { get; } = new(words);
+
+    /// <summary>This question's words with the entry's tags and heading: what the question covers on its own.</summary>
+    public TermSet Scope { get; } = new(words.Concat(shared));
     public double[] Weights { get; private set; } = [];
     public string[][] Synonyms { get; private set; } = [];
     public double Total { get; private set; }

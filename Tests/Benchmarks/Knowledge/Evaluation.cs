@@ -98,9 +98,18 @@ public sealed record EvalScores(int Answerable, int Unanswerable, double Top1, d
         $"no answer {Missed:0.000}  wrong answer {Rate(WrongOnAnswerable, Answerable):0.000}\n" +
         $"no answer:  recall (correct no-answer) {NoAnswerRecall:0.000} of {Unanswerable}  precision {NoAnswerPrecision:0.000}  " +
         $"(strict, a \"您是不是想问\" list with the right entry counted as a wrong no-answer: {NoAnswerPrecisionStrict:0.000})\n" +
-        $"overall:    wrong-answer rate {WrongAnswer:0.000} of all {Total} questions";
+        $"overall:    wrong-answer rate {WrongAnswer:0.000} of all {Total} questions; right entry answered or offered first {RightFirst:0.000}; p99 {P99Milliseconds:0.00} ms per question";
 
     public int WrongOnAnswerable { get; init; }
+
+    /// <summary>Answerable questions where the right entry was answered, or was the first button offered.</summary>
+    public int RightFirstCount { get; init; }
+
+    /// <summary>Share of answerable questions where the right entry was answered or offered first.</summary>
+    public double RightFirst => Rate(RightFirstCount, Answerable);
+
+    /// <summary>99th percentile of the time to search and decide one question of the set.</summary>
+    public double P99Milliseconds { get; init; }
 }
 
 public static class Evaluation
@@ -162,13 +171,16 @@ public static class Evaluation
 
     public static EvalScores Score(KnowledgeIndex index, KnowledgeMatcher matcher, IReadOnlyList<EvalItem> items, DateOnly today)
     {
-        int top1 = 0, top3 = 0, suggestedRight = 0, wrongOnAnswerable = 0;
+        int top1 = 0, top3 = 0, suggestedRight = 0, wrongOnAnswerable = 0, rightFirst = 0;
         var counts = new Dictionary<EvalOutcome, int>();
         var misses = new List<string>();
+        var times = new List<double>();
         foreach (var item in items)
         {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
             var ranked = index.Search(item.Q, item.Caller, today, 3);
             var match = matcher.Decide(ranked);
+            times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             var outcome = Judge(item, match);
             counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
             if (outcome is not (EvalOutcome.ConfidentRight or EvalOutcome.CorrectNoAnswer))
@@ -183,6 +195,7 @@ public static class Evaluation
                 top3 += ranked.Any(c => item.Expects(c.Entry.Id)) ? 1 : 0;
                 suggestedRight += outcome == EvalOutcome.RightOffered && match.Kind == KnowledgeMatchKind.Suggest ? 1 : 0;
                 wrongOnAnswerable += outcome == EvalOutcome.WrongAnswer ? 1 : 0;
+                rightFirst += outcome == EvalOutcome.ConfidentRight || (outcome == EvalOutcome.RightOffered && item.Expects(match.Candidates[0].Entry.Id)) ? 1 : 0;
             }
         }
 
@@ -192,6 +205,10 @@ public static class Evaluation
         {
             SuggestedRight = suggestedRight,
             WrongOnAnswerable = wrongOnAnswerable,
+            RightFirstCount = rightFirst,
+            P99Milliseconds = times.Count == 0 ? 0 : Percentile(times.Order().ToList(), 0.99),
         };
     }
+
+    public static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -133,8 +133,9 @@ public sealed class BroadcastTests : IAsyncLifetime
         var synced = TeamsScenario.Text(await BotFactory.SendAsync(_bot.CreateClient(), mention));
         var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("名单同步后的通知")));
 
-        Assert.Contains("名单共 5 人：新建对话 3 人，已有对话 2 人，失败 0 人", synced);
-        Assert.Equal(3, _stub.Requests.Count(r => r.Method == "POST" && r.ConversationId == "" && r.Body.Contains("\"tenantId\":\"tenant-1\"")));
+        // The staff member wrote only in the group chat so far: that is no personal chat, so one is opened for them too.
+        Assert.Contains("名单共 5 人：新建对话 4 人，已有对话 1 人，失败 0 人", synced);
+        Assert.Equal(4, _stub.Requests.Count(r => r.Method == "POST" && r.ConversationId == "" && r.Body.Contains("\"tenantId\":\"tenant-1\"")));
         Assert.Contains("共 5 位接收人", reply);
         await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Count(r => r.Status == 200 && r.Body.Contains("名单同步后的通知")) == 5);
         Assert.Equal(3, _stub.Requests.Where(r => r.Body.Contains("名单同步后的通知")).Count(r => r.ConversationId.StartsWith("a:new-", StringComparison.Ordinal)));

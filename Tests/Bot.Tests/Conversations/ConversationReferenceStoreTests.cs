@@ -1,6 +1,7 @@
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Tests.Support;
 using Cppcc.Dialogs.Root;
+using LiteDB;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,6 +29,75 @@ public class ConversationReferenceStoreTests : IDisposable
         Assert.Equal("wc-new", store.Find("webchat:dl_new")?.Conversation.Id);
         Assert.Equal("a:member", store.Find("msteams:aad-1")?.Conversation.Id);
     }
+
+    [Fact]
+    public async Task A_group_message_never_replaces_the_personal_reference()
+    {
+        using var db = _file.Open();
+        var store = new ConversationReferenceStore(db, TimeProvider.System);
+        var member = new Caller("msteams:aad-1", "", Role.Member);
+        await store.RememberAsync(member, Reference("a:personal", "personal"), CancellationToken.None);
+
+        await store.RememberAsync(member, Reference("19:group", "groupChat"), CancellationToken.None);
+        await store.RememberAsync(member, Reference("19:channel;messageid=1", "channel"), CancellationToken.None);
+
+        Assert.Equal("a:personal", store.Find("msteams:aad-1")?.Conversation.Id);
+        Assert.Equal("19:channel;messageid=1", store.FindShared("msteams:aad-1")?.Conversation.Id);
+        Assert.Equal(["msteams:aad-1"], store.UserKeys(Role.Member));
+    }
+
+    [Fact]
+    public async Task A_user_seen_only_in_a_group_is_known_but_has_no_personal_reference()
+    {
+        using var db = _file.Open();
+        var store = new ConversationReferenceStore(db, TimeProvider.System);
+
+        await store.RememberAsync(new Caller("msteams:aad-2", "", Role.Staff), Reference("19:group", "groupChat"), CancellationToken.None);
+
+        Assert.Null(store.Find("msteams:aad-2"));
+        Assert.Equal(["msteams:aad-2"], store.UserKeys(Role.Staff));
+        Assert.Equal(Role.Staff, store.RoleOf("msteams:aad-2"));
+    }
+
+    [Fact]
+    public void Group_references_stored_before_the_split_move_out_of_the_personal_ones_and_personal_ones_stay()
+    {
+        using (var old = _file.Open())
+        {
+            // What the single-collection store wrote: one record per user, whatever conversation they wrote in last.
+            var records = old.GetCollection("conversation_references");
+            records.Insert(OldRecord("msteams:aad-group", Reference("19:group", "groupChat")));
+            records.Insert(OldRecord("msteams:aad-personal", Reference("a:personal", "personal")));
+            records.Insert(OldRecord("webchat:dl_1", Reference("dl-1", null)));
+        }
+
+        using var db = _file.Open();
+        var store = new ConversationReferenceStore(db, TimeProvider.System);
+
+        Assert.Null(store.Find("msteams:aad-group"));
+        Assert.Equal("19:group", store.FindShared("msteams:aad-group")?.Conversation.Id);
+        Assert.Equal("a:personal", store.Find("msteams:aad-personal")?.Conversation.Id);
+        Assert.Equal("dl-1", store.Find("webchat:dl_1")?.Conversation.Id);
+        Assert.Equal(["msteams:aad-group", "msteams:aad-personal"], store.UserKeys(Role.Member).Order());
+    }
+
+    private static BsonDocument OldRecord(string key, ConversationReference reference) => new()
+    {
+        ["_id"] = key,
+        ["ChannelId"] = reference.ChannelId,
+        ["Role"] = key.StartsWith("webchat:", StringComparison.Ordinal) ? "Public" : "Member",
+        ["ReferenceJson"] = Newtonsoft.Json.JsonConvert.SerializeObject(reference),
+        ["UpdatedAt"] = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+    };
+
+    private static ConversationReference Reference(string conversationId, string? type) => new()
+    {
+        ChannelId = "msteams",
+        ServiceUrl = "http://127.0.0.1:9/",
+        Conversation = new ConversationAccount(id: conversationId, conversationType: type, tenantId: "tenant-1"),
+        User = new ChannelAccount("29:u"),
+        Bot = new ChannelAccount("28:b"),
+    };
 
     private static ConversationReference Reference(string conversationId) => new()
     {

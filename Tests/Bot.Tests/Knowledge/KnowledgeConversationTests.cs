@@ -129,6 +129,30 @@ public class KnowledgeConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handed_off_question_with_a_markdown_link_reaches_staff_as_plain_text()
+    {
+        const string Lure = "[请重新登录](https://evil.example) ![图](https://evil.example/x.png) <at>王干部</at>";
+        using var factory = Factory();
+        var client = factory.CreateClient();
+        await BotFactory.SendAsync(client, Staff("菜单"));
+
+        await BotFactory.SendAsync(client, Click(Public(""), new JObject { ["action"] = "kb.handoff", ["question"] = Lure }));
+
+        var ticket = await _connector.WaitForAsync("a:staff-1", a => a.ToString().Contains("KB-1"));
+        var card = (JObject)ticket["attachments"]![0]!["content"]!;
+        // Markdown is rendered in TextBlocks only; the visitor's words must be in a TextRun, exactly as typed.
+        Assert.DoesNotContain(card.SelectTokens("$..[?(@.type == 'TextBlock')].text"), t => ((string?)t ?? "").Contains("evil.example"));
+        Assert.Contains(card.SelectTokens("$..[?(@.type == 'TextRun')].text"), t => (string?)t == Lure);
+        Assert.DoesNotContain(card.SelectTokens("$..url"), t => ((string?)t ?? "").Contains("evil.example"));
+
+        var unanswered = Text(await BotFactory.SendAsync(client, Staff("知识库 未解答")));
+        Assert.DoesNotContain("[请重新登录](", unanswered);
+        Assert.DoesNotContain("https://evil", unanswered);
+        Assert.DoesNotContain("<at>", unanswered);
+        Assert.Contains("\\[请重新登录\\]\\(https\\://evil\\.example\\)", unanswered);
+    }
+
+    [Fact]
     public async Task An_unreachable_staff_channel_does_not_fail_the_askers_hand_off()
     {
         using var factory = Factory();

@@ -26,6 +26,36 @@ public class ReportPrivacyTests : IDisposable
             || l.Contains("机密标题", StringComparison.Ordinal) || l.Contains("退回原因保密", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_public_visitor_is_never_shown_other_peoples_submissions_as_similar()
+    {
+        using var bot = new ReportBot(_db);
+        var members = ReportBot.Reference(await bot.Member("", ReportBot.Submit("suggestion", "实验小学门口交通拥堵", "早晚高峰接送车辆占用主干道。")));
+        var visitors = ReportBot.Reference(await bot.Public("", ReportBot.Submit("suggestion", "实验小学门口交通拥堵严重", "早晚高峰车辆占用主干道。", anonymous: true),
+            user: "web-2", conversation: "dl-2"));
+
+        // The 建议 dialog shows similar items with its summary, before the visitor confirms.
+        var seen = new List<string>();
+        foreach (var answer in new[] { "建议", "教育", "实验小学门口交通拥堵问题", "放学时段校门口车辆乱停，请加强管理。", "实验小学", "是" })
+            seen.Add(ReportBot.Read(await bot.Public(answer)));
+        // The one-step card submit shows them with the filing reply.
+        seen.Add(ReportBot.Read(await bot.Public("", ReportBot.Submit("suggestion", "实验小学校门口交通拥堵", "放学时段车辆乱停。", anonymous: true),
+            user: "web-3", conversation: "dl-3")));
+
+        var text = string.Join("\n", seen);
+        Assert.Contains("确认提交吗", text); // the dialog reached its summary
+        Assert.DoesNotContain("已有以下相似的信息", text);
+        Assert.DoesNotContain(members, text);
+        Assert.DoesNotContain(visitors, text);
+        Assert.DoesNotContain("实验小学门口交通拥堵严重", text);
+        Assert.DoesNotContain("早晚高峰", text);
+
+        // Members still see earlier similar items before filing a duplicate.
+        var member = ReportBot.Read(await bot.Member("", ReportBot.Submit("suggestion", "实验小学门口交通拥堵问题", "放学时段车辆乱停。"), user: "m2", name: "李委员"));
+        Assert.Contains("已有以下相似的信息", member);
+        Assert.Contains(members, member);
+    }
+
     public void Dispose() => _db.Dispose();
 
     private sealed class LogCapture : ILoggerProvider

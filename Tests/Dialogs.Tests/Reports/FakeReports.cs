@@ -10,7 +10,7 @@ public sealed class FakeReports : IReportService, IReportReview, IReportExports
 
     public List<ReportSummary> SimilarToReturn { get; } = new();
 
-    public Task<IReadOnlyList<ReportSummary>> FindSimilarAsync(ReportDraft draft, string? excludeReference, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReportSummary>> FindSimilarAsync(ReportDraft draft, string? excludeReference, Role viewer, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<ReportSummary>>(SimilarToReturn.ToList());
 
     public Task<FilingResult> FileAsync(FilingRequest request, CancellationToken cancellationToken)

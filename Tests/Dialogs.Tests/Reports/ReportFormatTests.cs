@@ -6,7 +6,7 @@ public class ReportFormatTests
 {
     [Theory]
     [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert\\(1\\)&lt;/script&gt;")]
-    [InlineData("[点我](javascript:alert(1))", "\\[点我\\]\\(javascript:alert\\(1\\)\\)")]
+    [InlineData("[点我](javascript:alert(1))", "\\[点我\\]\\(javascript\\:alert\\(1\\)\\)")]
     [InlineData("**粗体** _斜体_ `代码`", "\\*\\*粗体\\*\\* \\_斜体\\_ \\`代码\\`")]
     [InlineData("普通的中文标题", "普通的中文标题")]
     public void User_text_in_replies_is_escaped_so_it_shows_as_typed(string typed, string escaped)

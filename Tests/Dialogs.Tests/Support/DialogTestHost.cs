@@ -33,6 +33,7 @@ public sealed class DialogTestHost
         services.AddSingleton<IKnowledgeAnswerer>(Knowledge);
         services.AddSingleton<IKnowledgeInbox>(Inbox);
         services.AddSingleton<IDownloadLinks>(new FakeDownloadLinks());
+        services.AddSingleton<Cppcc.Dialogs.Notifications.IUserNotifier>(Notifier);
         services.AddConversationDialogs();
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
@@ -44,6 +45,8 @@ public sealed class DialogTestHost
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
 
     public RecordingReferenceSink References { get; } = new();
+
+    public RecordingNotifier Notifier { get; } = new();
 
     public FakeKnowledge Knowledge { get; } = new();
 
@@ -184,4 +187,16 @@ public sealed class FakeCuration : IKnowledgeCuration
     public Task<KnowledgeExport> ExportAsync(CancellationToken cancellationToken) => Task.FromResult(new KnowledgeExport("/tmp/x.yaml", 0));
 
     public Task<KnowledgeReload> ReloadAsync(CancellationToken cancellationToken) => Task.FromResult(new KnowledgeReload(0, []));
+}
+
+/// <summary>Records what would be sent to a user's personal chat; every user is reachable.</summary>
+public sealed class RecordingNotifier : Cppcc.Dialogs.Notifications.IUserNotifier
+{
+    public List<(string UserKey, IMessageActivity Message)> Sent { get; } = new();
+
+    public Task<bool> NotifyAsync(string userKey, IMessageActivity message, string jobId, CancellationToken cancellationToken)
+    {
+        Sent.Add((userKey, message));
+        return Task.FromResult(true);
+    }
 }

@@ -1,0 +1,88 @@
+namespace Cppcc.Bot.Knowledge.Retrieval;
+
+/// <summary>
+/// Where this knowledge base's confidences fall, measured when it loads, so that a KB of a different shape (one question
+/// per entry, long documents, many close entries) gets thresholds of its own instead of numbers fitted to ours.
+/// <para>
+/// Two samples stand in for questions the KB must not answer. "Impostors": each entry's own questions asked while that
+/// entry is left out, so the best remaining entry is by construction the wrong one; that is what an on-topic question
+/// with no entry looks like in this KB. "Probes": everyday questions no CPPCC knowledge base answers
+/// (<see cref="OffTopicProbes"/>). The quantiles were chosen on the shipped kb/ (and on it cut to one question per entry)
+/// and are the same for every KB; only the confidences they pick out differ.
+/// </para>
+/// </summary>
+/// <param name="AnswerThreshold">Confidence that answers on its own: above most impostors.</param>
+/// <param name="LeaderThreshold">Lower confidence that answers when the best entry clearly leads the runner-up.</param>
+/// <param name="LeaderGap">How far ahead of the runner-up counts as clearly leading.</param>
+/// <param name="SuggestThreshold">Least confidence that lists the near entries under "您是不是想问" instead of a bare no-answer.</param>
+/// <param name="Samples">How many impostor questions were asked.</param>
+public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderThreshold, double LeaderGap, double SuggestThreshold, int Samples)
+{
+    /// <summary>Share of impostors that score below <see cref="AnswerThreshold"/>.</summary>
+    public const double AnswerQuantile = 0.8;
+
+    /// <summary>Share of impostors that score below <see cref="LeaderThreshold"/>.</summary>
+    public const double LeaderQuantile = 0.5;
+
+    /// <summary>Share of impostors whose lead over their runner-up is below <see cref="LeaderGap"/>.</summary>
+    public const double GapQuantile = 0.6;
+
+    /// <summary>Share of impostors that score below <see cref="SuggestThreshold"/>.</summary>
+    public const double SuggestQuantile = 0.1;
+
+    /// <summary>Share of off-topic probes a clear leader must score above.</summary>
+    public const double ProbeQuantile = 0.9;
+
+    /// <summary>Share of off-topic probes a suggestion must score above.</summary>
+    public const double SuggestProbeQuantile = 0.75;
+
+    /// <summary>At most this many impostor questions (spread over the KB) keep loading a 10,000-entry KB quick.</summary>
+    public const int MaxSamples = 400;
+
+    /// <summary>Used when the KB is too small to measure (fewer than <see cref="MinSamples"/> questions).</summary>
+    public static KnowledgeCalibration Fallback { get; } = new(0.5, 0.35, 0.1, 0.2, 0);
+
+    private const int MinSamples = 8;
+
+    /// <summary>Measures <paramref name="index"/>.</summary>
+    public static KnowledgeCalibration Measure(KnowledgeIndex index)
+    {
+        var questions = new List<(int Entry, string Question)>();
+        for (var n = 0; n < index.Entries.Count; n++)
+        {
+            questions.AddRange(index.Entries[n].Questions.Select(q => (n, q)));
+        }
+
+        if (questions.Count < MinSamples || index.Entries.Count < 3)
+        {
+            return Fallback;
+        }
+
+        // An even spread over the KB, the same every load.
+        var step = Math.Max(1.0, (double)questions.Count / MaxSamples);
+        var best = new List<double>();
+        var gaps = new List<double>();
+        for (var i = 0.0; i < questions.Count; i += step)
+        {
+            var (entry, question) = questions[(int)i];
+            var ranked = index.SearchWithout(question, entry, 2);
+            best.Add(ranked.Count > 0 ? ranked[0].Confidence : 0);
+            gaps.Add(ranked.Count switch { 0 => 0, 1 => ranked[0].Confidence, _ => ranked[0].Confidence - ranked[1].Confidence });
+        }
+
+        var probes = OffTopicProbes.Questions.Select(q => index.SearchWithout(q, -1, 1) is [var top, ..] ? top.Confidence : 0).ToList();
+
+        // Clamped to ranges any sensible KB falls in, so that a degenerate KB cannot switch answering off or on entirely.
+        var answer = Math.Clamp(Quantile(best, AnswerQuantile), 0.35, 0.8);
+        var leader = Math.Clamp(Math.Max(Quantile(best, LeaderQuantile), Quantile(probes, ProbeQuantile)), 0.2, answer);
+        var gap = Math.Clamp(Quantile(gaps, GapQuantile), 0.05, 0.3);
+        var suggest = Math.Clamp(Math.Max(Quantile(best, SuggestQuantile), Quantile(probes, SuggestProbeQuantile)), 0.1, leader);
+        return new KnowledgeCalibration(answer, leader, gap, suggest, best.Count);
+    }
+
+    private static double Quantile(List<double> values, double q)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
+    }
+}
