@@ -14,6 +14,7 @@ using Cppcc.Bot.Reports;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.WebChat;
+using Cppcc.Bot.WeChat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,13 +34,20 @@ builder.Services
     .AddReports()
     .AddAzureOpenAI()
     .AddBotHosting()
-    .AddWebChat();
+    .AddWebChat()
+    .AddWeChat();
 
 var app = builder.Build();
 
 app.UseTrustedProxies();
 app.MapBotEndpoints();
 app.MapWebChat();
+app.MapWeChat();
+
+if (await app.RunWeChatCommandAsync(args))
+{
+    return;
+}
 
 return await StartupGuard.RunAsync(app);
 

@@ -16,6 +16,9 @@ namespace Cppcc.Bot.Conversations;
 /// </summary>
 public sealed class ConversationReferenceStore : IConversationReferenceSink
 {
+    // WeChat users stay reachable after they leave: customer-service messages and subscription notices.
+    private const string KeptWhenIdle = "wechat";
+
     private readonly ILiteCollection<StoredReference> _personal;
     private readonly ILiteCollection<StoredReference> _shared;
     private readonly TimeProvider _time;
@@ -89,7 +92,7 @@ public sealed class ConversationReferenceStore : IConversationReferenceSink
     {
         var before = cutoff.UtcDateTime;
         var publicRole = nameof(Role.Public);
-        var stale = _personal.Find(r => r.UpdatedAt < before && r.Role == publicRole).Select(r => r.Id).ToList();
+        var stale = _personal.Find(r => r.UpdatedAt < before && r.Role == publicRole && r.ChannelId != KeptWhenIdle).Select(r => r.Id).ToList();
         foreach (var key in stale)
         {
             _personal.Delete(key);

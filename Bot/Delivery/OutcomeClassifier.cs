@@ -13,6 +13,8 @@ public static class OutcomeClassifier
     {
         switch (exception)
         {
+            case DeliveryFailureException f:
+                return new(f.Kind, attempt, f.Status, f.RetryAfter, Error: f.Error);
             case ErrorResponseException { Response: not null } e:
                 var status = (int)e.Response.StatusCode;
                 var code = e.Body?.Error?.Code ?? "Http" + status;

@@ -11,10 +11,13 @@ namespace Cppcc.Bot.Roles;
 /// </summary>
 public sealed class CallerResolver : ICallerResolver
 {
-    /// <summary>Channel ids of the public web chat (embedded Direct Line and Azure's Web Chat / Direct Line).</summary>
+    /// <summary>
+    /// Channels whose users are the public whatever ids they carry: the public web chat (embedded Direct Line and
+    /// Azure's Web Chat / Direct Line) and the WeChat official account (an openid is never a member or staff).
+    /// </summary>
     public static readonly IReadOnlySet<string> PublicChannels = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        Channels.Webchat, Channels.Directline,
+        Channels.Webchat, Channels.Directline, "wechat",
     };
 
     private readonly IOptionsMonitor<StaffOptions> _staff;
