@@ -46,7 +46,7 @@ app.MapWeChat();
 
 if (await app.RunWeChatCommandAsync(args))
 {
-    return;
+    return Environment.ExitCode;
 }
 
 return await StartupGuard.RunAsync(app);
