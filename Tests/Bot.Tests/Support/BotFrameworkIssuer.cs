@@ -1,0 +1,169 @@
+using System.Net;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Cppcc.Bot.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Cppcc.Bot.Tests.Support;
+
+/// <summary>
+/// A loopback stand-in for the Bot Framework's token service (login.botframework.com): an HTTPS OpenID metadata
+/// document and its key set (with the channel endorsements the SDK checks), served with a self-signed certificate,
+/// and channel tokens signed with its RSA key. The bot is pointed at it with the SDK's own settings
+/// (<c>ToBotFromChannelOpenIdMetadataUrl</c>, <c>ToBotFromChannelTokenIssuer</c>), so the SDK's real checks run.
+/// <see cref="Hang"/> makes it accept requests and never answer, like a stuck endpoint.
+/// </summary>
+public sealed class BotFrameworkIssuer : IAsyncDisposable
+{
+    public const string AppId = "11111111-2222-3333-4444-555555555555";
+    public const string Issuer = "https://api.botframework.com";
+    public const string KeyId = "loopback-key";
+
+    private readonly RSA _key = RSA.Create(2048);
+    private readonly X509Certificate2 _certificate = SelfSigned();
+    private TaskCompletionSource _answer = CompletedGate();
+    private LoopbackServer _server = null!;
+    private int _requests;
+
+    private BotFrameworkIssuer()
+    {
+    }
+
+    public string MetadataUrl => _server.Address + "/v1/.well-known/openidconfiguration";
+
+    /// <summary>Requests the metadata or key endpoint received (answered or not).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public static async Task<BotFrameworkIssuer> StartAsync()
+    {
+        var issuer = new BotFrameworkIssuer();
+        issuer._server = await LoopbackServer.StartAsync(issuer.HandleAsync, certificate: issuer._certificate);
+        return issuer;
+    }
+
+    /// <summary>From now on requests are accepted and never answered (until <see cref="Answer"/>).</summary>
+    public void Hang() => _answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers again, the held requests included.</summary>
+    public void Answer() => _answer.TrySetResult();
+
+    /// <summary>Bot settings with authentication on against this issuer, plus <paramref name="more"/>.</summary>
+    public Dictionary<string, string?> Settings(Dictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "MultiTenant",
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+            ["ToBotFromChannelOpenIdMetadataUrl"] = MetadataUrl,
+            ["ToBotFromChannelTokenIssuer"] = Issuer,
+            ["ToChannelFromBotLoginUrl"] = "https://login.microsoftonline.com/botframework.com",
+            ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
+            ["OAuthUrl"] = "https://api.botframework.com",
+        };
+        foreach (var (key, value) in more ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Lets the bot's signing-key client trust this server's self-signed certificate (and nothing else).</summary>
+    public void TrustFrom(IServiceCollection services)
+    {
+        var thumbprint = _certificate.Thumbprint;
+        services.AddHttpClient(SigningKeySources.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == thumbprint },
+        });
+    }
+
+    /// <summary>A channel token as Azure Bot Service sends it: for <see cref="AppId"/>, vouching for <paramref name="serviceUrl"/>.</summary>
+    public string Token(string? serviceUrl, Action<SecurityTokenDescriptor>? change = null, SigningCredentials? signedWith = null)
+    {
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = AppId,
+            NotBefore = DateTime.UtcNow.AddMinutes(-1),
+            Expires = DateTime.UtcNow.AddMinutes(30),
+            IssuedAt = DateTime.UtcNow.AddMinutes(-1),
+            Subject = new ClaimsIdentity(serviceUrl is null ? [] : [new Claim("serviceurl", serviceUrl)]),
+            SigningCredentials = signedWith ?? Signing,
+        };
+        change?.Invoke(descriptor);
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+
+    public SigningCredentials Signing => new(new RsaSecurityKey(_key) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256);
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        await _answer.Task.WaitAsync(context.RequestAborted);
+        var path = context.Request.Path.Value ?? "";
+        JsonNode document;
+        if (path.EndsWith("/keys", StringComparison.Ordinal))
+        {
+            var p = _key.ExportParameters(includePrivateParameters: false);
+            document = new JsonObject
+            {
+                ["keys"] = new JsonArray(new JsonObject
+                {
+                    ["kty"] = "RSA",
+                    ["use"] = "sig",
+                    ["kid"] = KeyId,
+                    ["n"] = Base64UrlEncoder.Encode(p.Modulus),
+                    ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+                    ["endorsements"] = new JsonArray("msteams", "webchat", "emulator"),
+                }),
+            };
+        }
+        else
+        {
+            document = new JsonObject
+            {
+                ["issuer"] = Issuer,
+                ["authorization_endpoint"] = "https://invalid.example/authorize",
+                ["jwks_uri"] = _server.Address + "/v1/keys",
+                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+                ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+            };
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(document.ToJsonString());
+    }
+
+    private static TaskCompletionSource CompletedGate()
+    {
+        var gate = new TaskCompletionSource();
+        gate.SetResult();
+        return gate;
+    }
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Answer();
+        await _server.DisposeAsync();
+        _certificate.Dispose();
+        _key.Dispose();
+    }
+}
