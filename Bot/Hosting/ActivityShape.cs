@@ -39,13 +39,18 @@ public static class ActivityShape
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(WithoutByteOrderMark(body));
             var problem = Problem(document.RootElement);
             return problem is null ? (Deserialize(body), null) : (null, problem);
         }
         catch (System.Text.Json.JsonException)
         {
             return (null, "the body is not JSON (or nests deeper than 64 levels)");
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to turn escaped lone surrogates ("\ud800") into a string.
+            return (null, "a text field is not valid Unicode");
         }
         catch (Newtonsoft.Json.JsonException)
         {
@@ -74,11 +79,14 @@ public static class ActivityShape
             ?? ObjectProblem(root, "conversation", ConversationStringFields, required: true)
             ?? ObjectProblem(root, "from", AccountStringFields, required: true)
             ?? ObjectProblem(root, "recipient", AccountStringFields, required: false)
-            ?? ArrayProblem(root, "membersAdded")
-            ?? ArrayProblem(root, "membersRemoved")
-            ?? ArrayProblem(root, "attachments")
-            ?? ArrayProblem(root, "entities");
+            ?? ArrayProblem(root, "membersAdded", AccountStringFields)
+            ?? ArrayProblem(root, "membersRemoved", AccountStringFields)
+            ?? ArrayProblem(root, "attachments", ["contentType", "contentUrl", "name", "thumbnailUrl"])
+            ?? ArrayProblem(root, "entities", ["type"]);
     }
+
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] body)
+        => body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsMemory(3) : body;
 
     private static string? RequiredString(JsonElement parent, string field, int maxLength = int.MaxValue)
     {
@@ -128,10 +136,36 @@ public static class ActivityShape
 
     private static string IdProblemTail(string problem) => problem[(problem.IndexOf(' ') + 1)..];
 
-    private static string? ArrayProblem(JsonElement root, string field)
-        => root.TryGetProperty(field, out var value) && value.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null)
-            ? $"'{field}' must be an array"
-            : null;
+    private static string? ArrayProblem(JsonElement root, string field, string[] itemStringFields)
+    {
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return $"'{field}' must be an array";
+        }
+
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                return $"'{field}' must hold objects";
+            }
+
+            foreach (var name in itemStringFields)
+            {
+                if (item.TryGetProperty(name, out var inner) && inner.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                {
+                    return $"'{field}[].{name}' must be a string";
+                }
+            }
+        }
+
+        return null;
+    }
 
     // The SDK's own serializer, so what passes here is exactly what the adapter will read.
     private static Activity Deserialize(byte[] body)

@@ -26,7 +26,7 @@ public static class MessagesEndpoint
     {
         var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
         var authOn = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
-        if (!authOn && !callers.MayCall(http.Connection.RemoteIpAddress))
+        if (!authOn && !callers.MayCall(http.Connection.RemoteIpAddress, http.Request.Headers.ContainsKey("X-Forwarded-For")))
         {
             logger.LogWarning("Refused a call without credentials from a non-local address: authentication is off, so only local callers and Hosting:AllowUnauthenticatedFrom may post");
             await RefuseAsync(http, StatusCodes.Status401Unauthorized, LocalOnlyText);
@@ -64,6 +64,15 @@ public static class MessagesEndpoint
         }
 
         var invokeResponse = await adapter.ProcessAuthenticatedAsync(authentication, activity, bot, http.RequestAborted);
+        if (invokeResponse?.Status == StatusCodes.Status501NotImplemented)
+        {
+            // The SDK's ActivityHandler answers invokes it has no handler for with 501. For the caller that is a request
+            // this bot cannot serve, not a fault of the server.
+            logger.LogInformation("Refused an invoke the bot does not handle");
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, "不支持的调用 / This bot does not handle that invoke.\n");
+            return;
+        }
+
         await HttpHelper.WriteResponseAsync(http.Response, invokeResponse);
     }
 
@@ -93,8 +102,9 @@ public static class MessagesEndpoint
             http.Response.StatusCode = e.StatusCode;
             return null;
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
         {
+            // The client went away mid-body: nobody to answer.
             return null;
         }
     }

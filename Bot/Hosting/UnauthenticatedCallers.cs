@@ -22,9 +22,13 @@ public sealed class UnauthenticatedCallers
 
     /// <summary>
     /// Whether a caller at <paramref name="remote"/> may post without a token. No address at all means no network
-    /// connection (the in-process test host, a Unix socket), which is local by construction.
+    /// connection (the in-process test host, a Unix socket), which is local by construction. A request that still
+    /// carries <c>X-Forwarded-For</c> was relayed by a proxy whose headers were not taken over from a known proxy
+    /// (the forwarded-headers middleware removes what it applied): its address is the proxy's, say nginx on this
+    /// machine, and the real client is unknown, so it is not trusted.
     /// </summary>
-    public bool MayCall(IPAddress? remote) => remote is null || IsTrusted(remote);
+    public bool MayCall(IPAddress? remote, bool relayedByUnknownProxy)
+        => !relayedByUnknownProxy && (remote is null || IsTrusted(remote));
 
     /// <summary>
     /// Whether replies may go to <paramref name="serviceUrl"/>: <c>localhost</c> or an address literal on loopback or in

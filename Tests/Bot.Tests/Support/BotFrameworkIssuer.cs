@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -16,7 +18,8 @@ namespace Cppcc.Bot.Tests.Support;
 /// document and its key set (with the channel endorsements the SDK checks), served with a self-signed certificate,
 /// and channel tokens signed with its RSA key. The bot is pointed at it with the SDK's own settings
 /// (<c>ToBotFromChannelOpenIdMetadataUrl</c>, <c>ToBotFromChannelTokenIssuer</c>), so the SDK's real checks run.
-/// <see cref="Hang"/> makes it accept requests and never answer, like a stuck endpoint.
+/// <see cref="Hang"/> makes it accept connections and never answer, not even the TLS handshake, like a stuck endpoint:
+/// clients reach it through a TCP relay that, while hanging, holds new connections without a byte in either direction.
 /// </summary>
 public sealed class BotFrameworkIssuer : IAsyncDisposable
 {
@@ -26,31 +29,39 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
 
     private readonly RSA _key = RSA.Create(2048);
     private readonly X509Certificate2 _certificate = SelfSigned();
-    private TaskCompletionSource _answer = CompletedGate();
+    private readonly TcpListener _front = new(IPAddress.Loopback, 0);
+    private readonly ConcurrentBag<TcpClient> _held = [];
+    private readonly CancellationTokenSource _stop = new();
+    private volatile bool _hanging;
     private LoopbackServer _server = null!;
-    private int _requests;
+    private int _backendPort;
 
     private BotFrameworkIssuer()
     {
     }
 
-    public string MetadataUrl => _server.Address + "/v1/.well-known/openidconfiguration";
+    public string Address => $"https://127.0.0.1:{((IPEndPoint)_front.LocalEndpoint).Port}";
 
-    /// <summary>Requests the metadata or key endpoint received (answered or not).</summary>
-    public int Requests => Volatile.Read(ref _requests);
+    public string MetadataUrl => Address + "/v1/.well-known/openidconfiguration";
+
+    /// <summary>Connections accepted and left unanswered while hanging.</summary>
+    public int HeldConnections => _held.Count;
 
     public static async Task<BotFrameworkIssuer> StartAsync()
     {
         var issuer = new BotFrameworkIssuer();
         issuer._server = await LoopbackServer.StartAsync(issuer.HandleAsync, certificate: issuer._certificate);
+        issuer._backendPort = new Uri(issuer._server.Address).Port;
+        issuer._front.Start();
+        _ = issuer.AcceptAsync();
         return issuer;
     }
 
-    /// <summary>From now on requests are accepted and never answered (until <see cref="Answer"/>).</summary>
-    public void Hang() => _answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>From now on new connections are accepted and never answered (until <see cref="Answer"/>).</summary>
+    public void Hang() => _hanging = true;
 
-    /// <summary>Answers again, the held requests included.</summary>
-    public void Answer() => _answer.TrySetResult();
+    /// <summary>New connections are answered again.</summary>
+    public void Answer() => _hanging = false;
 
     /// <summary>Bot settings with authentication on against this issuer, plus <paramref name="more"/>.</summary>
     public Dictionary<string, string?> Settings(Dictionary<string, string?>? more = null)
@@ -103,10 +114,51 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
 
     public SigningCredentials Signing => new(new RsaSecurityKey(_key) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256);
 
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _front.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            if (_hanging)
+            {
+                _held.Add(client);
+            }
+            else
+            {
+                _ = RelayAsync(client);
+            }
+        }
+    }
+
+    private async Task RelayAsync(TcpClient client)
+    {
+        using (client)
+        using (var backend = new TcpClient())
+        {
+            try
+            {
+                await backend.ConnectAsync(IPAddress.Loopback, _backendPort, _stop.Token);
+                var (front, back) = (client.GetStream(), backend.GetStream());
+                await Task.WhenAny(front.CopyToAsync(back, _stop.Token), back.CopyToAsync(front, _stop.Token));
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+            {
+                // Either side hung up.
+            }
+        }
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
-        Interlocked.Increment(ref _requests);
-        await _answer.Task.WaitAsync(context.RequestAborted);
         var path = context.Request.Path.Value ?? "";
         JsonNode document;
         if (path.EndsWith("/keys", StringComparison.Ordinal))
@@ -131,7 +183,7 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
             {
                 ["issuer"] = Issuer,
                 ["authorization_endpoint"] = "https://invalid.example/authorize",
-                ["jwks_uri"] = _server.Address + "/v1/keys",
+                ["jwks_uri"] = Address + "/v1/keys",
                 ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
                 ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
             };
@@ -139,13 +191,6 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
 
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(document.ToJsonString());
-    }
-
-    private static TaskCompletionSource CompletedGate()
-    {
-        var gate = new TaskCompletionSource();
-        gate.SetResult();
-        return gate;
     }
 
     private static X509Certificate2 SelfSigned()
@@ -161,7 +206,13 @@ public sealed class BotFrameworkIssuer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Answer();
+        await _stop.CancelAsync();
+        _front.Stop();
+        foreach (var held in _held)
+        {
+            held.Dispose();
+        }
+
         await _server.DisposeAsync();
         _certificate.Dispose();
         _key.Dispose();
