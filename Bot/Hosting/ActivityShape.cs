@@ -15,10 +15,10 @@ namespace Cppcc.Bot.Hosting;
 public static class ActivityShape
 {
     /// <summary>
-    /// Longest id (channel, conversation, sender, recipient). Real ids stay far below it; ids become storage keys,
-    /// which LiteDB limits to 1,023 bytes.
+    /// Longest id or other text of the channel, conversation, sender and recipient. Teams ids stay well below it; ids
+    /// become storage keys, which LiteDB limits to 1,023 bytes.
     /// </summary>
-    public const int MaxIdLength = 256;
+    public const int MaxIdLength = 512;
 
     private const int MaxServiceUrlLength = 2048;
 
@@ -128,6 +128,11 @@ public static class ActivityShape
             if (value.TryGetProperty(name, out var inner) && inner.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
             {
                 return $"'{field}.{name}' must be a string";
+            }
+
+            if (inner.ValueKind == JsonValueKind.String && inner.GetString()!.Length > MaxIdLength)
+            {
+                return $"'{field}.{name}' is longer than {MaxIdLength} characters";
             }
         }
 

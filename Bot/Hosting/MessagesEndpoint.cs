@@ -28,7 +28,7 @@ public static class MessagesEndpoint
         var authOn = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
         if (!authOn && !callers.MayCall(http.Connection.RemoteIpAddress, http.Request.Headers.ContainsKey("X-Forwarded-For")))
         {
-            logger.LogWarning("Refused a call without credentials from a non-local address: authentication is off, so only local callers and Hosting:AllowUnauthenticatedFrom may post");
+            logger.LogWarning("Refused a call without credentials from a non-local or proxied address: authentication is off, so only local callers and Hosting:AllowUnauthenticatedFrom may post");
             await RefuseAsync(http, StatusCodes.Status401Unauthorized, LocalOnlyText);
             return;
         }

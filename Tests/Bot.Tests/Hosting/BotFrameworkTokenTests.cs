@@ -60,6 +60,22 @@ public sealed class BotFrameworkTokenTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_Emulator_token_which_vouches_for_no_serviceUrl_gets_401()
+    {
+        // The SDK accepts a token from the Emulator's issuer for this app id without any serviceurl claim.
+        using var factory = Bot(new() { ["ToBotFromEmulatorOpenIdMetadataUrl"] = _issuer.MetadataUrl });
+        var token = _issuer.Token(serviceUrl: null, d =>
+        {
+            d.Issuer = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/";
+            d.Claims = new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = BotFrameworkIssuer.AppId };
+        });
+
+        var response = await PostAsync(factory.CreateClient(), token, Message("菜单", "http://10.0.0.5/internal/"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_metadata_endpoint_that_never_answers_gives_300_quick_401s_and_the_bot_recovers()
     {
         using var factory = Bot(new()
@@ -83,7 +99,7 @@ public sealed class BotFrameworkTokenTests : IAsyncLifetime, IDisposable
             {
                 return 0; // no answer in time
             }
-        }));
+        })).WaitAsync(TimeSpan.FromSeconds(90)); // a bound for a failing run only: the SDK alone waits 100 s per request, one at a time
 
         Assert.Equal(300, statuses.Count(s => s == 401));
         // One shared fetch per try, not one per request.

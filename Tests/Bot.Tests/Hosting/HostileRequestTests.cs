@@ -239,7 +239,7 @@ public sealed class HostileRequestTests(ITestOutputHelper output) : IAsyncLifeti
         {
             ("conversation", "id", 5), ("conversation", "id", ""), ("conversation", "id", new JArray()), ("conversation", "tenantId", 5),
             ("conversation", "isGroup", "yes"), ("conversation", "id", new string('c', 10_000)), ("from", "id", 5), ("from", "id", ""),
-            ("from", "name", new JArray()), ("from", "id", new string('f', 10_000)), ("from", "aadObjectId", new JObject()),
+            ("from", "name", new JArray()), ("from", "id", new string('f', 10_000)), ("from", "aadObjectId", new JObject()), ("from", "aadObjectId", new string('a', 100_000)),
             ("recipient", "id", 7), ("recipient", "id", new string('r', 5_000)),
         })
         {
