@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 
 namespace Cppcc.Bot.Hosting;
 
@@ -33,4 +34,15 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             }
         };
     }
+
+    /// <summary>
+    /// The SDK's token check for <paramref name="activity"/> (anonymous when auth is off and no token is sent), done by
+    /// the endpoint before the turn so that a refusal is a 401 with one log line, whatever the SDK throws.
+    /// </summary>
+    public Task<AuthenticateRequestResult> AuthenticateAsync(Activity activity, string? authHeader, CancellationToken cancellationToken)
+        => BotFrameworkAuthentication.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+
+    /// <summary>Runs the turn for an activity whose request passed <see cref="AuthenticateAsync"/> (expectReplies included).</summary>
+    public Task<InvokeResponse> ProcessAuthenticatedAsync(AuthenticateRequestResult authentication, Activity activity, IBot bot, CancellationToken cancellationToken)
+        => ProcessActivityAsync(authentication, activity, bot.OnTurnAsync, cancellationToken);
 }

@@ -2,6 +2,7 @@ using Cppcc.Dialogs;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Hosting;
 
@@ -13,13 +14,26 @@ public static class BotHostingExtensions
     {
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section)
             .Validate(o => o.MaxActivityBytes >= 16 * 1024, "Hosting:MaxActivityBytes must be at least 16 KiB.")
+            .Validate(o => o.AllowUnauthenticatedFrom.All(UnauthenticatedCallers.IsNetwork),
+                "Hosting:AllowUnauthenticatedFrom must list networks in CIDR notation, e.g. 10.8.0.0/16.")
+            .Validate(o => o.OpenIdMetadataTimeout > TimeSpan.Zero && o.OpenIdMetadataTimeout <= TimeSpan.FromSeconds(30),
+                "Hosting:OpenIdMetadataTimeout must be between 0 and 00:00:30.")
+            .Validate(o => o.OpenIdMetadataRetryAfter >= TimeSpan.Zero, "Hosting:OpenIdMetadataRetryAfter must not be negative.")
             .ValidateOnStart();
         services.AddTrustedProxies();
         services.AddHttpClient();
+        services.AddHttpClient(SigningKeySources.HttpClientName);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<UnauthenticatedCallers>();
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
+            var hosting = sp.GetRequiredService<IOptions<HostingOptions>>().Value;
+            var metadata = new HttpClient(new SharedMetadataHandler(
+                sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(SigningKeySources.HttpClientName),
+                hosting.OpenIdMetadataTimeout, hosting.OpenIdMetadataRetryAfter, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<SharedMetadataHandler>()));
+            SigningKeySources.Route(configuration, metadata);
             // MSAL's own client waits 100 s per attempt when the token endpoint never answers; bound it.
             var msalHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             return new ConfigurationBotFrameworkAuthentication(configuration,

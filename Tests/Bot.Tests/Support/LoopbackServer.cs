@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,10 +27,17 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:{port}</c>, without a trailing slash.</summary>
     public string Address { get; }
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handle, int port = 0)
+    /// <summary>Starts the server; with <paramref name="certificate"/> it speaks HTTPS (the address is then https://).</summary>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handle, int port = 0, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port, l =>
+        {
+            if (certificate is not null)
+            {
+                l.UseHttps(certificate);
+            }
+        }));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.Run(handle);
