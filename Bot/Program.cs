@@ -3,6 +3,7 @@ using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Delivery;
+using Cppcc.Bot.Duty;
 using Cppcc.Bot.Exports;
 using Cppcc.Bot.Graph;
 using Cppcc.Bot.Hosting;
@@ -29,6 +30,7 @@ builder.Services
     .AddKnowledge()
     .AddExports()
     .AddReports()
+    .AddDuty()
     .AddAzureOpenAI()
     .AddBotHosting()
     .AddWebChat();
