@@ -1,4 +1,5 @@
 using Cppcc.Bot.AI;
+using Cppcc.Bot.Audit;
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Conversations;
@@ -31,6 +32,7 @@ builder.Services
     .AddExports()
     .AddReports()
     .AddDuty()
+    .AddAudit()
     .AddAzureOpenAI()
     .AddBotHosting()
     .AddWebChat();
