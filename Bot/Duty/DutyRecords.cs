@@ -1,4 +1,5 @@
 using Cppcc.Bot.Audiences;
+using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Reports;
 using Cppcc.Dialogs.Duty;
@@ -19,18 +20,20 @@ public sealed class DutyRecords : IDutyRecords
     private readonly RsvpStore _rsvps;
     private readonly AudienceResolver _audiences;
     private readonly MemberSectorStore _sectors;
+    private readonly ConversationReferenceStore _references;
     private readonly DutyPointsRules _rules;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the counter.</summary>
     public DutyRecords(ReportStore reports, SessionStore sessions, RsvpStore rsvps, AudienceResolver audiences,
-        MemberSectorStore sectors, DutyPointsRules rules, TimeProvider time)
+        MemberSectorStore sectors, ConversationReferenceStore references, DutyPointsRules rules, TimeProvider time)
     {
         _reports = reports;
         _sessions = sessions;
         _rsvps = rsvps;
         _audiences = audiences;
         _sectors = sectors;
+        _references = references;
         _rules = rules;
         _time = time;
     }
@@ -47,7 +50,9 @@ public sealed class DutyRecords : IDutyRecords
     public Task<DutyRanking> RankingAsync(int year, CancellationToken cancellationToken)
     {
         var sectors = _sectors.All();
+        // Staff (机关干部) are invited to sessions too, but the assessment ranks committee members only.
         var members = CountYear(year, only: null)
+            .Where(p => _references.RoleOf(p.Key) != Role.Staff)
             .Select(p => p.Value.ToCounts(year, p.Value.Name) with { Sector = sectors.GetValueOrDefault(p.Key) ?? ReportTexts.NoSector.Zh })
             .Select(c => new RankedRow(c.Name, c.Sector, DutyScoring.Total(c, _rules), c.Filed, c.AdoptedTotal, c.Attended))
             .OrderByDescending(r => r.Points).ThenByDescending(r => r.Filed).ThenBy(r => r.Name, StringComparer.Ordinal)

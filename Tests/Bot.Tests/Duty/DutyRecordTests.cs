@@ -116,6 +116,8 @@ public class DutyRecordTests : IDisposable
         Assert.Contains("2. 张委员（民盟）：7 分 · 报送 2 · 采用 1 · 参加学习 1", text);
         Assert.Contains("1. 九三学社（界别）：8 分", text);
         Assert.Contains("2. 民盟（界别）：7 分", text);
+        // Staff get session reminders too, but are not ranked among the members.
+        Assert.DoesNotContain("王干部", text);
 
         var urls = Regex.Matches(replies.ToString(), @"https?://[^""\s]+/exports/[\w\-.]+").Select(m => new Uri(m.Value).PathAndQuery).ToList();
         Assert.Equal(2, urls.Count);
