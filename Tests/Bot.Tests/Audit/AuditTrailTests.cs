@@ -17,7 +17,7 @@ public class AuditTrailTests : IDisposable
 
     private ReportBot Bot() => new(_db, services: s => s.AddSingleton<TimeProvider>(_time));
 
-    /// <summary>A transition, a session created and cancelled, a broadcast and a download: five staff actions.</summary>
+    /// <summary>A transition, a session created, moved and cancelled, a broadcast and a download: six staff actions.</summary>
     private static async Task<(string Report, string Session)> ActAsync(ReportBot bot)
     {
         var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
@@ -29,6 +29,7 @@ public class AuditTrailTests : IDisposable
         }));
         var session = Regex.Match(created, @"XX-\d{4}-\d{4}").Value;
         Assert.True(session.Length > 0, created);
+        Assert.Contains(session, ReportBot.Read(await bot.Staff($"改期 {session} 2026-06-04T09:00:00+08:00")));
         await bot.Staff("取消学习 " + session);
         await bot.Staff("", new JObject { ["action"] = "broadcast.send", ["text"] = "请各位委员按时参加集中学习。", ["audience"] = "all" });
         var link = Regex.Match((await bot.Staff("统计 2026")).ToString(), @"https?://[^""\s]+/exports/[\w\-.]+").Value;
@@ -44,13 +45,14 @@ public class AuditTrailTests : IDisposable
 
         var text = ReportBot.Read(await bot.Staff("操作记录"));
 
-        Assert.Contains("校验通过：共 5 条记录，哈希链完整。", text);
+        Assert.Contains("校验通过：共 6 条记录，哈希链完整。", text);
         Assert.Contains($"#1 2026-06-01 10:00:00 王干部：report.transition {reference}（submitted → accepted）", text);
         Assert.Contains($"#2 2026-06-01 10:00:00 王干部：session.create {session}（- → 集中学习 · 2026-06-03 09:00 +08:00 · 区政协三楼会议室 · all）", text);
-        Assert.Contains($"#3 2026-06-01 10:00:00 王干部：session.cancel {session}（集中学习", text);
-        Assert.Contains("#4 2026-06-01 10:00:00 王干部：broadcast.send TZ-2026-", text);
-        Assert.Contains("#5 2026-06-01 10:00:00 msteams:aad-staff：export.download report.csv 2026-01-01..2026-12-31", text);
-        Assert.True(text.IndexOf("#5 ", StringComparison.Ordinal) < text.IndexOf("#1 ", StringComparison.Ordinal), "newest first");
+        Assert.Contains($"#3 2026-06-01 10:00:00 王干部：session.update {session}（集中学习 · 2026-06-03 09:00 +08:00 · 区政协三楼会议室 · all → 集中学习 · 2026-06-04 09:00 +08:00", text);
+        Assert.Contains($"#4 2026-06-01 10:00:00 王干部：session.cancel {session}（集中学习 · 2026-06-04 09:00 +08:00", text);
+        Assert.Contains("#5 2026-06-01 10:00:00 王干部：broadcast.send TZ-2026-", text);
+        Assert.Contains("#6 2026-06-01 10:00:00 msteams:aad-staff：export.download report.csv 2026-01-01..2026-12-31", text);
+        Assert.True(text.IndexOf("#6 ", StringComparison.Ordinal) < text.IndexOf("#1 ", StringComparison.Ordinal), "newest first");
         Assert.DoesNotContain("#1 ", ReportBot.Read(await bot.Staff("audit 2")));
     }
 
@@ -70,7 +72,7 @@ public class AuditTrailTests : IDisposable
         Assert.DoesNotContain("校验通过", text);
 
         records.Update(original);
-        Assert.Contains("校验通过：共 5 条记录", ReportBot.Read(await bot.Staff("操作记录")));
+        Assert.Contains("校验通过：共 6 条记录", ReportBot.Read(await bot.Staff("操作记录")));
 
         // Removing a record breaks the link of the one after it.
         records.Delete(3);
