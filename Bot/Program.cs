@@ -1,8 +1,10 @@
 using Cppcc.Bot.AI;
+using Cppcc.Bot.Audit;
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Delivery;
+using Cppcc.Bot.Duty;
 using Cppcc.Bot.Exports;
 using Cppcc.Bot.Graph;
 using Cppcc.Bot.Hosting;
@@ -32,6 +34,8 @@ builder.Services
     .AddKnowledge()
     .AddExports()
     .AddReports()
+    .AddDuty()
+    .AddAudit()
     .AddAzureOpenAI()
     .AddBotHosting()
     .AddWebChat()

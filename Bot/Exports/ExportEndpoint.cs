@@ -1,4 +1,5 @@
 using Cppcc.Bot.Roles;
+using Cppcc.Dialogs.Audit;
 using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Exports;
@@ -45,6 +46,8 @@ public static class ExportEndpoint
             return;
         }
 
+        // Who took which file out of the bot is a staff action like any other.
+        services.GetService<IAuditTrail>()?.Record(grant.UserKey, "", "export.download", grant.Kind + " " + grant.Subject, null, file.FileName);
         http.Response.Headers.CacheControl = "no-store";
         await Results.File(file.Content, file.ContentType, file.FileName).ExecuteAsync(http);
     }

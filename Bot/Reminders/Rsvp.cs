@@ -37,5 +37,12 @@ public sealed class RsvpStore
         _answers.Upsert(rsvp);
     }
 
+    /// <summary>Every answer of one user, whatever the session.</summary>
+    public List<Rsvp> ByUser(string userKey) => _answers.Find(r => r.UserKey == userKey).ToList();
+
+    /// <summary>Every answer to any of <paramref name="sessionIds"/>.</summary>
+    public List<Rsvp> ForSessions(IReadOnlyCollection<string> sessionIds) =>
+        sessionIds.Count == 0 ? [] : _answers.Find(Query.In(nameof(Rsvp.SessionId), sessionIds.Select(id => new BsonValue(id)))).ToList();
+
     public List<Rsvp> For(string sessionId) => _answers.Find(r => r.SessionId == sessionId).OrderBy(r => r.At).ToList();
 }

@@ -65,6 +65,10 @@ public sealed class SessionStore
     public List<StudySession> StartingAfter(DateTimeOffset after) =>
         _sessions.Query().Where(s => s.StartsAt > after && s.Cancelled == false).OrderBy(s => s.StartsAt).ToList();
 
+    /// <summary>Sessions not cancelled that start in [<paramref name="from"/>, <paramref name="to"/>), soonest first.</summary>
+    public List<StudySession> StartingBetween(DateTimeOffset from, DateTimeOffset to) =>
+        _sessions.Query().Where(s => s.StartsAt >= from && s.StartsAt < to && s.Cancelled == false).OrderBy(s => s.StartsAt).ToList();
+
     /// <summary>Recurring occurrences that have begun and have no successor yet.</summary>
     public List<StudySession> StartedWithoutSuccessor(DateTimeOffset now) =>
         _sessions.Find(s => s.StartsAt <= now && s.NextOccurrenceCreated == false && s.Cancelled == false && s.Recurrence != Cppcc.Dialogs.Sessions.Recurrence.None).ToList();

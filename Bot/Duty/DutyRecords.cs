@@ -1,0 +1,157 @@
+using Cppcc.Bot.Audiences;
+using Cppcc.Bot.Conversations;
+using Cppcc.Bot.Reminders;
+using Cppcc.Bot.Reports;
+using Cppcc.Dialogs.Duty;
+using Cppcc.Dialogs.Framework.Prompts;
+using Cppcc.Dialogs.Reports;
+using Cppcc.Dialogs.Root;
+
+namespace Cppcc.Bot.Duty;
+
+/// <summary>
+/// The duty record counted from the stores: member reports first filed in the year (each counted as far as it has
+/// come since), and the year's sessions that have begun, with the answers given to them.
+/// </summary>
+public sealed class DutyRecords : IDutyRecords
+{
+    private readonly ReportStore _reports;
+    private readonly SessionStore _sessions;
+    private readonly RsvpStore _rsvps;
+    private readonly AudienceResolver _audiences;
+    private readonly MemberSectorStore _sectors;
+    private readonly ConversationReferenceStore _references;
+    private readonly DutyPointsRules _rules;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the counter.</summary>
+    public DutyRecords(ReportStore reports, SessionStore sessions, RsvpStore rsvps, AudienceResolver audiences,
+        MemberSectorStore sectors, ConversationReferenceStore references, DutyPointsRules rules, TimeProvider time)
+    {
+        _reports = reports;
+        _sessions = sessions;
+        _rsvps = rsvps;
+        _audiences = audiences;
+        _sectors = sectors;
+        _references = references;
+        _rules = rules;
+        _time = time;
+    }
+
+    /// <inheritdoc />
+    public Task<DutyCounts> ForMemberAsync(Caller member, int year, CancellationToken cancellationToken)
+    {
+        var all = CountYear(year, member.UserKey);
+        var counts = all.TryGetValue(member.UserKey, out var own) ? own.ToCounts(year, member.Name) : Tally.Empty.ToCounts(year, member.Name);
+        return Task.FromResult(counts with { Sector = _sectors.Find(member.UserKey) ?? "" });
+    }
+
+    /// <inheritdoc />
+    public Task<DutyRanking> RankingAsync(int year, CancellationToken cancellationToken)
+    {
+        var sectors = _sectors.All();
+        // Staff (机关干部) are invited to sessions too, but the assessment ranks committee members only.
+        var members = CountYear(year, only: null)
+            .Where(p => _references.RoleOf(p.Key) != Role.Staff)
+            .Select(p => p.Value.ToCounts(year, p.Value.Name) with { Sector = sectors.GetValueOrDefault(p.Key) ?? ReportTexts.NoSector.Zh })
+            .Select(c => new RankedRow(c.Name, c.Sector, DutyScoring.Total(c, _rules), c.Filed, c.AdoptedTotal, c.Attended))
+            .OrderByDescending(r => r.Points).ThenByDescending(r => r.Filed).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        var bySector = members.GroupBy(m => m.Sector)
+            .Select(g => new RankedRow(g.Key, "", g.Sum(m => m.Points), g.Sum(m => m.Filed), g.Sum(m => m.Adopted), g.Sum(m => m.Attended)))
+            .OrderByDescending(r => r.Points).ThenByDescending(r => r.Filed).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(new DutyRanking(year, members, bySector));
+    }
+
+    /// <summary>Tallies per user key; with <paramref name="only"/>, just that user (the others are skipped).</summary>
+    private Dictionary<string, Tally> CountYear(int year, string? only)
+    {
+        var zone = DateTimeText.ChinaStandardTime;
+        DateTimeOffset Start(int y) => new(TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, 1, 1), zone), TimeSpan.Zero);
+        var from = Start(year);
+        var to = Start(year + 1);
+        var tallies = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        Tally For(string key, string name)
+        {
+            if (!tallies.TryGetValue(key, out var tally))
+            {
+                tallies[key] = tally = new Tally { Name = name };
+            }
+
+            return tally;
+        }
+
+        foreach (var report in _reports.FiledBetween(from.UtcDateTime, to.UtcDateTime)
+                     .Where(r => r.Kind == ReportKind.Report && (only is null || r.AuthorKey == only))
+                     .OrderBy(r => r.Sequence))
+        {
+            var tally = For(report.AuthorKey, report.AuthorName);
+            tally.Name = report.AuthorName;
+            tally.Filed++;
+            tally.Accepted += Reached(report, ReportState.Accepted);
+            tally.Forwarded += Reached(report, ReportState.Forwarded);
+            tally.Replied += Reached(report, ReportState.Replied);
+            if (report.History.LastOrDefault(h => h.To == ReportState.Adopted)?.Level is { } level)
+            {
+                tally.Adopted[level] = tally.Adopted.GetValueOrDefault(level) + 1;
+            }
+        }
+
+        // Only sessions that have begun: an answer to a future session is a plan, not attendance.
+        var now = _time.GetUtcNow();
+        var sessions = _sessions.StartingBetween(from, now < to ? now : to);
+        var answers = _rsvps.ForSessions(sessions.Select(s => s.Id).ToList())
+            .Where(a => only is null || a.UserKey == only)
+            .ToLookup(a => a.SessionId);
+        foreach (var session in sessions)
+        {
+            var answered = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var answer in answers[session.Id])
+            {
+                answered.Add(answer.UserKey);
+                var tally = For(answer.UserKey, answer.Name);
+                if (answer.Attends)
+                {
+                    tally.Attended++;
+                }
+                else
+                {
+                    tally.AbsentWithLeave++;
+                }
+            }
+
+            // REVIEW: the audience is resolved as it is today (group changes since the session are not replayed), and
+            // only members with a personal chat are known to have been invited.
+            foreach (var invited in _audiences.Resolve(session.Audience)?.Reachable ?? [])
+            {
+                if ((only is null || invited.UserKey == only) && !answered.Contains(invited.UserKey))
+                {
+                    For(invited.UserKey, invited.Name).NotAnswered++;
+                }
+            }
+        }
+
+        return tallies;
+    }
+
+    private static int Reached(StoredReport report, ReportState state) => report.History.Any(h => h.To == state) ? 1 : 0;
+
+    private sealed class Tally
+    {
+        public static readonly Tally Empty = new();
+
+        public string Name { get; set; } = "";
+        public int Filed { get; set; }
+        public int Accepted { get; set; }
+        public int Forwarded { get; set; }
+        public int Replied { get; set; }
+        public Dictionary<AdoptionLevel, int> Adopted { get; } = new();
+        public int Attended { get; set; }
+        public int AbsentWithLeave { get; set; }
+        public int NotAnswered { get; set; }
+
+        public DutyCounts ToCounts(int year, string name) => new(year, name, "", Filed, Accepted, Forwarded, Replied,
+            new Dictionary<AdoptionLevel, int>(Adopted), Attended, AbsentWithLeave, NotAnswered);
+    }
+}

@@ -1,0 +1,13 @@
+using Cppcc.Dialogs.Root;
+
+namespace Cppcc.Dialogs.Duty;
+
+/// <summary>Counts of the duty record (implemented by the host over its report, session and RSVP stores).</summary>
+public interface IDutyRecords
+{
+    /// <summary>The counts of <paramref name="member"/> for <paramref name="year"/>.</summary>
+    Task<DutyCounts> ForMemberAsync(Caller member, int year, CancellationToken cancellationToken);
+
+    /// <summary>Every member with something counted in <paramref name="year"/>, and their sectors, ranked by points.</summary>
+    Task<DutyRanking> RankingAsync(int year, CancellationToken cancellationToken);
+}
