@@ -35,5 +35,9 @@ public sealed class AuditedBroadcasts : IBroadcasts
     }
 
     /// <inheritdoc />
+    public Task ShowProgressAsync(string broadcastId, CancellationToken cancellationToken)
+        => _inner.ShowProgressAsync(broadcastId, cancellationToken);
+
+    /// <inheritdoc />
     public BroadcastReport? Report(string id) => _inner.Report(id);
 }
