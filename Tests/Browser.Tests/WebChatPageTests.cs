@@ -87,7 +87,7 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
         await AnswerAsync(page, "请留下您的称呼", "王女士");
         await AnswerAsync(page, "请留下联系电话", "13800138000");
         await Expect(BotSays(page, "确认提交吗")).ToBeVisibleAsync();
-        await page.Locator(".webchat__suggested-actions__button", new() { HasText = "是" }).ClickAsync();
+        await page.Locator(".webchat__suggested-actions__button", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^提交$") }).ClickAsync();
 
         var receipt = BotSays(page, "已提交，编号");
         await Expect(receipt).ToBeVisibleAsync();

@@ -27,7 +27,7 @@ public class AuditTrailTests : IDisposable
             ["action"] = "session.create", ["title"] = "集中学习", ["kind"] = "study", ["startsAt"] = "2026-06-03T09:00:00+08:00",
             ["location"] = "区政协三楼会议室", ["recurrence"] = "none", ["audience"] = "all",
         }));
-        var session = Regex.Match(created, @"XX-\d{4}-\d{4}").Value;
+        var session = Regex.Match(created, @"HD-\d{4}-\d{4}").Value;
         Assert.True(session.Length > 0, created);
         Assert.Contains(session, ReportBot.Read(await bot.Staff($"改期 {session} 2026-06-04T09:00:00+08:00")));
         await bot.Staff("取消学习 " + session);

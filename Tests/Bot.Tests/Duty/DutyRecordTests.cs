@@ -51,7 +51,7 @@ public class DutyRecordTests : IDisposable
         for (var day = 1; day <= 3; day++)
         {
             var reply = ReportBot.Read(await bot.Staff("", Session(Start.AddDays(day))));
-            ids.Add(Regex.Match(reply, @"XX-\d{4}-\d{4}").Value);
+            ids.Add(Regex.Match(reply, @"HD-\d{4}-\d{4}").Value);
             Assert.True(ids[^1].Length > 0, reply);
         }
 

@@ -111,15 +111,6 @@ public sealed class LocalOnlyTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public void A_network_that_is_not_CIDR_stops_the_start_naming_the_key()
-    {
-        using var factory = Bot("10.8.0.0/16", "the office");
-        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains("Hosting:AllowUnauthenticatedFrom", e.ToString());
-    }
-
     private static JObject Message(string serviceUrl, bool expectReplies = true)
     {
         var activity = BotFactory.TeamsMessage("菜单");

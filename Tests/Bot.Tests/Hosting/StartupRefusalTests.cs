@@ -73,6 +73,9 @@ public sealed class StartupRefusalTests : IDisposable
     [InlineData("Reports__PageSize", "ten", "Reports:PageSize")]
     [InlineData("Delivery__BaseDelay", "soon", "Delivery:BaseDelay")]
     [InlineData("Hosting__MaxActivityBytes", "5", "Hosting:MaxActivityBytes")]
+    [InlineData("Hosting__KnownNetworks__0", "10.0.0.0/33", "Hosting:KnownNetworks:0 = '10.0.0.0/33'")]
+    [InlineData("Hosting__KnownProxies__0", "nginx", "Hosting:KnownProxies:0 = 'nginx'")]
+    [InlineData("Hosting__AllowUnauthenticatedFrom__0", "the office", "Hosting:AllowUnauthenticatedFrom")]
     public async Task An_invalid_configuration_value_is_one_line_naming_the_key(string variable, string value, string key)
     {
         await using var bot = BotProcess.Start(_db.FilePath, environment: new Dictionary<string, string> { [variable] = value });

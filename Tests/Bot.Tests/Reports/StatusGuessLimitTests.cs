@@ -14,6 +14,9 @@ public sealed partial class StatusGuessLimitTests : IDisposable
 {
     private const string NotFound = "没有找到该编号的信息，或查询码不正确";
     private const string Shown = "状态：待审核";
+
+    // Members are never told about access codes, so their "not found" says nothing of a code.
+    private const string MemberNotFound = "没有找到该编号的信息，或它不是您提交的";
     private const string ShownInCard = "待审核";
 
     private readonly TempDatabase _db = new();
@@ -66,7 +69,7 @@ public sealed partial class StatusGuessLimitTests : IDisposable
 
         var rightButRefused = ReportBot.Read(await bot.Member($"查询 {reference} {code}"));
 
-        Assert.All(wrong, reply => Assert.Contains(NotFound, reply));
+        Assert.All(wrong, reply => Assert.Contains(MemberNotFound, reply));
         Assert.Equal(wrong[0], rightButRefused);
         Assert.Contains(Shown, ReportBot.Read(await bot.Member($"查询 {reference} {code}", user: "m2")));
     }

@@ -104,6 +104,20 @@ public sealed class ConnectorStub : IAsyncDisposable
         Requests.Where(r => r.Method == "POST" && r.Status is >= 200 and < 300)
             .GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Count());
 
+    /// <summary>
+    /// An activity id as if this Connector had delivered a card to <paramref name="conversationId"/> earlier (e.g. a card
+    /// sent as an expectReplies reply, which never passed through the stub), so a later PUT to it is accepted.
+    /// </summary>
+    public string Delivered(string conversationId)
+    {
+        lock (_lock)
+        {
+            var id = "stub-" + (++_nextId);
+            _postedIds.Add((conversationId, id));
+            return id;
+        }
+    }
+
     public List<StubRequest> To(string conversationId) => Requests.Where(r => r.ConversationId == conversationId).ToList();
 
     /// <summary>Activities that reached <paramref name="conversationId"/> (2xx POSTs), in arrival order.</summary>

@@ -55,11 +55,12 @@ public sealed class CardsStayCurrentTests : IAsyncLifetime
         });
         var reference = Regex.Match(filed.ToString(), @"SQ-\d{4}-\d{6}").Value;
 
+        var cardId = _stub.Delivered(TeamsScenario.Conversation(TeamsScenario.StaffAad));
         var replies = await BotFactory.SendAsync(_client, Click(TeamsScenario.StaffAad,
-            new JObject { ["action"] = "report.transition", ["ref"] = reference, ["to"] = "returned", ["note"] = "请补充具体路段" }, "card-42"));
+            new JObject { ["action"] = "report.transition", ["ref"] = reference, ["to"] = "returned", ["note"] = "请补充具体路段" }, cardId));
 
         var update = Assert.Single(_stub.To(TeamsScenario.Conversation(TeamsScenario.StaffAad)), r => r.Method == "PUT");
-        Assert.Equal("card-42", update.ActivityId);
+        Assert.Equal(cardId, update.ActivityId);
         var card = JObject.Parse(update.Body)["attachments"]![0]!["content"]!;
         Assert.Contains("已退回", card.ToString());
         var buttons = card.SelectTokens("actions[*].title").Select(t => (string?)t).ToList();
@@ -79,10 +80,11 @@ public sealed class CardsStayCurrentTests : IAsyncLifetime
         }));
         var id = Regex.Match(created, @"[A-Z]{2}-\d{4}-\d{4}").Value;
 
-        var replies = await BotFactory.SendAsync(_client, Click("m1", new JObject { ["action"] = "session.rsvp", ["sessionId"] = id, ["response"] = "attend" }, "reminder-7"));
+        var cardId = _stub.Delivered(TeamsScenario.Conversation("m1"));
+        var replies = await BotFactory.SendAsync(_client, Click("m1", new JObject { ["action"] = "session.rsvp", ["sessionId"] = id, ["response"] = "attend" }, cardId));
 
         var update = Assert.Single(_stub.To(TeamsScenario.Conversation("m1")), r => r.Method == "PUT");
-        Assert.Equal("reminder-7", update.ActivityId);
+        Assert.Equal(cardId, update.ActivityId);
         var card = JObject.Parse(update.Body)["attachments"]![0]!["content"]!;
         Assert.Contains("您将参加", card.ToString());
         Assert.Equal(new[] { "改为请假" }, card.SelectTokens("actions[*].title").Select(t => (string?)t));

@@ -31,7 +31,7 @@ public sealed partial class WeChatSuggestionFlowTests(ITestOutputHelper output)
         Assert.Contains("已收到您的图片", await transcript.ImageAsync("media-1"));
         var summary = await transcript.SayAsync("1");
         Assert.Contains("小区门口路灯坏了", summary);
-        Assert.Contains("1. 是", summary);
+        Assert.Contains("1. 提交", summary);
         var filed = await transcript.SayAsync("1");
         var match = FiledPattern().Match(filed!);
         Assert.True(match.Success, filed);

@@ -6,8 +6,12 @@ namespace Cppcc.Dialogs.Tests.SmallTalk;
 
 public class SmallTalkTests
 {
-    /// <summary>One message, in a fresh conversation, and a text its reply must contain.</summary>
-    public sealed record Exchange(string Said, string Locale, string ReplyContains);
+    /// <summary>
+    /// One message, in a fresh conversation from a client in <paramref name="Locale"/>, and a text its reply must contain.
+    /// With <paramref name="ChoseEnglish"/> the user first said "English": a client's locale alone never switches the
+    /// language.
+    /// </summary>
+    public sealed record Exchange(string Said, string Locale, string ReplyContains, bool ChoseEnglish = false);
 
     public static TheoryData<Exchange> Exchanges =>
     [
@@ -21,8 +25,9 @@ public class SmallTalkTests
         new("你能做什么", "zh-CN", "我能做的事如下"),
         new("人工", "zh-CN", "转交工作人员"),
         new("转人工", "zh-CN", "转交区政协工作人员"),
-        new("thanks", "en-US", "You're welcome"),
-        new("Who are you?", "en-US", "District CPPCC assistant"),
+        new("谢谢", "en-US", "不客气"),
+        new("thanks", "en-US", "You're welcome", ChoseEnglish: true),
+        new("Who are you?", "en-US", "District CPPCC assistant", ChoseEnglish: true),
     ];
 
     [Theory]
@@ -31,7 +36,13 @@ public class SmallTalkTests
     {
         var host = new DialogTestHost();
 
-        await host.Flow(locale: exchange.Locale).Send(exchange.Said)
+        var flow = host.Flow(locale: exchange.Locale);
+        if (exchange.ChoseEnglish)
+        {
+            flow = flow.Send("English").AssertReply(a => Assert.Contains("English", WaterfallDialogTests.ReplyText(a)));
+        }
+
+        await flow.Send(exchange.Said)
             .AssertReply(a => Assert.Contains(exchange.ReplyContains, WaterfallDialogTests.ReplyText(a)))
             .StartTestAsync();
 
