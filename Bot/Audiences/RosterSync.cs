@@ -11,7 +11,7 @@ using Microsoft.Bot.Schema.Teams;
 namespace Cppcc.Bot.Audiences;
 
 /// <summary>
-/// Reads a team's (or chat's) roster page by page through TeamsInfo and opens a personal conversation (recipe 1.4)
+/// Reads a team's (or chat's) roster page by page through TeamsInfo and opens a personal conversation
 /// with each member who has none, storing its reference like a member who wrote to the bot. Creating conversations
 /// counts against Teams' limits, so each one takes a permit of the delivery engine's global rate.
 /// </summary>

@@ -42,6 +42,6 @@ public sealed class DeliveryOptions
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Outer deadline of one send (token acquisition ignores our token, recipe 1.8).</summary>
+    /// <summary>Outer deadline of one send (token acquisition ignores our token).</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -5,7 +5,7 @@ namespace Cppcc.Bot.Delivery;
 /// <summary>
 /// Maps what the Connector threw to an outcome. Teams: retry 429/412/502/503/504 honouring Retry-After; 403 = the user
 /// blocked or removed the bot (record, never retry); 400/404 are permanent. A 500 is retried too: the SDK never retries
-/// (recipe 1.6), and Teams' 500s are mostly transient; the attempt limit bounds it.
+/// them itself, and Teams' 500s are mostly transient; the attempt limit bounds it.
 /// </summary>
 public static class OutcomeClassifier
 {
@@ -35,7 +35,7 @@ public static class OutcomeClassifier
         }
     }
 
-    /// <summary>Retry-After in seconds or as an HTTP date. The header dictionary is case-sensitive (recipe 1.6).</summary>
+    /// <summary>Retry-After in seconds or as an HTTP date. The header dictionary is case-sensitive.</summary>
     public static TimeSpan? RetryAfter(ErrorResponseException e, DateTimeOffset now)
     {
         var raw = e.Response?.Headers?

@@ -1,7 +1,7 @@
 namespace Cppcc.Bot.Knowledge;
 
 /// <summary>
-/// Optional generative phrasing (issue 4, item 6): an answer to the question written strictly from the retrieved
+/// Optional generative phrasing: an answer to the question written strictly from the retrieved
 /// passages. Returns null when it cannot (no answer in the passages, model unavailable, slow or refusing): the
 /// plain KB answer goes out instead.
 /// </summary>

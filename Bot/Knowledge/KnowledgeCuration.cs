@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Knowledge;
 
-/// <summary>Staff curation from Teams (issue 4, item 5): edits go to <see cref="KnowledgeEntryStore"/> and apply at once.</summary>
+/// <summary>Staff curation from Teams: edits go to <see cref="KnowledgeEntryStore"/> and apply at once.</summary>
 public sealed partial class KnowledgeCuration : IKnowledgeCuration
 {
     private static readonly char[] ListSeparators = [',', '，', '、', ';', '；', '\n'];

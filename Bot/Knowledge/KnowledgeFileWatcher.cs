@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Cppcc.Bot.Knowledge;
 
 /// <summary>
-/// Reloads the knowledge base when a file in the KB folder changes, without a restart (issue 4, item 1). Editors save
+/// Reloads the knowledge base when a file in the KB folder changes, without a restart. Editors save
 /// in bursts (temp file, rename, attribute change), so changes are gathered for a short quiet period first.
 /// </summary>
 public sealed class KnowledgeFileWatcher : IHostedService, IDisposable

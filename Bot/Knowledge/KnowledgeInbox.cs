@@ -6,7 +6,7 @@ using Cppcc.Dialogs.Root;
 namespace Cppcc.Bot.Knowledge;
 
 /// <summary>
-/// Unanswered questions, feedback and hand-offs to staff (issue 4, items 3-4). A handed-off question reaches every
+/// Unanswered questions, feedback and hand-offs to staff. A handed-off question reaches every
 /// staff member who has a conversation with the bot, as a card they can answer; the answer reaches the asker
 /// proactively through their stored conversation. Question text and names are never logged.
 /// </summary>

@@ -6,8 +6,8 @@ namespace Cppcc.Bot.Reports;
 
 /// <summary>
 /// Reports with their history, and the counters their references come from. The only code touching the
-/// <c>reports</c> and <c>report_counters</c> collections. REVIEW: two collections in one store (issue 3 asks for one
-/// store for reports, history and counters) because a reference must be taken and used in one transaction.
+/// <c>reports</c> and <c>report_counters</c> collections. Two collections in one store because a
+/// reference must be taken and used in one transaction.
 /// </summary>
 public sealed class ReportStore
 {

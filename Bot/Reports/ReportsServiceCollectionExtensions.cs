@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Reports;
 
-/// <summary>Registers the reports feature (issue 3): store, service, limits, export files and the conversation parts.</summary>
+/// <summary>Registers the reports feature: store, service, limits, export files and the conversation parts.</summary>
 public static class ReportsServiceCollectionExtensions
 {
     /// <summary>Adds everything the reports feature needs, including its files behind <c>GET /exports/{token}</c> (see AddExports).</summary>

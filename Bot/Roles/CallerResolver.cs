@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Cppcc.Bot.Roles;
 
 /// <summary>
-/// Roles as in contract section 4: staff = listed in Staff:UserIds; member = a Teams user (of the configured tenant,
+/// Roles as in docs/contract.md §4: staff = listed in Staff:UserIds; member = a Teams user (of the configured tenant,
 /// when one is set); public = everyone else. The public web chat never grants more than public, whatever ids it claims.
 /// </summary>
 public sealed class CallerResolver : ICallerResolver

@@ -11,7 +11,7 @@ namespace Cppcc.Bot.WebChat;
 public static class WebChatExtensions
 {
     /// <summary>
-    /// The public web chat (issue 6): Direct Line endpoints, the in-process Connector for their conversations and the
+    /// The public web chat: Direct Line endpoints, the in-process Connector for their conversations and the
     /// idle clean-up. Call after AddBotHosting: it wraps the registered BotFrameworkAuthentication. Registered even
     /// with WebChat:Enabled false, so proactive messages to earlier web chat visitors still fail cleanly (404).
     /// </summary>
@@ -68,7 +68,7 @@ public static class WebChatExtensions
 
     /// <summary>
     /// The page's folder: the content root's wwwroot (tests, published app), else the copy next to the binaries, since
-    /// "dotnet run --project Bot" runs from the repository root (contract section 1).
+    /// "dotnet run --project Bot" runs from the repository root (docs/contract.md §1).
     /// </summary>
     private static string PageFolder(string contentRoot)
     {

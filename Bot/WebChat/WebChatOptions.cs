@@ -2,12 +2,12 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Cppcc.Bot.WebChat;
 
-/// <summary>Configuration section "WebChat": the public page and its embedded Direct Line (issue 6).</summary>
+/// <summary>Configuration section "WebChat": the public page and its embedded Direct Line.</summary>
 public sealed class WebChatOptions
 {
     public const string SectionName = "WebChat";
 
-    /// <summary>Serve the page at / and the Direct Line subset at /v3/directline (contract section 2).</summary>
+    /// <summary>Serve the page at / and the Direct Line subset at /v3/directline (docs/contract.md §2).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>

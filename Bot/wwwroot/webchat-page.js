@@ -1,4 +1,4 @@
-// The public page (issue 6): official Web Chat on the bot's own Direct Line. The page never holds a secret: it asks
+// The public page: official Web Chat on the bot's own Direct Line. The page never holds a secret: it asks
 // the bot for a short-lived token bound to a new conversation.
 (async function () {
   const SAVED = 'cppcc-webchat';

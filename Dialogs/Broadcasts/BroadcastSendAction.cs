@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Broadcasts;
 
-/// <summary><c>{"action":"broadcast.send","text","audience":"all"|group,"link"?,"linkTitle"?}</c>: staff only (contract section 4).</summary>
+/// <summary><c>{"action":"broadcast.send","text","audience":"all"|group,"link"?,"linkTitle"?}</c>: staff only (docs/contract.md §4).</summary>
 public sealed class BroadcastSendAction : ICardAction
 {
     private readonly BroadcastStarter _starter;

@@ -2,7 +2,7 @@ using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Dialogs.Knowledge;
 
-/// <summary>Staff curation of the knowledge base from Teams (issue 4, item 5).</summary>
+/// <summary>Staff curation of the knowledge base from Teams.</summary>
 public interface IKnowledgeCuration
 {
     /// <summary>The most asked unanswered questions, most frequent first.</summary>
@@ -20,7 +20,7 @@ public interface IKnowledgeCuration
     /// <summary>Withdraws an entry from answering; false when there is no such entry.</summary>
     Task<bool> RetireAsync(string entryId, Caller staff, CancellationToken cancellationToken);
 
-    /// <summary>Writes all Q&amp;A entries in force as YAML (contract section 5); returns where and how many.</summary>
+    /// <summary>Writes all Q&amp;A entries in force as YAML (docs/contract.md §5); returns where and how many.</summary>
     Task<KnowledgeExport> ExportAsync(CancellationToken cancellationToken);
 
     /// <summary>Reloads the KB folder and the curated entries now.</summary>

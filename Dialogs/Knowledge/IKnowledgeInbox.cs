@@ -2,7 +2,7 @@ using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Dialogs.Knowledge;
 
-/// <summary>What happens to questions the knowledge base could not answer, and to answer feedback (issue 4, items 3-4).</summary>
+/// <summary>What happens to questions the knowledge base could not answer, and to answer feedback.</summary>
 public interface IKnowledgeInbox
 {
     /// <summary>Keeps an unanswered question for curators (deduplicated, counted).</summary>

@@ -83,7 +83,7 @@ internal static class KnowledgeCards
     }
 }
 
-/// <summary>Card action names of the knowledge base (contract section 4 style: <c>value.action</c>).</summary>
+/// <summary>Card action names of the knowledge base (the contract's card-action style, docs/contract.md §4: <c>value.action</c>).</summary>
 public static class KnowledgeActionNames
 {
     /// <summary><c>{"action":"kb.feedback","id","helpful":"true|false","question"}</c>: a vote on an answer.</summary>

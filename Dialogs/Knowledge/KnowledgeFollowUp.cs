@@ -17,7 +17,7 @@ public sealed class KnowledgeFollowUpState
 
 /// <summary>
 /// Remembers the entry answered last so that the next question or two ("那需要多久？", "怎么提交？") can be read against it
-/// (issue 4, item 3). Kept in conversation state, which the bot saves at the end of every turn.
+///. Kept in conversation state, which the bot saves at the end of every turn.
 /// </summary>
 public sealed class KnowledgeFollowUp
 {

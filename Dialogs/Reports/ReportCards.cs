@@ -12,10 +12,10 @@ namespace Cppcc.Dialogs.Reports;
 /// </summary>
 public static class ReportCards
 {
-    /// <summary>Card action that moves a report (contract section 4).</summary>
+    /// <summary>Card action that moves a report (docs/contract.md §4).</summary>
     public const string TransitionAction = "report.transition";
 
-    /// <summary>Card action that files a report in one step (contract section 4).</summary>
+    /// <summary>Card action that files a report in one step (docs/contract.md §4).</summary>
     public const string SubmitAction = "report.submit";
 
     /// <summary>The summary the author checks before confirming.</summary>
@@ -144,7 +144,7 @@ public static class ReportCards
     }
 
     /// <summary>
-    /// A one-step form whose submit is <c>report.submit</c> (contract section 4). The card checks required fields and
+    /// A one-step form whose submit is <c>report.submit</c> (docs/contract.md §4). The card checks required fields and
     /// lengths before it is sent (the server checks again). A revision of a returned report is pre-filled with the
     /// earlier text and carries its reference.
     /// </summary>

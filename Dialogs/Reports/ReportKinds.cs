@@ -9,7 +9,7 @@ public enum ReportKind
     Suggestion,
 }
 
-/// <summary>Where a report stands in its lifecycle (issue 3).</summary>
+/// <summary>Where a report stands in its lifecycle.</summary>
 public enum ReportState
 {
     /// <summary>Filed, waiting for staff review.</summary>
@@ -43,7 +43,7 @@ public enum AdoptionLevel
     Instruction,
 }
 
-/// <summary>Wire names (contract section 4) and labels of the report enums.</summary>
+/// <summary>Wire names (docs/contract.md §4) and labels of the report enums.</summary>
 public static class ReportNames
 {
     /// <summary>The contract's lower-case name, e.g. <c>forwarded</c>.</summary>

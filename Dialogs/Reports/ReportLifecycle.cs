@@ -1,7 +1,7 @@
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary>
-/// Which state may follow which (issue 3): submitted -> accepted | returned; accepted -> forwarded (or straight to
+/// Which state may follow which: submitted -> accepted | returned; accepted -> forwarded (or straight to
 /// adopted when compiled and used at once); forwarded -> replied | adopted; replied -> adopted; any reviewed state ->
 /// closed. A returned report goes back to submitted only when its author resubmits it.
 /// </summary>

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary>
-/// <c>report.submit</c> (contract section 4): files a report or suggestion in one step with the same checks as the
+/// <c>report.submit</c> (docs/contract.md §4): files a report or suggestion in one step with the same checks as the
 /// dialogs. A bad field gets a message naming it and nothing is stored. With a <c>ref</c> field the author resubmits
 /// a returned report (a Teams author by identity, a public submitter with its access code in <c>code</c>).
 /// </summary>

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary>
-/// <c>report.transition</c> (contract section 4, staff only): moves a report if its state allows it, then shows the
+/// <c>report.transition</c> (docs/contract.md §4, staff only): moves a report if its state allows it, then shows the
 /// updated report card. Adoption needs a <c>level</c> (district/city/province/national/instruction), an addition to
 /// the contract's fields; a level word in the note (区级, 市级, 省级, 全国, 批示) is read too.
 /// </summary>

@@ -38,7 +38,7 @@ public interface ITextCommand
     Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken);
 }
 
-/// <summary>An Adaptive Card submit whose <c>value.action</c> names it (contract section 4).</summary>
+/// <summary>An Adaptive Card submit whose <c>value.action</c> names it (docs/contract.md §4).</summary>
 public interface ICardAction
 {
     /// <summary>The action name, e.g. <c>report.submit</c>.</summary>

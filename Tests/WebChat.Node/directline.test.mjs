@@ -1,4 +1,4 @@
-// The official botframework-directlinejs client, unmodified, against the bot's embedded Direct Line (issue 6).
+// The official botframework-directlinejs client, unmodified, against the bot's embedded Direct Line.
 // DIRECTLINE_ORIGIN is the bot's base URL (the test host sets it). Node has no XMLHttpRequest or (on 20) WebSocket,
 // so the globals are filled exactly as the library's README says for Node.
 import { test } from 'node:test';

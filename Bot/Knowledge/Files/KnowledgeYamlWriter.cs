@@ -7,8 +7,8 @@ using Cppcc.Bot.Knowledge;
 namespace Cppcc.Bot.Knowledge.Files;
 
 /// <summary>
-/// Writes Q&amp;A entries in the contract section 5 format, so that an export read back by
-/// <see cref="YamlEntryReader"/> gives the same entries (issue 4, item 5: exporting must round-trip).
+/// Writes Q&amp;A entries in the docs/contract.md §5 format, so that an export read back by
+/// <see cref="YamlEntryReader"/> gives the same entries.
 /// </summary>
 public static class KnowledgeYamlWriter
 {

@@ -1,7 +1,7 @@
 namespace Cppcc.Bot.Knowledge.Retrieval;
 
 /// <summary>
-/// Reads a question as a follow-up of the previous answer (issue 4, item 3). Only a question that leans on the previous
+/// Reads a question as a follow-up of the previous answer. Only a question that leans on the previous
 /// one for its topic (at most <see cref="TopicWords"/> topic words of its own: "那需要多久？", "怎么查进度") is read so;
 /// a question with a topic of its own stands alone. The previous entry's related entries come first, even over a
 /// confident stand-alone match ("那怎么查办理情况" after the anonymity answer is about suggestions, not proposals);

@@ -26,7 +26,7 @@ public sealed record KnowledgeCandidate(KnowledgeEntry Entry, float Score, doubl
 }
 
 /// <summary>
-/// An immutable in-memory Lucene.Net index over one KB snapshot, ranked with BM25 (issue 4, item 2). Questions (plus
+/// An immutable in-memory Lucene.Net index over one KB snapshot, ranked with BM25. Questions (plus
 /// tags and document headings) and answers are separate fields, each indexed as SmartCn words and as in-word
 /// character bigrams. BM25 scores are unbounded and depend on the corpus, so they cannot say "no answer": every hit
 /// also gets a <see cref="KnowledgeConfidence"/> in [0, 1], and the order blends both.

@@ -1,4 +1,4 @@
-// Turn throughput benchmark (issue 2, item 9).
+// Turn throughput benchmark.
 //   dotnet run -c Release --project Tests/Benchmarks/Bot.Benchmarks -- [--conversations 32] [--seconds 15]
 // Starts the real bot (Release build, temp LiteDB file) and a bare echo bot on the same SDK as child processes on
 // loopback, warms every path, then drives N concurrent conversations through POST /api/messages with expectReplies, and prints turns/s and

@@ -1,6 +1,6 @@
 using Cppcc.Benchmarks.Delivery;
 
-// Delivery engine benchmark and fault test (issue 5). Loopback only.
+// Delivery engine benchmark and fault test. Loopback only.
 //   bench [recipients=10000] [rate=30]      one run through the real ConnectorClient, prints the figures
 //   fault [recipients=3000] [rate=200] [kills=3]  SIGKILLs a sender process mid-run, restarts it, counts duplicates/losses
 //   send <db> <rate>                        (child of "fault") sends everything queued in <db>, then exits

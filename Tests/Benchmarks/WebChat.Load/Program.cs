@@ -1,4 +1,4 @@
-// Load benchmark for the public web chat (issue 6): N concurrent visitors, each on its own Direct Line conversation
+// Load benchmark for the public web chat: N concurrent visitors, each on its own Direct Line conversation
 // with a WebSocket stream (as Web Chat does), send a message, wait for the bot's reply on the stream, think, repeat.
 // Latency = POST sent -> reply pushed. Hosts the real bot on 127.0.0.1 unless --url points at a running one.
 //   dotnet run -c Release --project Tests/Benchmarks/WebChat.Load -- [--conversations 200] [--seconds 60]

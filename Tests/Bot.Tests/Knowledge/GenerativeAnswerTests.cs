@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Knowledge;
 
-/// <summary>Optional Azure OpenAI phrasing (issue 4, item 6) against a loopback server speaking its wire format.</summary>
+/// <summary>Optional Azure OpenAI phrasing against a loopback server speaking its wire format.</summary>
 public class GenerativeAnswerTests : IAsyncLifetime
 {
     private const string Question = "委员每个月都要参加集中学习吗？";

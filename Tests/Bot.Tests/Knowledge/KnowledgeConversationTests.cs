@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Knowledge;
 
-/// <summary>The knowledge base as users and staff meet it over <c>/api/messages</c> (issue 4, items 3-5).</summary>
+/// <summary>The knowledge base as users and staff meet it over <c>/api/messages</c>.</summary>
 public class KnowledgeConversationTests : IAsyncLifetime
 {
     private const string StaffAad = "aad-staff-1";

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Cppcc.Bot.Tests.Knowledge;
 
-/// <summary>Follow-up questions (issue 4, item 3) against the shipped kb/: a short question read in the context of the previous answer.</summary>
+/// <summary>Follow-up questions against the shipped kb/: a short question read in the context of the previous answer.</summary>
 public class KnowledgeFollowUpTests : IDisposable
 {
     private readonly LiteDatabase _db = new(new MemoryStream());

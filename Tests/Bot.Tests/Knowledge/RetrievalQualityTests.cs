@@ -6,7 +6,7 @@ using Cppcc.Bot.Tests.Support;
 namespace Cppcc.Bot.Tests.Knowledge;
 
 /// <summary>
-/// Quality gate (issue 4, item 7): the shipped kb/ must keep answering the evaluation set
+/// Quality gate: the shipped kb/ must keep answering the evaluation set
 /// (Tests/Benchmarks/Knowledge/eval.yaml, phrased differently from the KB's own questions) at the targets.
 /// </summary>
 public class RetrievalQualityTests

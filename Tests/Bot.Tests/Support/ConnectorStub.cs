@@ -62,7 +62,7 @@ public sealed record StubRequest(DateTimeOffset At, string Method, string Conver
     string? ReturnedId = null);
 
 /// <summary>
-/// A loopback Bot Connector (recipe 1.9): answers POST/PUT /v3/conversations/{id}/activities[/{activityId}] like the
+/// A loopback Bot Connector: answers POST/PUT /v3/conversations/{id}/activities[/{activityId}] like the
 /// Connector does (each posted activity gets a fresh id; a PUT to an id this conversation never got is 404), enforces a rate limit, injects 429/500/403/404 and records every request, so proactive sends go
 /// through the SDK's real ConnectorClient. The only Connector stand-in of the tests (delivery, reports, knowledge, ...).
 /// </summary>
@@ -131,7 +131,7 @@ public sealed class ConnectorStub : IAsyncDisposable
 
     /// <summary>
     /// Waits (bounded) until at least <paramref name="count"/> messages reached the conversation: notices go through the
-    /// delivery queue (issue 5), so they arrive a moment after the turn that caused them.
+    /// delivery queue, so they arrive a moment after the turn that caused them.
     /// </summary>
     public async Task<IReadOnlyList<string>> TextsToAsync(string conversationId, int count, int timeoutMs = 10_000)
     {
