@@ -17,7 +17,7 @@ public static class KnowledgeServiceCollectionExtensions
                     && !(o.SuggestThreshold > o.AnswerThreshold),
                 "KnowledgeBase:SuggestThreshold and AnswerThreshold must be empty (measured per KB) or in 0..1, suggest <= answer.")
             .Validate(o => o.CloseMargin is >= 0 and <= 1, "KnowledgeBase:CloseMargin must be in 0..1.")
-            .Validate(o => o.FollowUpThreshold is > 0 and <= 1, "KnowledgeBase:FollowUpThreshold must be in 0..1.")
+            .Validate(o => o.FollowUpThreshold is null or (> 0 and <= 1), "KnowledgeBase:FollowUpThreshold must be empty (the KB's own level) or in 0..1.")
             .ValidateOnStart();
         services.AddSingleton<KnowledgeEntryStore>();
         services.AddSingleton<KnowledgeFeedbackStore>();
