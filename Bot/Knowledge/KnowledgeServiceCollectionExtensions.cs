@@ -21,6 +21,7 @@ public static class KnowledgeServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<KnowledgeEntryStore>();
         services.AddSingleton<KnowledgeFeedbackStore>();
+        services.AddSingleton<EmbeddingCacheStore>();
         services.AddSingleton<UnansweredQuestionStore>();
         services.AddSingleton<KnowledgeTicketStore>();
         services.AddSingleton<KnowledgeBase>();
