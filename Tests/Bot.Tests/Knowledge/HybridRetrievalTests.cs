@@ -117,7 +117,8 @@ public class HybridRetrievalTests : IAsyncLifetime
         var answer = await answerer.AnswerAsync("委员每个月都要参加集中学习吗？", Role.Member, null, default);
 
         Assert.False(kb.Current.Index.HasVectors);
-        Assert.Equal(KnowledgeEmbeddings.LoadAttempts, _openAI.EmbeddingCalls.Count); // bounded, then given up
+        var attempts = _openAI.EmbeddingCalls.Count(batch => batch.Length > 1); // the question's own call has one text
+        Assert.Equal(KnowledgeEmbeddings.LoadAttempts, attempts); // bounded, then given up
         Assert.Equal(KnowledgeResultKind.Answer, answer.Kind);
     }
 
