@@ -76,6 +76,24 @@ public class HybridRetrievalTests : IAsyncLifetime
         Assert.Equal("study-leave", blended.Answer!.EntryId);
     }
 
+    [Fact]
+    public async Task The_hosted_bot_with_an_embedding_deployment_answers_with_the_blend()
+    {
+        using var factory = new BotFactory(_db, new Dictionary<string, string?>
+        {
+            ["AzureOpenAI:Endpoint"] = _openAI.Endpoint,
+            ["AzureOpenAI:ApiKey"] = "loopback-key",
+            ["AzureOpenAI:EmbeddingDeployment"] = "embed",
+        });
+        var client = factory.CreateClient();
+
+        var reply = Assert.Single(await BotFactory.SendAsync(client, BotFactory.TeamsMessage("请假了怎么补课")));
+
+        Assert.Contains("请假", (string?)reply["text"] ?? "");
+        Assert.Contains(_openAI.EmbeddingCalls, call => call is ["请假了怎么补课"]); // the question was embedded
+        Assert.DoesNotContain("您是不是想问", reply.ToString());
+    }
+
     [Theory]
     [InlineData("slow")]
     [InlineData("429")]
