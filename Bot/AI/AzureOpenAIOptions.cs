@@ -15,11 +15,17 @@ public sealed class AzureOpenAIOptions
     /// <summary>Chat deployment used to phrase KB answers.</summary>
     public string ChatDeployment { get; set; } = "";
 
-    /// <summary>Embedding deployment (reserved for hybrid retrieval; not used yet).</summary>
+    /// <summary>Embedding deployment: with it, KB retrieval blends embedding similarity with the words (hybrid retrieval).</summary>
     public string EmbeddingDeployment { get; set; } = "";
 
     /// <summary>How long a user waits for the model before the plain KB answer goes out.</summary>
     public double TimeoutSeconds { get; set; } = 8;
+
+    /// <summary>How long a question waits for its embedding before words alone decide (a batch at load gets ten times this).</summary>
+    public double EmbeddingTimeoutSeconds { get; set; } = 2;
+
+    /// <summary>True when endpoint, key and embedding deployment are all set.</summary>
+    public bool EmbeddingConfigured => Endpoint.Length > 0 && ApiKey.Length > 0 && EmbeddingDeployment.Length > 0;
 
     /// <summary>True when endpoint, key and chat deployment are all set.</summary>
     public bool ChatConfigured => Endpoint.Length > 0 && ApiKey.Length > 0 && ChatDeployment.Length > 0;

@@ -15,10 +15,13 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private readonly KnowledgeOptions _options;
     private readonly TimeProvider _time;
     private readonly IKnowledgePhraser? _phraser;
+    private readonly KnowledgeEmbeddings? _embeddings;
 
     /// <summary>Creates the answerer; <paramref name="phrasers"/> is empty unless Azure OpenAI is configured.</summary>
-    public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, IEnumerable<IKnowledgePhraser> phrasers)
+    public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, IEnumerable<IKnowledgePhraser> phrasers,
+        KnowledgeEmbeddings? embeddings = null)
     {
+        _embeddings = embeddings;
         _knowledge = knowledge;
         _time = time;
         _phraser = phrasers.FirstOrDefault();
@@ -31,9 +34,14 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var snapshot = _knowledge.Current;
         var audience = Audience(role);
         var today = Today();
+        // With embeddings loaded the question's vector is blended in; without it (timeout, 429) words alone decide,
+        // against the thresholds measured on words alone.
+        var vector = snapshot.Index.HasVectors && _embeddings is not null
+            ? await _embeddings.QuestionAsync(question, cancellationToken).ConfigureAwait(false)
+            : null;
         // Thresholds belong to the snapshot: each KB is calibrated when it loads.
-        var matcher = KnowledgeMatcher.For(snapshot.Index, _options);
-        var ranked = snapshot.Index.Search(question, audience, today, matcher.MaxChoices);
+        var matcher = KnowledgeMatcher.For(snapshot.Index, _options, wordsOnly: vector is null);
+        var ranked = snapshot.Index.Search(question, vector, audience, today, matcher.MaxChoices);
         var match = matcher.Decide(ranked);
         if (previousEntryId is not null && snapshot.Find(previousEntryId) is { } previous && previous.IsVisibleTo(audience) && previous.IsInForce(today)
             && new KnowledgeFollowUps(matcher, _options.FollowUpThreshold).Resolve(snapshot.Index, question, previous, match, audience, today) is { } followUp)

@@ -15,12 +15,15 @@ public sealed class KnowledgeBase
     private readonly KnowledgeEntryStore _curated;
     private readonly KnowledgeTextAnalyzer _analyzer = new(new SmartCnTokenizer(), KnowledgeSynonyms.Default);
     private readonly ILogger<KnowledgeBase> _logger;
+    private readonly KnowledgeEmbeddings? _embeddings;
     private readonly object _reloadLock = new();
     private volatile KnowledgeSnapshot _current;
 
     /// <summary>Loads the knowledge base (start-up).</summary>
-    public KnowledgeBase(IOptions<KnowledgeOptions> options, IHostEnvironment environment, KnowledgeEntryStore curated, ILogger<KnowledgeBase> logger)
+    public KnowledgeBase(IOptions<KnowledgeOptions> options, IHostEnvironment environment, KnowledgeEntryStore curated, ILogger<KnowledgeBase> logger,
+        KnowledgeEmbeddings? embeddings = null)
     {
+        _embeddings = embeddings;
         _curated = curated;
         _logger = logger;
         Folder = AppPaths.Resolve(environment.ContentRootPath, options.Value.Path);
@@ -54,12 +57,27 @@ public sealed class KnowledgeBase
         }
 
         var entries = _curated.Overlay(loaded.Entries);
-        var snapshot = new KnowledgeSnapshot(entries, new KnowledgeIndex(entries, _analyzer), loaded.Issues);
+        var snapshot = new KnowledgeSnapshot(entries, new KnowledgeIndex(entries, _analyzer, vectors: LoadVectors(entries)), loaded.Issues);
         var c = snapshot.Index.Calibration;
         _logger.LogInformation("Knowledge base loaded: {Entries} entries and passages, {Issues} problems; calibrated from {Samples} own questions: " +
             "answer at {Answer:0.00}, or at {Leader:0.00} with a lead of {Gap:0.00}; suggest from {Suggest:0.00}", entries.Count, loaded.Issues.Count,
             c.Samples, c.AnswerThreshold, c.LeaderThreshold, c.LeaderGap, c.SuggestThreshold);
         return snapshot;
+    }
+
+    private KnowledgeVectors? LoadVectors(IReadOnlyList<KnowledgeEntry> entries)
+    {
+        if (_embeddings is not { Enabled: true })
+        {
+            return null;
+        }
+
+        // The entries, and every question calibration asks, so that the thresholds are measured on the blended score.
+        var texts = entries.Select(KnowledgeVectors.EntryText).Concat(entries.SelectMany(e => e.Questions)).Concat(OffTopicProbes.Questions);
+        // Loading is synchronous (start-up and reload swap a finished snapshot in); the fetch is bounded by its timeouts.
+        var vectors = _embeddings.LoadAsync(texts, CancellationToken.None).GetAwaiter().GetResult();
+        _logger.LogInformation(vectors is null ? "Knowledge embeddings unavailable: retrieval by words alone" : "Knowledge embeddings loaded: hybrid retrieval");
+        return vectors;
     }
 }
 

@@ -33,9 +33,11 @@ public sealed class KnowledgeOptions
 
     /// <summary>
     /// A short follow-up ("那需要多久？") within two questions of an answer is read against that answer's related entries
-    /// first; the best of them is the answer when its confidence reaches this and no plain answer is surer.
+    /// first; the best of them is the answer when its confidence reaches this and no plain answer is surer. Empty (the
+    /// default): the KB's own "您是不是想问" level measured at load, since among the few entries the previous answer points
+    /// to, one this KB would offer as near is enough.
     /// </summary>
-    public double FollowUpThreshold { get; set; } = 0.25;
+    public double? FollowUpThreshold { get; set; }
 
     /// <summary>
     /// Questions one caller may pass to staff within <see cref="HandOffWindow"/>, counted per user and per client

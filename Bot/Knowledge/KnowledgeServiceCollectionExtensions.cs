@@ -17,12 +17,13 @@ public static class KnowledgeServiceCollectionExtensions
                     && !(o.SuggestThreshold > o.AnswerThreshold),
                 "KnowledgeBase:SuggestThreshold and AnswerThreshold must be empty (measured per KB) or in 0..1, suggest <= answer.")
             .Validate(o => o.CloseMargin is >= 0 and <= 1, "KnowledgeBase:CloseMargin must be in 0..1.")
-            .Validate(o => o.FollowUpThreshold is > 0 and <= 1, "KnowledgeBase:FollowUpThreshold must be in 0..1.")
+            .Validate(o => o.FollowUpThreshold is null or (> 0 and <= 1), "KnowledgeBase:FollowUpThreshold must be empty (the KB's own level) or in 0..1.")
             .Validate(o => o.HandOffLimit is >= 1 and <= 10_000 && o.HandOffWindow > TimeSpan.Zero,
                 "KnowledgeBase:HandOffLimit must be 1..10000 and KnowledgeBase:HandOffWindow positive.")
             .ValidateOnStart();
         services.AddSingleton<KnowledgeEntryStore>();
         services.AddSingleton<KnowledgeFeedbackStore>();
+        services.AddSingleton<EmbeddingCacheStore>();
         services.AddSingleton<UnansweredQuestionStore>();
         services.AddSingleton<KnowledgeTicketStore>();
         services.AddSingleton<KnowledgeBase>();

@@ -44,8 +44,8 @@ public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderT
 
     private const int MinSamples = 8;
 
-    /// <summary>Measures <paramref name="index"/>.</summary>
-    public static KnowledgeCalibration Measure(KnowledgeIndex index)
+    /// <summary>Measures <paramref name="index"/>, by words alone or blended with the embeddings it holds.</summary>
+    public static KnowledgeCalibration Measure(KnowledgeIndex index, bool wordsOnly = true)
     {
         var questions = new List<(int Entry, string Question)>();
         for (var n = 0; n < index.Entries.Count; n++)
@@ -65,12 +65,12 @@ public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderT
         for (var i = 0.0; i < questions.Count; i += step)
         {
             var (entry, question) = questions[(int)i];
-            var ranked = index.SearchWithout(question, entry, 2);
+            var ranked = index.SearchWithout(question, entry, 2, wordsOnly);
             best.Add(ranked.Count > 0 ? ranked[0].Confidence : 0);
             gaps.Add(ranked.Count switch { 0 => 0, 1 => ranked[0].Confidence, _ => ranked[0].Confidence - ranked[1].Confidence });
         }
 
-        var probes = OffTopicProbes.Questions.Select(q => index.SearchWithout(q, -1, 1) is [var top, ..] ? top.Confidence : 0).ToList();
+        var probes = OffTopicProbes.Questions.Select(q => index.SearchWithout(q, -1, 1, wordsOnly) is [var top, ..] ? top.Confidence : 0).ToList();
 
         // Clamped to ranges any sensible KB falls in, so that a degenerate KB cannot switch answering off or on entirely.
         var answer = Math.Clamp(Quantile(best, AnswerQuantile), 0.35, 0.8);

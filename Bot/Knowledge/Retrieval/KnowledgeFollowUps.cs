@@ -8,8 +8,12 @@ namespace Cppcc.Bot.Knowledge.Retrieval;
 /// then, when the question has no confident answer on its own, the question read together with the previous one,
 /// never answering the previous entry again.
 /// </summary>
-public sealed class KnowledgeFollowUps(KnowledgeMatcher matcher, double threshold)
+/// <param name="matcher">This KB's decision rule; its suggestion level is the follow-up threshold unless one is fixed.</param>
+/// <param name="fixedThreshold">A threshold pinned in the configuration, or null for the KB's calibrated one.</param>
+public sealed class KnowledgeFollowUps(KnowledgeMatcher matcher, double? fixedThreshold = null)
 {
+    private readonly double threshold = fixedThreshold ?? matcher.SuggestThreshold;
+
     /// <summary>A follow-up has at most this many topic words of its own; more and it is a question of its own.</summary>
     public const int TopicWords = 2;
 

@@ -49,12 +49,21 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly KnowledgeConfidence confidence;
     private readonly Dictionary<string, int> byId = new(StringComparer.Ordinal);
     private readonly HashSet<string> vocabulary;
+    private readonly KnowledgeVectors? vectors;
+    private readonly float[]?[] entryVectors;
 
-    public KnowledgeIndex(IEnumerable<KnowledgeEntry> source, KnowledgeTextAnalyzer analyzer, KnowledgeRankingOptions? options = null)
+    /// <summary>
+    /// Builds the index. With <paramref name="vectors"/> (embeddings configured) every confidence is the lexical one
+    /// blended with the embedding similarity, calibration included, so the thresholds fit the blended score.
+    /// </summary>
+    public KnowledgeIndex(IEnumerable<KnowledgeEntry> source, KnowledgeTextAnalyzer analyzer, KnowledgeRankingOptions? options = null,
+        KnowledgeVectors? vectors = null)
     {
         this.analyzer = analyzer;
         this.options = options ?? new KnowledgeRankingOptions();
         entries = source.ToArray();
+        this.vectors = vectors;
+        entryVectors = entries.Select(e => vectors?.Of(KnowledgeVectors.EntryText(e))).ToArray();
         terms = new EntryTerms[entries.Length];
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         var similarity = new BM25Similarity();
@@ -104,15 +113,28 @@ public sealed class KnowledgeIndex : IDisposable
             ordinals[doc] = reader.Document(doc).GetField(OrdinalField).GetInt32Value()!.Value;
         }
 
-        Calibration = KnowledgeCalibration.Measure(this);
+        LexicalCalibration = KnowledgeCalibration.Measure(this, wordsOnly: true);
+        Calibration = vectors is null ? LexicalCalibration : KnowledgeCalibration.Measure(this, wordsOnly: false);
     }
 
-    /// <summary>Where this KB's confidences fall, measured at load.</summary>
+    /// <summary>Where this KB's confidences fall, measured at load (on the blended confidence when there are vectors).</summary>
     public KnowledgeCalibration Calibration { get; }
+
+    /// <summary>The same by words alone: for a question whose embedding could not be had.</summary>
+    public KnowledgeCalibration LexicalCalibration { get; }
 
     /// <summary>Best candidates visible to <paramref name="caller"/> and in force on <paramref name="today"/>, best first.</summary>
     public IReadOnlyList<KnowledgeCandidate> Search(string question, KnowledgeAudience caller, DateOnly today, int top = 3)
-        => ToQuery(question) is { } query ? Search(query, AudienceFilter(caller), n => entries[n].IsInForce(today), top) : [];
+        => Search(question, null, caller, today, top);
+
+    /// <summary>As <see cref="Search(string, KnowledgeAudience, DateOnly, int)"/>, blended with the question's embedding when there is one.</summary>
+    public IReadOnlyList<KnowledgeCandidate> Search(string question, float[]? questionVector, KnowledgeAudience caller, DateOnly today, int top = 3)
+        => ToQuery(question) is { } query
+            ? Search(query, questionVector, AudienceFilter(caller), n => entries[n].IsVisibleTo(caller) && entries[n].IsInForce(today), top)
+            : [];
+
+    /// <summary>True when entry embeddings were loaded (hybrid retrieval).</summary>
+    public bool HasVectors => vectors is not null;
 
     /// <summary>The entries in the index, in order (calibration asks their own questions).</summary>
     public IReadOnlyList<KnowledgeEntry> Entries => entries;
@@ -121,18 +143,30 @@ public sealed class KnowledgeIndex : IDisposable
     /// Best candidates for <paramref name="question"/> over every entry except <paramref name="excluded"/>: how the
     /// question would fare if its own entry did not exist (calibration).
     /// </summary>
-    public IReadOnlyList<KnowledgeCandidate> SearchWithout(string question, int excluded, int top)
-        => ToQuery(question) is { } query ? Search(query, null, n => n != excluded, top) : [];
+    public IReadOnlyList<KnowledgeCandidate> SearchWithout(string question, int excluded, int top, bool wordsOnly = false)
+        => ToQuery(question) is { } query ? Search(query, wordsOnly ? null : vectors?.Of(question), null, n => n != excluded, top) : [];
 
-    private IReadOnlyList<KnowledgeCandidate> Search(QueryWords query, Filter? filter, Func<int, bool> eligible, int top)
+    private IReadOnlyList<KnowledgeCandidate> Search(QueryWords query, float[]? questionVector, Filter? filter, Func<int, bool> eligible, int top)
     {
-        var hits = searcher.Search(BuildQuery(query), filter, options.CandidatePool).ScoreDocs;
-        if (hits.Length == 0)
+        var hits = searcher.Search(BuildQuery(query), filter, options.CandidatePool).ScoreDocs.ToList();
+        var blend = vectors is not null && questionVector is not null;
+        if (blend)
+        {
+            // The entries nearest by meaning join the words' candidates, so a paraphrase sharing no word can still be found.
+            var lexical = hits.Select(h => ordinals[h.Doc]).ToHashSet();
+            var nearest = Enumerable.Range(0, entries.Length).Where(n => !lexical.Contains(n) && eligible(n))
+                .Select(n => (n, Similarity: KnowledgeVectors.Similarity(questionVector, entryVectors[n])))
+                .OrderByDescending(x => x.Similarity).Take(KnowledgeVectors.ExtraCandidates);
+            hits.AddRange(nearest.Select(x => new ScoreDoc(DocOf(x.n), 0)));
+        }
+
+        if (hits.Count == 0)
         {
             return [];
         }
 
-        var found = new List<(KnowledgeCandidate Candidate, double Rank)>(hits.Length);
+        var topScore = hits.Max(h => h.Score);
+        var found = new List<(KnowledgeCandidate Candidate, double Rank)>(hits.Count);
         foreach (var hit in hits)
         {
             var n = ordinals[hit.Doc];
@@ -142,7 +176,12 @@ public sealed class KnowledgeIndex : IDisposable
             }
 
             var (sure, coverage, closeness) = confidence.Parts(query, terms[n]);
-            var rank = (1 - options.ScoreWeight) * sure + options.ScoreWeight * (hit.Score / hits[0].Score)
+            if (blend)
+            {
+                sure = KnowledgeVectors.Blend(sure, KnowledgeVectors.Similarity(questionVector, entryVectors[n]));
+            }
+
+            var rank = (1 - options.ScoreWeight) * sure + options.ScoreWeight * (topScore > 0 ? hit.Score / topScore : 0)
                 - (entries[n].IsPassage ? options.PassagePenalty : 0);
             found.Add((new KnowledgeCandidate(entries[n], hit.Score, sure) { Coverage = coverage, Closeness = closeness, Rank = rank }, rank));
         }
@@ -173,6 +212,8 @@ public sealed class KnowledgeIndex : IDisposable
     /// "那需要多久？" has none, "我想当面找委员聊聊" four.
     /// </summary>
     public int TopicWordCount(string question) => analyzer.TopicWords(question, vocabulary).Count;
+
+    private int DocOf(int ordinal) => Array.IndexOf(ordinals, ordinal);
 
     private QueryWords? ToQuery(string question)
     {

@@ -34,10 +34,13 @@ public sealed record KnowledgeMatch(KnowledgeMatchKind Kind, IReadOnlyList<Knowl
 public sealed record KnowledgeMatcher(double AnswerThreshold, double LeaderThreshold, double LeaderGap, double SuggestThreshold, double CloseMargin,
     int MaxChoices = 3)
 {
-    /// <summary>The matcher for <paramref name="index"/>: its calibration, overridden by what <paramref name="o"/> fixes.</summary>
-    public static KnowledgeMatcher For(KnowledgeIndex index, KnowledgeOptions o)
+    /// <summary>
+    /// The matcher for <paramref name="index"/>: its calibration (the lexical one when the question is scored by words
+    /// alone although the index has embeddings), overridden by what <paramref name="o"/> fixes.
+    /// </summary>
+    public static KnowledgeMatcher For(KnowledgeIndex index, KnowledgeOptions o, bool wordsOnly = false)
     {
-        var c = index.Calibration;
+        var c = wordsOnly ? index.LexicalCalibration : index.Calibration;
         var answer = o.AnswerThreshold ?? c.AnswerThreshold;
         var leader = Math.Min(answer, c.LeaderThreshold);
         return new(answer, leader, c.LeaderGap, Math.Min(leader, o.SuggestThreshold ?? c.SuggestThreshold), o.CloseMargin);

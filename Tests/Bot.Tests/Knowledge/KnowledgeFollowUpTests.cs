@@ -1,4 +1,6 @@
 using Cppcc.Bot.Knowledge;
+using Cppcc.Bot.Knowledge.Files;
+using Cppcc.Bot.Knowledge.Retrieval;
 using Cppcc.Bot.Tests.Support;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
@@ -71,6 +73,25 @@ public class KnowledgeFollowUpTests : IDisposable
         var next = await _answerer.AnswerAsync("那需要多久？", Role.Public, "study-monthly", default);
 
         Assert.NotEqual(KnowledgeResultKind.Answer, next.Kind);
+    }
+
+    [Theory]
+    [InlineData(0.9, null)]
+    [InlineData(0.5, "suggest-privacy")]
+    public void A_follow_up_is_held_to_the_KBs_own_level_not_a_fixed_one(double suggestLevel, string? expected)
+    {
+        // "那我的电话谁能看到" after the anonymity answer fits its related entry suggest-privacy at about 0.8: taken in a KB
+        // whose own "您是不是想问" level is 0.5, not in one whose level is 0.9 (a fixed 0.25 took it in both).
+        var analyzer = new KnowledgeTextAnalyzer(new SmartCnTokenizer(), KnowledgeSynonyms.Default);
+        using var index = new KnowledgeIndex(KnowledgeFolderLoader.Load(Path.Combine(BotFactory.RepositoryRoot, "kb")).Entries, analyzer);
+        var matcher = new KnowledgeMatcher(AnswerThreshold: 0.99, LeaderThreshold: 0.99, LeaderGap: 0.5, SuggestThreshold: suggestLevel, CloseMargin: 0.03);
+        var today = new DateOnly(2026, 6, 1);
+        var previous = index.Entries.Single(e => e.Id == "suggest-anonymous");
+        var plain = new KnowledgeMatch(KnowledgeMatchKind.NoAnswer, []);
+
+        var followUp = new KnowledgeFollowUps(matcher).Resolve(index, "那我的电话谁能看到", previous, plain, KnowledgeAudience.Public, today);
+
+        Assert.Equal(expected, followUp?.Id);
     }
 
     private sealed class Env : IHostEnvironment
