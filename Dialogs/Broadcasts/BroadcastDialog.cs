@@ -64,7 +64,9 @@ public sealed class BroadcastDialog : WaterfallDialog<BroadcastDialog.State>
         step.State.Link = BroadcastValidation.SaysNone(link) ? null : link.Trim();
         var preview = step.State.Text + (step.State.Link is null ? "" : "\n\n" + step.State.Link);
         var question = BroadcastTexts.Confirm.Format(step.Context, BroadcastValidation.AudienceLabel(step.Context, step.State.Audience), preview);
-        return step.PromptAsync(PromptIds.Confirm, new PromptOptions { Prompt = question }, ct);
+        // Buttons say what they do (发送 / 暂不发送); 是 / 否 typed by hand still count.
+        var choices = new List<string> { BroadcastTexts.Send.For(step.Context), BroadcastTexts.NotNow.For(step.Context) };
+        return step.PromptAsync(PromptIds.Confirm, new PromptOptions { Prompt = question, Choices = choices }, ct);
     }
 
     private async Task<DialogTurnResult> SendStepAsync(WaterfallStepContext<State> step, CancellationToken ct)

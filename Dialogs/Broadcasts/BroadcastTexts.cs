@@ -11,6 +11,8 @@ internal static class BroadcastTexts
     public static readonly Localized AskLink = new("需要附带链接吗？请输入以 http:// 或 https:// 开头的网址，不需要请输入“无”。",
         "Add a link? Type an http(s) address, or \"none\".");
     public static readonly Localized Confirm = new("确认发送以下通知给“{0}”吗？\n\n{1}", "Send this notice to \"{0}\"?\n\n{1}");
+    public static readonly Localized Send = new("发送", "Send");
+    public static readonly Localized NotNow = new("暂不发送", "Not now");
     public static readonly Localized NotSent = new("已取消，通知未发送。", "Cancelled; nothing was sent.");
     public static readonly Localized Started = new("通知 {0} 已开始发送，共 {1} 位接收人。进度卡片会随发送更新。",
         "Notice {0} is on its way to {1} recipients. The progress card updates as it goes.");

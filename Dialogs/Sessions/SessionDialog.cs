@@ -92,7 +92,9 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
         var s = step.State;
         var question = SessionTexts.Confirm.Format(step.Context, SessionTexts.KindName(s.Kind), s.Title, SessionTexts.When(s.StartsAt), s.Location,
             SessionTexts.RecurrenceName(s.Recurrence));
-        return step.PromptAsync(PromptIds.Confirm, new PromptOptions { Prompt = question }, ct);
+        // Buttons say what they do (创建 / 暂不创建); 是 / 否 typed by hand still count.
+        var choices = new List<string> { SessionTexts.Create.For(step.Context), SessionTexts.NotNow.For(step.Context) };
+        return step.PromptAsync(PromptIds.Confirm, new PromptOptions { Prompt = question, Choices = choices }, ct);
     }
 
     private async Task<DialogTurnResult> CreateStepAsync(WaterfallStepContext<State> step, CancellationToken ct)

@@ -37,6 +37,8 @@ public static class SessionTexts
     internal static readonly Localized AskLocation = new("地点？", "Where?");
     internal static readonly Localized AskRecurrence = new("是否重复？", "Does it repeat?");
     internal static readonly Localized Confirm = new("确认创建：{0}“{1}”，{2}，{3}，{4}？", "Create {0} \"{1}\" on {2} at {3}, {4}?");
+    internal static readonly Localized Create = new("创建", "Create");
+    internal static readonly Localized NotNow = new("暂不创建", "Not now");
     internal static readonly Localized NotCreated = new("已取消，没有创建学习安排。", "Cancelled; no session was created.");
 
     internal static readonly string[] KindNames = ["集中学习", "专题讲座", "会议"];

@@ -36,8 +36,13 @@ public class BroadcastDialogTests
             .Send("周五下午界别活动").AssertReply(a => Assert.Contains("发给谁", a.AsMessageActivity().Text))
             .Send("民盟").AssertReply(a => Assert.Contains("需要附带链接吗", a.AsMessageActivity().Text))
             .Send("ftp://example.org").AssertReply(a => Assert.Contains("http:// 或 https://", a.AsMessageActivity().Text))
-            .Send("无").AssertReply(a => Assert.Contains("确认发送以下通知给“民盟”吗", a.AsMessageActivity().Text))
-            .Send("是").AssertReply(a =>
+            .Send("无").AssertReply(a =>
+            {
+                Assert.Contains("确认发送以下通知给“民盟”吗", a.AsMessageActivity().Text);
+                // The buttons say what they do; the first one is pressed below.
+                Assert.Equal(new[] { "发送", "暂不发送" }, a.AsMessageActivity().SuggestedActions.Actions.Select(x => x.Title));
+            })
+            .Send("发送").AssertReply(a =>
             {
                 Assert.Contains("通知 TZ-2026-0001 已开始发送，共 3 位接收人", a.AsMessageActivity().Text);
                 Assert.Contains("另有 1 位成员尚未与助手建立对话", a.AsMessageActivity().Text);
