@@ -13,6 +13,7 @@ internal static class KnowledgeTexts
         "抱歉，知识库中暂时没有这个问题的可靠答案。您是不是想问下面的问题？都不是的话，可以转交工作人员。",
         "Sorry, the knowledge base has no reliable answer to this yet. Did you mean one of these? If not, ask staff.");
     public static readonly Localized Choose = new("找到几条可能的答案，请选择您想问的：", "A few entries may answer this; which one did you mean?");
+    public static readonly Localized Related = new("相关问题：", "Related questions:");
     public static readonly Localized Helpful = new("有帮助", "Helpful");
     public static readonly Localized NotHelpful = new("没帮助", "Not helpful");
     public static readonly Localized AskStaff = new("转交工作人员", "Ask staff");
