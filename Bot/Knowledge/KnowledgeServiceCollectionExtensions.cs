@@ -25,6 +25,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeFeedbackStore>();
         services.AddSingleton<UnansweredQuestionStore>();
         services.AddSingleton<KnowledgeTicketStore>();
+        services.AddSingleton<WaitingNoticeStore>();
         services.AddSingleton<KnowledgeBase>();
         services.AddHostedService<KnowledgeFileWatcher>();
         services.AddSingleton<IKnowledgeAnswerer, KnowledgeAnswerer>();

@@ -145,7 +145,11 @@ public class KnowledgeConversationTests : IAsyncLifetime
         Assert.Contains(card.SelectTokens("$..[?(@.type == 'TextRun')].text"), t => (string?)t == Lure);
         Assert.DoesNotContain(card.SelectTokens("$..url"), t => ((string?)t ?? "").Contains("evil.example"));
 
-        var unanswered = Text(await BotFactory.SendAsync(client, Staff("知识库 未解答")));
+        var list = Assert.Single(await BotFactory.SendAsync(client, Staff("知识库 未解答")));
+        var unanswered = (string?)list["text"] ?? "";
+        // The open ticket's answer card under the list shows the question the same safe way.
+        Assert.Contains(list["attachments"]![0]!["content"]!.SelectTokens("$..[?(@.type == 'TextRun')].text"), t => (string?)t == Lure);
+        Assert.DoesNotContain(list["attachments"]![0]!["content"]!.SelectTokens("$..[?(@.type == 'TextBlock')].text"), t => ((string?)t ?? "").Contains("evil.example"));
         Assert.DoesNotContain("[请重新登录](", unanswered);
         Assert.DoesNotContain("https://evil", unanswered);
         Assert.DoesNotContain("<at>", unanswered);

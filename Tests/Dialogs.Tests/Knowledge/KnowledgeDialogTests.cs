@@ -145,4 +145,20 @@ public class KnowledgeDialogTests
     {
         await Host(Role.Staff).Flow().Send("知识库").AssertReply(a => Assert.Contains("知识库 未解答", Replies.Readable(a))).StartTestAsync();
     }
+
+    [Fact]
+    public async Task A_hand_off_that_reached_no_staff_member_says_so_instead_of_passed_on()
+    {
+        var host = Host();
+        host.Inbox.StaffReachable = false;
+
+        await host.Flow()
+            .Send(Click(new JObject { ["action"] = "kb.handoff", ["question"] = "政协大楼开放参观吗" }))
+            .AssertReply(a =>
+            {
+                Assert.Contains("目前没有工作人员在线接收，问题已记录（编号 KB-1）", a.AsMessageActivity().Text);
+                Assert.DoesNotContain("已转交", a.AsMessageActivity().Text);
+            })
+            .StartTestAsync();
+    }
 }
