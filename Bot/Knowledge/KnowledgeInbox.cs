@@ -15,6 +15,7 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
     private readonly UnansweredQuestionStore _unanswered;
     private readonly KnowledgeFeedbackStore _feedback;
     private readonly KnowledgeTicketStore _tickets;
+    private readonly WaitingNoticeStore _told;
     private readonly ConversationReferenceStore _references;
     private readonly IUserNotifier _notifier;
     private readonly HandOffLimiter _limiter;
@@ -22,12 +23,13 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
     private readonly ILogger<KnowledgeInbox> _logger;
 
     /// <summary>Creates the inbox.</summary>
-    public KnowledgeInbox(UnansweredQuestionStore unanswered, KnowledgeFeedbackStore feedback, KnowledgeTicketStore tickets,
+    public KnowledgeInbox(UnansweredQuestionStore unanswered, KnowledgeFeedbackStore feedback, KnowledgeTicketStore tickets, WaitingNoticeStore told,
         ConversationReferenceStore references, IUserNotifier notifier, HandOffLimiter limiter, TimeProvider time, ILogger<KnowledgeInbox> logger)
     {
         _unanswered = unanswered;
         _feedback = feedback;
         _tickets = tickets;
+        _told = told;
         _references = references;
         _notifier = notifier;
         _limiter = limiter;
@@ -50,7 +52,7 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
     }
 
     /// <inheritdoc />
-    public async Task<string?> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken)
+    public async Task<HandOffTicket?> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken)
     {
         if (!_limiter.TryTake(asker))
         {
@@ -62,7 +64,7 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
         if (!created)
         {
             _limiter.Return(asker);
-            return ticket.DisplayId;
+            return new HandOffTicket(ticket.DisplayId, ticket.StaffReached);
         }
 
         _unanswered.Record(question, _time.GetUtcNow(), handedOff: true, countAsking: false);
@@ -84,10 +86,27 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
         }
         else
         {
+            _tickets.MarkStaffReached(ticket);
             _logger.LogInformation("Knowledge ticket {TicketId} sent to {Reached} staff members", ticket.DisplayId, reached);
         }
 
-        return ticket.DisplayId;
+        return new HandOffTicket(ticket.DisplayId, reached > 0);
+    }
+
+    /// <inheritdoc />
+    public Task<int> TakeWaitingNoticeAsync(Caller staff, CancellationToken cancellationToken)
+    {
+        var (count, newest) = _tickets.Unreached();
+        return Task.FromResult(count > 0 && _told.TryTell(staff.UserKey, newest) ? count : 0);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OpenTicket>> OpenTicketsAsync(int max, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OpenTicket> open = _tickets.OpenTickets(max)
+            .Select(t => new OpenTicket(t.DisplayId, t.Question, t.AskerName, Enum.TryParse<Role>(t.AskerRole, out var role) ? role : Role.Public))
+            .ToList();
+        return Task.FromResult(open);
     }
 
     /// <inheritdoc />

@@ -26,6 +26,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<EmbeddingCacheStore>();
         services.AddSingleton<UnansweredQuestionStore>();
         services.AddSingleton<KnowledgeTicketStore>();
+        services.AddSingleton<WaitingNoticeStore>();
         services.AddSingleton<KnowledgeBase>();
         services.AddHostedService<KnowledgeFileWatcher>();
         services.AddSingleton<IKnowledgeAnswerer, KnowledgeAnswerer>();

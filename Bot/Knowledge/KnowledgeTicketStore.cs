@@ -43,6 +43,24 @@ public sealed class KnowledgeTicketStore
     public Ticket? Find(string ticketId)
         => TryParse(ticketId, out var id) ? _tickets.FindById(id) : null;
 
+    /// <summary>Notes that the ticket's card reached at least one staff member.</summary>
+    public void MarkStaffReached(Ticket ticket)
+    {
+        ticket.StaffReached = true;
+        _tickets.Update(ticket);
+    }
+
+    /// <summary>Tickets without an answer, oldest first.</summary>
+    public IReadOnlyList<Ticket> OpenTickets(int max)
+        => _tickets.Query().Where(t => t.AnsweredAt == null).OrderBy(t => t.Id).Limit(max).ToList();
+
+    /// <summary>Unanswered tickets whose card reached nobody: how many, and the newest id (0 when none).</summary>
+    public (int Count, int NewestId) Unreached()
+    {
+        var ids = _tickets.Query().Where(t => t.AnsweredAt == null && !t.StaffReached).Select(t => t.Id).ToList();
+        return (ids.Count, ids.Count == 0 ? 0 : ids.Max());
+    }
+
     /// <summary>Stores staff's answer on the ticket.</summary>
     public void Answer(Ticket ticket, string answer, string staffKey, DateTimeOffset now)
     {
@@ -86,6 +104,9 @@ public sealed class KnowledgeTicketStore
 
         /// <summary>When it was passed to staff.</summary>
         public DateTime CreatedAt { get; set; }
+
+        /// <summary>Whether the ticket's card reached a staff member when it was passed on.</summary>
+        public bool StaffReached { get; set; }
 
         /// <summary>Staff's answer.</summary>
         public string? Answer { get; set; }

@@ -13,10 +13,19 @@ public interface IKnowledgeInbox
 
     /// <summary>
     /// Passes <paramref name="question"/> to staff for <paramref name="asker"/>: a ticket that staff see in Teams and can
-    /// answer. Returns the ticket id; asking the same question again returns the open ticket. Null when the caller has
-    /// passed on too many questions lately (nothing is stored or sent then).
+    /// answer. Returns the ticket and whether any staff member was reached; asking the same question again returns the
+    /// open ticket. Null when the caller has passed on too many questions lately (nothing is stored or sent then).
     /// </summary>
-    Task<string?> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken);
+    Task<HandOffTicket?> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For a staff member starting a turn: how many passed-on questions reached no staff member and still wait, when
+    /// some arrived since this staff member was last told (0 otherwise). Each waiting batch is told once per person.
+    /// </summary>
+    Task<int> TakeWaitingNoticeAsync(Caller staff, CancellationToken cancellationToken);
+
+    /// <summary>Passed-on questions nobody has answered yet, oldest first, for staff to answer from the list.</summary>
+    Task<IReadOnlyList<OpenTicket>> OpenTicketsAsync(int max, CancellationToken cancellationToken);
 
     /// <summary>
     /// Sends staff's <paramref name="answer"/> to the asker of ticket <paramref name="ticketId"/> and closes it.
@@ -24,6 +33,12 @@ public interface IKnowledgeInbox
     /// </summary>
     Task<HandOffReply> ReplyAsync(string ticketId, string answer, Caller staff, CancellationToken cancellationToken);
 }
+
+/// <summary>A question passed to staff: its ticket id and whether a staff member received it now.</summary>
+public sealed record HandOffTicket(string TicketId, bool StaffReached);
+
+/// <summary>A passed-on question still waiting for staff's answer (asker's name: staff only).</summary>
+public sealed record OpenTicket(string TicketId, string Question, string AskerName, Role AskerRole);
 
 /// <summary>What became of a staff reply.</summary>
 public enum HandOffReply

@@ -5,17 +5,35 @@ using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Knowledge;
 
-/// <summary>Builds the knowledge-base replies: one message each, text first, buttons in an Adaptive Card.</summary>
+/// <summary>Builds the knowledge-base replies: one message each; answers are one Adaptive Card, other replies text with a card of buttons.</summary>
 internal static class KnowledgeCards
 {
-    /// <summary>The answer verbatim with its citation, feedback buttons, and related entries as suggested actions.</summary>
+    /// <summary>
+    /// The answer as one Adaptive Card: the answer's Markdown as TextBlocks (line breaks and lists kept), the citation,
+    /// related entries as buttons and 有帮助 / 没帮助. Everything sits on the card because Teams does not show suggested
+    /// actions on a message with a card, and a text above a card reads as two messages.
+    /// </summary>
     public static IMessageActivity Answer(ITurnContext turn, KnowledgeAnswer answer, string question)
     {
-        var text = answer.Answer.TrimEnd();
+        var body = KnowledgeAnswerBlocks.From(answer.Answer.Trim());
         if (!string.IsNullOrWhiteSpace(answer.Citation))
         {
             var source = answer.Url is null ? answer.Citation : $"[{answer.Citation}]({answer.Url})";
-            text += "\n\n" + KnowledgeTexts.Source.Format(turn, source);
+            var citation = MenuCard.TextBlock(KnowledgeTexts.Source.Format(turn, source), subtle: true);
+            citation["size"] = "Small";
+            body.Add(citation);
+        }
+
+        if (answer.Related.Count > 0)
+        {
+            body.Add(MenuCard.TextBlock(KnowledgeTexts.Related.For(turn)));
+            body.Add(new JObject
+            {
+                ["type"] = "ActionSet",
+                ["spacing"] = "None",
+                // kb.show re-checks the caller's role, so a related button never reveals an entry they may not see.
+                ["actions"] = new JArray(answer.Related.Select(r => Submit(r.Title, KnowledgeActionNames.Show, new JObject { ["id"] = r.EntryId, ["question"] = r.Title }))),
+            });
         }
 
         var buttons = new JArray
@@ -23,17 +41,8 @@ internal static class KnowledgeCards
             Submit(KnowledgeTexts.Helpful.For(turn), KnowledgeActionNames.Feedback, new JObject { ["id"] = answer.EntryId, ["helpful"] = "true", ["question"] = question }),
             Submit(KnowledgeTexts.NotHelpful.For(turn), KnowledgeActionNames.Feedback, new JObject { ["id"] = answer.EntryId, ["helpful"] = "false", ["question"] = question }),
         };
-        var reply = MessageFactory.Text(text);
+        var reply = MessageFactory.Attachment(MenuCard.AdaptiveCard(body, buttons));
         reply.TextFormat = TextFormatTypes.Markdown;
-        reply.Attachments = [MenuCard.AdaptiveCard([], buttons)];
-        if (answer.Related.Count > 0)
-        {
-            reply.SuggestedActions = new SuggestedActions
-            {
-                Actions = answer.Related.Select(r => new CardAction(ActionTypes.ImBack, r.Title, value: r.Title)).ToList(),
-            };
-        }
-
         return reply;
     }
 

@@ -19,6 +19,7 @@ public static class KnowledgeDialogsServiceCollectionExtensions
         services.AddSingleton<ICardAction, KnowledgePromoteAction>();
         services.AddSingleton<ICardAction, KnowledgeSaveAction>();
         services.AddSingleton<ITextCommand, KnowledgeStaffCommand>();
+        services.AddSingleton<ITurnNotice, KnowledgeWaitingNotice>();
         return services;
     }
 }

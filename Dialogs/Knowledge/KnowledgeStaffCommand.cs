@@ -12,10 +12,18 @@ namespace Cppcc.Dialogs.Knowledge;
 /// </summary>
 public sealed class KnowledgeStaffCommand : ITextCommand
 {
+    /// <summary>Most passed-on questions shown as answer cards under <c>知识库 未解答</c>.</summary>
+    public const int OpenTicketCards = 10;
+
     private readonly IKnowledgeCuration _curation;
+    private readonly IKnowledgeInbox _inbox;
 
     /// <summary>Creates the command.</summary>
-    public KnowledgeStaffCommand(IKnowledgeCuration curation) => _curation = curation;
+    public KnowledgeStaffCommand(IKnowledgeCuration curation, IKnowledgeInbox inbox)
+    {
+        _curation = curation;
+        _inbox = inbox;
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = ["知识库", "kb"];
@@ -53,7 +61,8 @@ public sealed class KnowledgeStaffCommand : ITextCommand
     private async Task<Microsoft.Bot.Schema.IMessageActivity> UnansweredAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var questions = await _curation.UnansweredAsync(20, cancellationToken).ConfigureAwait(false);
-        if (questions.Count == 0)
+        var open = await _inbox.OpenTicketsAsync(OpenTicketCards, cancellationToken).ConfigureAwait(false);
+        if (questions.Count == 0 && open.Count == 0)
         {
             return MessageFactory.Text(KnowledgeStaffTexts.NoUnanswered.For(turn));
         }
@@ -66,7 +75,19 @@ public sealed class KnowledgeStaffCommand : ITextCommand
             text.Append(CultureInfo.InvariantCulture, $"{KnowledgeStaffTexts.UnansweredLine.Format(turn, i + 1, PlainText.Markdown(q.Question), q.Count, mark)}\n");
         }
 
-        return MessageFactory.Text(text.ToString());
+        var reply = MessageFactory.Text(text.ToString());
+        if (open.Count > 0)
+        {
+            // The same answer card a reachable staff member gets at hand-off time, so items marked 已转交 can be
+            // answered from here even when nobody was online to receive them.
+            reply.Text += "\n\n" + KnowledgeStaffTexts.OpenTicketsTitle.For(turn);
+            reply.AttachmentLayout = Microsoft.Bot.Schema.AttachmentLayoutTypes.List;
+            reply.Attachments = open
+                .Select(t => KnowledgeStaffCards.Ticket(turn.Activity.Locale, t.TicketId, t.Question, t.AskerName, t.AskerRole).Attachments[0])
+                .ToList();
+        }
+
+        return reply;
     }
 
     private async Task<Microsoft.Bot.Schema.IMessageActivity> FeedbackAsync(ITurnContext turn, CancellationToken cancellationToken)

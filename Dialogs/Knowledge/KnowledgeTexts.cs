@@ -13,6 +13,7 @@ internal static class KnowledgeTexts
         "抱歉，知识库中暂时没有这个问题的可靠答案。您是不是想问下面的问题？都不是的话，可以转交工作人员。",
         "Sorry, the knowledge base has no reliable answer to this yet. Did you mean one of these? If not, ask staff.");
     public static readonly Localized Choose = new("找到几条可能的答案，请选择您想问的：", "A few entries may answer this; which one did you mean?");
+    public static readonly Localized Related = new("相关问题：", "Related questions:");
     public static readonly Localized Helpful = new("有帮助", "Helpful");
     public static readonly Localized NotHelpful = new("没帮助", "Not helpful");
     public static readonly Localized AskStaff = new("转交工作人员", "Ask staff");
@@ -24,6 +25,9 @@ internal static class KnowledgeTexts
     public static readonly Localized HandedOff = new(
         "已转交工作人员（编号 {0}）。工作人员答复后，答案会发到这个对话里。",
         "Passed to staff (ticket {0}). Their answer will come to this conversation.");
+    public static readonly Localized HandedOffNoStaff = new(
+        "目前没有工作人员在线接收，问题已记录（编号 {0}），工作人员上线后会看到并把答复发到这个对话里。",
+        "No staff member is online to receive it right now. Your question is recorded (ticket {0}); staff will see it when they are back and answer here.");
     public static readonly Localized HandOffTooOften = new(
         "您最近转交的问题较多，工作人员正在处理，请稍后再转交。",
         "You have passed on several questions lately; staff are working on them. Please try again later.");
@@ -53,6 +57,10 @@ internal static class KnowledgeStaffTexts
         "- `知识库 新增 [问题]`：新增条目\n- `知识库 修改 条目编号`：修改条目\n- `知识库 下架 条目编号`：下架条目\n" +
         "- `知识库 导出`：导出为 YAML\n- `知识库 重新加载`：重新读取知识库文件",
         "Knowledge base commands (staff):\n\n- `kb unanswered`\n- `kb feedback`\n- `kb add [question]`\n- `kb edit <id>`\n- `kb retire <id>`\n- `kb export`\n- `kb reload`");
+    public static readonly Localized WaitingNotice = new(
+        "有 {0} 个转交的问题在等待答复，发送“知识库 未解答”查看并答复。",
+        "{0} passed-on questions are waiting for an answer; send \"kb unanswered\" to see and answer them.");
+    public static readonly Localized OpenTicketsTitle = new("以下转交的问题还没有答复，可直接在卡片上答复：", "These passed-on questions have no answer yet; answer them on the cards:");
     public static readonly Localized NoUnanswered = new("目前没有未解答的问题。", "No unanswered questions.");
     public static readonly Localized UnansweredTitle = new("未解答的问题（按次数）：", "Unanswered questions (most asked first):");
     public static readonly Localized UnansweredLine = new("{0}. {1}（{2} 次{3}）", "{0}. {1} ({2} times{3})");

@@ -119,7 +119,13 @@ public sealed class KnowledgeHandOffAction : ICardAction
         }
 
         var ticket = await _inbox.HandOffAsync(question, context.Caller, cancellationToken).ConfigureAwait(false);
-        var reply = ticket is null ? KnowledgeTexts.HandOffTooOften.For(turn) : KnowledgeTexts.HandedOff.Format(turn, ticket);
+        // "Passed to staff" only when someone received it; otherwise the truth: it waits until staff are back.
+        var reply = ticket switch
+        {
+            null => KnowledgeTexts.HandOffTooOften.For(turn),
+            { StaffReached: true } => KnowledgeTexts.HandedOff.Format(turn, ticket.TicketId),
+            _ => KnowledgeTexts.HandedOffNoStaff.Format(turn, ticket.TicketId),
+        };
         await turn.SendActivityAsync(reply, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

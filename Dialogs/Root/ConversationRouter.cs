@@ -17,12 +17,14 @@ public sealed class ConversationRouter
     private readonly Dictionary<string, ICardAction> _actions;
     private readonly IQuestionHandler _questions;
     private readonly SmallTalkReplies _smallTalk;
+    private readonly IReadOnlyList<ITurnNotice> _notices;
     private readonly ILogger<ConversationRouter> _logger;
 
     /// <summary>Creates the router over the features' commands and card actions.</summary>
     public ConversationRouter(DialogRunner runner, CommandTable commands, IEnumerable<ICardAction> actions, IQuestionHandler questions,
-        SmallTalkReplies smallTalk, ILogger<ConversationRouter> logger)
+        SmallTalkReplies smallTalk, IEnumerable<ITurnNotice> notices, ILogger<ConversationRouter> logger)
     {
+        _notices = notices.ToList();
         _smallTalk = smallTalk;
         _logger = logger;
         _runner = runner;
@@ -34,6 +36,14 @@ public sealed class ConversationRouter
     /// <summary>Handles a message from <paramref name="caller"/> whose text is already free of @mentions.</summary>
     public async Task RouteMessageAsync(ITurnContext turn, Caller caller, CancellationToken cancellationToken)
     {
+        foreach (var notice in _notices)
+        {
+            if (await notice.NoticeAsync(turn, caller, cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                await turn.SendActivityAsync(line, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var dc = await _runner.CreateContextAsync(turn, cancellationToken).ConfigureAwait(false);
         var context = new RouteContext(dc, caller);
         var card = InputText.CardValue(turn);

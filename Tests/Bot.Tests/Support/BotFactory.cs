@@ -57,6 +57,18 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         return (JArray?)body["activities"] ?? new JArray();
     }
 
+    /// <summary>
+    /// What a reply reads as: its text, then the TextBlocks of its Adaptive Cards one per line (a knowledge-base answer
+    /// is one card with no text).
+    /// </summary>
+    public static string ReadableText(JToken reply)
+    {
+        var blocks = (reply["attachments"] as JArray ?? [])
+            .SelectMany(a => a["content"]?.SelectTokens("$..[?(@.type == 'TextBlock')].text") ?? [])
+            .Select(t => (string?)t);
+        return string.Join("\n", new[] { (string?)reply["text"] }.Concat(blocks).Where(t => !string.IsNullOrEmpty(t)));
+    }
+
     /// <summary>A Teams-shaped personal message.</summary>
     public static JObject TeamsMessage(string text, string userId = "29:member-1", string aadObjectId = "aad-member-1", string conversationId = "a:personal-1")
         => new()

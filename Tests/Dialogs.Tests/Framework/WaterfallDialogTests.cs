@@ -120,9 +120,9 @@ public class WaterfallDialogTests
         var submit = new Activity(ActivityTypes.Message) { Value = JObject.FromObject(new { name = "卡片用户" }) };
 
         await host.Flow()
-            .Send("资料").AssertReply(a => Assert.Contains("请输入姓名", a.AsMessageActivity().Text))
-            .Send(submit).AssertReply(a => Assert.Contains("请输入年龄", a.AsMessageActivity().Text))
-            .Send("40").AssertReply(a => Assert.Contains("请选择界别", a.AsMessageActivity().Text))
+            .Send("资料").AssertReply(a => Assert.Contains("请输入姓名", Replies.Readable(a)))
+            .Send(submit).AssertReply(a => Assert.Contains("请输入年龄", Replies.Readable(a)))
+            .Send("40").AssertReply(a => Assert.Contains("请选择界别", Replies.Readable(a)))
             .StartTestAsync();
     }
 
@@ -149,17 +149,17 @@ public class WaterfallDialogTests
         var sink = new ProfileSink();
         var before = new DialogTestHost(storage, s => ProfileDialog.Register(s, sink));
         await before.Flow()
-            .Send("资料").AssertReply(a => Assert.Contains("请输入姓名", a.AsMessageActivity().Text))
-            .Send("张三").AssertReply(a => Assert.Contains("请输入年龄", a.AsMessageActivity().Text))
+            .Send("资料").AssertReply(a => Assert.Contains("请输入姓名", Replies.Readable(a)))
+            .Send("张三").AssertReply(a => Assert.Contains("请输入年龄", Replies.Readable(a)))
             .StartTestAsync();
 
         // A new process: new dialog definitions and bot, same storage.
         var after = new DialogTestHost(storage, s => ProfileDialog.Register(s, sink));
         await after.Flow()
-            .Send("45").AssertReply(a => Assert.Contains("请选择界别", a.AsMessageActivity().Text))
+            .Send("45").AssertReply(a => Assert.Contains("请选择界别", Replies.Readable(a)))
             .Send("教育").AssertReply(_ => { })
-            .Send("2026-12-01T09:00:00+08:00").AssertReply(a => Assert.Contains("张三，45岁，教育", a.AsMessageActivity().Text))
-            .Send("好的").AssertReply(a => Assert.Contains("已保存", a.AsMessageActivity().Text))
+            .Send("2026-12-01T09:00:00+08:00").AssertReply(a => Assert.Contains("张三，45岁，教育", Replies.Readable(a)))
+            .Send("好的").AssertReply(a => Assert.Contains("已保存", Replies.Readable(a)))
             .StartTestAsync();
 
         Assert.Equal("张三", Assert.Single(sink.Saved).Name);
@@ -174,8 +174,8 @@ public class WaterfallDialogTests
 
         var withoutTheDialog = new DialogTestHost(storage);
         await withoutTheDialog.Flow()
-            .Send("45").AssertReply(a => Assert.Contains("之前的对话已失效", a.AsMessageActivity().Text))
-            .Send("集中学习多久一次").AssertReply(a => Assert.Contains("每月组织一次集中学习", a.AsMessageActivity().Text))
+            .Send("45").AssertReply(a => Assert.Contains("之前的对话已失效", Replies.Readable(a)))
+            .Send("集中学习多久一次").AssertReply(a => Assert.Contains("每月组织一次集中学习", Replies.Readable(a)))
             .StartTestAsync();
     }
 

@@ -24,7 +24,7 @@ public class KnowledgeDialogTests
 
         await host.Flow().Send("积分").AssertReply(a =>
         {
-            Assert.Contains("请选择", a.AsMessageActivity().Text);
+            Assert.Contains("请选择", Replies.Readable(a));
             var actions = Actions(a);
             Assert.Equal(["履职积分怎么计算？", "怎么查我自己的履职积分？"], actions.Select(b => (string?)b["title"]));
             Assert.Equal("kb.show", (string?)actions[0]["data"]!["action"]);
@@ -41,11 +41,11 @@ public class KnowledgeDialogTests
         await host.Flow()
             .Send("政协大楼开放参观吗").AssertReply(a =>
             {
-                Assert.Contains("知识库中暂时没有", a.AsMessageActivity().Text);
+                Assert.Contains("知识库中暂时没有", Replies.Readable(a));
                 handOff = (JObject)Actions(a).Single()["data"]!;
             })
             .StartTestAsync();
-        await host.Flow().Send(Click(handOff!)).AssertReply(a => Assert.Contains("已转交工作人员（编号 KB-1）", a.AsMessageActivity().Text)).StartTestAsync();
+        await host.Flow().Send(Click(handOff!)).AssertReply(a => Assert.Contains("已转交工作人员（编号 KB-1）", Replies.Readable(a))).StartTestAsync();
 
         Assert.Equal([("政协大楼开放参观吗", Role.Public)], host.Inbox.Unanswered);
         Assert.Equal("政协大楼开放参观吗", Assert.Single(host.Inbox.HandedOff).Question);
@@ -59,7 +59,7 @@ public class KnowledgeDialogTests
 
         await host.Flow().Send("开会迟到扣钱吗").AssertReply(a =>
         {
-            Assert.Contains("没有这个问题的可靠答案", a.AsMessageActivity().Text);
+            Assert.Contains("没有这个问题的可靠答案", Replies.Readable(a));
             Assert.Equal(["缺席会议会影响考核吗？", "转交工作人员"], Actions(a).Select(b => (string?)b["title"]));
         }).StartTestAsync();
         Assert.Single(host.Inbox.Unanswered);
@@ -74,7 +74,7 @@ public class KnowledgeDialogTests
             .Send(Click(new JObject { ["action"] = "kb.feedback", ["id"] = "study-monthly", ["helpful"] = "false", ["question"] = "学习多久一次" }))
             .AssertReply(a =>
             {
-                Assert.Contains("我们会改进", a.AsMessageActivity().Text);
+                Assert.Contains("我们会改进", Replies.Readable(a));
                 Assert.Equal("kb.handoff", (string?)Actions(a).Single()["data"]!["action"]);
             })
             .StartTestAsync();
@@ -88,7 +88,7 @@ public class KnowledgeDialogTests
 
         await host.Flow()
             .Send(Click(new JObject { ["action"] = "kb.feedback", ["id"] = "study-monthly", ["helpful"] = "true" }))
-            .AssertReply(a => Assert.Contains("按钮已失效", a.AsMessageActivity().Text))
+            .AssertReply(a => Assert.Contains("按钮已失效", Replies.Readable(a)))
             .StartTestAsync();
         Assert.Empty(host.Inbox.Feedback);
     }
@@ -102,7 +102,7 @@ public class KnowledgeDialogTests
 
         await host.Flow()
             .Send(Click(new JObject { ["action"] = "kb.reply", ["ticket"] = "KB-1", ["answer"] = answer }))
-            .AssertReply(a => Assert.Contains(expected, a.AsMessageActivity().Text))
+            .AssertReply(a => Assert.Contains(expected, Replies.Readable(a)))
             .StartTestAsync();
     }
 
@@ -112,10 +112,10 @@ public class KnowledgeDialogTests
         var host = Host();
 
         await host.Flow()
-            .Send("集中学习多久一次").AssertReply(a => Assert.Contains("每月组织一次集中学习", a.AsMessageActivity().Text))
-            .Send("那要请假呢").AssertReply(a => Assert.Contains("知识库中暂时没有", a.AsMessageActivity().Text))
-            .Send("找谁").AssertReply(a => Assert.Contains("知识库中暂时没有", a.AsMessageActivity().Text))
-            .Send("几点").AssertReply(a => Assert.Contains("知识库中暂时没有", a.AsMessageActivity().Text))
+            .Send("集中学习多久一次").AssertReply(a => Assert.Contains("每月组织一次集中学习", Replies.Readable(a)))
+            .Send("那要请假呢").AssertReply(a => Assert.Contains("知识库中暂时没有", Replies.Readable(a)))
+            .Send("找谁").AssertReply(a => Assert.Contains("知识库中暂时没有", Replies.Readable(a)))
+            .Send("几点").AssertReply(a => Assert.Contains("知识库中暂时没有", Replies.Readable(a)))
             .StartTestAsync();
 
         Assert.Equal([null, "study-monthly", "study-monthly", null], host.Knowledge.AskedAfter);
@@ -131,9 +131,9 @@ public class KnowledgeDialogTests
 
         await host.Flow()
             .Send("集中学习多久一次").AssertReply(_ => { })
-            .Send("积分呢").AssertReply(a => Assert.Contains("请选择", a.AsMessageActivity().Text))
+            .Send("积分呢").AssertReply(a => Assert.Contains("请选择", Replies.Readable(a)))
             .Send(Click(new JObject { ["action"] = "kb.show", ["id"] = "assess-points", ["question"] = "积分呢" }))
-            .AssertReply(a => Assert.Contains("按积分细则计算", a.AsMessageActivity().Text))
+            .AssertReply(a => Assert.Contains("按积分细则计算", Replies.Readable(a)))
             .Send("怎么查").AssertReply(_ => { })
             .StartTestAsync();
 
@@ -143,6 +143,22 @@ public class KnowledgeDialogTests
     [Fact]
     public async Task The_staff_command_without_a_verb_lists_what_it_can_do()
     {
-        await Host(Role.Staff).Flow().Send("知识库").AssertReply(a => Assert.Contains("知识库 未解答", a.AsMessageActivity().Text)).StartTestAsync();
+        await Host(Role.Staff).Flow().Send("知识库").AssertReply(a => Assert.Contains("知识库 未解答", Replies.Readable(a))).StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_hand_off_that_reached_no_staff_member_says_so_instead_of_passed_on()
+    {
+        var host = Host();
+        host.Inbox.StaffReachable = false;
+
+        await host.Flow()
+            .Send(Click(new JObject { ["action"] = "kb.handoff", ["question"] = "政协大楼开放参观吗" }))
+            .AssertReply(a =>
+            {
+                Assert.Contains("目前没有工作人员在线接收，问题已记录（编号 KB-1）", a.AsMessageActivity().Text);
+                Assert.DoesNotContain("已转交", a.AsMessageActivity().Text);
+            })
+            .StartTestAsync();
     }
 }

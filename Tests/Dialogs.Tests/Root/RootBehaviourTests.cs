@@ -34,7 +34,7 @@ public class RootBehaviourTests
         var sink = new ProfileSink();
         var host = new DialogTestHost(configure: s => ProfileDialog.Register(s, sink), role: Role.Public);
 
-        await host.Flow().Send("资料").AssertReply(a => Assert.Contains("没有使用此功能的权限", a.AsMessageActivity().Text)).StartTestAsync();
+        await host.Flow().Send("资料").AssertReply(a => Assert.Contains("没有使用此功能的权限", Replies.Readable(a))).StartTestAsync();
     }
 
     [Fact]
@@ -44,9 +44,9 @@ public class RootBehaviourTests
             new StartDialogCommand(ProfileDialog.Id_, new[] { "改期" }, Role.Staff, null, takesArguments: true)), role: Role.Member);
 
         await host.Flow()
-            .Send("改期学习怎么安排").AssertReply(a => Assert.Contains("每月组织一次集中学习", a.AsMessageActivity().Text))
-            .Send("改期").AssertReply(a => Assert.Contains("没有使用此功能的权限", a.AsMessageActivity().Text))
-            .Send("改期 XX-2026-0001 明天 15:00").AssertReply(a => Assert.Contains("没有使用此功能的权限", a.AsMessageActivity().Text))
+            .Send("改期学习怎么安排").AssertReply(a => Assert.Contains("每月组织一次集中学习", Replies.Readable(a)))
+            .Send("改期").AssertReply(a => Assert.Contains("没有使用此功能的权限", Replies.Readable(a)))
+            .Send("改期 XX-2026-0001 明天 15:00").AssertReply(a => Assert.Contains("没有使用此功能的权限", Replies.Readable(a)))
             .StartTestAsync();
     }
 
@@ -56,7 +56,7 @@ public class RootBehaviourTests
         var host = new DialogTestHost(configure: s => ProfileDialog.Register(s, new ProfileSink()));
         var click = new Activity(ActivityTypes.Message) { Value = new JObject { ["action"] = MenuCard.MenuAction, ["command"] = "资料" } };
 
-        await host.Flow().Send(click).AssertReply(a => Assert.Contains("请输入姓名", a.AsMessageActivity().Text)).StartTestAsync();
+        await host.Flow().Send(click).AssertReply(a => Assert.Contains("请输入姓名", Replies.Readable(a))).StartTestAsync();
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public class RootBehaviourTests
         await host.Flow()
             .Send("集中学习 多久一次？").AssertReply(a =>
             {
-                Assert.Contains("每月组织一次集中学习", a.AsMessageActivity().Text);
-                Assert.Contains("来源：区政协年度工作思路", a.AsMessageActivity().Text);
+                Assert.Contains("每月组织一次集中学习", Replies.Readable(a));
+                Assert.Contains("来源：区政协年度工作思路", Replies.Readable(a));
             })
-            .Send("今天天气怎么样").AssertReply(a => Assert.Contains("知识库中暂时没有", a.AsMessageActivity().Text))
+            .Send("今天天气怎么样").AssertReply(a => Assert.Contains("知识库中暂时没有", Replies.Readable(a)))
             .StartTestAsync();
     }
 
@@ -79,7 +79,7 @@ public class RootBehaviourTests
     {
         var host = new DialogTestHost();
 
-        await host.Flow().Send("   ").AssertReply(a => Assert.Contains("我只能读懂文字消息", a.AsMessageActivity().Text)).StartTestAsync();
+        await host.Flow().Send("   ").AssertReply(a => Assert.Contains("我只能读懂文字消息", Replies.Readable(a))).StartTestAsync();
 
         Assert.Empty(host.Knowledge.Asked);
     }
@@ -91,9 +91,9 @@ public class RootBehaviourTests
 
         await host.Flow(locale: "en-US")
             .Send("menu").AssertReply(a => Assert.Contains("主菜单", WaterfallDialogTests.ReplyText(a)))
-            .Send("English").AssertReply(a => Assert.Contains("Switched to English", a.AsMessageActivity().Text))
+            .Send("English").AssertReply(a => Assert.Contains("Switched to English", Replies.Readable(a)))
             .Send("menu").AssertReply(a => Assert.Contains("Main menu", WaterfallDialogTests.ReplyText(a)))
-            .Send("cancel").AssertReply(a => Assert.Contains("nothing to cancel", a.AsMessageActivity().Text))
+            .Send("cancel").AssertReply(a => Assert.Contains("nothing to cancel", Replies.Readable(a)))
             .StartTestAsync();
     }
 

@@ -144,11 +144,18 @@ public sealed class FakeKnowledgeInbox : IKnowledgeInbox
         return Task.CompletedTask;
     }
 
-    public Task<string?> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken)
+    public bool StaffReachable { get; set; } = true;
+
+    public Task<HandOffTicket?> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken)
     {
         HandedOff.Add((question, asker));
-        return Task.FromResult<string?>("KB-" + HandedOff.Count);
+        return Task.FromResult<HandOffTicket?>(new HandOffTicket("KB-" + HandedOff.Count, StaffReachable));
     }
+
+    public Task<int> TakeWaitingNoticeAsync(Caller staff, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    public Task<IReadOnlyList<OpenTicket>> OpenTicketsAsync(int max, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<OpenTicket>>([]);
 
     public Task<HandOffReply> ReplyAsync(string ticketId, string answer, Caller staff, CancellationToken cancellationToken)
     {

@@ -1,0 +1,28 @@
+using Cppcc.Dialogs.Root;
+using Microsoft.Bot.Builder;
+
+namespace Cppcc.Dialogs.Knowledge;
+
+/// <summary>
+/// Tells a staff member, on their next message, that passed-on questions reached nobody and wait for an answer: they
+/// were offline when the questions came, so no ticket card could reach them.
+/// </summary>
+public sealed class KnowledgeWaitingNotice : ITurnNotice
+{
+    private readonly IKnowledgeInbox _inbox;
+
+    /// <summary>Creates the notice.</summary>
+    public KnowledgeWaitingNotice(IKnowledgeInbox inbox) => _inbox = inbox;
+
+    /// <inheritdoc />
+    public async Task<string?> NoticeAsync(ITurnContext turn, Caller caller, CancellationToken cancellationToken)
+    {
+        if (!caller.Has(Role.Staff))
+        {
+            return null;
+        }
+
+        var waiting = await _inbox.TakeWaitingNoticeAsync(caller, cancellationToken).ConfigureAwait(false);
+        return waiting > 0 ? KnowledgeStaffTexts.WaitingNotice.Format(turn, waiting) : null;
+    }
+}
