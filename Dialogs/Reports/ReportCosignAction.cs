@@ -41,6 +41,10 @@ public sealed class ReportCosignAction : ICardAction
             CosignResult.AlreadyDeclined => JointReportTexts.AlreadyDeclined,
             _ => JointReportTexts.NotInvited,
         };
-        await turn.SendActivityAsync(reply.Format(turn, ReportFormat.Markdown(reference.Length > 20 ? reference[..20] : reference)), cancellationToken: cancellationToken);
+        await turn.SendActivityAsync(reply.Format(turn, Shown(reference)), cancellationToken: cancellationToken);
     }
+
+    // A well-formed reference has no Markdown in it; anything else is echoed escaped and cut short.
+    private static string Shown(string reference)
+        => ReportFormat.IsReference(reference) ? reference : ReportFormat.Markdown(reference.Length > 20 ? reference[..20] : reference);
 }
