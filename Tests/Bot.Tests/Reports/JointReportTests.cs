@@ -120,5 +120,19 @@ public class JointReportTests : IDisposable
         Assert.Equal(0, bot.Store.Count());
     }
 
+    [Fact]
+    public async Task The_members_form_offers_a_people_picker_and_the_publics_does_not()
+    {
+        using var bot = new ReportBot(_db);
+
+        var memberForm = (await bot.Member("社情民意表单"))[0]!["attachments"]![0]!["content"]!;
+        var publicForm = (await bot.Public("建议表单"))[0]!["attachments"]![0]!["content"]!;
+
+        var picker = memberForm.SelectToken("body[?(@.id=='coAuthors')]")!;
+        Assert.Equal(("Input.ChoiceSet", true), ((string?)picker["type"], (bool?)picker["isMultiSelect"]));
+        Assert.Equal(("Data.Query", "graph.microsoft.com/users"), ((string?)picker["choices.data"]!["type"], (string?)picker["choices.data"]!["dataset"]));
+        Assert.Null(publicForm.SelectToken("body[?(@.id=='coAuthors')]"));
+    }
+
     public void Dispose() => _db.Dispose();
 }
