@@ -11,6 +11,7 @@ public static class JointReportTexts
     internal static readonly Localized SelfAsCoAuthor = new("您本人是提交人，无需再列为联名委员。", "You are the author; you need not co-sign your own report.");
     internal static readonly Localized BadCoAuthor = new("联名委员请从人员选择框中选择。", "Please choose co-authors with the people picker.");
 
+    internal static readonly Localized CoSignersLabel = new("联名委员：{0}", "Co-signed by: {0}");
     internal static readonly Localized InviteTitle = new("联名邀请", "Invitation to co-sign");
     internal static readonly Localized Invite = new("{0} 邀请您联名提交社情民意信息 {1}：{2}", "{0} invites you to co-sign opinion report {1}: {2}");
     internal static readonly Localized Accept = new("同意联名", "Co-sign");

@@ -43,6 +43,11 @@ public static class ReportCards
             body.Add(Plain(Label(ReportTexts.AuthorLabel, locale), report.AuthorName));
         }
 
+        if (report.CoSigners.Count > 0)
+        {
+            body.Add(Plain(Label(JointReportTexts.CoSignersLabel, locale), string.Join("、", report.CoSigners)));
+        }
+
         if (report.Sector is not null)
         {
             body.Add(Plain(Label(ReportTexts.SectorLabel, locale), report.Sector));

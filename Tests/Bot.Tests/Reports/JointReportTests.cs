@@ -56,6 +56,8 @@ public class JointReportTests : IDisposable
         Assert.Contains(reference, ReportBot.Read(await bot.Member("我的社情民意", user: "m2", name: "李委员")));
         Assert.Contains("状态：待审核", ReportBot.Read(await bot.Member("查询 " + reference, user: "m2", name: "李委员")));
 
+        Assert.Contains("联名委员：李委员", ReportBot.Read(await bot.Staff("查询 " + reference)));
+
         await AdoptAtCityAsync(bot, reference);
         var toCoAuthor = await connector.TextsToAsync("a:m2", 3);
         Assert.Contains(toCoAuthor, t => t.Contains($"{reference} 状态已更新为“已通过”", StringComparison.Ordinal));
@@ -98,6 +100,7 @@ public class JointReportTests : IDisposable
         Assert.Contains("您此前已谢绝联名", ReportBot.Read(await bot.Member("", Cosign(reference, "accept"), "m2", "李委员")));
         Assert.DoesNotContain(reference, ReportBot.Read(await bot.Member("我的社情民意", user: "m2", name: "李委员")));
 
+        Assert.DoesNotContain("联名委员", ReportBot.Read(await bot.Staff("查询 " + reference)));
         await AdoptAtCityAsync(bot, reference);
         await connector.TextsToAsync("a:m1", 2);
         Assert.DoesNotContain(connector.TextsTo("a:m2"), t => t.Contains(reference, StringComparison.Ordinal));
