@@ -82,12 +82,17 @@ public sealed class DutyRecords : IDutyRecords
             return tally;
         }
 
-        foreach (var report in _reports.FiledBetween(from.UtcDateTime, to.UtcDateTime)
-                     .Where(r => r.Kind == ReportKind.Report && (only is null || r.AuthorKey == only))
-                     .OrderBy(r => r.Sequence))
+        // A joint report (联名) counts in full for the author and for every co-author who co-signed it: filed, each step
+        // it reached and its adoption, so each earns the same points. Invited co-authors who have not accepted count nothing.
+        var signers = _reports.FiledBetween(from.UtcDateTime, to.UtcDateTime)
+            .Where(r => r.Kind == ReportKind.Report)
+            .OrderBy(r => r.Sequence)
+            .SelectMany(r => r.CoAuthors.Where(c => c.Accepted == true).Select(c => (r, c.Key, c.Name)).Prepend((r, r.AuthorKey, r.AuthorName)))
+            .Where(s => only is null || s.Item2 == only);
+        foreach (var (report, key, name) in signers)
         {
-            var tally = For(report.AuthorKey, report.AuthorName);
-            tally.Name = report.AuthorName;
+            var tally = For(key, name);
+            tally.Name = name;
             tally.Filed++;
             tally.Accepted += Reached(report, ReportState.Accepted);
             tally.Forwarded += Reached(report, ReportState.Forwarded);

@@ -36,13 +36,36 @@ public sealed class ReportNotices
         }
     }
 
-    /// <summary>Tells the author about the report's latest history step; false when it could not be handed to delivery.</summary>
-    public Task<bool> StateChangedAsync(StoredReport report, CancellationToken cancellationToken)
+    /// <summary>Sends each invited co-author of a joint report the card to co-sign or decline, in their personal chat.</summary>
+    public async Task InviteCoAuthorsAsync(StoredReport report, CancellationToken cancellationToken)
+    {
+        foreach (var coAuthor in report.CoAuthors)
+        {
+            var card = CosignCard.Build(report.Reference, report.Title, report.AuthorName, report.Locale);
+            if (!await SendAsync(coAuthor.Key, card, $"cosign:{report.Reference}", cancellationToken))
+            {
+                _logger.LogInformation("A co-author of {Reference} has no personal chat with the bot yet", report.Reference);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tells the author, and every co-author who co-signed, about the report's latest history step; false when the
+    /// author's notice could not be handed to delivery.
+    /// </summary>
+    public async Task<bool> StateChangedAsync(StoredReport report, CancellationToken cancellationToken)
     {
         var last = report.History[^1];
         var step = new ReportHistoryEntry(last.Sequence, StoredReport.Utc(last.At), last.From, last.To, null, last.ByStaff, last.Note, last.Department, last.Level);
-        var message = ReportMessages.StateChanged(report.Kind, report.Reference, step, needsCode: report.AccessCodeHash is not null, report.Locale);
-        return SendAsync(report.AuthorKey, message, JobId(report), cancellationToken);
+        // One activity per recipient: delivery addresses each to its own conversation.
+        IMessageActivity Message() => ReportMessages.StateChanged(report.Kind, report.Reference, step, needsCode: report.AccessCodeHash is not null, report.Locale);
+        var toAuthor = await SendAsync(report.AuthorKey, Message(), JobId(report), cancellationToken);
+        foreach (var coSigner in report.CoSignedKeys)
+        {
+            await SendAsync(coSigner, Message(), JobId(report), cancellationToken);
+        }
+
+        return toAuthor;
     }
 
     private static string JobId(StoredReport report) => $"report:{report.Reference}:{report.History[^1].Sequence}";

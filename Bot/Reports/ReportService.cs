@@ -103,6 +103,7 @@ public sealed class ReportService : IReportService
         _logger.LogInformation("Filed {Reference} ({Kind}) from a {Role} caller in conversation {ConversationId}",
             reference, report.Kind, caller.Role, request.ConversationId);
         await _notices.NewReportAsync(report, cancellationToken);
+        await _notices.InviteCoAuthorsAsync(report, cancellationToken);
         return new FilingResult(FilingStatus.Filed) { Reference = reference, AccessCode = code, Similar = similar };
     }
 
@@ -126,7 +127,7 @@ public sealed class ReportService : IReportService
         }
 
         // Only a Teams identity proves authorship; web chat ids are whatever the browser claims.
-        var author = caller.Has(Role.Member) && report.AuthorKey == caller.UserKey;
+        var author = caller.Has(Role.Member) && (report.AuthorKey == caller.UserKey || report.CoSignedKeys.Contains(caller.UserKey));
         var hasCode = AccessCodes.Verify(accessCode, report.AccessCodeSalt, report.AccessCodeHash);
         if (!staff && (author || hasCode))
         {
@@ -141,9 +142,37 @@ public sealed class ReportService : IReportService
     public Task<IReadOnlyList<ReportSummary>> ListOwnAsync(Caller caller, CancellationToken cancellationToken)
     {
         IReadOnlyList<ReportSummary> own = caller.Has(Role.Member)
-            ? _store.ByAuthor(caller.UserKey, OwnShown).Select(r => r.ToSummary()).ToList()
+            ? _store.ByAuthorOrCoSigner(caller.UserKey, OwnShown).Select(r => r.ToSummary()).ToList()
             : Array.Empty<ReportSummary>();
         return Task.FromResult(own);
+    }
+
+    /// <inheritdoc />
+    public Task<CosignResult> CosignAsync(Caller caller, string reference, bool accept, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var result = _store.Update(reference, report =>
+        {
+            if (report?.CoAuthors.Find(c => c.Key == caller.UserKey) is not { } invited)
+            {
+                return (false, CosignResult.NotInvited);
+            }
+
+            if (invited.Accepted is { } earlier)
+            {
+                return (false, earlier ? CosignResult.AlreadyAccepted : CosignResult.AlreadyDeclined);
+            }
+
+            (invited.Accepted, invited.AnsweredAt, invited.Name) = (accept, now, caller.Name);
+            if (accept)
+            {
+                report.CoSignedKeys.Add(caller.UserKey);
+            }
+
+            return (true, accept ? CosignResult.Accepted : CosignResult.Declined);
+        });
+        _logger.LogInformation("Co-author answer to {Reference}: {Result}", reference, result);
+        return Task.FromResult(result);
     }
 
     /// <inheritdoc />
@@ -230,6 +259,8 @@ public sealed class ReportService : IReportService
             SubmittedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime,
         };
         Apply(report, draft, grams);
+        // Teams keys are the channel plus the aadObjectId, which is what the people picker submits.
+        report.CoAuthors = draft.CoAuthors.Select(id => new StoredCoAuthor { Key = "msteams:" + id }).ToList();
         report.History.Add(new StoredHistoryEntry
         {
             Sequence = 1, At = now.UtcDateTime, To = ReportState.Submitted, ActorKey = caller.UserKey, ActorName = caller.Name,

@@ -30,6 +30,7 @@ public sealed class ReportStore
         _reports.EnsureIndex(r => r.State);
         _reports.EnsureIndex(r => r.Category);
         _reports.EnsureIndex(r => r.SubmittedAt);
+        _reports.EnsureIndex("CoSignedKeys", "$.CoSignedKeys[*]");
     }
 
     /// <summary>
@@ -89,6 +90,13 @@ public sealed class ReportStore
     /// <summary>An author's reports, newest first.</summary>
     public IReadOnlyList<StoredReport> ByAuthor(string authorKey, int limit)
         => _reports.Query().Where(r => r.AuthorKey == authorKey).OrderByDescending(r => r.Sequence).Limit(limit).ToList();
+
+    /// <summary>Reports the user wrote or co-signed, newest first.</summary>
+    public IReadOnlyList<StoredReport> ByAuthorOrCoSigner(string userKey, int limit)
+    {
+        var cosigned = _reports.Query().Where("$.CoSignedKeys[*] ANY = @0", new BsonValue(userKey)).OrderByDescending(r => r.Sequence).Limit(limit).ToList();
+        return ByAuthor(userKey, limit).Concat(cosigned).DistinctBy(r => r.Reference).OrderByDescending(r => r.Sequence).Take(limit).ToList();
+    }
 
     /// <summary>The similarity fingerprints of all reports (read once at start-up by <see cref="ReportFingerprints"/>).</summary>
     public IReadOnlyList<Fingerprint> Fingerprints() => _reports.FindAll().Select(Fingerprint.Of).ToList();

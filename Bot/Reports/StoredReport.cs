@@ -85,6 +85,14 @@ public sealed class StoredReport
     /// <summary>Character-bigram fingerprint of title and body (sorted, distinct).</summary>
     public int[] TextGrams { get; set; } = Array.Empty<int>();
 
+    /// <summary>Co-authors invited to a joint report (联名), with their answers.</summary>
+    public List<StoredCoAuthor> CoAuthors { get; set; } = new();
+
+    /// <summary>
+    /// User keys of the co-authors who accepted, kept beside <see cref="CoAuthors"/> so "my reports" can query by index.
+    /// </summary>
+    public List<string> CoSignedKeys { get; set; } = new();
+
     /// <summary>Filing, then one entry per transition or resubmission.</summary>
     public List<StoredHistoryEntry> History { get; set; } = new();
 
@@ -100,6 +108,22 @@ public sealed class StoredReport
 
     /// <summary>LiteDB hands dates back in local time; always read them as UTC instants.</summary>
     public static DateTimeOffset Utc(DateTime value) => new(value.ToUniversalTime(), TimeSpan.Zero);
+}
+
+/// <summary>A co-author invited to a joint report.</summary>
+public sealed class StoredCoAuthor
+{
+    /// <summary>Their user key (<c>msteams:{aadObjectId}</c>).</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>Display name given when they answered (empty until then).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Null until answered; then true for co-signed, false for declined.</summary>
+    public bool? Accepted { get; set; }
+
+    /// <summary>When they answered (UTC).</summary>
+    public DateTime? AnsweredAt { get; set; }
 }
 
 /// <summary>One step of a stored report's history.</summary>

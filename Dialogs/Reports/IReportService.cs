@@ -24,8 +24,29 @@ public interface IReportService
     /// <summary>The caller's own reports, newest first (never for public callers, whose ids are not proven).</summary>
     Task<IReadOnlyList<ReportSummary>> ListOwnAsync(Caller caller, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A listed co-author's answer to a joint report's invitation. The first answer stands; a repeated one is reported
+    /// as such. Unknown references and reports that do not list the caller get the same answer.
+    /// </summary>
+    Task<CosignResult> CosignAsync(Caller caller, string reference, bool accept, CancellationToken cancellationToken);
+
     /// <summary>Sets a member's sector (界别): a member their own; staff that of a report's author.</summary>
     Task<SectorResult> SetSectorAsync(Caller caller, string sector, string? reportReference, CancellationToken cancellationToken);
+}
+
+/// <summary>How a co-author's answer ended.</summary>
+public enum CosignResult
+{
+    /// <summary>Now co-signed.</summary>
+    Accepted,
+    /// <summary>Now declined.</summary>
+    Declined,
+    /// <summary>Had co-signed before; nothing changed.</summary>
+    AlreadyAccepted,
+    /// <summary>Had declined before; nothing changed.</summary>
+    AlreadyDeclined,
+    /// <summary>No such report, or it does not list the caller.</summary>
+    NotInvited,
 }
 
 /// <summary>How setting a sector ended.</summary>

@@ -43,6 +43,11 @@ public static class ReportCards
             body.Add(Plain(Label(ReportTexts.AuthorLabel, locale), report.AuthorName));
         }
 
+        if (report.CoSigners.Count > 0)
+        {
+            body.Add(Plain(Label(JointReportTexts.CoSignersLabel, locale), string.Join("、", report.CoSigners)));
+        }
+
         if (report.Sector is not null)
         {
             body.Add(Plain(Label(ReportTexts.SectorLabel, locale), report.Sector));
@@ -170,6 +175,16 @@ public static class ReportCards
 
         body.Add(Input("suggestion", locale, multiline: true, required: kind == ReportKind.Report, rules.MaxContentLength, earlier?.Suggestion));
         body.Add(Input("location", locale, multiline: false, required: false, rules.MaxShortFieldLength, earlier?.Location));
+        if (kind == ReportKind.Report && reviseReference is null)
+        {
+            // Teams' people picker: a ChoiceSet filled from the tenant's directory, submitting aadObjectIds joined by commas.
+            body.Add(new JObject
+            {
+                ["type"] = "Input.ChoiceSet", ["id"] = "coAuthors", ["label"] = JointReportTexts.CoAuthorsLabel.For(locale), ["isMultiSelect"] = true,
+                ["choices"] = new JArray(), ["choices.data"] = new JObject { ["type"] = "Data.Query", ["dataset"] = "graph.microsoft.com/users" },
+            });
+        }
+
         if (askContact)
         {
             body.Add(new JObject { ["type"] = "Input.Toggle", ["id"] = "anonymous", ["title"] = ReportTexts.FieldLabel("anonymous").For(locale), ["value"] = "false", ["valueOn"] = "true", ["valueOff"] = "false" });

@@ -36,6 +36,12 @@ public sealed class ReportDraft
     /// <summary>Public submitter's phone (staff only, never logged).</summary>
     public string? ContactPhone { get; set; }
 
+    /// <summary>
+    /// Co-authors of a joint report (联名), as Teams aadObjectIds: trimmed, distinct, never the author. Each is invited
+    /// to co-sign and counts only once they accept.
+    /// </summary>
+    public IReadOnlyList<string> CoAuthors { get; set; } = [];
+
     /// <summary>All body text, for length limits and similarity.</summary>
     public string BodyText => string.Join("\n", new[] { Content, Analysis, Suggestion }.Where(t => !string.IsNullOrWhiteSpace(t)));
 

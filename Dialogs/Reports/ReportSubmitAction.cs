@@ -68,6 +68,13 @@ public sealed class ReportSubmitAction : ICardAction
             ContactName = Text(value, "contactName"),
             ContactPhone = Text(value, "contactPhone"),
         };
+        var (coAuthors, coAuthorError) = CoAuthorList.Parse(Text(value, "coAuthors"), draft.Kind, turn.Activity.From?.AadObjectId);
+        draft.CoAuthors = coAuthors;
+        if (coAuthorError is not null)
+        {
+            errors.Add(coAuthorError);
+        }
+
         errors.AddRange(_validator.Validate(draft, context.Caller.Role));
         if (errors.Count > 0)
         {

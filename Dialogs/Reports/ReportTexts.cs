@@ -81,6 +81,7 @@ public static class ReportTexts
         ["contactName"] = new("联系人", "Contact name"),
         ["contactPhone"] = new("联系电话", "Contact phone"),
         ["ref"] = new("编号", "Reference"),
+        ["coAuthors"] = new("联名委员", "Co-authors"),
         ["to"] = new("目标状态", "Target state"),
         ["note"] = new("说明", "Note"),
         ["department"] = new("报送单位", "Department"),

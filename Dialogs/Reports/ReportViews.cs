@@ -40,6 +40,9 @@ public sealed record ReportDetails
     /// <summary>Author's display name; null when anonymous or hidden from this caller.</summary>
     public string? AuthorName { get; init; }
 
+    /// <summary>Names of the co-authors who co-signed a joint report (联名); empty for single-author reports.</summary>
+    public IReadOnlyList<string> CoSigners { get; init; } = [];
+
     /// <summary>Author's sector (界别), when known (staff view).</summary>
     public string? Sector { get; init; }
 

@@ -37,6 +37,7 @@ public static class ReportsDialogsServiceCollectionExtensions
         services.AddSingleton<ITextCommand, StatsCommand>();
         services.AddSingleton<ICardAction, ReportSubmitAction>();
         services.AddSingleton<ICardAction, ReportTransitionAction>();
+        services.AddSingleton<ICardAction, ReportCosignAction>();
         return services;
     }
 }

@@ -30,6 +30,9 @@ public sealed class FakeReports : IReportService, IReportReview, IReportExports
     public Task<IReadOnlyList<ReportSummary>> ListOwnAsync(Caller caller, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<ReportSummary>>(Array.Empty<ReportSummary>());
 
+    public Task<CosignResult> CosignAsync(Caller caller, string reference, bool accept, CancellationToken cancellationToken)
+        => Task.FromResult(CosignResult.NotInvited);
+
     public Task<SectorResult> SetSectorAsync(Caller caller, string sector, string? reportReference, CancellationToken cancellationToken)
         => Task.FromResult(SectorResult.Saved);
 
