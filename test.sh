@@ -40,8 +40,16 @@ if [ "$skipped" -gt 0 ]; then
   fi
 fi
 
+# A test host that crashed ("Test Run Aborted.") ran fewer tests than it has: it counts as one failure, so the closing
+# line can never read "0 failed" over a run that did not finish.
+if grep -q '^Test Run Aborted' "$results"; then
+  echo "== a test host crashed: see \"The active test run was aborted\" above"
+  status=1
+fi
+
 # One closing line over everything above (each dotnet test project and the deploy checks print their own counts).
 awk '/^(Passed|Failed)! +- +Failed:/ { gsub(",", ""); failed += $4; passed += $6; skipped += $8 }
+     /^Test Run Aborted/ { failed += 1 }
      /^deploy: [0-9]+ passed, [0-9]+ failed/ { passed += $2; failed += $4 }
      END { printf "all: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$results"
 exit "$status"

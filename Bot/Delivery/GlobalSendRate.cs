@@ -16,6 +16,7 @@ public sealed class GlobalSendRate : IDisposable
     private readonly long _periodTicks;
     private readonly int _burst;
     private readonly Lock _lock = new();
+    private bool _disposed;
     private long _lastRefill;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
@@ -91,6 +92,9 @@ public sealed class GlobalSendRate : IDisposable
     {
         lock (_lock)
         {
+            // Disposing a timer does not wait for a tick already running; that tick must not touch the disposed bucket.
+            if (_disposed)
+                return;
             var now = _time.GetTimestamp();
             if (_time.GetUtcNow() < _pausedUntil)
             {
@@ -113,6 +117,12 @@ public sealed class GlobalSendRate : IDisposable
 
     public void Dispose()
     {
+        lock (_lock)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+        }
         _timer.Dispose();
         _bucket.Dispose();
     }
