@@ -15,6 +15,9 @@ namespace Cppcc.Bot.WeChat;
 /// </summary>
 public sealed class WeChatImagesCommand(WeChatImages images, IDownloadLinks links) : ITextCommand
 {
+    /// <inheritdoc />
+    public bool PersonalOnly => true;
+
     public IReadOnlyList<string> Words { get; } = ["微信图片", "wechat images"];
 
     public bool TakesArguments => true;

@@ -10,6 +10,9 @@ namespace Cppcc.Dialogs.Audit;
 /// <summary>Staff: <c>操作记录 [n]</c> / <c>audit [n]</c>: the latest records and whether the hash chain still verifies.</summary>
 public sealed class AuditCommand : ITextCommand
 {
+    /// <inheritdoc />
+    public bool PersonalOnly => true;
+
     private const int DefaultCount = 20, MaxCount = 100;
 
     private readonly IAuditTrail _trail;

@@ -8,6 +8,9 @@ namespace Cppcc.Dialogs.Duty;
 /// <summary><c>我的履职 [year]</c> / <c>my record [year]</c>: the caller's own duty record with points, each line explained.</summary>
 public sealed class MyRecordCommand : ITextCommand
 {
+    /// <inheritdoc />
+    public bool PersonalOnly => true;
+
     private readonly IDutyRecords _records;
     private readonly DutyPointsRules _rules;
     private readonly TimeProvider _time;

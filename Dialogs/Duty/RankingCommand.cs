@@ -13,6 +13,9 @@ namespace Cppcc.Dialogs.Duty;
 /// </summary>
 public sealed class RankingCommand : ITextCommand
 {
+    /// <inheritdoc />
+    public bool PersonalOnly => true;
+
     private const int Shown = 10;
 
     private readonly IDutyRecords _records;

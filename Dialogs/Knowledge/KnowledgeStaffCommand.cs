@@ -12,6 +12,9 @@ namespace Cppcc.Dialogs.Knowledge;
 /// </summary>
 public sealed class KnowledgeStaffCommand : ITextCommand
 {
+    /// <inheritdoc />
+    public bool PersonalOnly => true;
+
     /// <summary>Most passed-on questions shown as answer cards under <c>知识库 未解答</c>.</summary>
     public const int OpenTicketCards = 10;
 

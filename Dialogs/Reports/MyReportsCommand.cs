@@ -6,6 +6,9 @@ namespace Cppcc.Dialogs.Reports;
 /// <summary><c>我的社情民意</c>: the caller's own reports and suggestions, newest first.</summary>
 public sealed class MyReportsCommand : ITextCommand
 {
+    /// <inheritdoc />
+    public bool PersonalOnly => true;
+
     private readonly IReportService _reports;
 
     /// <summary>Creates the command.</summary>

@@ -10,6 +10,9 @@ namespace Cppcc.Dialogs.Reports;
 /// </summary>
 public sealed class StatusCommand : ITextCommand
 {
+    /// <inheritdoc />
+    public bool PersonalOnly => true;
+
     private readonly IReportService _reports;
 
     /// <summary>Creates the command.</summary>

@@ -9,6 +9,9 @@ namespace Cppcc.Dialogs.Reports;
 /// </summary>
 public sealed class TriageCommand : ITextCommand
 {
+    /// <inheritdoc />
+    public bool PersonalOnly => true;
+
     private readonly IReportReview _review;
     private readonly ReportRules _rules;
 

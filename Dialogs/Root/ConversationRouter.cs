@@ -86,6 +86,12 @@ public sealed class ConversationRouter
         // question; the command's own form ("改期 HD-2026-0001") is refused as usual.
         if (_commands.Match(text) is { } match && (context.Caller.Has(match.Command.MinimumRole) || !match.RunOn))
         {
+            if (match.Command.PersonalOnly && !ConversationScope.IsPersonal(turn.Activity.Conversation))
+            {
+                await turn.SendActivityAsync(RootTexts.PersonalOnly.Format(turn, match.Command.Words[0]), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await RunAsync(context, match.Command.Words[0], match.Command.MinimumRole, ct => match.Command.ExecuteAsync(context, match.Arguments, ct), cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -26,6 +26,8 @@ internal static class RootTexts
         "Sorry, the previous conversation can't be continued. Type \"menu\" to start again.");
     public static readonly Localized NotAllowed = new("抱歉，您没有使用此功能的权限。", "Sorry, you are not allowed to use this.");
     public static readonly Localized UnknownAction = new("这个按钮已失效，请输入“菜单”重新开始。", "This button is no longer valid. Type \"menu\" to start again.");
+    public static readonly Localized PersonalOnly = new("这项内容只在您与助手的私聊中显示，以免这里的其他人看到。请在私聊中发送“{0}”。",
+        "This is shown only in your personal chat with the assistant, so that others here don't see it. Send \"{0}\" there.");
     public static readonly Localized EmptyMessage = new("我只能读懂文字消息。请直接输入您的问题，或输入“菜单”查看可用功能。",
         "I can only read text. Type your question, or \"menu\" to see what I can do.");
 

@@ -34,6 +34,12 @@ public interface ITextCommand
     /// <summary>Its main-menu button, or null when it is not in the menu.</summary>
     MenuItem? Menu { get; }
 
+    /// <summary>
+    /// True when it shows one person's records (their reports, a report's details and contacts, their duty record, staff
+    /// lists): in a group chat or channel everyone would read the reply, so there it only points to the personal chat.
+    /// </summary>
+    bool PersonalOnly => false;
+
     /// <summary>Runs the command.</summary>
     Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken);
 }

@@ -60,6 +60,8 @@ public sealed class DialogTestHost
     public TestFlow Flow(string conversationId = "conv-1", string locale = "zh-CN")
     {
         var adapter = new TestAdapter(TestAdapter.CreateConversation(conversationId, "user-1", "bot")) { Locale = locale };
+        // CreateConversation puts the conversation's name into its conversationType; the tests talk in a personal chat.
+        adapter.Conversation.Conversation.ConversationType = "personal";
         return new TestFlow(adapter, Bot);
     }
 }
