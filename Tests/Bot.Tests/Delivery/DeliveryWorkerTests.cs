@@ -9,9 +9,6 @@ namespace Cppcc.Bot.Tests.Delivery;
 /// On a fake clock that moves only while the engine is idle, so request times are exact and real HTTP latency never
 /// shows in them: these tests may run beside the others.
 /// </summary>
-// REVIEW: one clean-clone run saw the Retry-After test measure 5.68 s of fake time beside parallel test classes (0 of 15
-// runs of this class alone): some real wait still counts as idle. Until that is found, the class runs alone.
-[Collection(RunsAlone.Name)]
 public sealed class DeliveryWorkerTests
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
