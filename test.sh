@@ -16,12 +16,16 @@ fi
 # The official botframework-directlinejs client for the Node test of the embedded Direct Line.
 npm ci --prefix Tests/WebChat.Node --no-audit --no-fund --loglevel=error
 
+echo "== PostgreSQL test cluster"
+source Tests/Support/postgres-cluster.sh
+start_test_postgres
+
 echo "== restore and build"
 dotnet build Bot.sln -c Debug -nologo -clp:ErrorsOnly
 
 echo "== unit and integration tests"
 results=$(mktemp)
-trap 'rm -f "$results"' EXIT
+trap 'rm -f "$results"; stop_test_postgres' EXIT
 status=0
 dotnet test Bot.sln -c Debug --no-build -nologo | tee "$results" || status=1
 

@@ -1,23 +1,34 @@
 using Cppcc.Bot.Storage;
 using LiteDB;
+using Npgsql;
 
 namespace Cppcc.Bot.Hosting;
 
 /// <summary>
-/// <c>GET /healthz</c>: 200 when every collection can be read, 503 with a short reason otherwise. Reading the file
-/// header alone (kept in memory by LiteDB) says 200 while every list fails.
+/// <c>GET /healthz</c>: 200 when the storage can be read, 503 with a short reason otherwise. On LiteDB it reads real
+/// pages of each collection (the file header alone is kept in memory, so reading it says 200 while every list fails);
+/// on PostgreSQL it reads the schema record through a pooled connection.
 /// </summary>
 public static class HealthEndpoint
 {
-    /// <summary>Reads real pages of each collection.</summary>
-    public static IResult Handle(ILiteDatabase database, ILoggerFactory loggers)
+    /// <summary>Reads the storage of this process.</summary>
+    public static async Task<IResult> Handle(IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellation)
     {
         try
         {
-            DatabaseReadCheck.ReadSample(database);
+            if (StorageSelection.UsesPostgres(services))
+            {
+                await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM schema_migrations");
+                await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false);
+            }
+            else
+            {
+                DatabaseReadCheck.ReadSample(services.GetRequiredService<ILiteDatabase>());
+            }
+
             return Results.Ok(new { status = "ok" });
         }
-        catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or ObjectDisposedException or InvalidOperationException or NpgsqlException or TimeoutException)
         {
             loggers.CreateLogger(typeof(HealthEndpoint).FullName!).LogError("Health check: storage cannot be read ({ErrorType}: {Error})", e.GetType().Name, e.Message);
             return Results.Json(new { status = "storage-error", reason = "存储无法读取 / storage cannot be read" },

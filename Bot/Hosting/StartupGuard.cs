@@ -3,6 +3,7 @@ using LiteDB;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Cppcc.Bot.Hosting;
 
@@ -24,13 +25,26 @@ public static class StartupGuard
             {
                 ConfigurationValues.Check(app.Configuration);
                 app.Services.GetService<IStartupValidator>()?.Validate();
-                _ = app.Services.GetRequiredService<DatabaseLock>();
+                var postgres = StorageSelection.UsesPostgres(app.Services);
+                if (!postgres)
+                {
+                    _ = app.Services.GetRequiredService<DatabaseLock>();
+                }
+
                 if (ListensOnSockets(app))
                 {
                     ListenAddresses.EnsureFree(app.Configuration);
                 }
 
-                _ = app.Services.GetRequiredService<ILiteDatabase>();
+                if (postgres)
+                {
+                    _ = app.Services.GetRequiredService<NpgsqlDataSource>();
+                }
+                else
+                {
+                    _ = app.Services.GetRequiredService<ILiteDatabase>();
+                }
+
                 await app.StartAsync().ConfigureAwait(false);
             }
             catch (IOException e) when (e.InnerException is AddressInUseException)

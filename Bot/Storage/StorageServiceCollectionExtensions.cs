@@ -2,6 +2,8 @@ using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Cppcc.Bot.Hosting;
+using Cppcc.Bot.Storage.Postgres;
+using Npgsql;
 
 namespace Cppcc.Bot.Storage;
 
@@ -9,8 +11,9 @@ namespace Cppcc.Bot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// One <see cref="LiteDatabase"/> per process (direct mode) behind a <see cref="DatabaseLock"/>, the bot
-    /// <see cref="IStorage"/>, conversation and user state.
+    /// The engine chosen by <c>Storage:Provider</c>: one <see cref="LiteDatabase"/> per process (direct mode) behind a
+    /// <see cref="DatabaseLock"/>, or a pooled <see cref="NpgsqlDataSource"/>; the bot <see cref="IStorage"/>,
+    /// conversation and user state.
     /// </summary>
     public static IServiceCollection AddBotStorage(this IServiceCollection services)
     {
@@ -26,6 +29,10 @@ public static class StorageServiceCollectionExtensions
         // The lock is resolved first, so the container disposes it after the database: the journal is written back
         // into the file while the lock is still held.
         services.AddSingleton<ILiteDatabase>(sp => StorageStartup.Open(sp.GetRequiredService<DatabaseLock>()));
+        // PostgreSQL: one pooled data source per process, its schema brought up to date before the first store uses it.
+        services.AddSingleton(sp => PostgresStartup.Open(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.PostgreSqlConnectionName),
+            sp.GetServices<PostgresSchema>()));
         services.AddSingleton<IStorage, LiteDbStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
