@@ -36,9 +36,11 @@ public sealed class BackgroundActivity
                 woken.TrySetResult();
         }
 
-        Leave();
+        // The timer exists before the caller counts as parked: a test that sees "idle" and moves the clock must find
+        // it, or the wait would start from the moved clock and end late.
         await using var timer = time.CreateTimer(_ => Wake(false), null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
         await using var registration = cancellationToken.Register(() => Wake(true));
+        Leave();
         await woken.Task;
     }
 

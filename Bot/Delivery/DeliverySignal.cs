@@ -31,18 +31,23 @@ public sealed class DeliverySignal(BackgroundActivity activity)
         TaskCompletionSource waiter;
         lock (_lock)
         {
-            // The caller parks; whoever wakes it counts it as working again (a wake-up already given does so now).
-            activity.Leave();
             if (_set)
             {
+                // A wake-up already given counted the caller as working; it goes on working, so its own count ends.
                 _set = false;
+                activity.Leave();
                 return;
             }
             _waiter = waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         await using (time.CreateTimer(_ => Wake(waiter), null, timeout, Timeout.InfiniteTimeSpan))
         await using (cancellationToken.Register(() => Wake(waiter)))
+        {
+            // Parked only now that the timer exists: a test that sees "idle" and moves the clock must find it. A Set()
+            // in between counted the wake-up already, so the two cancel out.
+            activity.Leave();
             await waiter.Task;
+        }
         cancellationToken.ThrowIfCancellationRequested();
     }
 

@@ -13,11 +13,14 @@ internal sealed class WakeCountingTimeProvider(TimeProvider inner, BackgroundAct
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        activity.Leave();
-        return inner.CreateTimer(s =>
+        var timer = inner.CreateTimer(s =>
         {
             activity.Enter();
             callback(s);
         }, state, dueTime, period);
+        // Parked only once the timer exists (see BackgroundActivity.DelayAsync); a timer that fired already counted its
+        // wake-up, so the two cancel out.
+        activity.Leave();
+        return timer;
     }
 }
