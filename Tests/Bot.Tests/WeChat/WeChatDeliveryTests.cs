@@ -93,7 +93,7 @@ public sealed class WeChatDeliveryTests
 
         await host.Bot.Staff("", ReportBot.Transition(reference, "accepted"));
         await WaitForAsync(() => host.Api.Calls("/cgi-bin/message/custom/send").Count >= 1);
-        await Task.Delay(200);
+        await host.Bot.Factory.DeliveryIdleAsync(); // the refused send's outcome is recorded
         var next = await host.SayAsync(User, "查询");
         var after = await host.SayAsync(User, "查询");
 
