@@ -26,8 +26,12 @@ start_test_postgres() {
   PG_TEST_DIR=$(mktemp -d /tmp/cppcc-pg.XXXXXX)
   chmod 755 "$PG_TEST_DIR"
   [ "$(id -u)" -eq 0 ] && chown postgres "$PG_TEST_DIR"
+  # A free port in the dynamic range: nothing answers a connection there (bash's /dev/tcp, no other tool needed).
   local port
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  while :; do
+    port=$((49152 + RANDOM % 16000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+  done
   "${run[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   # fsync off: the cluster lives for one test run; max_connections covers two bot processes and parallel test hosts.
   "${run[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w start \
