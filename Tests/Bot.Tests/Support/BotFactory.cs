@@ -31,6 +31,31 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>
+    /// Stops the bot and returns once it has let go of its database, as a restarted process would only start after the
+    /// old one exited. The bot's own entry point disposes the host on its thread too, and may still be writing the
+    /// journal back when the factory's dispose returns; a bot started at that moment would be refused "in use".
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_settings.GetValueOrDefault("Storage:Path") is not { } path)
+            return;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                Cppcc.Bot.Storage.DatabaseLock.Acquire(path).Dispose();
+                return;
+            }
+            catch (Cppcc.Bot.Hosting.StartupProblem) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
