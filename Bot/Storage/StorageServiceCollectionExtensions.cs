@@ -33,7 +33,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => PostgresStartup.Open(
             sp.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.PostgreSqlConnectionName),
             sp.GetServices<PostgresSchema>()));
-        services.AddSingleton<IStorage, LiteDbStorage>();
+        services.AddPostgresSchema(PostgresStorage.Schema);
+        services.AddStore<IStorage, LiteDbStorage, PostgresStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         return services;
