@@ -16,7 +16,7 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
     private readonly KnowledgeFeedbackStore _feedback;
     private readonly KnowledgeTicketStore _tickets;
     private readonly WaitingNoticeStore _told;
-    private readonly ConversationReferenceStore _references;
+    private readonly IConversationReferenceStore _references;
     private readonly IUserNotifier _notifier;
     private readonly HandOffLimiter _limiter;
     private readonly TimeProvider _time;
@@ -24,7 +24,7 @@ public sealed class KnowledgeInbox : IKnowledgeInbox
 
     /// <summary>Creates the inbox.</summary>
     public KnowledgeInbox(UnansweredQuestionStore unanswered, KnowledgeFeedbackStore feedback, KnowledgeTicketStore tickets, WaitingNoticeStore told,
-        ConversationReferenceStore references, IUserNotifier notifier, HandOffLimiter limiter, TimeProvider time, ILogger<KnowledgeInbox> logger)
+        IConversationReferenceStore references, IUserNotifier notifier, HandOffLimiter limiter, TimeProvider time, ILogger<KnowledgeInbox> logger)
     {
         _unanswered = unanswered;
         _feedback = feedback;
