@@ -37,6 +37,18 @@ public static class StorageServiceCollectionExtensions
         services.AddStore<IStorage, LiteDbStorage, PostgresStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        return services.AddSigningKeyStore();
+    }
+
+    /// <summary>The signing key store on the configured engine; safe to call more than once (web chat and exports do).</summary>
+    public static IServiceCollection AddSigningKeyStore(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(ISigningKeyStore)))
+        {
+            services.AddPostgresSchema(PostgresSigningKeyStore.Schema);
+            services.AddStore<ISigningKeyStore, SigningKeyStore, PostgresSigningKeyStore>();
+        }
+
         return services;
     }
 }

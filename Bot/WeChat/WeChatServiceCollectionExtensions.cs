@@ -1,5 +1,7 @@
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Exports;
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,7 +26,7 @@ public static class WeChatServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WeChatAccessTokens.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<WeChatTokenStore>();
+        services.AddPostgresSchema(PostgresWeChatTokenStore.Schema).AddStore<IWeChatTokenStore, WeChatTokenStore, PostgresWeChatTokenStore>();
         services.AddSingleton<WeChatAccessTokens>();
         services.AddSingleton<WeChatApiClient>();
         services.AddSingleton<WeChatUserStore>();
