@@ -29,7 +29,8 @@ public static class WeChatServiceCollectionExtensions
         services.AddPostgresSchema(PostgresWeChatTokenStore.Schema).AddStore<IWeChatTokenStore, WeChatTokenStore, PostgresWeChatTokenStore>();
         services.AddSingleton<WeChatAccessTokens>();
         services.AddSingleton<WeChatApiClient>();
-        services.AddSingleton<WeChatUserStore>();
+        services.AddPostgresSchema(PostgresWeChatUserStore.Schema).AddStore<IWeChatUserStore, WeChatUserStore, PostgresWeChatUserStore>();
+        services.AddPostgresSchema(PostgresWeChatImageStore.Schema).AddStore<IWeChatImageStore, WeChatImageStore, PostgresWeChatImageStore>();
         services.AddSingleton<WeChatImages>();
         services.AddSingleton<WeChatSender>();
         services.AddSingleton<WeChatMessageLedger>();
