@@ -15,6 +15,7 @@ using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Reports;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Migration;
 using Cppcc.Bot.WebChat;
 using Cppcc.Bot.WeChat;
 
@@ -51,6 +52,11 @@ app.MapWeChat();
 if (await app.RunWeChatCommandAsync(args))
 {
     return Environment.ExitCode;
+}
+
+if (MigrateCommand.TryRun(app.Services, app.Environment.ContentRootPath, args, Console.Out, Console.Error, out var migrated))
+{
+    return migrated;
 }
 
 return await StartupGuard.RunAsync(app);

@@ -26,7 +26,7 @@ public static class AIServiceCollectionExtensions
                 ? [ActivatorUtilities.CreateInstance<AzureOpenAIEmbedder>(sp)]
                 : []);
         services.AddSingleton(sp => new KnowledgeEmbeddings(sp.GetRequiredService<IEnumerable<IKnowledgeEmbedder>>(),
-            sp.GetRequiredService<EmbeddingCacheStore>(),
+            sp.GetRequiredService<IEmbeddingCacheStore>(),
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.EmbeddingTimeoutSeconds)));
         return services;
     }

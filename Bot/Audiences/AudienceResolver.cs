@@ -15,7 +15,7 @@ public sealed record Recipient(string UserKey, ConversationReference Reference)
 /// Who an audience is: "all" = every member the bot has seen, in a personal chat or a group (staff included); a group kept by staff
 /// (group.set) = its members; otherwise a sector (界别) members gave themselves with <c>界别 …</c> = those members.
 /// </summary>
-public sealed class AudienceResolver(ConversationReferenceStore references, PersonalConversations personal, GroupStore groups, MemberSectorStore sectors)
+public sealed class AudienceResolver(IConversationReferenceStore references, PersonalConversations personal, IGroupStore groups, IMemberSectorStore sectors)
 {
     public const string All = "all";
 

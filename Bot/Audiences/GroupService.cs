@@ -4,8 +4,8 @@ using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Bot.Audiences;
 
-/// <summary>Groups over <see cref="GroupStore"/>; entries are matched against the members who wrote to the bot.</summary>
-public sealed class GroupService(GroupStore groups, ConversationReferenceStore references, TimeProvider time) : IGroups
+/// <summary>Groups over <see cref="IGroupStore"/>; entries are matched against the members who wrote to the bot.</summary>
+public sealed class GroupService(IGroupStore groups, IConversationReferenceStore references, TimeProvider time) : IGroups
 {
     public IReadOnlyList<GroupSummary> List() => groups.All().Select(g => new GroupSummary(g.Id, g.Kind, g.MemberKeys.Count)).ToList();
 

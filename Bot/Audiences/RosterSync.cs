@@ -15,7 +15,7 @@ namespace Cppcc.Bot.Audiences;
 /// with each member who has none, storing its reference like a member who wrote to the bot. Creating conversations
 /// counts against Teams' limits, so each one takes a permit of the delivery engine's global rate.
 /// </summary>
-public sealed class RosterSync(CloudAdapter adapter, ConversationReferenceStore references, ICallerResolver callers,
+public sealed class RosterSync(CloudAdapter adapter, IConversationReferenceStore references, ICallerResolver callers,
     GlobalSendRate rate, IConfiguration configuration, ILogger<RosterSync> logger) : IRoster
 {
     private const int PageSize = 100;

@@ -1,6 +1,8 @@
 using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Reports;
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.Audit;
 using Cppcc.Dialogs.Broadcasts;
 using Cppcc.Dialogs.Reports;
@@ -19,8 +21,8 @@ public static class AuditServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
-        services.AddSingleton<AuditStore>();
-        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditStore>());
+        services.AddPostgresSchema(PostgresAuditStore.Schema).AddStore<IAuditStore, AuditStore, PostgresAuditStore>();
+        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<IAuditStore>());
         services.TryAddSingleton<ReportReview>();
         services.TryAddSingleton<SessionService>();
         services.Replace(ServiceDescriptor.Singleton<IReportReview>(sp =>

@@ -11,7 +11,7 @@ namespace Cppcc.Bot.Audit;
 /// Owns the "audit_trail" collection: append-only, each record holding SHA-256 of the previous record's hash and its
 /// own canonical content, so that a record changed, inserted or removed outside this class breaks the chain there.
 /// </summary>
-public sealed class AuditStore : IAuditTrail
+public sealed class AuditStore : IAuditStore
 {
     private readonly ILiteCollection<StoredAuditRecord> _records;
     private readonly TimeProvider _time;
@@ -47,11 +47,14 @@ public sealed class AuditStore : IAuditTrail
         => _records.Query().OrderByDescending(r => r.Id).Limit(count).ToList().Select(r => r.ToEntry()).ToList();
 
     /// <inheritdoc />
-    public AuditVerification Verify()
+    public AuditVerification Verify() => Verify(_records.Query().OrderBy(r => r.Id).ToEnumerable());
+
+    /// <summary>Walks the chain of <paramref name="records"/>, in id order; the same check on every engine.</summary>
+    internal static AuditVerification Verify(IEnumerable<StoredAuditRecord> records)
     {
         var previous = "";
         long expected = 1, checkedCount = 0;
-        foreach (var record in _records.Query().OrderBy(r => r.Id).ToEnumerable())
+        foreach (var record in records)
         {
             checkedCount++;
             // The stored PreviousHash is not trusted: the link is recomputed from the hash actually stored before it.
@@ -71,7 +74,7 @@ public sealed class AuditStore : IAuditTrail
     /// SHA-256 (hex) of the previous hash and the record's fields, each length-prefixed so no two records read alike.
     /// LiteDB reads empty strings back as null, so empty and null are one value here.
     /// </summary>
-    private static string HashOf(StoredAuditRecord r, string previousHash)
+    internal static string HashOf(StoredAuditRecord r, string previousHash)
     {
         var canonical = new StringBuilder();
         foreach (var field in new[]

@@ -8,13 +8,10 @@ using Newtonsoft.Json;
 namespace Cppcc.Bot.Conversations;
 
 /// <summary>
-/// The conversation references of everyone who wrote to or installed the bot, keyed by <see cref="Caller.UserKey"/>,
-/// so reminders, broadcasts and status changes can reach them later. Each user has at most one personal reference
-/// (their one-to-one chat with the bot, the only place private messages go; collection <c>conversation_references</c>)
-/// and, separately, the last group chat or channel they wrote in (<c>shared_conversation_references</c>), kept only to
-/// open a personal chat with them. A message in a group therefore never replaces the personal reference.
+/// <see cref="IConversationReferenceStore"/> on LiteDB: personal references in the collection
+/// <c>conversation_references</c>, group chats and channels in <c>shared_conversation_references</c>.
 /// </summary>
-public sealed class ConversationReferenceStore : IConversationReferenceSink
+public sealed class ConversationReferenceStore : IConversationReferenceStore
 {
     // WeChat users stay reachable after they leave: customer-service messages and subscription notices.
     private const string KeptWhenIdle = "wechat";
@@ -63,20 +60,17 @@ public sealed class ConversationReferenceStore : IConversationReferenceSink
         return Task.CompletedTask;
     }
 
-    /// <summary>The user's personal conversation with the bot, or null when they never had one.</summary>
+    /// <inheritdoc />
     public ConversationReference? Find(string userKey) => Read(_personal.FindById(userKey));
 
-    /// <summary>The last group chat or channel the user wrote in (never a place for private messages), or null.</summary>
+    /// <inheritdoc />
     public ConversationReference? FindShared(string userKey) => Read(_shared.FindById(userKey));
 
-    /// <summary>The role the user had when last seen in any conversation, or null for an unknown user.</summary>
+    /// <inheritdoc />
     public Role? RoleOf(string userKey)
         => (_personal.FindById(userKey) ?? _shared.FindById(userKey)) is { } stored && Enum.TryParse<Role>(stored.Role, out var role) ? role : null;
 
-    /// <summary>
-    /// Keys of every known user with at least <paramref name="role"/> (members include staff), whether they were seen in
-    /// a personal chat or only in a group chat or channel.
-    /// </summary>
+    /// <inheritdoc />
     public IReadOnlyList<string> UserKeys(Role role)
         => _personal.FindAll().Concat(_shared.FindAll())
             .Where(r => Enum.TryParse<Role>(r.Role, out var stored) && stored >= role)
@@ -84,10 +78,7 @@ public sealed class ConversationReferenceStore : IConversationReferenceSink
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>
-    /// Forgets public callers not heard from since <paramref name="cutoff"/>: an anonymous web chat visitor can only
-    /// be reached while their page is open, so keeping their references would only grow the collection.
-    /// </summary>
+    /// <inheritdoc />
     public int ForgetPublicCallersIdleSince(DateTimeOffset cutoff)
     {
         var before = cutoff.UtcDateTime;

@@ -1,3 +1,5 @@
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,13 +9,19 @@ namespace Cppcc.Bot.Conversations;
 public static class ConversationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ConversationReferenceStore"/> as the dialogs' reference sink, and <see cref="PersonalConversations"/>.
+    /// Adds <see cref="IConversationReferenceStore"/> (on the configured engine) as the dialogs' reference sink, and <see cref="PersonalConversations"/>.
     /// Safe to call more than once: delivery calls it too, because it opens personal chats.
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
-        services.TryAddSingleton<ConversationReferenceStore>();
-        services.TryAddSingleton<IConversationReferenceSink>(sp => sp.GetRequiredService<ConversationReferenceStore>());
+        if (services.Any(d => d.ServiceType == typeof(IConversationReferenceStore)))
+        {
+            return services;
+        }
+
+        services.AddPostgresSchema(PostgresConversationReferenceStore.Schema);
+        services.AddStore<IConversationReferenceStore, ConversationReferenceStore, PostgresConversationReferenceStore>();
+        services.TryAddSingleton<IConversationReferenceSink>(sp => sp.GetRequiredService<IConversationReferenceStore>());
         services.TryAddSingleton<PersonalConversations>();
         return services;
     }

@@ -13,7 +13,7 @@ namespace Cppcc.Bot.Conversations;
 /// tenant and the member, as Teams requires) when the first message to them is actually sent; a user with neither is
 /// unreachable.
 /// </summary>
-public sealed class PersonalConversations(ConversationReferenceStore references, CloudAdapter adapter, IConfiguration configuration,
+public sealed class PersonalConversations(IConversationReferenceStore references, CloudAdapter adapter, IConfiguration configuration,
     ILogger<PersonalConversations> logger)
 {
     /// <summary>Conversation id of a reference that stands for a personal chat still to be opened (never a real id).</summary>

@@ -19,14 +19,14 @@ public sealed class DutyRecords : IDutyRecords
     private readonly SessionStore _sessions;
     private readonly RsvpStore _rsvps;
     private readonly AudienceResolver _audiences;
-    private readonly MemberSectorStore _sectors;
-    private readonly ConversationReferenceStore _references;
+    private readonly IMemberSectorStore _sectors;
+    private readonly IConversationReferenceStore _references;
     private readonly DutyPointsRules _rules;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the counter.</summary>
     public DutyRecords(ReportStore reports, SessionStore sessions, RsvpStore rsvps, AudienceResolver audiences,
-        MemberSectorStore sectors, ConversationReferenceStore references, DutyPointsRules rules, TimeProvider time)
+        IMemberSectorStore sectors, IConversationReferenceStore references, DutyPointsRules rules, TimeProvider time)
     {
         _reports = reports;
         _sessions = sessions;

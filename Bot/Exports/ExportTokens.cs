@@ -17,7 +17,7 @@ public sealed record ExportGrant(string UserKey, string Kind, string Subject, Da
 /// Signs and reads export link tokens: the grant in base64url, a dot, and its HMAC-SHA256. The key is kept in
 /// storage, so a link handed out before a restart still works until it expires.
 /// </summary>
-public sealed class ExportTokens(SigningKeyStore keys)
+public sealed class ExportTokens(ISigningKeyStore keys)
 {
     private const string Version = "v2";
     private readonly byte[] _key = keys.GetOrCreate("export-links", 32);

@@ -14,7 +14,7 @@ public static class ExportsServiceCollectionExtensions
             .Validate(o => o.ExportLinkLifetime > TimeSpan.Zero, "Reports:ExportLinkLifetime must be positive.")
             .ValidateOnStart();
         services.AddHttpContextAccessor();
-        services.TryAddSingleton<SigningKeyStore>();
+        services.AddSigningKeyStore();
         services.AddSingleton<ExportTokens>();
         services.AddSingleton<IDownloadLinks, DownloadLinks>();
         services.AddTransient<IStartupFilter, ExportsStartupFilter>();

@@ -3,8 +3,8 @@ using LiteDB;
 
 namespace Cppcc.Bot.Graph;
 
-/// <summary>Owns the "calendar_events" collection: which Outlook event was made for which (session, member).</summary>
-public sealed class CalendarEntryStore
+/// <summary><see cref="ICalendarEntryStore"/> on LiteDB. Owns the "calendar_events" collection.</summary>
+public sealed class CalendarEntryStore : ICalendarEntryStore
 {
     /// <summary>Failed calls after which an entry is no longer retried (e.g. a member without a mailbox).</summary>
     public const int MaxFailures = 5;
@@ -17,13 +17,16 @@ public sealed class CalendarEntryStore
         _entries.EnsureIndex(e => e.SessionId);
     }
 
+    /// <inheritdoc />
     public CalendarEntry? Find(string sessionId, string userKey) => _entries.FindById(CalendarEntry.KeyOf(sessionId, userKey));
 
+    /// <inheritdoc />
     public List<CalendarEntry> ForSession(string sessionId) => _entries.Find(e => e.SessionId == sessionId).ToList();
 
-    /// <summary>Sessions that still have events in someone's calendar.</summary>
+    /// <inheritdoc />
     public List<string> SessionsWithEvents() =>
         _entries.Find(e => e.Removed == false && e.EventId != null).Select(e => e.SessionId).Distinct().ToList();
 
+    /// <inheritdoc />
     public void Save(CalendarEntry entry) => _entries.Upsert(entry);
 }

@@ -1,6 +1,8 @@
 using Azure.Core;
 using Azure.Identity;
 using Cppcc.Bot.Roles;
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
@@ -34,7 +36,7 @@ public static class GraphServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<StaffOptions>>(sp => sp.GetRequiredService<GraphStaff>());
         services.AddSingleton<GraphSync>();
         services.AddHostedService<GraphSyncWorker>();
-        services.AddSingleton<CalendarEntryStore>();
+        services.AddPostgresSchema(PostgresCalendarEntryStore.Schema).AddStore<ICalendarEntryStore, CalendarEntryStore, PostgresCalendarEntryStore>();
         services.AddSingleton<GraphCalendar>();
         services.AddSingleton<CalendarSync>();
         services.AddHostedService<CalendarSyncWorker>();

@@ -11,7 +11,7 @@ public sealed record GraphSyncResult(int Staff, int Members, int Reachable, int 
 /// Staff from Graph:StaffGroupId; members from Graph:MembersGroupId, with the Teams app installed for those the bot
 /// cannot reach yet (no stored conversation), so that reminders and broadcasts reach them once Teams reports the install.
 /// </summary>
-public sealed class GraphSync(GraphDirectory directory, GraphStaff staff, ConversationReferenceStore references,
+public sealed class GraphSync(GraphDirectory directory, GraphStaff staff, IConversationReferenceStore references,
     IOptions<GraphOptions> options, ILogger<GraphSync> logger)
 {
     public async Task<GraphSyncResult> SyncAsync(CancellationToken cancellationToken)

@@ -4,11 +4,8 @@ using LiteDB;
 
 namespace Cppcc.Bot.Knowledge;
 
-/// <summary>
-/// Embedding vectors already paid for (LiteDB <c>kb_embeddings</c>), keyed by a hash of the deployment and the exact
-/// text embedded: a restart, a reload or an unchanged entry costs no call, and an edited entry gets a new key.
-/// </summary>
-public sealed class EmbeddingCacheStore
+/// <summary><see cref="IEmbeddingCacheStore"/> on LiteDB (collection <c>kb_embeddings</c>).</summary>
+public sealed class EmbeddingCacheStore : IEmbeddingCacheStore
 {
     private readonly ILiteCollection<CachedVector> _vectors;
 
@@ -19,22 +16,23 @@ public sealed class EmbeddingCacheStore
     public static string Key(string deployment, string text) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deployment + "\n" + text)));
 
-    /// <summary>The stored vector, or null.</summary>
+    /// <inheritdoc />
     public float[]? Find(string key) => _vectors.FindById(key) is { } hit ? FromBytes(hit.Vector) : null;
 
-    /// <summary>Stores vectors by key (replacing any under the same key).</summary>
+    /// <inheritdoc />
     public void Save(IEnumerable<(string Key, float[] Vector)> vectors) =>
         _vectors.Upsert(vectors.Select(v => new CachedVector { Id = v.Key, Vector = ToBytes(v.Vector) }));
 
-    // Bytes, not a BSON array of doubles: a 1,536-dimension vector stays 6 KB.
-    private static byte[] ToBytes(float[] vector)
+    /// <summary>A vector as bytes (the stored form on every engine): a 1,536-dimension vector stays 6 KB.</summary>
+    public static byte[] ToBytes(float[] vector)
     {
         var bytes = new byte[vector.Length * sizeof(float)];
         Buffer.BlockCopy(vector, 0, bytes, 0, bytes.Length);
         return bytes;
     }
 
-    private static float[] FromBytes(byte[] bytes)
+    /// <summary>A vector from its stored bytes.</summary>
+    public static float[] FromBytes(byte[] bytes)
     {
         var vector = new float[bytes.Length / sizeof(float)];
         Buffer.BlockCopy(bytes, 0, vector, 0, bytes.Length);

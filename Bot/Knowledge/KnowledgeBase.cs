@@ -12,7 +12,7 @@ namespace Cppcc.Bot.Knowledge;
 /// </summary>
 public sealed class KnowledgeBase
 {
-    private readonly KnowledgeEntryStore _curated;
+    private readonly IKnowledgeEntryStore _curated;
     private readonly KnowledgeTextAnalyzer _analyzer = new(new SmartCnTokenizer(), KnowledgeSynonyms.Default);
     private readonly ILogger<KnowledgeBase> _logger;
     private readonly KnowledgeEmbeddings? _embeddings;
@@ -20,7 +20,7 @@ public sealed class KnowledgeBase
     private volatile KnowledgeSnapshot _current;
 
     /// <summary>Loads the knowledge base (start-up).</summary>
-    public KnowledgeBase(IOptions<KnowledgeOptions> options, IHostEnvironment environment, KnowledgeEntryStore curated, ILogger<KnowledgeBase> logger,
+    public KnowledgeBase(IOptions<KnowledgeOptions> options, IHostEnvironment environment, IKnowledgeEntryStore curated, ILogger<KnowledgeBase> logger,
         KnowledgeEmbeddings? embeddings = null)
     {
         _embeddings = embeddings;

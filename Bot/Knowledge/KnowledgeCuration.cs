@@ -8,21 +8,21 @@ using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Knowledge;
 
-/// <summary>Staff curation from Teams: edits go to <see cref="KnowledgeEntryStore"/> and apply at once.</summary>
+/// <summary>Staff curation from Teams: edits go to <see cref="IKnowledgeEntryStore"/> and apply at once.</summary>
 public sealed partial class KnowledgeCuration : IKnowledgeCuration
 {
     private static readonly char[] ListSeparators = [',', '，', '、', ';', '；', '\n'];
 
     private readonly KnowledgeBase _knowledge;
-    private readonly KnowledgeEntryStore _entries;
-    private readonly UnansweredQuestionStore _unanswered;
-    private readonly KnowledgeFeedbackStore _feedback;
+    private readonly IKnowledgeEntryStore _entries;
+    private readonly IUnansweredQuestionStore _unanswered;
+    private readonly IKnowledgeFeedbackStore _feedback;
     private readonly TimeProvider _time;
     private readonly string _exportFolder;
     private readonly ILogger<KnowledgeCuration> _logger;
 
     /// <summary>Creates the curation service.</summary>
-    public KnowledgeCuration(KnowledgeBase knowledge, KnowledgeEntryStore entries, UnansweredQuestionStore unanswered, KnowledgeFeedbackStore feedback,
+    public KnowledgeCuration(KnowledgeBase knowledge, IKnowledgeEntryStore entries, IUnansweredQuestionStore unanswered, IKnowledgeFeedbackStore feedback,
         IOptions<KnowledgeOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<KnowledgeCuration> logger)
     {
         _knowledge = knowledge;

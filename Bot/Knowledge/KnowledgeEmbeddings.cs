@@ -4,7 +4,7 @@ namespace Cppcc.Bot.Knowledge;
 
 /// <summary>
 /// Embeddings for hybrid retrieval, off unless an <see cref="IKnowledgeEmbedder"/> is configured. At load, every text
-/// the index needs (entries, and the questions calibration asks) is taken from <see cref="EmbeddingCacheStore"/> or
+/// the index needs (entries, and the questions calibration asks) is taken from <see cref="IEmbeddingCacheStore"/> or
 /// fetched in batches; at question time the question's vector comes within a short timeout. Whatever fails, retrieval
 /// goes on with words alone: embeddings may improve an answer, never block one.
 /// </summary>
@@ -17,11 +17,11 @@ public sealed class KnowledgeEmbeddings
     public const int LoadAttempts = 3;
 
     private readonly IKnowledgeEmbedder? _embedder;
-    private readonly EmbeddingCacheStore _cache;
+    private readonly IEmbeddingCacheStore _cache;
     private readonly TimeSpan _questionTimeout;
 
     /// <summary>Creates the service; <paramref name="embedders"/> is empty unless an embedding deployment is configured.</summary>
-    public KnowledgeEmbeddings(IEnumerable<IKnowledgeEmbedder> embedders, EmbeddingCacheStore cache, TimeSpan questionTimeout)
+    public KnowledgeEmbeddings(IEnumerable<IKnowledgeEmbedder> embedders, IEmbeddingCacheStore cache, TimeSpan questionTimeout)
     {
         _embedder = embedders.FirstOrDefault();
         _cache = cache;

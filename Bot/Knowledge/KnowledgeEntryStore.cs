@@ -3,21 +3,25 @@ using LiteDB;
 
 namespace Cppcc.Bot.Knowledge;
 
-/// <summary>
-/// Entries staff added, edited or retired in Teams; they overlay the KB folder's files (same id = replaced).
-/// Owns the <c>kb_entries</c> collection.
-/// </summary>
-public sealed class KnowledgeEntryStore
+/// <summary><see cref="IKnowledgeEntryStore"/> on LiteDB. Owns the <c>kb_entries</c> collection.</summary>
+public sealed class KnowledgeEntryStore : IKnowledgeEntryStore
 {
     private readonly ILiteCollection<StoredEntry> _entries;
 
     /// <summary>Creates the store.</summary>
     public KnowledgeEntryStore(ILiteDatabase database) => _entries = LiteDbCollections.Open<StoredEntry>(database, "kb_entries");
 
-    /// <summary>The file entries with the curated ones applied: replaced, added, or removed when retired.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<KnowledgeEntry> Overlay(IReadOnlyList<KnowledgeEntry> fromFiles)
+        => Apply(fromFiles, _entries.FindAll().Select(e => new CuratedEntry(e.ToEntry(), e.Retired)).ToList());
+
+    /// <summary>
+    /// The file entries with the curated ones applied: replaced, added (after the files, by id), or removed when
+    /// retired. The same rule on every engine.
+    /// </summary>
+    public static IReadOnlyList<KnowledgeEntry> Apply(IReadOnlyList<KnowledgeEntry> fromFiles, IReadOnlyList<CuratedEntry> curatedEntries)
     {
-        var curated = _entries.FindAll().ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var curated = curatedEntries.ToDictionary(e => e.Entry.Id, StringComparer.Ordinal);
         var result = new List<KnowledgeEntry>(fromFiles.Count + curated.Count);
         foreach (var entry in fromFiles)
         {
@@ -27,19 +31,19 @@ public sealed class KnowledgeEntryStore
             }
             else if (!stored.Retired)
             {
-                result.Add(stored.ToEntry());
+                result.Add(stored.Entry);
             }
         }
 
         var fileIds = fromFiles.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        result.AddRange(curated.Values.Where(s => !s.Retired && !fileIds.Contains(s.Id)).OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => s.ToEntry()));
+        result.AddRange(curated.Values.Where(s => !s.Retired && !fileIds.Contains(s.Entry.Id)).OrderBy(s => s.Entry.Id, StringComparer.Ordinal).Select(s => s.Entry));
         return result;
     }
 
-    /// <summary>Adds or replaces an entry.</summary>
+    /// <inheritdoc />
     public void Save(KnowledgeEntry entry, string staffKey, DateTimeOffset now) => _entries.Upsert(StoredEntry.From(entry, staffKey, now));
 
-    /// <summary>Withdraws an entry (kept, marked retired, so a file entry with the same id stays hidden too).</summary>
+    /// <inheritdoc />
     public void Retire(KnowledgeEntry entry, string staffKey, DateTimeOffset now)
     {
         var stored = StoredEntry.From(entry, staffKey, now);

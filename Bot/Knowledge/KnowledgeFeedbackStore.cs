@@ -4,8 +4,8 @@ using LiteDB;
 
 namespace Cppcc.Bot.Knowledge;
 
-/// <summary>"有帮助 / 没帮助" votes, one per user and entry (a new click replaces the old). Owns <c>kb_feedback</c>.</summary>
-public sealed class KnowledgeFeedbackStore
+/// <summary><see cref="IKnowledgeFeedbackStore"/> on LiteDB. Owns <c>kb_feedback</c>.</summary>
+public sealed class KnowledgeFeedbackStore : IKnowledgeFeedbackStore
 {
     private readonly ILiteCollection<Vote> _votes;
 
@@ -16,17 +16,19 @@ public sealed class KnowledgeFeedbackStore
         _votes.EnsureIndex(v => v.EntryId);
     }
 
-    /// <summary>Records <paramref name="userKey"/>'s vote on an entry.</summary>
+    /// <inheritdoc />
     public void Record(string entryId, bool helpful, string userKey, DateTimeOffset now)
         => _votes.Upsert(new Vote { Id = entryId + "|" + userKey, EntryId = entryId, Helpful = helpful, At = now.UtcDateTime });
 
-    /// <summary>Counts per entry, most voted first.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<EntryFeedback> Counts()
-        => _votes.FindAll()
+        => MostVotedFirst(_votes.FindAll()
             .GroupBy(v => v.EntryId, StringComparer.Ordinal)
-            .Select(g => new EntryFeedback(g.Key, g.Count(v => v.Helpful), g.Count(v => !v.Helpful)))
-            .OrderByDescending(f => f.Helpful + f.NotHelpful).ThenBy(f => f.EntryId, StringComparer.Ordinal)
-            .ToList();
+            .Select(g => new EntryFeedback(g.Key, g.Count(v => v.Helpful), g.Count(v => !v.Helpful))));
+
+    /// <summary>The order staff see on every engine: most votes first, then by entry id.</summary>
+    public static IReadOnlyList<EntryFeedback> MostVotedFirst(IEnumerable<EntryFeedback> counts)
+        => counts.OrderByDescending(f => f.Helpful + f.NotHelpful).ThenBy(f => f.EntryId, StringComparer.Ordinal).ToList();
 
     private sealed class Vote
     {

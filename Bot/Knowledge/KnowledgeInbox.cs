@@ -12,19 +12,19 @@ namespace Cppcc.Bot.Knowledge;
 /// </summary>
 public sealed class KnowledgeInbox : IKnowledgeInbox
 {
-    private readonly UnansweredQuestionStore _unanswered;
-    private readonly KnowledgeFeedbackStore _feedback;
-    private readonly KnowledgeTicketStore _tickets;
-    private readonly WaitingNoticeStore _told;
-    private readonly ConversationReferenceStore _references;
+    private readonly IUnansweredQuestionStore _unanswered;
+    private readonly IKnowledgeFeedbackStore _feedback;
+    private readonly IKnowledgeTicketStore _tickets;
+    private readonly IWaitingNoticeStore _told;
+    private readonly IConversationReferenceStore _references;
     private readonly IUserNotifier _notifier;
     private readonly HandOffLimiter _limiter;
     private readonly TimeProvider _time;
     private readonly ILogger<KnowledgeInbox> _logger;
 
     /// <summary>Creates the inbox.</summary>
-    public KnowledgeInbox(UnansweredQuestionStore unanswered, KnowledgeFeedbackStore feedback, KnowledgeTicketStore tickets, WaitingNoticeStore told,
-        ConversationReferenceStore references, IUserNotifier notifier, HandOffLimiter limiter, TimeProvider time, ILogger<KnowledgeInbox> logger)
+    public KnowledgeInbox(IUnansweredQuestionStore unanswered, IKnowledgeFeedbackStore feedback, IKnowledgeTicketStore tickets, IWaitingNoticeStore told,
+        IConversationReferenceStore references, IUserNotifier notifier, HandOffLimiter limiter, TimeProvider time, ILogger<KnowledgeInbox> logger)
     {
         _unanswered = unanswered;
         _feedback = feedback;

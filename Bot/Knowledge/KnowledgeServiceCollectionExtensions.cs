@@ -1,3 +1,5 @@
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.Knowledge;
 
 namespace Cppcc.Bot.Knowledge;
@@ -21,12 +23,12 @@ public static class KnowledgeServiceCollectionExtensions
             .Validate(o => o.HandOffLimit is >= 1 and <= 10_000 && o.HandOffWindow > TimeSpan.Zero,
                 "KnowledgeBase:HandOffLimit must be 1..10000 and KnowledgeBase:HandOffWindow positive.")
             .ValidateOnStart();
-        services.AddSingleton<KnowledgeEntryStore>();
-        services.AddSingleton<KnowledgeFeedbackStore>();
-        services.AddSingleton<EmbeddingCacheStore>();
-        services.AddSingleton<UnansweredQuestionStore>();
-        services.AddSingleton<KnowledgeTicketStore>();
-        services.AddSingleton<WaitingNoticeStore>();
+        services.AddPostgresSchema(PostgresKnowledgeEntryStore.Schema).AddStore<IKnowledgeEntryStore, KnowledgeEntryStore, PostgresKnowledgeEntryStore>();
+        services.AddPostgresSchema(PostgresKnowledgeFeedbackStore.Schema).AddStore<IKnowledgeFeedbackStore, KnowledgeFeedbackStore, PostgresKnowledgeFeedbackStore>();
+        services.AddPostgresSchema(PostgresEmbeddingCacheStore.Schema).AddStore<IEmbeddingCacheStore, EmbeddingCacheStore, PostgresEmbeddingCacheStore>();
+        services.AddPostgresSchema(PostgresUnansweredQuestionStore.Schema).AddStore<IUnansweredQuestionStore, UnansweredQuestionStore, PostgresUnansweredQuestionStore>();
+        services.AddPostgresSchema(PostgresKnowledgeTicketStore.Schema).AddStore<IKnowledgeTicketStore, KnowledgeTicketStore, PostgresKnowledgeTicketStore>();
+        services.AddPostgresSchema(PostgresWaitingNoticeStore.Schema).AddStore<IWaitingNoticeStore, WaitingNoticeStore, PostgresWaitingNoticeStore>();
         services.AddSingleton<KnowledgeBase>();
         services.AddHostedService<KnowledgeFileWatcher>();
         services.AddSingleton<IKnowledgeAnswerer, KnowledgeAnswerer>();

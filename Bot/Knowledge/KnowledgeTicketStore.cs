@@ -4,8 +4,8 @@ using LiteDB;
 
 namespace Cppcc.Bot.Knowledge;
 
-/// <summary>Questions passed to staff and their answers. Owns <c>kb_tickets</c>.</summary>
-public sealed class KnowledgeTicketStore
+/// <summary><see cref="IKnowledgeTicketStore"/> on LiteDB. Owns <c>kb_tickets</c>.</summary>
+public sealed class KnowledgeTicketStore : IKnowledgeTicketStore
 {
     private readonly ILiteCollection<Ticket> _tickets;
     private readonly object _gate = new();
@@ -17,7 +17,7 @@ public sealed class KnowledgeTicketStore
         _tickets.EnsureIndex(t => t.AskerKey);
     }
 
-    /// <summary>Opens a ticket, or returns the asker's open ticket for the same question (a double click is one ticket).</summary>
+    /// <inheritdoc />
     public (Ticket Ticket, bool Created) Open(string question, Caller asker, DateTimeOffset now)
     {
         var key = UnansweredQuestionStore.Key(question);
@@ -39,29 +39,29 @@ public sealed class KnowledgeTicketStore
         }
     }
 
-    /// <summary>The ticket with display id <paramref name="ticketId"/> (e.g. <c>KB-12</c>), or null.</summary>
+    /// <inheritdoc />
     public Ticket? Find(string ticketId)
         => TryParse(ticketId, out var id) ? _tickets.FindById(id) : null;
 
-    /// <summary>Notes that the ticket's card reached at least one staff member.</summary>
+    /// <inheritdoc />
     public void MarkStaffReached(Ticket ticket)
     {
         ticket.StaffReached = true;
         _tickets.Update(ticket);
     }
 
-    /// <summary>Tickets without an answer, oldest first.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<Ticket> OpenTickets(int max)
         => _tickets.Query().Where(t => t.AnsweredAt == null).OrderBy(t => t.Id).Limit(max).ToList();
 
-    /// <summary>Unanswered tickets whose card reached nobody: how many, and the newest id (0 when none).</summary>
+    /// <inheritdoc />
     public (int Count, int NewestId) Unreached()
     {
         var ids = _tickets.Query().Where(t => t.AnsweredAt == null && !t.StaffReached).Select(t => t.Id).ToList();
         return (ids.Count, ids.Count == 0 ? 0 : ids.Max());
     }
 
-    /// <summary>Stores staff's answer on the ticket.</summary>
+    /// <inheritdoc />
     public void Answer(Ticket ticket, string answer, string staffKey, DateTimeOffset now)
     {
         ticket.Answer = answer;
@@ -70,7 +70,8 @@ public sealed class KnowledgeTicketStore
         _tickets.Update(ticket);
     }
 
-    private static bool TryParse(string ticketId, out int id)
+    /// <summary>The number of a display id: <c>KB-12</c> or <c>12</c>.</summary>
+    internal static bool TryParse(string ticketId, out int id)
     {
         var digits = ticketId.Trim().StartsWith("KB-", StringComparison.OrdinalIgnoreCase) ? ticketId.Trim()[3..] : ticketId.Trim();
         return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id);

@@ -6,11 +6,8 @@ using LiteDB;
 
 namespace Cppcc.Bot.Knowledge;
 
-/// <summary>
-/// Questions the knowledge base could not answer, deduplicated (same words after folding case, width, traditional
-/// characters, spaces and punctuation) and counted, for curators. Owns <c>kb_unanswered</c>.
-/// </summary>
-public sealed class UnansweredQuestionStore
+/// <summary><see cref="IUnansweredQuestionStore"/> on LiteDB. Owns <c>kb_unanswered</c>.</summary>
+public sealed class UnansweredQuestionStore : IUnansweredQuestionStore
 {
     private readonly ILiteCollection<Unanswered> _questions;
     private readonly object _gate = new();
@@ -22,7 +19,7 @@ public sealed class UnansweredQuestionStore
         _questions.EnsureIndex(q => q.Count);
     }
 
-    /// <summary>Counts one more asking of <paramref name="question"/>; <paramref name="handedOff"/> marks it passed to staff.</summary>
+    /// <inheritdoc />
     public void Record(string question, DateTimeOffset now, bool handedOff = false, bool countAsking = true)
     {
         var key = Key(question);
@@ -42,7 +39,7 @@ public sealed class UnansweredQuestionStore
         }
     }
 
-    /// <summary>The most asked questions first.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<UnansweredQuestion> Top(int max)
         => _questions.Query().OrderByDescending(q => q.Count).Limit(max).ToList()
             .Select(q => new UnansweredQuestion(q.Question, q.Count, new DateTimeOffset(DateTime.SpecifyKind(q.LastAsked, DateTimeKind.Utc)), q.HandedOff))

@@ -3,11 +3,8 @@ using LiteDB;
 
 namespace Cppcc.Bot.Knowledge;
 
-/// <summary>
-/// Per staff member, the newest waiting ticket they were told about, so the "questions are waiting" line comes once
-/// per batch and again only when a newer question arrives. Owns <c>kb_waiting_told</c>.
-/// </summary>
-public sealed class WaitingNoticeStore
+/// <summary><see cref="IWaitingNoticeStore"/> on LiteDB. Owns <c>kb_waiting_told</c>.</summary>
+public sealed class WaitingNoticeStore : IWaitingNoticeStore
 {
     private readonly ILiteCollection<Told> _told;
     private readonly object _gate = new();
@@ -15,7 +12,7 @@ public sealed class WaitingNoticeStore
     /// <summary>Creates the store.</summary>
     public WaitingNoticeStore(ILiteDatabase database) => _told = LiteDbCollections.Open<Told>(database, "kb_waiting_told");
 
-    /// <summary>True, and remembered, when <paramref name="newestTicketId"/> is newer than what <paramref name="staffKey"/> was last told.</summary>
+    /// <inheritdoc />
     public bool TryTell(string staffKey, int newestTicketId)
     {
         lock (_gate)

@@ -3,8 +3,8 @@ using LiteDB;
 
 namespace Cppcc.Bot.Reports;
 
-/// <summary>Each member's sector (界别) for the per-sector numbers. Owns the <c>member_sectors</c> collection.</summary>
-public sealed class MemberSectorStore
+/// <summary><see cref="IMemberSectorStore"/> on LiteDB. Owns the <c>member_sectors</c> collection.</summary>
+public sealed class MemberSectorStore : IMemberSectorStore
 {
     private readonly ILiteCollection<MemberSector> _sectors;
     private readonly TimeProvider _time;
@@ -16,14 +16,14 @@ public sealed class MemberSectorStore
         _time = time;
     }
 
-    /// <summary>Sets (or replaces) a member's sector.</summary>
+    /// <inheritdoc />
     public void Set(string userKey, string sector, string setBy)
         => _sectors.Upsert(new MemberSector { Id = userKey, Sector = sector, SetBy = setBy, UpdatedAt = _time.GetUtcNow().UtcDateTime });
 
-    /// <summary>The member's sector, or null.</summary>
+    /// <inheritdoc />
     public string? Find(string userKey) => _sectors.FindById(userKey)?.Sector;
 
-    /// <summary>Every member's sector by user key.</summary>
+    /// <inheritdoc />
     public IReadOnlyDictionary<string, string> All() => _sectors.FindAll().ToDictionary(s => s.Id, s => s.Sector, StringComparer.Ordinal);
 
     private sealed class MemberSector

@@ -7,7 +7,7 @@ namespace Cppcc.Bot.Reports;
 public static class ReportDetailsMapper
 {
     /// <summary>The view of <paramref name="report"/> for staff or for its author / code holder.</summary>
-    public static ReportDetails Map(StoredReport report, bool staff, MemberSectorStore sectors)
+    public static ReportDetails Map(StoredReport report, bool staff, IMemberSectorStore sectors)
     {
         var draft = report.ToDraft();
         if (!staff)

@@ -14,11 +14,11 @@ namespace Cppcc.Bot.Reports;
 public sealed class ReportNotices
 {
     private readonly IUserNotifier _notifier;
-    private readonly ConversationReferenceStore _references;
+    private readonly IConversationReferenceStore _references;
     private readonly ILogger<ReportNotices> _logger;
 
     /// <summary>Creates the notices.</summary>
-    public ReportNotices(IUserNotifier notifier, ConversationReferenceStore references, ILogger<ReportNotices> logger)
+    public ReportNotices(IUserNotifier notifier, IConversationReferenceStore references, ILogger<ReportNotices> logger)
     {
         _notifier = notifier;
         _references = references;

@@ -9,14 +9,14 @@ public sealed class ReportReview : IReportReview
     private const int MaxNoteLength = 1000;
 
     private readonly ReportStore _store;
-    private readonly MemberSectorStore _sectors;
+    private readonly IMemberSectorStore _sectors;
     private readonly ReportValidator _validator;
     private readonly ReportNotices _notices;
     private readonly TimeProvider _time;
     private readonly ILogger<ReportReview> _logger;
 
     /// <summary>Creates the review service.</summary>
-    public ReportReview(ReportStore store, MemberSectorStore sectors, ReportValidator validator, ReportNotices notices, TimeProvider time,
+    public ReportReview(ReportStore store, IMemberSectorStore sectors, ReportValidator validator, ReportNotices notices, TimeProvider time,
         ILogger<ReportReview> logger)
     {
         _store = store;

@@ -20,7 +20,7 @@ public sealed class ReportService : IReportService
 
     private readonly ReportStore _store;
     private readonly ReportFingerprints _fingerprints;
-    private readonly MemberSectorStore _sectors;
+    private readonly IMemberSectorStore _sectors;
     private readonly ReportValidator _validator;
     private readonly PublicRateLimiter _limiter;
     private readonly ReportNotices _notices;
@@ -29,7 +29,7 @@ public sealed class ReportService : IReportService
     private readonly ILogger<ReportService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public ReportService(ReportStore store, ReportFingerprints fingerprints, MemberSectorStore sectors, ReportValidator validator, PublicRateLimiter limiter,
+    public ReportService(ReportStore store, ReportFingerprints fingerprints, IMemberSectorStore sectors, ReportValidator validator, PublicRateLimiter limiter,
         ReportNotices notices, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportService> logger)
     {
         _store = store;

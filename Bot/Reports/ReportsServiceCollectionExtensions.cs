@@ -1,4 +1,6 @@
 using Cppcc.Bot.Exports;
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.Reports;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +42,7 @@ public static class ReportsServiceCollectionExtensions
         });
         services.AddSingleton<ReportStore>();
         services.AddSingleton<ReportFingerprints>();
-        services.AddSingleton<MemberSectorStore>();
+        services.AddPostgresSchema(PostgresMemberSectorStore.Schema).AddStore<IMemberSectorStore, MemberSectorStore, PostgresMemberSectorStore>();
         services.AddSingleton<PublicRateLimiter>();
         services.AddSingleton<ReportNotices>();
         services.AddSingleton<IReportService, ReportService>();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LiteDB;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
@@ -13,14 +11,7 @@ namespace Cppcc.Bot.Storage;
 /// </summary>
 public sealed class LiteDbStorage : IStorage
 {
-    private const int MaxKeyLength = 200;
-
-    private static readonly JsonSerializerSettings Json = new()
-    {
-        TypeNameHandling = TypeNameHandling.All,
-        SerializationBinder = new AllowListSerializationBinder(),
-        MaxDepth = 64,
-    };
+    private static readonly JsonSerializerSettings Json = BotStateFormat.Json;
 
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<StateDocument> _documents;
@@ -74,7 +65,7 @@ public sealed class LiteDbStorage : IStorage
                 if (value is IStoreItem { ETag: { } etag } && etag != "*"
                     && _documents.FindById(id) is { } existing && existing.ETag != etag)
                 {
-                    throw new InvalidOperationException($"Etag conflict for key '{key}'.\r\n\r\nOriginal: {etag}\r\nCurrent: {existing.ETag}");
+                    throw BotStateFormat.Conflict(key, etag, existing.ETag);
                 }
             }
 
@@ -113,11 +104,9 @@ public sealed class LiteDbStorage : IStorage
         return Task.CompletedTask;
     }
 
-    /// <summary>Keys come from channel ids of any length; long ones are hashed to stay within LiteDB's index key limit.</summary>
-    private static string DocumentId(string key)
-        => key.Length <= MaxKeyLength ? key : "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    private static string DocumentId(string key) => BotStateFormat.DocumentId(key);
 
-    private static string NewETag() => Guid.NewGuid().ToString("N");
+    private static string NewETag() => BotStateFormat.NewETag();
 
     private sealed class StateDocument
     {

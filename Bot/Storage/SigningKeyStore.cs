@@ -3,17 +3,14 @@ using LiteDB;
 
 namespace Cppcc.Bot.Storage;
 
-/// <summary>
-/// Keeps generated signing keys (web chat tokens, staff download links) across restarts, so an open page or a link
-/// handed out a minute ago keeps working after a deployment. Owns the <c>signing_keys</c> collection.
-/// </summary>
-public sealed class SigningKeyStore(ILiteDatabase database)
+/// <summary><see cref="ISigningKeyStore"/> on LiteDB. Owns the <c>signing_keys</c> collection.</summary>
+public sealed class SigningKeyStore(ILiteDatabase database) : ISigningKeyStore
 {
     private static readonly object Gate = new();
 
     private readonly ILiteCollection<StoredKey> _keys = LiteDbCollections.Open<StoredKey>(database, "signing_keys");
 
-    /// <summary>The key named <paramref name="id"/>, made from <paramref name="bytes"/> random bytes the first time.</summary>
+    /// <inheritdoc />
     public byte[] GetOrCreate(string id, int bytes)
     {
         lock (Gate)

@@ -33,9 +33,22 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => PostgresStartup.Open(
             sp.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.PostgreSqlConnectionName),
             sp.GetServices<PostgresSchema>()));
-        services.AddSingleton<IStorage, LiteDbStorage>();
+        services.AddPostgresSchema(PostgresStorage.Schema);
+        services.AddStore<IStorage, LiteDbStorage, PostgresStorage>();
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
+        return services.AddSigningKeyStore();
+    }
+
+    /// <summary>The signing key store on the configured engine; safe to call more than once (web chat and exports do).</summary>
+    public static IServiceCollection AddSigningKeyStore(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(ISigningKeyStore)))
+        {
+            services.AddPostgresSchema(PostgresSigningKeyStore.Schema);
+            services.AddStore<ISigningKeyStore, SigningKeyStore, PostgresSigningKeyStore>();
+        }
+
         return services;
     }
 }

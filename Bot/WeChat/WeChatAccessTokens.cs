@@ -8,7 +8,7 @@ namespace Cppcc.Bot.WeChat;
 /// before it expires by one caller while the others wait for that same fetch.
 /// </summary>
 public sealed class WeChatAccessTokens(
-    IHttpClientFactory http, WeChatTokenStore store, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatAccessTokens> logger)
+    IHttpClientFactory http, IWeChatTokenStore store, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatAccessTokens> logger)
 {
     public const string HttpClientName = "wechat";
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);

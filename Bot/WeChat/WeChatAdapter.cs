@@ -17,7 +17,7 @@ public sealed class WeChatAdapter : BotAdapter
 {
     private const int PassiveMaxBytes = 2048;
     private readonly IBot _bot;
-    private readonly WeChatUserStore _users;
+    private readonly IWeChatUserStore _users;
     private readonly WeChatMessageLedger _ledger;
     private readonly WeChatSender _sender;
     private readonly WeChatImages _images;
@@ -27,7 +27,7 @@ public sealed class WeChatAdapter : BotAdapter
     private readonly ILogger<WeChatAdapter> _logger;
     private readonly SemaphoreSlim[] _userLocks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
-    public WeChatAdapter(IBot bot, ConversationState conversationState, WeChatUserStore users, WeChatMessageLedger ledger, WeChatSender sender,
+    public WeChatAdapter(IBot bot, ConversationState conversationState, IWeChatUserStore users, WeChatMessageLedger ledger, WeChatSender sender,
         WeChatImages images, DeliveryQueue queue, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatAdapter> logger)
     {
         _bot = bot;

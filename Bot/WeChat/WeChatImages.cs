@@ -1,32 +1,26 @@
 using Cppcc.Bot.Reports;
-using Cppcc.Bot.Storage;
 using Cppcc.Dialogs.Reports;
-using LiteDB;
 
 namespace Cppcc.Bot.WeChat;
 
 /// <summary>
-/// Images a WeChat user sends: downloaded at once (WeChat keeps them three days) into LiteDB file storage and attached
-/// to the user's suggestion: the one filed within the last day, or else the next one they file. Staff fetch them with
-/// 微信图片 &lt;编号&gt;. Owns the <c>wechat_images</c> collection and the <c>wechat/</c> files.
+/// Images a WeChat user sends: downloaded at once (WeChat keeps them three days) into <see cref="IWeChatImageStore"/>
+/// and attached to the user's suggestion: the one filed within the last day, or else the next one they file. Staff
+/// fetch them with 微信图片 &lt;编号&gt;.
 /// </summary>
 public sealed class WeChatImages
 {
     private static readonly TimeSpan AttachToRecent = TimeSpan.FromDays(1);
     private const int MaxBytes = 10 * 1024 * 1024;
-    private readonly ILiteCollection<WeChatImage> _images;
-    private readonly ILiteStorage<string> _files;
+    private readonly IWeChatImageStore _images;
     private readonly WeChatApiClient _api;
     private readonly ReportStore _reports;
     private readonly TimeProvider _time;
     private readonly ILogger<WeChatImages> _logger;
 
-    public WeChatImages(ILiteDatabase database, WeChatApiClient api, ReportStore reports, TimeProvider time, ILogger<WeChatImages> logger)
+    public WeChatImages(IWeChatImageStore images, WeChatApiClient api, ReportStore reports, TimeProvider time, ILogger<WeChatImages> logger)
     {
-        _images = LiteDbCollections.Open<WeChatImage>(database, "wechat_images");
-        _images.EnsureIndex(i => i.OpenId);
-        _images.EnsureIndex(i => i.Reference);
-        _files = database.FileStorage;
+        _images = images;
         _api = api;
         _reports = reports;
         _time = time;
@@ -52,15 +46,9 @@ public sealed class WeChatImages
 
         if (bytes.Length > MaxBytes || !type.StartsWith("image/", StringComparison.Ordinal))
             return WeChatTexts.ImageNotSaved;
-        var image = new WeChatImage
-        {
-            Id = "wechat/" + Guid.NewGuid().ToString("N"),
-            OpenId = message.FromUserName,
-            ContentType = type,
-            ReceivedAt = _time.GetUtcNow().UtcDateTime,
-        };
-        _files.Upload(image.Id, image.Id + Extension(type), new MemoryStream(bytes));
-        _images.Insert(image);
+        var id = "wechat/" + Guid.NewGuid().ToString("N");
+        var image = new WeChatImageInfo(id, message.FromUserName, null, type, _time.GetUtcNow().UtcDateTime);
+        _images.Add(image, id + Extension(type), bytes);
         var recent = LatestSuggestion(message.FromUserName, image.ReceivedAt - AttachToRecent);
         if (recent is null)
             return WeChatTexts.ImageReceived + WeChatTexts.ImageKeptForNext;
@@ -74,7 +62,7 @@ public sealed class WeChatImages
     /// </summary>
     public string? AfterTurn(string openId, string replyText)
     {
-        var waiting = _images.Find(i => i.OpenId == openId && i.Reference == null).ToList();
+        var waiting = _images.Unattached(openId);
         if (waiting.Count == 0 || LatestSuggestion(openId, waiting.Min(i => i.ReceivedAt)) is not { } filed
             || !replyText.Contains(filed.Reference, StringComparison.Ordinal))
             return null;
@@ -83,29 +71,19 @@ public sealed class WeChatImages
     }
 
     /// <summary>The images attached to a suggestion (for staff).</summary>
-    public IReadOnlyList<string> For(string reference) => _images.Find(i => i.Reference == reference).OrderBy(i => i.ReceivedAt).Select(i => i.Id).ToList();
+    public IReadOnlyList<string> For(string reference) => _images.For(reference);
 
     /// <summary>The bytes and type of one stored image, or null.</summary>
-    public (byte[] Bytes, string ContentType, string FileName)? Open(string id)
-    {
-        if (_images.FindById(id) is not { } image || _files.FindById(id) is not { } file)
-            return null;
-        using var buffer = new MemoryStream();
-        file.CopyTo(buffer);
-        return (buffer.ToArray(), image.ContentType, file.Filename);
-    }
+    public (byte[] Bytes, string ContentType, string FileName)? Open(string id) => _images.Open(id);
 
+    // Both sides in UTC: LiteDB reads times back as local, PostgreSQL as UTC, and DateTime comparison ignores the kind.
     private StoredReport? LatestSuggestion(string openId, DateTime since) =>
-        _reports.ByAuthor(WeChatChannel.UserKey(openId), 1).FirstOrDefault(r => r.Kind == ReportKind.Suggestion && r.SubmittedAt >= since);
+        _reports.ByAuthor(WeChatChannel.UserKey(openId), 1)
+            .FirstOrDefault(r => r.Kind == ReportKind.Suggestion && r.SubmittedAt.ToUniversalTime() >= since.ToUniversalTime());
 
     private void Attach(string openId, string reference)
     {
-        foreach (var image in _images.Find(i => i.OpenId == openId && i.Reference == null).ToList())
-        {
-            image.Reference = reference;
-            _images.Update(image);
-        }
-
+        _images.Attach(openId, reference);
         _logger.LogInformation("WeChat images attached to {Reference}", reference);
     }
 
@@ -115,18 +93,4 @@ public sealed class WeChatImages
         "image/gif" => ".gif",
         _ => ".jpg",
     };
-
-    private sealed class WeChatImage
-    {
-        [BsonId]
-        public string Id { get; set; } = "";
-
-        public string OpenId { get; set; } = "";
-
-        public string? Reference { get; set; }
-
-        public string ContentType { get; set; } = "";
-
-        public DateTime ReceivedAt { get; set; }
-    }
 }

@@ -12,7 +12,7 @@ namespace Cppcc.Bot.WeChat;
 /// Failures are reported in the delivery engine's terms (<see cref="DeliveryFailureException"/>).
 /// </summary>
 public sealed partial class WeChatSender(
-    WeChatApiClient api, WeChatUserStore users, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatSender> logger)
+    WeChatApiClient api, IWeChatUserStore users, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatSender> logger)
 {
     // A customer-service send shortly before the window closes may arrive after it: leave a margin.
     private static readonly TimeSpan WindowMargin = TimeSpan.FromMinutes(5);

@@ -1,5 +1,7 @@
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Exports;
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,10 +26,11 @@ public static class WeChatServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WeChatAccessTokens.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<WeChatTokenStore>();
+        services.AddPostgresSchema(PostgresWeChatTokenStore.Schema).AddStore<IWeChatTokenStore, WeChatTokenStore, PostgresWeChatTokenStore>();
         services.AddSingleton<WeChatAccessTokens>();
         services.AddSingleton<WeChatApiClient>();
-        services.AddSingleton<WeChatUserStore>();
+        services.AddPostgresSchema(PostgresWeChatUserStore.Schema).AddStore<IWeChatUserStore, WeChatUserStore, PostgresWeChatUserStore>();
+        services.AddPostgresSchema(PostgresWeChatImageStore.Schema).AddStore<IWeChatImageStore, WeChatImageStore, PostgresWeChatImageStore>();
         services.AddSingleton<WeChatImages>();
         services.AddSingleton<WeChatSender>();
         services.AddSingleton<WeChatMessageLedger>();

@@ -3,19 +3,18 @@ using LiteDB;
 
 namespace Cppcc.Bot.WeChat;
 
-/// <summary>
-/// The current access_token per app id, kept across restarts: WeChat allows about 2,000 token fetches a day, and a
-/// process that fetched a new one at every start (or crash loop) would use them up. Owns <c>wechat_tokens</c>.
-/// </summary>
-public sealed class WeChatTokenStore
+/// <summary><see cref="IWeChatTokenStore"/> on LiteDB. Owns <c>wechat_tokens</c>.</summary>
+public sealed class WeChatTokenStore : IWeChatTokenStore
 {
     private readonly ILiteCollection<StoredToken> _tokens;
 
     public WeChatTokenStore(ILiteDatabase database) => _tokens = LiteDbCollections.Open<StoredToken>(database, "wechat_tokens");
 
+    /// <inheritdoc />
     public (string Token, DateTimeOffset ExpiresAt)? Find(string appId) =>
         _tokens.FindById(appId) is { } stored ? (stored.Token, new DateTimeOffset(stored.ExpiresAt.ToUniversalTime(), TimeSpan.Zero)) : null;
 
+    /// <inheritdoc />
     public void Save(string appId, string token, DateTimeOffset expiresAt) =>
         _tokens.Upsert(new StoredToken { Id = appId, Token = token, ExpiresAt = expiresAt.UtcDateTime });
 

@@ -23,10 +23,10 @@ public static class WebChatExtensions
                 $"WebChat:TokenSigningKey must be base64 of at least {WebChatSigningKey.MinimumBytes} bytes.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SigningKeyStore>();
+        services.AddSigningKeyStore();
         services.AddSingleton(sp => new WebChatSigningKey(
             KeyBytes(sp.GetRequiredService<IOptions<WebChatOptions>>().Value.TokenSigningKey)
-            ?? sp.GetRequiredService<SigningKeyStore>().GetOrCreate("directline-token", WebChatSigningKey.MinimumBytes)));
+            ?? sp.GetRequiredService<ISigningKeyStore>().GetOrCreate("directline-token", WebChatSigningKey.MinimumBytes)));
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<WebChatConversations>();
         services.AddSingleton<WebChatRateLimits>();

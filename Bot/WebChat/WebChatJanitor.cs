@@ -7,7 +7,7 @@ namespace Cppcc.Bot.WebChat;
 /// Every minute, drops idle web chat conversations (memory stays bounded by active visitors) and the stored
 /// references of public visitors who can no longer be reached (their token and conversation are both gone).
 /// </summary>
-internal sealed class WebChatJanitor(WebChatConversations conversations, ConversationReferenceStore references,
+internal sealed class WebChatJanitor(WebChatConversations conversations, IConversationReferenceStore references,
     IOptions<WebChatOptions> options, TimeProvider time, ILogger<WebChatJanitor> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);

@@ -15,4 +15,8 @@ public static class PostgresSchemaRegistration
     /// <summary>Adds a schema step; steps run in registration order, each once.</summary>
     public static IServiceCollection AddPostgresSchema(this IServiceCollection services, string id, string sql)
         => services.AddSingleton(new PostgresSchema(id, sql));
+
+    /// <summary>Adds a schema step a store declares beside its SQL.</summary>
+    public static IServiceCollection AddPostgresSchema(this IServiceCollection services, PostgresSchema schema)
+        => services.AddSingleton(schema);
 }

@@ -83,7 +83,7 @@ public class MessagesEndpointTests : IDisposable
         using var factory = new BotFactory(_db);
         await BotFactory.SendAsync(factory.CreateClient(), BotFactory.TeamsMessage("你好", conversationId: "a:conv-ref"));
 
-        var reference = factory.Services.GetRequiredService<ConversationReferenceStore>().Find("msteams:aad-member-1");
+        var reference = factory.Services.GetRequiredService<IConversationReferenceStore>().Find("msteams:aad-member-1");
         Assert.Equal("a:conv-ref", reference?.Conversation.Id);
         Assert.Equal("http://127.0.0.1:9/", reference?.ServiceUrl);
     }

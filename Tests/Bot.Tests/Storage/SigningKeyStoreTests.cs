@@ -1,31 +1,44 @@
 using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.Tests.Support;
 
 namespace Cppcc.Bot.Tests.Storage;
 
-public class SigningKeyStoreTests : IDisposable
+/// <summary>Signing keys on LiteDB and PostgreSQL: kept across restarts, one per purpose, one for all callers.</summary>
+public class SigningKeyStoreTests
 {
-    private readonly TempDatabase _file = new();
+    private static ISigningKeyStore StoreOf(StoreContext context) => context.Store<ISigningKeyStore, SigningKeyStore, PostgresSigningKeyStore>();
 
-    [Fact]
-    public void A_key_survives_a_restart_and_each_purpose_has_its_own()
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task A_key_survives_a_restart_and_each_purpose_has_its_own(StorageProvider provider)
     {
-        byte[] links, tokens;
-        using (var db = _file.Open())
-        {
-            var store = new SigningKeyStore(db);
-            links = store.GetOrCreate("export-links", 32);
-            tokens = store.GetOrCreate("directline-token", 32);
-            Assert.Equal(links, store.GetOrCreate("export-links", 32));
-        }
+        await using var context = await StoreContext.CreateAsync(provider, PostgresSigningKeyStore.Schema);
+        var store = StoreOf(context);
+        var links = store.GetOrCreate("export-links", 32);
+        var tokens = store.GetOrCreate("directline-token", 32);
+        Assert.Equal(links, store.GetOrCreate("export-links", 32));
 
-        using var reopened = _file.Open();
-        var after = new SigningKeyStore(reopened);
+        await context.ReopenAsync();
+        var after = StoreOf(context);
         Assert.Equal(links, after.GetOrCreate("export-links", 32));
         Assert.Equal(tokens, after.GetOrCreate("directline-token", 32));
         Assert.NotEqual(links, tokens);
         Assert.Equal(32, links.Length);
     }
 
-    public void Dispose() => _file.Dispose();
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task Callers_asking_at_once_for_a_new_key_all_get_the_same_one(StorageProvider provider)
+    {
+        await using var context = await StoreContext.CreateAsync(provider, PostgresSigningKeyStore.Schema);
+        // One store object per caller, as two bot instances have.
+        var stores = Enumerable.Range(0, 8).Select(_ => StoreOf(context)).ToList();
+
+        var keys = await Task.WhenAll(stores.Select(s => Task.Run(() => s.GetOrCreate("directline-token", 32))));
+
+        Assert.Single(keys.Select(Convert.ToHexString).Distinct());
+    }
 }

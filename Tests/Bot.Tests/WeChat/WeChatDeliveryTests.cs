@@ -71,7 +71,7 @@ public sealed class WeChatDeliveryTests
     {
         await using var host = await WeChatHost.StartAsync(settings: new Dictionary<string, string?> { ["WeChat:SubscribeTemplateId"] = "tmpl-status-1" });
         var reference = await FileAnonymousAsync(host);
-        host.Services.GetRequiredService<WeChatUserStore>().Touch(User, DateTimeOffset.UtcNow.AddHours(-49));
+        host.Services.GetRequiredService<IWeChatUserStore>().Touch(User, DateTimeOffset.UtcNow.AddHours(-49));
 
         await host.Bot.Staff("", ReportBot.Transition(reference, "accepted"));
         var sent = Assert.Single(await host.SubscriptionsAsync(1));

@@ -47,7 +47,7 @@ public sealed class WebChatBotTests
         using var http = host.Factory.CreateClient();
         var teams = await BotFactory.SendAsync(http, BotFactory.TeamsMessage(StaffQuestion, userId: "29:staff-1", aadObjectId: "aad-staff-1"));
         Assert.Contains(StaffAnswer, teams.ToString());
-        var references = host.Services.GetRequiredService<ConversationReferenceStore>();
+        var references = host.Services.GetRequiredService<IConversationReferenceStore>();
         Assert.DoesNotContain(references.UserKeys(Role.Member), key => key.StartsWith("webchat:", StringComparison.Ordinal));
     }
 
@@ -60,7 +60,7 @@ public sealed class WebChatBotTests
         var id = await client.SayAsync(grant, WebChatHost.Question);
         var (seen, watermark) = await client.PollAsync(grant);
         var userId = seen.Single(a => a.GetProperty("id").GetString() == id).GetProperty("from").GetProperty("id").GetString();
-        var reference = host.Services.GetRequiredService<ConversationReferenceStore>().Find($"webchat:{userId}");
+        var reference = host.Services.GetRequiredService<IConversationReferenceStore>().Find($"webchat:{userId}");
         Assert.NotNull(reference);
 
         var messenger = host.Services.GetRequiredService<ProactiveMessenger>();
@@ -83,7 +83,7 @@ public sealed class WebChatBotTests
         var id = await client.SayAsync(grant, WebChatHost.Question);
         var (seen, _) = await client.PollAsync(grant);
         var userId = seen.Single(a => a.GetProperty("id").GetString() == id).GetProperty("from").GetProperty("id").GetString();
-        var reference = host.Services.GetRequiredService<ConversationReferenceStore>().Find($"webchat:{userId}")!;
+        var reference = host.Services.GetRequiredService<IConversationReferenceStore>().Find($"webchat:{userId}")!;
         var gone = new ConversationReference
         {
             ChannelId = reference.ChannelId, ServiceUrl = reference.ServiceUrl, Bot = reference.Bot, User = reference.User,

@@ -1,13 +1,17 @@
 using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.Tests.Support;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Storage;
 
-public class LiteDbStorageTests : IDisposable
+/// <summary>The bot state contract (the SDK's <see cref="IStorage"/> with ETags), on LiteDB and on PostgreSQL alike.</summary>
+public class BotStateStorageTests
 {
-    private readonly TempDatabase _file = new();
+    private static Task<StoreContext> OpenAsync(StorageProvider provider) => StoreContext.CreateAsync(provider, PostgresStorage.Schema);
+
+    private static IStorage StorageOf(StoreContext context) => context.Store<IStorage, LiteDbStorage, PostgresStorage>();
 
     public sealed class Note : IStoreItem
     {
@@ -22,11 +26,13 @@ public class LiteDbStorageTests : IDisposable
         public Dictionary<string, object> Bag { get; set; } = new();
     }
 
-    [Fact]
-    public async Task Writes_reads_and_deletes_many_keys_with_their_types()
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task Writes_reads_and_deletes_many_keys_with_their_types(StorageProvider provider)
     {
-        using var db = _file.Open();
-        var storage = new LiteDbStorage(db);
+        await using var context = await OpenAsync(provider);
+        var storage = StorageOf(context);
         var at = new DateTimeOffset(2026, 11, 27, 8, 30, 0, TimeSpan.FromHours(8));
         await storage.WriteAsync(new Dictionary<string, object>
         {
@@ -49,11 +55,13 @@ public class LiteDbStorageTests : IDisposable
         Assert.Empty(await storage.ReadAsync(new[] { "a", "b" }));
     }
 
-    [Fact]
-    public async Task A_stale_etag_fails_and_star_always_wins()
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task A_stale_etag_fails_and_star_always_wins(StorageProvider provider)
     {
-        using var db = _file.Open();
-        var storage = new LiteDbStorage(db);
+        await using var context = await OpenAsync(provider);
+        var storage = StorageOf(context);
         await storage.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "v1" } });
         var first = (Note)(await storage.ReadAsync(new[] { "k" }))["k"];
         var second = (Note)(await storage.ReadAsync(new[] { "k" }))["k"];
@@ -69,11 +77,13 @@ public class LiteDbStorageTests : IDisposable
         Assert.Equal("stale", ((Note)(await storage.ReadAsync(new[] { "k" }))["k"]).Text);
     }
 
-    [Fact]
-    public async Task A_conflict_on_one_key_writes_none_of_the_batch()
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task A_conflict_on_one_key_writes_none_of_the_batch(StorageProvider provider)
     {
-        using var db = _file.Open();
-        var storage = new LiteDbStorage(db);
+        await using var context = await OpenAsync(provider);
+        var storage = StorageOf(context);
         await storage.WriteAsync(new Dictionary<string, object> { ["x"] = new Note { Text = "x1" } });
 
         var batch = new Dictionary<string, object>
@@ -88,11 +98,13 @@ public class LiteDbStorageTests : IDisposable
         Assert.False(read.ContainsKey("y"));
     }
 
-    [Fact]
-    public async Task Concurrent_writers_with_etags_never_lose_an_increment()
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task Concurrent_writers_with_etags_never_lose_an_increment(StorageProvider provider)
     {
-        using var db = _file.Open();
-        var storage = new LiteDbStorage(db);
+        await using var context = await OpenAsync(provider);
+        var storage = StorageOf(context);
         await storage.WriteAsync(new Dictionary<string, object> { ["counter"] = new Note { Text = "0" } });
 
         async Task IncrementAsync()
@@ -124,35 +136,39 @@ public class LiteDbStorageTests : IDisposable
         Assert.Equal("400", ((Note)(await storage.ReadAsync(new[] { "counter" }))["counter"]).Text);
     }
 
-    [Fact]
-    public async Task State_survives_a_restart_of_the_database()
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task State_survives_a_restart_of_the_database(StorageProvider provider)
     {
-        using (var db = _file.Open())
-        {
-            await new LiteDbStorage(db).WriteAsync(new Dictionary<string, object> { ["conv"] = new Note { Text = "第三步" } });
-        }
+        await using var context = await OpenAsync(provider);
+        await StorageOf(context).WriteAsync(new Dictionary<string, object> { ["conv"] = new Note { Text = "第三步" } });
 
-        using var reopened = _file.Open();
-        var read = await new LiteDbStorage(reopened).ReadAsync(new[] { "conv" });
+        await context.ReopenAsync();
+        var read = await StorageOf(context).ReadAsync(new[] { "conv" });
         Assert.Equal("第三步", ((Note)read["conv"]).Text);
     }
 
-    [Fact]
-    public async Task Very_long_keys_are_stored_and_read_back()
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task Very_long_keys_are_stored_and_read_back(StorageProvider provider)
     {
-        using var db = _file.Open();
-        var storage = new LiteDbStorage(db);
+        await using var context = await OpenAsync(provider);
+        var storage = StorageOf(context);
         var key = "msteams/conversations/" + new string('会', 3000) + "/";
         await storage.WriteAsync(new Dictionary<string, object> { [key] = new Note { Text = "长" } });
 
         Assert.Equal("长", ((Note)(await storage.ReadAsync(new[] { key }))[key]).Text);
     }
 
-    [Fact]
-    public async Task A_planted_type_name_in_stored_user_data_is_refused_not_instantiated()
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task A_planted_type_name_in_stored_user_data_is_refused_not_instantiated(StorageProvider provider)
     {
-        using var db = _file.Open();
-        var storage = new LiteDbStorage(db);
+        await using var context = await OpenAsync(provider);
+        var storage = StorageOf(context);
         var hostile = new JObject { ["$type"] = "System.IO.FileInfo, System.Private.CoreLib", ["fileName"] = "/etc/passwd" };
         await storage.WriteAsync(new Dictionary<string, object> { ["h"] = new Plain { Bag = { ["value"] = hostile } } });
 
@@ -160,6 +176,4 @@ public class LiteDbStorageTests : IDisposable
         Assert.IsType<Newtonsoft.Json.JsonSerializationException>(error);
         Assert.Contains("not allowed", (error.InnerException ?? error).Message);
     }
-
-    public void Dispose() => _file.Dispose();
 }

@@ -1,0 +1,80 @@
+using Cppcc.Bot.WeChat;
+using LiteDB;
+using Npgsql;
+using static Cppcc.Bot.Storage.Migration.Bson;
+
+namespace Cppcc.Bot.Storage.Migration;
+
+/// <summary>
+/// Every collection the <c>migrate</c> command copies, one entry per collection, in the column order of the PostgreSQL
+/// store's schema. A store that gets a PostgreSQL table adds its line here.
+/// </summary>
+public static class StoreCopies
+{
+    /// <summary>The copies, in order.</summary>
+    public static IReadOnlyList<CollectionCopy> All { get; } =
+    [
+        new("bot_state", "bot_state", "INSERT INTO bot_state (id, json, etag) VALUES ($1, $2, $3)",
+            (d, _) => [d["_id"].AsString, TextOrEmpty(d, "Json"), TextOrEmpty(d, "ETag")]),
+        new("conversation_references", "conversation_references", InsertReference("conversation_references"), Reference),
+        new("shared_conversation_references", "shared_conversation_references", InsertReference("shared_conversation_references"), Reference),
+        new("signing_keys", "signing_keys", "INSERT INTO signing_keys (id, key) VALUES ($1, $2)",
+            (d, _) => [d["_id"].AsString, Bytes(d, "Key")]),
+        new("member_sectors", "member_sectors", "INSERT INTO member_sectors (user_key, sector, set_by, updated_at) VALUES ($1, $2, $3, $4)",
+            (d, _) => [d["_id"].AsString, TextOrEmpty(d, "Sector"), TextOrEmpty(d, "SetBy"), Utc(d, "UpdatedAt") ?? DateTime.UnixEpoch]),
+        new("member_groups", "member_groups", "INSERT INTO member_groups (id, kind, member_keys, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)",
+            (d, _) => [d["_id"].AsString, TextOrEmpty(d, "Kind"), new NpgsqlParameter { Value = Texts(d, "MemberKeys") }, TextOrEmpty(d, "UpdatedBy"), Utc(d, "UpdatedAt") ?? DateTime.UnixEpoch]),
+        new("calendar_events", "calendar_events",
+            "INSERT INTO calendar_events (id, session_id, user_key, aad_object_id, event_id, synced_changes, removed, failures) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            (d, _) => [d["_id"].AsString, TextOrEmpty(d, "SessionId"), TextOrEmpty(d, "UserKey"), TextOrEmpty(d, "AadObjectId"), Text(d, "EventId"),
+                Int(d, "SyncedChanges"), Bool(d, "Removed"), Int(d, "Failures")]),
+        new("kb_entries", "kb_entries",
+            "INSERT INTO kb_entries (id, questions, answer, source, url, audience, tags, related, effective, expires, retired, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            (d, _) => [d["_id"].AsString, new NpgsqlParameter { Value = Texts(d, "Questions") }, TextOrEmpty(d, "Answer"), Text(d, "Source"), Text(d, "Url"),
+                Text(d, "Audience") ?? "Members", new NpgsqlParameter { Value = Texts(d, "Tags") }, new NpgsqlParameter { Value = Texts(d, "Related") },
+                Date(d, "Effective"), Date(d, "Expires"), Bool(d, "Retired"), TextOrEmpty(d, "UpdatedBy"), Utc(d, "UpdatedAt") ?? DateTime.UnixEpoch]),
+        new("kb_feedback", "kb_feedback", "INSERT INTO kb_feedback (entry_id, user_key, helpful, at) VALUES ($1, $2, $3, $4)",
+            (d, _) => [TextOrEmpty(d, "EntryId"), d["_id"].AsString[(TextOrEmpty(d, "EntryId").Length + 1)..], Bool(d, "Helpful"), Utc(d, "At") ?? DateTime.UnixEpoch]),
+        new("kb_unanswered", "kb_unanswered",
+            "INSERT INTO kb_unanswered (key, question, count, handed_off, first_asked, last_asked) VALUES ($1, $2, $3, $4, $5, $6)",
+            (d, _) => [d["_id"].AsString, TextOrEmpty(d, "Question"), Int(d, "Count"), Bool(d, "HandedOff"), Utc(d, "FirstAsked") ?? DateTime.UnixEpoch,
+                Utc(d, "LastAsked") ?? DateTime.UnixEpoch]),
+        new("kb_tickets", "kb_tickets",
+            "INSERT INTO kb_tickets (id, question, question_key, asker_key, asker_name, asker_role, created_at, staff_reached, answer, answered_by, answered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            (d, _) => [d["_id"].AsInt32, TextOrEmpty(d, "Question"), TextOrEmpty(d, "QuestionKey"), TextOrEmpty(d, "AskerKey"), TextOrEmpty(d, "AskerName"),
+                TextOrEmpty(d, "AskerRole"), Utc(d, "CreatedAt") ?? DateTime.UnixEpoch, Bool(d, "StaffReached"), Text(d, "Answer"), Text(d, "AnsweredBy"), Utc(d, "AnsweredAt")],
+            // New tickets continue after the copied numbers.
+            After: "SELECT setval(pg_get_serial_sequence('kb_tickets', 'id'), max(id)) FROM kb_tickets HAVING max(id) IS NOT NULL"),
+        new("kb_waiting_told", "kb_waiting_told", "INSERT INTO kb_waiting_told (staff_key, newest_ticket_id) VALUES ($1, $2)",
+            (d, _) => [d["_id"].AsString, Int(d, "NewestTicketId")]),
+        new("kb_embeddings", "kb_embeddings", "INSERT INTO kb_embeddings (key, vector) VALUES ($1, $2)",
+            (d, _) => [d["_id"].AsString, Bytes(d, "Vector")]),
+        new("wechat_tokens", "wechat_tokens", "INSERT INTO wechat_tokens (app_id, token, expires_at) VALUES ($1, $2, $3)",
+            (d, _) => [d["_id"].AsString, TextOrEmpty(d, "Token"), Utc(d, "ExpiresAt") ?? DateTime.UnixEpoch]),
+        new("wechat_users", "wechat_users", "INSERT INTO wechat_users (open_id, record) VALUES ($1, $2::jsonb)",
+            (d, db) => [d["_id"].AsString, PostgresWeChatUserStore.ToJson(db.Mapper.ToObject<WeChatUserRecord>(d))]),
+        new("wechat_images", "wechat_images",
+            "INSERT INTO wechat_images (id, open_id, reference, content_type, received_at, file_name, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            WeChatImage),
+        new("audit_trail", "audit_trail",
+            "INSERT INTO audit_trail (id, at_unix_ms, actor_key, actor_name, action, target, before, after, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            (d, _) => [d["_id"].AsInt64, Long(d, "AtUnixMs"), TextOrEmpty(d, "ActorKey"), TextOrEmpty(d, "ActorName"), TextOrEmpty(d, "Action"),
+                TextOrEmpty(d, "Target"), Text(d, "Before"), Text(d, "After"), TextOrEmpty(d, "PreviousHash"), TextOrEmpty(d, "Hash")]),
+    ];
+
+    private static string InsertReference(string table)
+        => $"INSERT INTO {table} (user_key, channel_id, role, reference, updated_at) VALUES ($1, $2, $3, $4::jsonb, $5)";
+
+    private static object?[] Reference(BsonDocument d, ILiteDatabase _)
+        => [d["_id"].AsString, TextOrEmpty(d, "ChannelId"), TextOrEmpty(d, "Role"), Text(d, "ReferenceJson") ?? "{}", Utc(d, "UpdatedAt") ?? DateTime.UnixEpoch];
+
+    private static object?[] WeChatImage(BsonDocument d, ILiteDatabase db)
+    {
+        var id = d["_id"].AsString;
+        var file = db.FileStorage.FindById(id);
+        using var bytes = new MemoryStream();
+        file?.CopyTo(bytes);
+        return [id, TextOrEmpty(d, "OpenId"), Text(d, "Reference"), TextOrEmpty(d, "ContentType"), Utc(d, "ReceivedAt") ?? DateTime.UnixEpoch,
+            file?.Filename ?? Path.GetFileName(id), bytes.ToArray()];
+    }
+}
