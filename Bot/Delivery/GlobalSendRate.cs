@@ -7,7 +7,7 @@ namespace Cppcc.Bot.Delivery;
 /// tests can drive it with a fake clock, and a global pause: while the Connector says 429 we stop refilling and drop the
 /// few tokens left, like Company Communicator's sender, instead of letting every worker hammer Teams.
 /// </summary>
-public sealed class GlobalSendRate : IDisposable
+public sealed class GlobalSendRate : ISendRate, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly BackgroundActivity _activity;

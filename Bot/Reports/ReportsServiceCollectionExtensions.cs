@@ -1,4 +1,6 @@
 using Cppcc.Bot.Exports;
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.Reports;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +40,8 @@ public static class ReportsServiceCollectionExtensions
                 MaxContentLength = o.MaxContentLength, PageSize = o.PageSize,
             };
         });
-        services.AddSingleton<ReportStore>();
+        services.AddStore<IReportStore, ReportStore, PostgresReportStore>();
+        services.AddPostgresSchema("reports-001", PostgresReportStore.Schema);
         services.AddSingleton<ReportFingerprints>();
         services.AddSingleton<MemberSectorStore>();
         services.AddSingleton<PublicRateLimiter>();

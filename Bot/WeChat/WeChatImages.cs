@@ -17,11 +17,11 @@ public sealed class WeChatImages
     private readonly ILiteCollection<WeChatImage> _images;
     private readonly ILiteStorage<string> _files;
     private readonly WeChatApiClient _api;
-    private readonly ReportStore _reports;
+    private readonly IReportStore _reports;
     private readonly TimeProvider _time;
     private readonly ILogger<WeChatImages> _logger;
 
-    public WeChatImages(ILiteDatabase database, WeChatApiClient api, ReportStore reports, TimeProvider time, ILogger<WeChatImages> logger)
+    public WeChatImages(ILiteDatabase database, WeChatApiClient api, IReportStore reports, TimeProvider time, ILogger<WeChatImages> logger)
     {
         _images = LiteDbCollections.Open<WeChatImage>(database, "wechat_images");
         _images.EnsureIndex(i => i.OpenId);
