@@ -38,8 +38,18 @@ public sealed class SessionStore : ISessionStore
     /// <summary>Adds the next occurrence of a recurring session (once: the previous one is marked) and returns it.</summary>
     public StudySession? AddSuccessor(StudySession previous)
     {
+        lock (_numbering)
+        {
+            // The stored flag decides: the caller's copy may be older than another caller's successor.
+            var created = previous.NextOccurrenceCreated || Find(previous.Id) is { NextOccurrenceCreated: true };
+            return AddSuccessorOnce(previous, created);
+        }
+    }
+
+    private StudySession? AddSuccessorOnce(StudySession previous, bool created)
+    {
         StudySession? successor = null;
-        if (!previous.NextOccurrenceCreated && ReminderPlanner.NextStart(previous) is { } next)
+        if (!created && ReminderPlanner.NextStart(previous) is { } next)
         {
             successor = Add(new StudySession
             {
