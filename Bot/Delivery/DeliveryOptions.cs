@@ -56,10 +56,9 @@ public sealed class DeliveryOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Instances sharing one PostgreSQL queue: the shared limiter grants one send every (1 s + margin) /
-    /// <see cref="MessagesPerSecond"/>, so that the few milliseconds between a grant and the request reaching the
-    /// Connector, which differ from send to send, never put more than <see cref="MessagesPerSecond"/> requests into one
-    /// second as the Connector counts them.
+    /// Instances sharing one PostgreSQL queue: the shared limiter spaces its permits (1 s + margin) /
+    /// <see cref="MessagesPerSecond"/> apart, a little slower than the ceiling, so that its hard cap at the wire (answers
+    /// of the last second plus requests on the wire) seldom has to hold a sender back.
     /// </summary>
     public TimeSpan SharedRateMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 }

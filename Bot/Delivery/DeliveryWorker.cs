@@ -247,6 +247,7 @@ public sealed class DeliveryWorker : BackgroundService
         {
             // Not the stopping token: once on the wire, let the send finish so its outcome is recorded (no duplicate on restart).
             using var deadline = new CancellationTokenSource(_options.SendTimeout, _time);
+            using var onWire = await _rate.OnWireAsync(deadline.Token);
             var id = await _channel.SendAsync(reference, activity, deadline.Token);
             return new DeliveryOutcome(OutcomeKind.Sent, item.Attempts, ActivityId: id);
         }

@@ -74,6 +74,9 @@ public sealed class GlobalSendRate : ISendRate, IDisposable
             throw new InvalidOperationException("Send permit refused: the queue limit is unbounded, so this is a bug.");
     }
 
+    /// <summary>One process: the permits alone keep the rate, as they always have.</summary>
+    public ValueTask<IDisposable?> OnWireAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
     /// <summary>Stops every sender for <paramref name="delay"/> (extends, never shortens, a pause in force).</summary>
     public void PauseFor(TimeSpan delay)
     {
