@@ -80,19 +80,46 @@ public sealed class DeliveryStoreContractTests
     {
         await using var engine = await EngineAsync(StorageProvider.PostgreSql);
         var (first, second) = Stores(engine);
-        first.AddNew(Enumerable.Range(0, 300).Select(i => Item("TZ-2026-0003", i)));
+        first.AddNew(Enumerable.Range(0, 1000).Select(i => Item("TZ-2026-0003", i)));
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            Task.Run(() => (i % 2 == 0 ? first : second).Claim(Now, 25).Select(c => c.Id).ToList())));
+        // Eight claimers, four per instance, each taking small batches until nothing is left.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+        {
+            var store = i % 2 == 0 ? first : second;
+            var mine = new List<string>();
+            for (var batch = store.Claim(Now, 5); batch.Count > 0; batch = store.Claim(Now, 5))
+                mine.AddRange(batch.Select(c => c.Id));
+            return mine;
+        })));
 
         var all = claims.SelectMany(c => c).ToList();
         Assert.Equal(all.Count, all.Distinct().Count());
-        Assert.Equal(300, all.Count);
+        Assert.Equal(1000, all.Count);
         // Claimed items belong to their instance until the lease runs out: the other one cannot take them.
         var ofFirst = claims.Where((_, i) => i % 2 == 0).SelectMany(c => c).ToList();
         Assert.Null(second.Take(ofFirst[0], Now.AddSeconds(29)));
         Assert.NotNull(first.Take(ofFirst[0], Now.AddSeconds(29)));
         Assert.NotNull(second.Take(ofFirst[1], Now.AddSeconds(31)));
+    }
+
+    [PostgresFact]
+    public async Task A_claim_passes_over_the_items_another_instance_is_claiming_right_now()
+    {
+        await using var engine = await EngineAsync(StorageProvider.PostgreSql);
+        var store = Stores(engine).First;
+        store.AddNew(Enumerable.Range(0, 10).Select(i => Item("TZ-2026-0005", i, Now.AddSeconds(-i))));
+        // Another instance in the middle of its claim holds the row locks of the five most overdue items.
+        await using var other = new Npgsql.NpgsqlConnection(engine.Connection);
+        await other.OpenAsync();
+        await using var claiming = await other.BeginTransactionAsync();
+        await using (var lockRows = new Npgsql.NpgsqlCommand("SELECT id FROM deliveries ORDER BY due_at LIMIT 5 FOR UPDATE", other, claiming))
+        {
+            await lockRows.ExecuteNonQueryAsync();
+        }
+
+        var claimed = await Task.Run(() => store.Claim(Now, 10)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => "TZ-2026-0005/msteams:" + i).Order(), claimed.Select(i => i.Id).Order());
     }
 
     [PostgresFact]
