@@ -1,6 +1,6 @@
 // Turn throughput benchmark.
 //   dotnet run -c Release --project Tests/Benchmarks/Bot.Benchmarks -- [--conversations 32] [--seconds 15]
-//       [--postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"] [--recipients 1000]
+//       [--rounds 3] [--postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"] [--recipients 1000]
 // Starts the real bot (Release build, temp LiteDB file) and a bare echo bot on the same SDK as child processes on
 // loopback, warms every path, then drives N concurrent conversations through POST /api/messages with expectReplies, and prints turns/s and
 // p50/p95/p99 latency for a menu turn (state on LiteDB) and for the echo turn.
@@ -26,6 +26,7 @@ var self = Path.Combine(AppContext.BaseDirectory, "Cppcc.Benchmarks.Turns.dll");
 var data = Path.Combine(Path.GetTempPath(), "cppcc-bench-" + Guid.NewGuid().ToString("N"));
 var postgres = StringArg("--postgres") ?? Environment.GetEnvironmentVariable("TEST_POSTGRES");
 var recipients = IntArg("--recipients", 1000);
+var rounds = IntArg("--rounds", 3);
 
 using var bot = Start(botDll, "--urls http://127.0.0.1:39781", new()
 {
@@ -51,7 +52,7 @@ try
         await WaitHealthyAsync("http://127.0.0.1:39783/healthz");
     }
 
-    Console.WriteLine($"{conversations} concurrent conversations, {seconds} s per run after a 5 s warm-up of each, {Environment.ProcessorCount} cores");
+    Console.WriteLine($"{conversations} concurrent conversations, {seconds} s per run in {rounds} rounds after a 5 s warm-up of each, {Environment.ProcessorCount} cores");
     var runs = new (string Name, string Url, string Text)[]
     {
         ("echo bot (same SDK, no state)", "http://127.0.0.1:39782", "hello"),
@@ -76,12 +77,20 @@ try
         await LoadDriver.RunAsync(run.Name, run.Url, PostgresBench.TextOf(run.Text), conversations, TimeSpan.Zero, TimeSpan.FromSeconds(5), PostgresBench.ValueOf(run.Text));
     }
 
-    var results = new List<LoadDriver.Result>();
-    foreach (var run in runs)
+    // Rounds: on a shared machine the load drifts; each run gets a slice of every round, so runs compared side by side
+    // (LiteDB against PostgreSQL) saw the same conditions.
+    var slices = new List<LoadDriver.Result>[runs.Length];
+    for (var round = 0; round < rounds; round++)
     {
-        results.Add(await LoadDriver.RunAsync(run.Name, run.Url, PostgresBench.TextOf(run.Text), conversations, TimeSpan.Zero, TimeSpan.FromSeconds(seconds),
-            PostgresBench.ValueOf(run.Text)));
+        for (var i = 0; i < runs.Length; i++)
+        {
+            (slices[i] ??= []).Add(await LoadDriver.RunAsync(runs[i].Name, runs[i].Url, PostgresBench.TextOf(runs[i].Text), conversations, TimeSpan.Zero,
+                TimeSpan.FromSeconds((double)seconds / rounds), PostgresBench.ValueOf(runs[i].Text)));
+        }
     }
+
+    var results = slices.Select(s => new LoadDriver.Result(s[0].Name, s.Sum(r => r.Turns), s.Sum(r => r.Errors), s.Sum(r => r.Seconds),
+        s.SelectMany(r => r.LatenciesMs).Order().ToArray())).ToList();
     Console.WriteLine($"{"run",-32} {"turns/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");
     foreach (var r in results)
     {
