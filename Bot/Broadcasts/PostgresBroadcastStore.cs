@@ -52,7 +52,11 @@ public sealed class PostgresBroadcastStore(NpgsqlDataSource dataSource) : IBroad
     /// <inheritdoc />
     public void Save(Broadcast broadcast)
     {
-        using var command = dataSource.CreateCommand("UPDATE broadcasts SET year = $2, finished = $3, doc = $4 WHERE id = $1");
+        // Never un-finishes: another instance's copy, read before this one finished it, must not reopen it (its summary
+        // would go out twice).
+        // REVIEW: so a summary that failed to send is not tried again here, unlike on LiteDB; 通知结果 still shows it.
+        using var command = dataSource.CreateCommand(
+            "UPDATE broadcasts SET year = $2, finished = finished OR $3, doc = jsonb_set($4, '{Finished}', to_jsonb(finished OR $3)) WHERE id = $1");
         AddColumns(command, broadcast);
         command.ExecuteNonQuery();
     }

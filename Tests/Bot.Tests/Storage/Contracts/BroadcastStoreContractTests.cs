@@ -31,4 +31,22 @@ public sealed class BroadcastStoreContractTests
         Assert.Equal(11, second.Unfinished().Count);
         Assert.DoesNotContain(ids[0], first.Unfinished().Select(b => b.Id));
     }
+
+    [PostgresFact]
+    public async Task A_copy_read_before_another_instance_finished_the_broadcast_does_not_reopen_it()
+    {
+        await using var engine = await StoreEngine.StartAsync(StorageProvider.PostgreSql, new PostgresSchema("broadcasts-001", PostgresBroadcastStore.Schema));
+        var (first, second) = engine.Instances<IBroadcastStore>(_ => throw new InvalidOperationException(), source => new PostgresBroadcastStore(source));
+        var id = first.Add(new Broadcast { Year = 2026, Text = "通知", CreatedAt = Now }).Id;
+        var stale = second.Find(id)!;
+
+        Assert.True(first.TryFinish(first.Find(id)!));
+        stale.LastShown = "3/0/0";
+        second.Save(stale);
+
+        Assert.True(first.Find(id)!.Finished);
+        Assert.Equal("3/0/0", first.Find(id)!.LastShown);
+        Assert.Empty(first.Unfinished());
+        Assert.False(second.TryFinish(second.Find(id)!));
+    }
 }
