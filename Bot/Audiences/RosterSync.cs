@@ -16,7 +16,7 @@ namespace Cppcc.Bot.Audiences;
 /// counts against Teams' limits, so each one takes a permit of the delivery engine's global rate.
 /// </summary>
 public sealed class RosterSync(CloudAdapter adapter, IConversationReferenceStore references, ICallerResolver callers,
-    GlobalSendRate rate, IConfiguration configuration, ILogger<RosterSync> logger) : IRoster
+    ISendRate rate, IConfiguration configuration, ILogger<RosterSync> logger) : IRoster
 {
     private const int PageSize = 100;
 

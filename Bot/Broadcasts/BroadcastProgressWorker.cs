@@ -10,7 +10,7 @@ namespace Cppcc.Bot.Broadcasts;
 /// Keeps each running broadcast's progress card up to date (updated in place, only when the counts moved) and sends
 /// the summary when every recipient has an outcome. Survives restarts: unfinished broadcasts are picked up again.
 /// </summary>
-public sealed class BroadcastProgressWorker(BroadcastStore store, BroadcastService broadcasts, DeliveryQueue queue, ProactiveMessenger messenger,
+public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastService broadcasts, DeliveryQueue queue, ProactiveMessenger messenger,
     IOptions<BroadcastsOptions> options, TimeProvider time, ILogger<BroadcastProgressWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,12 +47,23 @@ public sealed class BroadcastProgressWorker(BroadcastStore store, BroadcastServi
             store.Save(broadcast);
         }
 
-        if (done)
+        // Every instance watches every broadcast; the one that marks it finished sends the summary.
+        if (done && store.TryFinish(broadcast))
         {
             if (reference is not null)
-                await messenger.SendAsync(reference, BroadcastCards.SummaryText(broadcast, counts, reference.Locale), cancellationToken).ConfigureAwait(false);
-            broadcast.Finished = true;
-            store.Save(broadcast);
+            {
+                try
+                {
+                    await messenger.SendAsync(reference, BroadcastCards.SummaryText(broadcast, counts, reference.Locale), cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // Not shown: unfinished again, so the next round (on any instance) tries once more.
+                    broadcast.Finished = false;
+                    store.Save(broadcast);
+                    throw;
+                }
+            }
             logger.LogInformation("Broadcast {BroadcastId} finished: {Sent} delivered, {Failed} failed", broadcast.Id, counts.Sent, counts.Failed);
         }
     }

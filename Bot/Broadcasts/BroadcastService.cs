@@ -13,7 +13,7 @@ namespace Cppcc.Bot.Broadcasts;
 /// Starts broadcasts: one delivery item per member, then the progress card in the sender's personal chat (a broadcast
 /// started from a group chat or channel reports its progress privately).
 /// </summary>
-public sealed class BroadcastService(BroadcastStore store, AudienceResolver audiences, DeliveryQueue queue,
+public sealed class BroadcastService(IBroadcastStore store, AudienceResolver audiences, DeliveryQueue queue,
     ProactiveMessenger messenger, PersonalConversations personal, TimeProvider time, ILogger<BroadcastService> logger) : IBroadcasts
 {
     public IReadOnlyList<string> Audiences() => audiences.Names();

@@ -3,8 +3,8 @@ using LiteDB;
 
 namespace Cppcc.Bot.Broadcasts;
 
-/// <summary>Owns the "broadcasts" collection.</summary>
-public sealed class BroadcastStore
+/// <summary>Broadcasts on the LiteDB file: owns the "broadcasts" collection.</summary>
+public sealed class BroadcastStore : IBroadcastStore
 {
     private readonly ILiteCollection<Broadcast> _broadcasts;
     private readonly Lock _numbering = new();
@@ -33,4 +33,16 @@ public sealed class BroadcastStore
     public List<Broadcast> Unfinished() => _broadcasts.Find(b => b.Finished == false).ToList();
 
     public void Save(Broadcast broadcast) => _broadcasts.Update(broadcast);
+
+    /// <inheritdoc />
+    public bool TryFinish(Broadcast broadcast)
+    {
+        lock (_numbering)
+        {
+            if (_broadcasts.FindById(broadcast.Id) is not { Finished: false })
+                return false;
+            broadcast.Finished = true;
+            return _broadcasts.Update(broadcast);
+        }
+    }
 }

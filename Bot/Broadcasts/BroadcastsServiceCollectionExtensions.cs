@@ -1,4 +1,6 @@
 using Cppcc.Bot.Exports;
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.Broadcasts;
 
 namespace Cppcc.Bot.Broadcasts;
@@ -11,7 +13,8 @@ public static class BroadcastsServiceCollectionExtensions
         services.AddOptions<BroadcastsOptions>().BindConfiguration(BroadcastsOptions.Section)
             .Validate(o => o.ProgressInterval >= TimeSpan.FromMilliseconds(100), "Broadcasts:ProgressInterval is too short.")
             .ValidateOnStart();
-        services.AddSingleton<BroadcastStore>();
+        services.AddStore<IBroadcastStore, BroadcastStore, PostgresBroadcastStore>();
+        services.AddPostgresSchema("broadcasts-001", PostgresBroadcastStore.Schema);
         services.AddSingleton<BroadcastService>();
         services.AddSingleton<IBroadcasts>(sp => sp.GetRequiredService<BroadcastService>());
         services.AddSingleton<IExportSource, BroadcastResultsExport>();

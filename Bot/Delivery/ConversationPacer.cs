@@ -5,7 +5,7 @@ namespace Cppcc.Bot.Delivery;
 /// no window ever holds more than its limit. The engine sends one item per conversation at a time, so check-then-record
 /// cannot race.
 /// </summary>
-public sealed class ConversationPacer(DeliveryOptions options, TimeProvider time)
+public sealed class ConversationPacer(DeliveryOptions options, TimeProvider time) : IConversationPacer
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan HalfMinute = TimeSpan.FromSeconds(30);
@@ -47,7 +47,7 @@ public sealed class ConversationPacer(DeliveryOptions options, TimeProvider time
     }
 
     /// <summary>Zero when fewer than <paramref name="limit"/> sends fall in the last <paramref name="span"/>; else until the oldest that counts leaves it.</summary>
-    private static TimeSpan Wait(List<DateTimeOffset> log, DateTimeOffset now, int limit, TimeSpan span)
+    internal static TimeSpan Wait(List<DateTimeOffset> log, DateTimeOffset now, int limit, TimeSpan span)
     {
         var inWindow = log.Where(t => t > now - span).ToList();
         return inWindow.Count < limit ? TimeSpan.Zero : inWindow[inWindow.Count - limit] + span - now;

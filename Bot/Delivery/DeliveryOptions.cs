@@ -44,4 +44,21 @@ public sealed class DeliveryOptions
 
     /// <summary>Outer deadline of one send (token acquisition ignores our token).</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Instances sharing one PostgreSQL queue: how long an item claimed by an instance stays its own without renewal.
+    /// Claims are renewed every third of it, so only a dead (or frozen) instance loses them; its items, those on the
+    /// wire included, go to another instance once it has run out. Clocks of the instances must agree far better.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Instances sharing one PostgreSQL queue: how often an idle instance looks for items another one queued.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Instances sharing one PostgreSQL queue: the shared limiter spaces its permits (1 s + margin) /
+    /// <see cref="MessagesPerSecond"/> apart, a little slower than the ceiling, so that its hard cap at the wire (answers
+    /// of the last second plus requests on the wire) seldom has to hold a sender back.
+    /// </summary>
+    public TimeSpan SharedRateMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 }

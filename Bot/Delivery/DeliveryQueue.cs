@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace Cppcc.Bot.Delivery;
 
 /// <summary>What features call to send proactive messages through the engine.</summary>
-public sealed class DeliveryQueue(DeliveryStore store, DeliverySignal signal, TimeProvider time)
+public sealed class DeliveryQueue(IDeliveryStore store, DeliverySignal signal, TimeProvider time)
 {
     private static readonly JsonSerializerSettings Json = new() { NullValueHandling = NullValueHandling.Ignore };
 

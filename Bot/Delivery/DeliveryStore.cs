@@ -3,8 +3,8 @@ using LiteDB;
 
 namespace Cppcc.Bot.Delivery;
 
-/// <summary>The durable queue: owns the "deliveries" collection.</summary>
-public sealed class DeliveryStore
+/// <summary>The durable queue on the LiteDB file: owns the "deliveries" collection. One process owns the file, so no claims.</summary>
+public sealed class DeliveryStore : IDeliveryStore
 {
     private const string Collection = "deliveries";
     private readonly ILiteDatabase _database;
@@ -19,7 +19,10 @@ public sealed class DeliveryStore
         _items.EnsureIndex(x => x.JobId);
     }
 
-    /// <summary>Inserts the items whose (job, recipient) is new; returns how many were new.</summary>
+    /// <inheritdoc />
+    public TimeSpan? LeaseDuration => null;
+
+    /// <inheritdoc />
     public int AddNew(IEnumerable<DeliveryItem> items)
     {
         var added = 0;
@@ -45,6 +48,18 @@ public sealed class DeliveryStore
     public List<DeliveryItem> Due(DateTimeOffset now, int limit) =>
         _items.Query().Where(x => x.DueAt <= now).OrderBy(x => x.DueAt).Limit(limit).ToList();
 
+    /// <inheritdoc />
+    public List<DeliveryItem> Claim(DateTimeOffset now, int limit) => Due(now, limit);
+
+    /// <inheritdoc />
+    public DeliveryItem? Take(string id, DateTimeOffset now) =>
+        _items.FindById(id) is { State: DeliveryState.Pending } item && item.DueAt <= now ? item : null;
+
+    /// <inheritdoc />
+    public void RenewLeases(IReadOnlyCollection<string> ids, DateTimeOffset now)
+    {
+    }
+
     /// <summary>The earliest due time of any pending item.</summary>
     public DateTimeOffset? NextDue()
     {
@@ -56,7 +71,8 @@ public sealed class DeliveryStore
 
     /// <summary>
     /// Start-up: items still "Sending" were on the wire when the process died. We cannot ask Teams whether they arrived,
-    /// so they are sent again (at-least-once); each is counted in <see cref="DeliveryItem.Interruptions"/>.
+    /// so they are sent again (at-least-once); each is counted in <see cref="DeliveryItem.Interruptions"/>. Only ever
+    /// called at start-up: later, "Sending" items are this process's own sends on the wire.
     /// </summary>
     public int RequeueInterrupted(DateTimeOffset now)
     {

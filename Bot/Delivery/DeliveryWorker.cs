@@ -20,10 +20,10 @@ public sealed class DeliveryWorker : BackgroundService
     private static readonly ResiliencePropertyKey<long> OnWireKey = new("delivery.onWire");
     private static readonly ResiliencePropertyKey<InFlightSlot> SlotKey = new("delivery.slot");
 
-    private readonly DeliveryStore _store;
+    private readonly IDeliveryStore _store;
     private readonly IDeliveryChannel _channel;
-    private readonly GlobalSendRate _rate;
-    private readonly ConversationPacer _pacer;
+    private readonly ISendRate _rate;
+    private readonly IConversationPacer _pacer;
     private readonly DeliverySignal _signal;
     private readonly DeliveryMetrics _metrics;
     private readonly DeliveryOptions _options;
@@ -36,7 +36,7 @@ public sealed class DeliveryWorker : BackgroundService
     private readonly Queue<string> _buffer = new();
     private readonly ParkingSemaphore _inFlight;
 
-    public DeliveryWorker(DeliveryStore store, IDeliveryChannel channel, GlobalSendRate rate, ConversationPacer pacer,
+    public DeliveryWorker(IDeliveryStore store, IDeliveryChannel channel, ISendRate rate, IConversationPacer pacer,
         DeliverySignal signal, DeliveryMetrics metrics, IOptions<DeliveryOptions> options, TimeProvider time,
         BackgroundActivity activity, ILogger<DeliveryWorker> logger)
     {
@@ -69,6 +69,8 @@ public sealed class DeliveryWorker : BackgroundService
 
         var slots = new ParkingSemaphore(_options.MaxConcurrency, _activity);
         var running = new ConcurrentDictionary<Task, byte>();
+        // A queue shared with other instances: keep the claims on this instance's items alive while it works on them.
+        var renewing = _store.LeaseDuration is { } lease ? RenewLeasesAsync(lease / 3, stoppingToken) : Task.CompletedTask;
         try
         {
             while (true)
@@ -102,6 +104,30 @@ public sealed class DeliveryWorker : BackgroundService
         {
             // Graceful stop: sends already on the wire finish and record their outcome, so a normal restart duplicates nothing.
             await Task.WhenAll(running.Keys);
+            await renewing;
+        }
+    }
+
+    private async Task RenewLeasesAsync(TimeSpan every, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(every, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    _store.RenewLeases(_busyItems.Keys.ToList(), _time.GetUtcNow());
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _logger.LogWarning(e, "Could not renew the claims on this instance's deliveries; trying again");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
         }
     }
 
@@ -114,14 +140,15 @@ public sealed class DeliveryWorker : BackgroundService
             {
                 if (_busyItems.ContainsKey(id))
                     continue;
-                // Re-read: the buffered copy may be stale (finished meanwhile); sending it again would duplicate.
-                var item = _store.Find(id);
-                if (item is not { State: DeliveryState.Pending } || item.DueAt > now || _busyConversations.ContainsKey(item.ConversationId))
+                // Re-read (and, on a shared queue, claim): the buffered copy may be stale (finished meanwhile, or taken
+                // over by another instance); sending it again would duplicate.
+                var item = _store.Take(id, now);
+                if (item is null || _busyConversations.ContainsKey(item.ConversationId))
                     continue;
                 return item;
             }
             if (pass == 0)
-                foreach (var due in _store.Due(now, 4 * _options.MaxConcurrency))
+                foreach (var due in _store.Claim(now, 4 * _options.MaxConcurrency))
                     _buffer.Enqueue(due.Id);
         }
         return null;
@@ -134,6 +161,9 @@ public sealed class DeliveryWorker : BackgroundService
         // Due but busy (its conversation has a send in flight): the finishing send signals us.
         if (delay <= TimeSpan.Zero || delay > TimeSpan.FromMinutes(1))
             delay = delay <= TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromMinutes(1);
+        // A shared queue gets items from other instances (and items of dead ones) without a signal here: look again soon.
+        if (_store.LeaseDuration is not null && delay > _options.PollInterval)
+            delay = _options.PollInterval;
         await _signal.WaitAsync(delay, _time, stoppingToken);
     }
 
@@ -217,6 +247,7 @@ public sealed class DeliveryWorker : BackgroundService
         {
             // Not the stopping token: once on the wire, let the send finish so its outcome is recorded (no duplicate on restart).
             using var deadline = new CancellationTokenSource(_options.SendTimeout, _time);
+            using var onWire = await _rate.OnWireAsync(deadline.Token);
             var id = await _channel.SendAsync(reference, activity, deadline.Token);
             return new DeliveryOutcome(OutcomeKind.Sent, item.Attempts, ActivityId: id);
         }

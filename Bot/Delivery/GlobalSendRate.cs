@@ -7,7 +7,7 @@ namespace Cppcc.Bot.Delivery;
 /// tests can drive it with a fake clock, and a global pause: while the Connector says 429 we stop refilling and drop the
 /// few tokens left, like Company Communicator's sender, instead of letting every worker hammer Teams.
 /// </summary>
-public sealed class GlobalSendRate : IDisposable
+public sealed class GlobalSendRate : ISendRate, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly BackgroundActivity _activity;
@@ -73,6 +73,9 @@ public sealed class GlobalSendRate : IDisposable
         if (!lease.IsAcquired)
             throw new InvalidOperationException("Send permit refused: the queue limit is unbounded, so this is a bug.");
     }
+
+    /// <summary>One process: the permits alone keep the rate, as they always have.</summary>
+    public ValueTask<IDisposable?> OnWireAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>Stops every sender for <paramref name="delay"/> (extends, never shortens, a pause in force).</summary>
     public void PauseFor(TimeSpan delay)

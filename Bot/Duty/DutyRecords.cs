@@ -15,9 +15,9 @@ namespace Cppcc.Bot.Duty;
 /// </summary>
 public sealed class DutyRecords : IDutyRecords
 {
-    private readonly ReportStore _reports;
-    private readonly SessionStore _sessions;
-    private readonly RsvpStore _rsvps;
+    private readonly IReportStore _reports;
+    private readonly ISessionStore _sessions;
+    private readonly IRsvpStore _rsvps;
     private readonly AudienceResolver _audiences;
     private readonly IMemberSectorStore _sectors;
     private readonly IConversationReferenceStore _references;
@@ -25,7 +25,7 @@ public sealed class DutyRecords : IDutyRecords
     private readonly TimeProvider _time;
 
     /// <summary>Creates the counter.</summary>
-    public DutyRecords(ReportStore reports, SessionStore sessions, RsvpStore rsvps, AudienceResolver audiences,
+    public DutyRecords(IReportStore reports, ISessionStore sessions, IRsvpStore rsvps, AudienceResolver audiences,
         IMemberSectorStore sectors, IConversationReferenceStore references, DutyPointsRules rules, TimeProvider time)
     {
         _reports = reports;

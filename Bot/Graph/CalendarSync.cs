@@ -12,7 +12,7 @@ public sealed record CalendarSyncResult(int Created, int Updated, int Removed, i
 /// known (Teams conversation references), a PATCH when the session changed, a DELETE when it was cancelled. Runs
 /// outside any turn, so a Graph failure only costs a retry on the next pass (at most <see cref="CalendarEntryStore.MaxFailures"/>).
 /// </summary>
-public sealed class CalendarSync(SessionStore sessions, AudienceResolver audiences, ICalendarEntryStore entries, GraphCalendar calendar,
+public sealed class CalendarSync(ISessionStore sessions, AudienceResolver audiences, ICalendarEntryStore entries, GraphCalendar calendar,
     TimeProvider time, ILogger<CalendarSync> logger)
 {
     private const string TeamsPrefix = "msteams:";

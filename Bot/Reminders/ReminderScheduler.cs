@@ -10,7 +10,7 @@ namespace Cppcc.Bot.Reminders;
 /// marked per lead time after queueing; the delivery job id (session, revision, lead) makes a repeat after a crash
 /// harmless, so no member gets the same reminder twice.
 /// </summary>
-public sealed class ReminderScheduler(SessionStore sessions, AudienceResolver audiences, DeliveryQueue queue,
+public sealed class ReminderScheduler(ISessionStore sessions, AudienceResolver audiences, DeliveryQueue queue,
     IOptions<RemindersOptions> options, TimeProvider time, BackgroundActivity activity, ILogger<ReminderScheduler> logger) : BackgroundService
 {
     /// <summary>The scheduler counts as working from its start until it first waits for the next check.</summary>
@@ -48,10 +48,10 @@ public sealed class ReminderScheduler(SessionStore sessions, AudienceResolver au
             var plan = ReminderPlanner.For(session, options.Value.EffectiveLeadTimes, now);
             if (plan.FireNow is not { } lead)
                 continue;
-            var count = Fire(session, lead);
-            session.RemindedLeads.Add(lead.Ticks);
-            session.RemindedLeads.AddRange(plan.Skip.Select(l => l.Ticks));
-            sessions.Save(session);
+            var count = 0;
+            // Every instance checks; the store lets one of them queue it (the others find it recorded).
+            if (!sessions.RemindOnce(session, lead, plan.Skip, () => count = Fire(session, lead)))
+                continue;
             logger.LogInformation("Reminder {Lead} before session {SessionId} queued for {Count} members ({Skipped} earlier ones missed)",
                 lead, session.Id, count, plan.Skip.Count);
         }

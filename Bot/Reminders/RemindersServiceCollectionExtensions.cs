@@ -1,5 +1,7 @@
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Exports;
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cppcc.Dialogs.Sessions;
 
@@ -15,8 +17,10 @@ public static class RemindersServiceCollectionExtensions
             .Validate(o => o.CheckInterval > TimeSpan.Zero && o.CheckInterval <= TimeSpan.FromSeconds(5), "Reminders:CheckInterval must be within 5 seconds.")
             .ValidateOnStart();
         services.TryAddSingleton<BackgroundActivity>();
-        services.AddSingleton<SessionStore>();
-        services.AddSingleton<RsvpStore>();
+        services.AddStore<ISessionStore, SessionStore, PostgresSessionStore>();
+        services.AddPostgresSchema("sessions-001", PostgresSessionStore.Schema);
+        services.AddStore<IRsvpStore, RsvpStore, PostgresRsvpStore>();
+        services.AddPostgresSchema("rsvps-001", PostgresRsvpStore.Schema);
         services.AddSingleton<SessionChanges>();
         services.AddSingleton<ISessions, SessionService>();
         services.AddSingleton<IExportSource, AttendanceExport>();

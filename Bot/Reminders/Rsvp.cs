@@ -20,8 +20,8 @@ public sealed class Rsvp
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>Owns the "session_rsvps" collection.</summary>
-public sealed class RsvpStore
+/// <summary>Answers on the LiteDB file: owns the "session_rsvps" collection.</summary>
+public sealed class RsvpStore : IRsvpStore
 {
     private readonly ILiteCollection<Rsvp> _answers;
 

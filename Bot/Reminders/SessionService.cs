@@ -10,7 +10,7 @@ using Microsoft.Bot.Schema;
 namespace Cppcc.Bot.Reminders;
 
 /// <summary>Study sessions over their stores; edits and cancellations tell the members already reminded.</summary>
-public sealed class SessionService(SessionStore sessions, RsvpStore rsvps, AudienceResolver audiences, PersonalConversations personal,
+public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, AudienceResolver audiences, PersonalConversations personal,
     DeliveryQueue queue, SessionChanges changes, TimeProvider time, ILogger<SessionService> logger) : ISessions
 {
     public static string ReminderJobPrefix(string sessionId) => "reminder:" + sessionId + ":";

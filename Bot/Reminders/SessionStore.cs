@@ -3,8 +3,8 @@ using LiteDB;
 
 namespace Cppcc.Bot.Reminders;
 
-/// <summary>Owns the "study_sessions" collection.</summary>
-public sealed class SessionStore
+/// <summary>Study sessions on the LiteDB file: owns the "study_sessions" collection.</summary>
+public sealed class SessionStore : ISessionStore
 {
     private readonly ILiteCollection<StudySession> _sessions;
     private readonly Lock _numbering = new();
@@ -38,8 +38,18 @@ public sealed class SessionStore
     /// <summary>Adds the next occurrence of a recurring session (once: the previous one is marked) and returns it.</summary>
     public StudySession? AddSuccessor(StudySession previous)
     {
+        lock (_numbering)
+        {
+            // The stored flag decides: the caller's copy may be older than another caller's successor.
+            var created = previous.NextOccurrenceCreated || Find(previous.Id) is { NextOccurrenceCreated: true };
+            return AddSuccessorOnce(previous, created);
+        }
+    }
+
+    private StudySession? AddSuccessorOnce(StudySession previous, bool created)
+    {
         StudySession? successor = null;
-        if (!previous.NextOccurrenceCreated && ReminderPlanner.NextStart(previous) is { } next)
+        if (!created && ReminderPlanner.NextStart(previous) is { } next)
         {
             successor = Add(new StudySession
             {
@@ -72,4 +82,20 @@ public sealed class SessionStore
     /// <summary>Recurring occurrences that have begun and have no successor yet.</summary>
     public List<StudySession> StartedWithoutSuccessor(DateTimeOffset now) =>
         _sessions.Find(s => s.StartsAt <= now && s.NextOccurrenceCreated == false && s.Cancelled == false && s.Recurrence != Cppcc.Dialogs.Sessions.Recurrence.None).ToList();
+
+    /// <inheritdoc />
+    public bool RemindOnce(StudySession session, TimeSpan lead, IReadOnlyList<TimeSpan> skipped, Action queue)
+    {
+        lock (_numbering)
+        {
+            if (Find(session.Id) is not { } stored || stored.Revision != session.Revision || stored.RemindedLeads.Contains(lead.Ticks))
+                return false;
+            queue();
+            stored.RemindedLeads.Add(lead.Ticks);
+            stored.RemindedLeads.AddRange(skipped.Select(l => l.Ticks));
+            Save(stored);
+            session.RemindedLeads = stored.RemindedLeads;
+            return true;
+        }
+    }
 }

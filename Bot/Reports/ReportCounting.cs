@@ -10,7 +10,7 @@ namespace Cppcc.Bot.Reports;
 public static class ReportCounting
 {
     /// <summary>Counts the period.</summary>
-    public static ReportStatistics Count(ReportPeriod period, ReportStore store, IReadOnlyDictionary<string, string> sectors)
+    public static ReportStatistics Count(ReportPeriod period, IReportStore store, IReadOnlyDictionary<string, string> sectors)
     {
         var zone = DateTimeText.ChinaStandardTime;
         DateTime Utc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);

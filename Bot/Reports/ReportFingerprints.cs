@@ -4,7 +4,7 @@ using Cppcc.Dialogs.Reports;
 namespace Cppcc.Bot.Reports;
 
 /// <summary>
-/// The similarity fingerprints of every report, kept in memory (loaded once from <see cref="ReportStore"/>, then
+/// The similarity fingerprints of every report, kept in memory (loaded once from <see cref="IReportStore"/>, then
 /// updated on each filing and revision), so the similar-report and repeated-submission checks of a filing compare
 /// int arrays instead of reading hundreds of documents (1,000 concurrent filings: 49 s reading documents, 6.5 s with
 /// this index, on 2 shared cores).
@@ -14,7 +14,7 @@ public sealed class ReportFingerprints
     private readonly Lazy<ConcurrentDictionary<string, Fingerprint>> _all;
 
     /// <summary>Creates the index over the store (loaded on first use).</summary>
-    public ReportFingerprints(ReportStore store)
+    public ReportFingerprints(IReportStore store)
         => _all = new Lazy<ConcurrentDictionary<string, Fingerprint>>(
             () => new ConcurrentDictionary<string, Fingerprint>(store.Fingerprints().ToDictionary(f => f.Reference, StringComparer.Ordinal)));
 

@@ -3,12 +3,12 @@ using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Bot.Reports;
 
-/// <summary>Staff work over <see cref="ReportStore"/>: the triage list, lifecycle transitions (history + author notice) and the numbers.</summary>
+/// <summary>Staff work over <see cref="IReportStore"/>: the triage list, lifecycle transitions (history + author notice) and the numbers.</summary>
 public sealed class ReportReview : IReportReview
 {
     private const int MaxNoteLength = 1000;
 
-    private readonly ReportStore _store;
+    private readonly IReportStore _store;
     private readonly IMemberSectorStore _sectors;
     private readonly ReportValidator _validator;
     private readonly ReportNotices _notices;
@@ -16,7 +16,7 @@ public sealed class ReportReview : IReportReview
     private readonly ILogger<ReportReview> _logger;
 
     /// <summary>Creates the review service.</summary>
-    public ReportReview(ReportStore store, IMemberSectorStore sectors, ReportValidator validator, ReportNotices notices, TimeProvider time,
+    public ReportReview(IReportStore store, IMemberSectorStore sectors, ReportValidator validator, ReportNotices notices, TimeProvider time,
         ILogger<ReportReview> logger)
     {
         _store = store;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Cppcc.Bot.Reports;
 
 /// <summary>
-/// Filing and access over <see cref="ReportStore"/>: nothing is stored unless every check passed; contact details
+/// Filing and access over <see cref="IReportStore"/>: nothing is stored unless every check passed; contact details
 /// leave it only in staff views and never reach a log line.
 /// </summary>
 public sealed class ReportService : IReportService
@@ -18,7 +18,7 @@ public sealed class ReportService : IReportService
     // Compared against when a reference does not exist, so that a miss costs as much time as a wrong code.
     private static readonly (byte[] Salt, byte[] Hash) Decoy = AccessCodes.Hash(AccessCodes.Create());
 
-    private readonly ReportStore _store;
+    private readonly IReportStore _store;
     private readonly ReportFingerprints _fingerprints;
     private readonly IMemberSectorStore _sectors;
     private readonly ReportValidator _validator;
@@ -29,7 +29,7 @@ public sealed class ReportService : IReportService
     private readonly ILogger<ReportService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public ReportService(ReportStore store, ReportFingerprints fingerprints, IMemberSectorStore sectors, ReportValidator validator, PublicRateLimiter limiter,
+    public ReportService(IReportStore store, ReportFingerprints fingerprints, IMemberSectorStore sectors, ReportValidator validator, PublicRateLimiter limiter,
         ReportNotices notices, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportService> logger)
     {
         _store = store;

@@ -5,11 +5,10 @@ using LiteDB;
 namespace Cppcc.Bot.Reports;
 
 /// <summary>
-/// Reports with their history, and the counters their references come from. The only code touching the
-/// <c>reports</c> and <c>report_counters</c> collections. Two collections in one store because a
-/// reference must be taken and used in one transaction.
+/// Reports on the LiteDB file. The only code touching the <c>reports</c> and <c>report_counters</c> collections. Two
+/// collections in one store because a reference must be taken and used in one transaction.
 /// </summary>
-public sealed class ReportStore
+public sealed class ReportStore : IReportStore
 {
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<StoredReport> _reports;
@@ -33,10 +32,7 @@ public sealed class ReportStore
         _reports.EnsureIndex("CoSignedKeys", "$.CoSignedKeys[*]");
     }
 
-    /// <summary>
-    /// Gives the report the next reference of its kind and year (<c>SQ-2026-000001</c>) and stores it, in one
-    /// transaction: numbers only grow, so a reference is never given twice, even when the insert fails.
-    /// </summary>
+    /// <inheritdoc />
     public string Insert(StoredReport report, int year)
     {
         lock (_gate)
@@ -65,13 +61,10 @@ public sealed class ReportStore
         }
     }
 
-    /// <summary>The report, or null.</summary>
+    /// <inheritdoc />
     public StoredReport? Find(string reference) => ReportFormat.IsReference(reference) ? _reports.FindById(reference) : null;
 
-    /// <summary>
-    /// Reads the report, lets <paramref name="change"/> check and modify it, and saves it if the function says so, all
-    /// under the store's gate (no lost updates between two staff clicking at once).
-    /// </summary>
+    /// <inheritdoc />
     public T Update<T>(string reference, Func<StoredReport?, (bool Save, T Result)> change)
     {
         lock (_gate)
@@ -87,25 +80,25 @@ public sealed class ReportStore
         }
     }
 
-    /// <summary>An author's reports, newest first.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<StoredReport> ByAuthor(string authorKey, int limit)
         => _reports.Query().Where(r => r.AuthorKey == authorKey).OrderByDescending(r => r.Sequence).Limit(limit).ToList();
 
-    /// <summary>Reports the user wrote or co-signed, newest first.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<StoredReport> ByAuthorOrCoSigner(string userKey, int limit)
     {
         var cosigned = _reports.Query().Where("$.CoSignedKeys[*] ANY = @0", new BsonValue(userKey)).OrderByDescending(r => r.Sequence).Limit(limit).ToList();
         return ByAuthor(userKey, limit).Concat(cosigned).DistinctBy(r => r.Reference).OrderByDescending(r => r.Sequence).Take(limit).ToList();
     }
 
-    /// <summary>The similarity fingerprints of all reports (read once at start-up by <see cref="ReportFingerprints"/>).</summary>
+    /// <inheritdoc />
     public IReadOnlyList<Fingerprint> Fingerprints() => _reports.FindAll().Select(Fingerprint.Of).ToList();
 
-    /// <summary>Reports first filed in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
+    /// <inheritdoc />
     public IReadOnlyList<StoredReport> FiledBetween(DateTime fromUtc, DateTime toUtc)
         => _reports.Query().Where(r => r.SubmittedAt >= fromUtc && r.SubmittedAt < toUtc).ToList();
 
-    /// <summary>A page of reports by state and category, newest first, and how many match.</summary>
+    /// <inheritdoc />
     public (IReadOnlyList<StoredReport> Items, int Total) Page(ReportState? state, string? category, int skip, int take)
     {
         ILiteQueryable<StoredReport> Query()
@@ -125,7 +118,7 @@ public sealed class ReportStore
         return (items, total);
     }
 
-    /// <summary>Number of stored reports.</summary>
+    /// <inheritdoc />
     public int Count() => _reports.Count();
 
     private sealed class Counter

@@ -40,7 +40,8 @@ public static class ReportsServiceCollectionExtensions
                 MaxContentLength = o.MaxContentLength, PageSize = o.PageSize,
             };
         });
-        services.AddSingleton<ReportStore>();
+        services.AddStore<IReportStore, ReportStore, PostgresReportStore>();
+        services.AddPostgresSchema("reports-001", PostgresReportStore.Schema);
         services.AddSingleton<ReportFingerprints>();
         services.AddPostgresSchema(PostgresMemberSectorStore.Schema).AddStore<IMemberSectorStore, MemberSectorStore, PostgresMemberSectorStore>();
         services.AddSingleton<PublicRateLimiter>();

@@ -14,11 +14,11 @@ public sealed class WeChatImages
     private const int MaxBytes = 10 * 1024 * 1024;
     private readonly IWeChatImageStore _images;
     private readonly WeChatApiClient _api;
-    private readonly ReportStore _reports;
+    private readonly IReportStore _reports;
     private readonly TimeProvider _time;
     private readonly ILogger<WeChatImages> _logger;
 
-    public WeChatImages(IWeChatImageStore images, WeChatApiClient api, ReportStore reports, TimeProvider time, ILogger<WeChatImages> logger)
+    public WeChatImages(IWeChatImageStore images, WeChatApiClient api, IReportStore reports, TimeProvider time, ILogger<WeChatImages> logger)
     {
         _images = images;
         _api = api;

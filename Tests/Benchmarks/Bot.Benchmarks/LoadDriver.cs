@@ -22,7 +22,9 @@ public static class LoadDriver
         }
     }
 
-    public static async Task<Result> RunAsync(string name, string baseUrl, string text, int conversations, TimeSpan warmup, TimeSpan duration)
+    /// <param name="value">When set, each turn is a card submit whose <c>value</c> is this JSON for (conversation, turn).</param>
+    public static async Task<Result> RunAsync(string name, string baseUrl, string text, int conversations, TimeSpan warmup, TimeSpan duration,
+        Func<int, int, string>? value = null)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = conversations * 2 })
         {
@@ -32,13 +34,14 @@ public static class LoadDriver
 
         if (warmup > TimeSpan.Zero)
         {
-            await RunPhaseAsync(http, text, conversations, warmup, record: false);
+            await RunPhaseAsync(http, text, conversations, warmup, record: false, value: value);
         }
 
-        return await RunPhaseAsync(http, text, conversations, duration, record: true, name);
+        return await RunPhaseAsync(http, text, conversations, duration, record: true, name, value);
     }
 
-    private static async Task<Result> RunPhaseAsync(HttpClient http, string text, int conversations, TimeSpan duration, bool record, string name = "")
+    private static async Task<Result> RunPhaseAsync(HttpClient http, string text, int conversations, TimeSpan duration, bool record, string name = "",
+        Func<int, int, string>? value = null)
     {
         var latencies = new List<double>[conversations];
         long errors = 0;
@@ -50,7 +53,8 @@ public static class LoadDriver
             var turn = 0;
             while (Stopwatch.GetTimestamp() < stopAt)
             {
-                var body = Activity(i, turn++, text);
+                var body = Activity(i, turn, text, value?.Invoke(i, turn));
+                turn++;
                 var t0 = Stopwatch.GetTimestamp();
                 try
                 {
@@ -76,13 +80,14 @@ public static class LoadDriver
         return new Result(name, all.Length, errors, seconds, record ? all : Array.Empty<double>());
     }
 
-    private static string Activity(int conversation, int turn, string text)
+    private static string Activity(int conversation, int turn, string text, string? value)
         => $$"""
            {"type":"message","id":"b{{conversation}}-{{turn}}","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/",
             "deliveryMode":"expectReplies","locale":"zh-CN",
             "from":{"id":"29:bench-{{conversation}}","aadObjectId":"bench-{{conversation}}","name":"bench"},
             "recipient":{"id":"28:bot"},
             "conversation":{"id":"a:bench-{{conversation}}","conversationType":"personal","tenantId":"t"},
-            "text":"{{text}}"}
+            "text":"{{text}}"{{(value is null ? "" : ",\"value\":" + value)}}
+           }
            """;
 }

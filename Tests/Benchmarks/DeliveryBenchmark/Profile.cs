@@ -16,7 +16,7 @@ public static class Profile
         await using var stub = await ConnectorStub.StartAsync();
         using var host = SenderHost.Build(Path.Combine(dir.FullName, "p.db"), 30);
         var queue = host.Services.GetRequiredService<DeliveryQueue>();
-        var store = host.Services.GetRequiredService<DeliveryStore>();
+        var store = host.Services.GetRequiredService<IDeliveryStore>();
         var messenger = host.Services.GetRequiredService<ProactiveMessenger>();
         queue.Enqueue(Recipients.JobId, Recipients.Make(10_000, stub.ServiceUrl));
         var now = DateTimeOffset.UtcNow.AddMinutes(1);

@@ -166,7 +166,7 @@ public sealed class BroadcastTests : IAsyncLifetime
 
         // What a crash right after the broadcast row was written leaves behind: the row, no delivery items. The running
         // bot's progress loop (the same one that starts with the process) repairs it.
-        _bot.Services.GetRequiredService<Cppcc.Bot.Broadcasts.BroadcastStore>().Add(new Cppcc.Bot.Broadcasts.Broadcast
+        _bot.Services.GetRequiredService<Cppcc.Bot.Broadcasts.IBroadcastStore>().Add(new Cppcc.Bot.Broadcasts.Broadcast
         {
             Year = 2026, Text = "断电前未发出的通知", Audience = "all", Recipients = 3,
             CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5), StaffReferenceJson = "{}",

@@ -26,7 +26,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
     private TimeProvider _clock = null!;
 
     public DeliveryQueue Queue => Services.GetRequiredService<DeliveryQueue>();
-    public DeliveryStore Store => Services.GetRequiredService<DeliveryStore>();
+    public IDeliveryStore Store => Services.GetRequiredService<IDeliveryStore>();
 
     public BackgroundActivity Activity => Services.GetRequiredService<BackgroundActivity>();
 

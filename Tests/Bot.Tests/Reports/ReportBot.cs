@@ -33,7 +33,7 @@ public sealed class ReportBot : IDisposable
 
     public HttpClient Client { get; }
 
-    public ReportStore Store => Factory.Services.GetRequiredService<ReportStore>();
+    public IReportStore Store => Factory.Services.GetRequiredService<IReportStore>();
 
     public static int Year => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Cppcc.Dialogs.Framework.Prompts.DateTimeText.ChinaStandardTime).Year;
 

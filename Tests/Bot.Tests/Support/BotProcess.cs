@@ -141,6 +141,13 @@ public sealed class BotProcess : IAsyncDisposable
         throw new TimeoutException("The bot did not become healthy: " + Describe());
     }
 
+    /// <summary>SIGKILL (on Linux): no shutdown code runs, as when the machine loses power or the OOM killer strikes.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     /// <summary>What the process printed, for assertion messages.</summary>
     public string Describe() => $"stdout {Stdout.Count} lines: [{string.Join(" | ", Stdout)}] stderr {Stderr.Count} lines: [{string.Join(" | ", Stderr)}]";
 

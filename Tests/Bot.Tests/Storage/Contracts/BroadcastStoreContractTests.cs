@@ -1,0 +1,52 @@
+using Cppcc.Bot.Broadcasts;
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
+using Cppcc.Bot.Tests.Support;
+
+namespace Cppcc.Bot.Tests.Storage.Contracts;
+
+/// <summary>What every <see cref="IBroadcastStore"/> does, on LiteDB and on PostgreSQL.</summary>
+public sealed class BroadcastStoreContractTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task Broadcasts_started_at_once_get_distinct_numbers_and_one_instance_finishes_each(StorageProvider provider)
+    {
+        await using var engine = await StoreEngine.StartAsync(provider, new PostgresSchema("broadcasts-001", PostgresBroadcastStore.Schema));
+        var (first, second) = engine.Instances<IBroadcastStore>(db => new BroadcastStore(db), source => new PostgresBroadcastStore(source));
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).Add(new Broadcast { Year = 2026, Text = "通知" + i, CreatedAt = Now, Recipients = i }).Id)));
+        var read = second.Find(ids[7])!;
+        read.LastShown = "1/0/6";
+        first.Save(read);
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"TZ-2026-{n:D4}"), ids.Order());
+        Assert.Equal(("通知7", 7, "1/0/6", Now), (first.Find(ids[7])!.Text, read.Recipients, first.Find(ids[7])!.LastShown, first.Find(ids[7])!.CreatedAt));
+        var finished = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).TryFinish(first.Find(ids[0])!))));
+        Assert.Equal(1, finished.Count(f => f));
+        Assert.Equal(11, second.Unfinished().Count);
+        Assert.DoesNotContain(ids[0], first.Unfinished().Select(b => b.Id));
+    }
+
+    [PostgresFact]
+    public async Task A_copy_read_before_another_instance_finished_the_broadcast_does_not_reopen_it()
+    {
+        await using var engine = await StoreEngine.StartAsync(StorageProvider.PostgreSql, new PostgresSchema("broadcasts-001", PostgresBroadcastStore.Schema));
+        var (first, second) = engine.Instances<IBroadcastStore>(_ => throw new InvalidOperationException(), source => new PostgresBroadcastStore(source));
+        var id = first.Add(new Broadcast { Year = 2026, Text = "通知", CreatedAt = Now }).Id;
+        var stale = second.Find(id)!;
+
+        Assert.True(first.TryFinish(first.Find(id)!));
+        stale.LastShown = "3/0/0";
+        second.Save(stale);
+
+        Assert.True(first.Find(id)!.Finished);
+        Assert.Equal("3/0/0", first.Find(id)!.LastShown);
+        Assert.Empty(first.Unfinished());
+        Assert.False(second.TryFinish(second.Find(id)!));
+    }
+}
