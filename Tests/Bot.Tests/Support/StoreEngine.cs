@@ -1,9 +1,7 @@
-using System.Reflection;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using LiteDB;
 using Npgsql;
-using Xunit.Sdk;
 
 namespace Cppcc.Bot.Tests.Support;
 
@@ -72,18 +70,4 @@ public sealed class StoreEngine : IAsyncDisposable
             await source.DisposeAsync();
         }
     }
-}
-
-/// <summary>The PostgreSQL row of a store contract theory; skipped, saying why, where there is no test server.</summary>
-public sealed class PostgresDataAttribute : DataAttribute
-{
-    public PostgresDataAttribute()
-    {
-        if (TestPostgres.Server is null)
-        {
-            Skip = "no PostgreSQL test server: run ./test.sh (it starts one) or set TEST_POSTGRES to a connection string";
-        }
-    }
-
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[StorageProvider.PostgreSql]];
 }
