@@ -48,7 +48,7 @@ public static class WebChatExtensions
         services.Remove(inner);
         services.AddSingleton<BotFrameworkAuthentication>(sp => new WebChatAuthentication(
             Resolve<BotFrameworkAuthentication>(sp, inner),
-            new HttpClient(new WebChatConnectorHandler(sp.GetRequiredService<WebChatConversations>(), sp.GetRequiredService<WebChatTranscript>()))));
+            new WebChatConnectorClient(sp.GetRequiredService<WebChatConversations>(), sp.GetRequiredService<WebChatTranscript>())));
         return services;
     }
 

@@ -13,6 +13,12 @@ internal sealed class WebChatTranscript(IOptions<WebChatOptions> options, TimePr
         DateTimeZoneHandling = DateTimeZoneHandling.Utc,
     };
 
+    // object.MemberwiseClone as a delegate: Activity has no copy method of its own, and a JSON round trip costs what
+    // the in-process Connector exists to save.
+    private static readonly Func<object, object> ShallowCopy = typeof(object)
+        .GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+        .CreateDelegate<Func<object, object>>();
+
     public ChannelAccount Bot => new(WebChatChannel.BotId, options.Value.BotName, RoleTypes.Bot);
 
     /// <summary>Appends the user's own activity (Web Chat waits for this echo to mark a message as sent).</summary>
@@ -34,10 +40,12 @@ internal sealed class WebChatTranscript(IOptions<WebChatOptions> options, TimePr
     /// <summary>Appends what the bot sent through the Connector API; the client never sees the internal serviceUrl.</summary>
     public string AppendFromBot(WebChatConversation conversation, Activity activity, string? keepId = null)
     {
-        activity.From = Bot;
-        activity.Recipient = new ChannelAccount(conversation.UserId, role: RoleTypes.User);
-        activity.ServiceUrl = null;
-        return Append(conversation, activity, keepId);
+        // A shallow copy: the activity is still the bot's own object (a broadcast may send it again elsewhere).
+        var shown = (Activity)ShallowCopy(activity);
+        shown.From = Bot;
+        shown.Recipient = new ChannelAccount(conversation.UserId, role: RoleTypes.User);
+        shown.ServiceUrl = null;
+        return Append(conversation, shown, keepId);
     }
 
     /// <summary>A message from the channel itself (rate limit, size limit), shown like a bot message.</summary>
