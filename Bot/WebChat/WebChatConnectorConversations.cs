@@ -15,22 +15,22 @@ internal sealed class WebChatConnectorConversations(WebChatConversations convers
 {
     public Task<HttpOperationResponse<ResourceResponse>> SendToConversationWithHttpMessagesAsync(
         string conversationId, Activity activity, Dictionary<string, List<string>>? customHeaders = null, CancellationToken cancellationToken = default) =>
-        AppendAsync(conversationId, activity, keepId: null);
+        AppendAsync(conversationId, activity, keepId: null, cancellationToken);
 
     public Task<HttpOperationResponse<ResourceResponse>> ReplyToActivityWithHttpMessagesAsync(
         string conversationId, string activityId, Activity activity, Dictionary<string, List<string>>? customHeaders = null, CancellationToken cancellationToken = default) =>
-        AppendAsync(conversationId, activity, keepId: null);
+        AppendAsync(conversationId, activity, keepId: null, cancellationToken);
 
     public Task<HttpOperationResponse<ResourceResponse>> UpdateActivityWithHttpMessagesAsync(
         string conversationId, string activityId, Activity activity, Dictionary<string, List<string>>? customHeaders = null, CancellationToken cancellationToken = default) =>
-        AppendAsync(conversationId, activity, keepId: activityId);
+        AppendAsync(conversationId, activity, keepId: activityId, cancellationToken);
 
-    public Task<HttpOperationResponse> DeleteActivityWithHttpMessagesAsync(
+    public async Task<HttpOperationResponse> DeleteActivityWithHttpMessagesAsync(
         string conversationId, string activityId, Dictionary<string, List<string>>? customHeaders = null, CancellationToken cancellationToken = default)
     {
-        Find(conversationId);
+        await FindAsync(conversationId, cancellationToken);
         // REVIEW: Direct Line 3.0 has no way to retract an activity a client may already hold; accepted and ignored.
-        return Task.FromResult(new HttpOperationResponse { Response = new HttpResponseMessage(HttpStatusCode.OK) });
+        return new HttpOperationResponse { Response = new HttpResponseMessage(HttpStatusCode.OK) };
     }
 
     public Task<HttpOperationResponse<ConversationsResult>> GetConversationsWithHttpMessagesAsync(
@@ -70,22 +70,34 @@ internal sealed class WebChatConnectorConversations(WebChatConversations convers
         string conversationId, AttachmentData attachmentUpload, Dictionary<string, List<string>>? customHeaders = null, CancellationToken cancellationToken = default) =>
         throw NotSupported();
 
-    private Task<HttpOperationResponse<ResourceResponse>> AppendAsync(string conversationId, Activity activity, string? keepId)
+    private async Task<HttpOperationResponse<ResourceResponse>> AppendAsync(
+        string conversationId, Activity activity, string? keepId, CancellationToken cancellationToken)
     {
-        var conversation = Find(conversationId);
-        var id = transcript.AppendFromBot(conversation, activity, keepId);
-        return Task.FromResult(new HttpOperationResponse<ResourceResponse>
+        var conversation = await FindAsync(conversationId, cancellationToken);
+        string id;
+        try
+        {
+            id = await transcript.AppendFromBotAsync(conversation, activity, keepId, cancellationToken);
+        }
+        catch (Postgres.WebChatConversationEndedException)
+        {
+            throw Ended();
+        }
+
+        return new HttpOperationResponse<ResourceResponse>
         {
             Body = new ResourceResponse(id),
             Response = new HttpResponseMessage(HttpStatusCode.OK),
-        });
+        };
     }
 
-    private WebChatConversation Find(string conversationId) =>
-        conversations.TryGet(conversationId, out var conversation)
-            ? conversation
+    private async Task<WebChatConversation> FindAsync(string conversationId, CancellationToken cancellationToken) =>
+        await conversations.FindAsync(conversationId, cancellationToken)
             // The visitor left (or the conversation was cleaned up): a delivery engine records the recipient as gone.
-            : throw Failure(HttpStatusCode.NotFound, "ConversationNotFound", "The web chat conversation has ended.");
+            ?? throw Ended();
+
+    private static ErrorResponseException Ended() =>
+        Failure(HttpStatusCode.NotFound, "ConversationNotFound", "The web chat conversation has ended.");
 
     private static ErrorResponseException NotSupported() =>
         Failure(HttpStatusCode.MethodNotAllowed, "MethodNotAllowed", "Not supported by the web chat channel.");

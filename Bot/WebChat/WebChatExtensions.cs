@@ -1,15 +1,20 @@
 using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
+using Cppcc.Bot.WebChat.Postgres;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Cppcc.Bot.WebChat;
 
 /// <summary>Registration and endpoints of the public web chat.</summary>
 public static class WebChatExtensions
 {
+    private const string SigningKeyName = "directline-token";
+
     /// <summary>
     /// The public web chat: Direct Line endpoints, the in-process Connector for their conversations and the
     /// idle clean-up. Call after AddBotHosting: it wraps the registered BotFrameworkAuthentication. Registered even
@@ -24,11 +29,25 @@ public static class WebChatExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SigningKeyStore>();
+        // With PostgreSQL every instance signs and checks tokens with the one key kept in the database.
         services.AddSingleton(sp => new WebChatSigningKey(
             KeyBytes(sp.GetRequiredService<IOptions<WebChatOptions>>().Value.TokenSigningKey)
-            ?? sp.GetRequiredService<SigningKeyStore>().GetOrCreate("directline-token", WebChatSigningKey.MinimumBytes)));
+            ?? (StorageSelection.UsesPostgres(sp)
+                ? PostgresWebChatKeys.GetOrCreate(sp.GetRequiredService<NpgsqlDataSource>(), SigningKeyName, WebChatSigningKey.MinimumBytes)
+                : sp.GetRequiredService<SigningKeyStore>().GetOrCreate(SigningKeyName, WebChatSigningKey.MinimumBytes))));
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<WebChatConversations>();
+        // With PostgreSQL, conversations and their activities are shared by every instance, and appends on one wake the
+        // streams on the others (LISTEN/NOTIFY); with LiteDB they live in this process.
+        services.AddPostgresSchema(PostgresWebChatSchema.Id, PostgresWebChatSchema.Sql);
+        services.AddSingleton(sp => new WebChatConversations(
+            sp.GetRequiredService<IOptions<WebChatOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            StorageSelection.UsesPostgres(sp) ? ActivatorUtilities.CreateInstance<PostgresWebChatDirectory>(sp) : null));
+        services.AddSingleton<IWebChatActivityLog>(sp => StorageSelection.UsesPostgres(sp)
+            ? ActivatorUtilities.CreateInstance<PostgresWebChatLog>(sp)
+            : new WebChatMemoryLog());
+        services.AddHostedService(sp => new WebChatNotifications(
+            StorageSelection.UsesPostgres(sp) ? sp.GetRequiredService<NpgsqlDataSource>() : null,
+            sp.GetRequiredService<WebChatConversations>(), sp.GetRequiredService<ILogger<WebChatNotifications>>()));
         services.AddSingleton<WebChatRateLimits>();
         services.AddSingleton<WebChatTranscript>();
         services.AddSingleton<WebChatTurns>();
