@@ -32,6 +32,7 @@ public sealed class WebChatScaleOutTests : IAsyncLifetime
             ["ConnectionStrings__PostgreSql"] = database,
             ["KnowledgeBase__Path"] = Path.Combine(BotFactory.RepositoryRoot, "kb"),
             ["Logging__LogLevel__Default"] = "Warning",
+            ["WebChat__MaxConversationsPerClient"] = "2",
         };
         _a = BotProcess.Start(_filesA.FilePath, environment: settings);
         _b = BotProcess.Start(_filesB.FilePath, environment: settings);
@@ -87,6 +88,23 @@ public sealed class WebChatScaleOutTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, refreshedOnA.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forgedOnA.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forgedOnB.StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task An_address_holds_its_share_of_conversations_across_instances()
+    {
+        using var httpA = new HttpClient { BaseAddress = new Uri(_a!.BaseAddress) };
+        using var httpB = new HttpClient { BaseAddress = new Uri(_b!.BaseAddress) };
+        var onA = new DirectLineClient(httpA);
+        var onB = new DirectLineClient(httpB);
+        await onA.StartAsync();
+        await onA.StartAsync();
+
+        var third = await onB.GenerateAsync();
+        using var refused = await onB.SendAsync(HttpMethod.Post, "/v3/directline/conversations", third.Token);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("TooManyConversations", await refused.Content.ReadAsStringAsync());
     }
 
     public async Task DisposeAsync()
