@@ -52,9 +52,15 @@ internal sealed class WebChatConversations(IOptions<WebChatOptions> options, Tim
             return GetOrStart(id, userId, clientAddress, startAfter);
         }
 
-        if (await FindAsync(id, cancellationToken) is { } existing)
+        // The row, not a handle held here: another instance may have dropped the conversation, which then resumes.
+        if (await shared.FindAsync(id, cancellationToken) is { } found)
         {
-            return new StartResult(existing, Started: false, StartRefusal.None);
+            return new StartResult(Hold(found), Started: false, StartRefusal.None);
+        }
+
+        if (_byId.TryRemove(id, out var stale))
+        {
+            stale.Dispose();
         }
 
         var row = new SharedConversation(id, userId, clientAddress);

@@ -29,7 +29,8 @@ internal sealed class BotUnderTest : IAsyncDisposable
     public static BotUnderTest Attach(string url, int? pid) => new(url.TrimEnd('/'), pid, null, null);
 
     /// <param name="dll">Another build of the bot (e.g. the one before a change, for before/after figures in one sitting).</param>
-    public static async Task<BotUnderTest> StartAsync(int port, string? dll = null)
+    /// <param name="postgres">A PostgreSQL connection string: the bot runs with Storage:Provider=PostgreSql on it.</param>
+    public static async Task<BotUnderTest> StartAsync(int port, string? dll = null, string? postgres = null)
     {
         var root = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
@@ -44,8 +45,15 @@ internal sealed class BotUnderTest : IAsyncDisposable
             info.Environment[key] = value;
         }
 
+        if (postgres is not null)
+        {
+            info.Environment["Storage__Provider"] = "PostgreSql";
+            info.Environment["ConnectionStrings__PostgreSql"] = postgres;
+        }
+
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The bot logs warnings and errors only (Logging:LogLevel:Default=Warning): anything it says matters here.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[bot] " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[bot] " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project Tests/Benchmarks/WebChat.Load -- [--seconds 20] [--conversations 32]
 //       [--visitors 200,1000] [--think-ms 2000,10000] [--arrivals spread|together] [--text 区政协怎么开展民主监督？]
 //       [--url http://127.0.0.1:3978 [--pid <bot process id>] | --bot-dll <another build's Cppcc.Bot.dll>] [--only latency]
+//       [--postgres <connection string>: the bot runs on PostgreSQL (web chat conversations and activities in the database)]
 // Phases, each measured for --seconds after a warm-up of every path:
 //   1. /api/messages with expectReplies, --conversations conversations asking again as soon as answered (the yardstick);
 //   2. web chat, as many visitors doing the same over Direct Line + WebSocket: the cost of an exchange against a turn,
@@ -32,11 +33,13 @@ if (visitorCounts.Length != thinkMs.Length)
 }
 
 await using var bot = url.Length > 0 ? BotUnderTest.Attach(url, pid) : await BotUnderTest.StartAsync(
-    Arg("--port", "39795", int.Parse), Arg<string?>("--bot-dll", "", s => s.Length == 0 ? null : s));
+    Arg("--port", "39795", int.Parse), Arg<string?>("--bot-dll", "", s => s.Length == 0 ? null : s),
+    Arg<string?>("--postgres", "", s => s.Length == 0 ? null : s));
 var duration = TimeSpan.FromSeconds(seconds);
 var webChat = new WebChatVisitors(bot, text);
 Console.WriteLine($"bot {bot.BaseUrl} (pid {bot.Pid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}), {Environment.ProcessorCount} cores, "
-    + $"{seconds} s per phase, question \"{text}\", arrivals {arrivals.ToString().ToLowerInvariant()}");
+    + $"{seconds} s per phase, question \"{text}\", arrivals {arrivals.ToString().ToLowerInvariant()}"
+    + (args.Contains("--postgres") ? ", storage PostgreSQL" : ""));
 Console.WriteLine($"load average before: {LoadAverage()}");
 
 var results = new List<PhaseResult>();
