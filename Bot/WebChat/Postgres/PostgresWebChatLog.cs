@@ -66,7 +66,9 @@ internal sealed class PostgresWebChatLog(NpgsqlDataSource dataSource, IOptions<W
 
         await reader.NextResultAsync(cancellationToken);
         var last = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(0) : 0;
-        return activities.Count == 0 ? ([], Math.Max(0, Math.Min(watermark, last))) : (activities, last);
+        // Each statement reads its own snapshot: an append committed between the two is in "last" but not in the
+        // list, so the next watermark is the last activity read, never past one the client has not seen.
+        return activities.Count == 0 ? ([], Math.Max(0, Math.Min(watermark, last))) : (activities, activities[^1].Sequence);
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
