@@ -20,7 +20,7 @@ internal static class DirectLineActivities
             return failure;
         }
 
-        if (!conversations.TryGet(conversationId, out var conversation))
+        if (await conversations.FindAsync(conversationId, http.RequestAborted) is not { } conversation)
         {
             return DirectLineHttp.Error(StatusCodes.Status404NotFound, "ConversationNotFound", WebChatTexts.ConversationEnded);
         }
@@ -29,7 +29,7 @@ internal static class DirectLineActivities
         conversation.Touch(now);
         if (!limits.ConversationMessages.TryTake(conversation.Id))
         {
-            Notify(conversation, transcript, WebChatTexts.TooFast, now);
+            await NotifyAsync(conversation, transcript, WebChatTexts.TooFast, now);
             return DirectLineHttp.TooManyRequests(http);
         }
 
@@ -37,7 +37,7 @@ internal static class DirectLineActivities
         var json = await DirectLineHttp.ReadBodyAsync(http.Request, o.MaxActivityBytes, http.RequestAborted);
         if (json is null)
         {
-            Notify(conversation, transcript, WebChatTexts.TooLarge, now);
+            await NotifyAsync(conversation, transcript, WebChatTexts.TooLarge, now);
             return DirectLineHttp.Error(StatusCodes.Status413PayloadTooLarge, "RequestTooLarge", WebChatTexts.TooLarge);
         }
 
@@ -46,7 +46,7 @@ internal static class DirectLineActivities
         {
             case ClientActivityProblem.TooLong:
                 var tooLong = string.Format(WebChatTexts.TooLong, o.MaxTextLength);
-                Notify(conversation, transcript, tooLong, now);
+                await NotifyAsync(conversation, transcript, tooLong, now);
                 return DirectLineHttp.Error(StatusCodes.Status413PayloadTooLarge, "MessageTooLong", tooLong);
             case ClientActivityProblem.Attachments:
                 return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "UploadNotSupported", WebChatTexts.UploadNotSupported);
@@ -54,13 +54,23 @@ internal static class DirectLineActivities
                 return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadRequest);
         }
 
-        var id = transcript.AppendFromUser(conversation, activity);
+        string id;
+        try
+        {
+            id = await transcript.AppendFromUserAsync(conversation, activity, http.RequestAborted);
+        }
+        catch (Postgres.WebChatConversationEndedException)
+        {
+            return DirectLineHttp.Error(StatusCodes.Status404NotFound, "ConversationNotFound", WebChatTexts.ConversationEnded);
+        }
+
         await turns.RunAsync(conversation, activity, http.RequestAborted);
         return TypedResults.Ok(new ResourceId(id));
     }
 
     public static async Task<IResult> GetAsync(
-        HttpContext http, string conversationId, DirectLineTokens tokens, WebChatConversations conversations, TimeProvider time)
+        HttpContext http, string conversationId, DirectLineTokens tokens, WebChatConversations conversations, IWebChatActivityLog log,
+        TimeProvider time)
     {
         var (_, failure) = await DirectLineHttp.AuthorizeAsync(http, tokens, conversationId);
         if (failure is not null)
@@ -74,13 +84,13 @@ internal static class DirectLineActivities
         }
 
         // 404 makes directlinejs end the conversation cleanly instead of polling forever.
-        if (!conversations.TryGet(conversationId, out var conversation))
+        if (await conversations.FindAsync(conversationId, http.RequestAborted) is not { } conversation)
         {
             return DirectLineHttp.Error(StatusCodes.Status404NotFound, "ConversationNotFound", WebChatTexts.ConversationEnded);
         }
 
         conversation.Touch(time.GetUtcNow());
-        var (activities, last) = conversation.ReadAfter(watermark);
+        var (activities, last) = await log.ReadAfterAsync(conversation, watermark, http.RequestAborted);
         return Results.Text(ActivitySet(activities, last), "application/json", Encoding.UTF8);
     }
 
@@ -96,11 +106,11 @@ internal static class DirectLineActivities
         return json.Append("],\"watermark\":\"").Append(last).Append("\"}").ToString();
     }
 
-    private static void Notify(WebChatConversation conversation, WebChatTranscript transcript, string text, DateTimeOffset now)
+    private static async Task NotifyAsync(WebChatConversation conversation, WebChatTranscript transcript, string text, DateTimeOffset now)
     {
         if (conversation.ShouldNotify(now, NoticeInterval))
         {
-            transcript.AppendNotice(conversation, text);
+            await transcript.AppendNoticeAsync(conversation, text, CancellationToken.None);
         }
     }
 

@@ -83,7 +83,8 @@ internal static class DirectLineEndpoints
             return failure;
         }
 
-        var (conversation, started, refusal) = conversations.GetOrStart(grant.ConversationId, grant.UserId, ClientAddress.Key(http), startAfter: 0);
+        var (conversation, started, refusal) = await conversations.GetOrStartAsync(
+            grant.ConversationId, grant.UserId, ClientAddress.Key(http), startAfter: 0, http.RequestAborted);
         if (conversation is null)
         {
             return DirectLineHttp.CannotStart(http, refusal);
@@ -115,7 +116,8 @@ internal static class DirectLineEndpoints
             return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadRequest);
         }
 
-        var (conversation, _, refusal) = conversations.GetOrStart(conversationId, grant.UserId, ClientAddress.Key(http), watermark);
+        var (conversation, _, refusal) = await conversations.GetOrStartAsync(
+            conversationId, grant.UserId, ClientAddress.Key(http), watermark, http.RequestAborted);
         if (conversation is null)
         {
             return DirectLineHttp.CannotStart(http, refusal);

@@ -14,7 +14,7 @@ internal static class DirectLineStream
 
     public static async Task<IResult> AcceptAsync(
         HttpContext http, string conversationId, DirectLineTokens tokens, WebChatConversations conversations,
-        IOptions<WebChatOptions> options, TimeProvider time)
+        IWebChatActivityLog log, IOptions<WebChatOptions> options, TimeProvider time)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -32,7 +32,7 @@ internal static class DirectLineStream
             return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadRequest);
         }
 
-        if (!conversations.TryGet(conversationId, out var conversation))
+        if (await conversations.FindAsync(conversationId, http.RequestAborted) is not { } conversation)
         {
             return DirectLineHttp.Error(StatusCodes.Status404NotFound, "ConversationNotFound", WebChatTexts.ConversationEnded);
         }
@@ -47,7 +47,7 @@ internal static class DirectLineStream
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, conversation.Ended);
             var receiving = ReceiveAsync(socket, conversation, time, stop);
-            await PushAsync(socket, conversation, watermark, stop.Token);
+            await PushAsync(socket, conversation, log, watermark, stop.Token);
             await stop.CancelAsync();
             await receiving;
             await CloseAsync(socket, conversation.Ended.IsCancellationRequested);
@@ -60,14 +60,14 @@ internal static class DirectLineStream
         return Results.Empty;
     }
 
-    private static async Task PushAsync(WebSocket socket, WebChatConversation conversation, long watermark, CancellationToken stop)
+    private static async Task PushAsync(WebSocket socket, WebChatConversation conversation, IWebChatActivityLog log, long watermark, CancellationToken stop)
     {
         try
         {
             while (!stop.IsCancellationRequested)
             {
                 var changed = conversation.Changed; // taken before reading, so an append in between is not missed
-                var (activities, last) = conversation.ReadAfter(watermark);
+                var (activities, last) = await log.ReadAfterAsync(conversation, watermark, stop);
                 if (activities.Count == 0)
                 {
                     await changed.WaitAsync(stop);
@@ -79,9 +79,10 @@ internal static class DirectLineStream
                 watermark = last;
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or System.Data.Common.DbException)
         {
-            // The visitor left, the conversation was dropped, or the host is stopping.
+            // The visitor left, the conversation was dropped, the host is stopping, or the shared database did not
+            // answer: the stream closes and directlinejs reconnects from its watermark.
         }
     }
 

@@ -9,10 +9,10 @@ namespace Cppcc.Bot.WebChat;
 
 /// <summary>
 /// Wraps the host's BotFrameworkAuthentication so that Connector clients for <see cref="WebChatChannel.ServiceUrl"/>
-/// are anonymous and in-process. Without this, a bot with MicrosoftAppId set would try to get an AAD token before
-/// every web chat reply. Everything else (inbound JWT checks, Teams, Azure channels) is the inner instance's.
+/// are anonymous and in-process (<see cref="WebChatConnectorClient"/>). Without this, a bot with MicrosoftAppId set
+/// would try to get an AAD token before every web chat reply. Everything else (inbound JWT checks, Teams, Azure channels) is the inner instance's.
 /// </summary>
-internal sealed class WebChatAuthentication(BotFrameworkAuthentication inner, HttpClient webChatConnector) : BotFrameworkAuthentication
+internal sealed class WebChatAuthentication(BotFrameworkAuthentication inner, IConnectorClient webChatConnector) : BotFrameworkAuthentication
 {
     public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
         inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
@@ -33,24 +33,27 @@ internal sealed class WebChatAuthentication(BotFrameworkAuthentication inner, Ht
 
     public override string GetOriginatingAudience() => inner.GetOriginatingAudience();
 
-    private sealed class WebChatConnectorFactory(ConnectorFactory inner, HttpClient webChatConnector) : ConnectorFactory
+    private sealed class WebChatConnectorFactory(ConnectorFactory inner, IConnectorClient webChatConnector) : ConnectorFactory
     {
         private static IContractResolver? _serialization;
         private static IContractResolver? _deserialization;
 
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
         {
-            var client = WebChatChannel.IsEmbedded(serviceUrl)
-                ? new ConnectorClient(new Uri(serviceUrl), MicrosoftAppCredentials.Empty, webChatConnector, disposeHttpClient: false)
-                : await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
+            if (WebChatChannel.IsEmbedded(serviceUrl))
+            {
+                return webChatConnector;
+            }
+
+            var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
             ShareContractResolvers(client);
             return client;
         }
 
         /// <summary>
         /// ConnectorClient gives each instance new contract resolvers, and CloudAdapter makes one instance per turn
-        /// (and per proactive send), so Newtonsoft reflected over Activity's type graph on every reply (~8 ms, 80% of a
-        /// web chat turn here). Resolvers cache contracts and are thread-safe: keep the first client's, exactly as the
+        /// (and per proactive send), so Newtonsoft reflected over Activity's type graph on every reply (~8 ms a turn
+        /// when first measured). Resolvers cache contracts and are thread-safe: keep the first client's, exactly as the
         /// SDK configured them, and give them to every later client (Teams and delivery sends included).
         /// </summary>
         private static void ShareContractResolvers(IConnectorClient client)

@@ -127,13 +127,27 @@ internal sealed class WebChatConversation : IDisposable
 
     public void CloseSocket() => Interlocked.Decrement(ref _sockets);
 
+    /// <summary>Wakes the streams waiting on <see cref="Changed"/>: something was appended where they read from.</summary>
+    public void Signal()
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            changed = _changed;
+            _changed = NewSignal();
+        }
+
+        changed.TrySetResult();
+    }
+
     public void Dispose()
     {
         // Not disposed: streams may still read Ended after the conversation is dropped.
         _ended.Cancel();
     }
 
-    private string ActivityId(long sequence) => $"{Id}|{sequence:D7}";
+    /// <summary>The Direct Line id of the activity at <paramref name="sequence"/> (what the watermark counts).</summary>
+    public string ActivityId(long sequence) => $"{Id}|{sequence:D7}";
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

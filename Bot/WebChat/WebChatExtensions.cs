@@ -1,15 +1,20 @@
 using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
+using Cppcc.Bot.WebChat.Postgres;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Cppcc.Bot.WebChat;
 
 /// <summary>Registration and endpoints of the public web chat.</summary>
 public static class WebChatExtensions
 {
+    private const string SigningKeyName = "directline-token";
+
     /// <summary>
     /// The public web chat: Direct Line endpoints, the in-process Connector for their conversations and the
     /// idle clean-up. Call after AddBotHosting: it wraps the registered BotFrameworkAuthentication. Registered even
@@ -24,11 +29,23 @@ public static class WebChatExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSigningKeyStore();
+        // The key lives in the bot's store: with PostgreSQL every instance signs and checks tokens with the same one.
         services.AddSingleton(sp => new WebChatSigningKey(
             KeyBytes(sp.GetRequiredService<IOptions<WebChatOptions>>().Value.TokenSigningKey)
-            ?? sp.GetRequiredService<ISigningKeyStore>().GetOrCreate("directline-token", WebChatSigningKey.MinimumBytes)));
+            ?? sp.GetRequiredService<ISigningKeyStore>().GetOrCreate(SigningKeyName, WebChatSigningKey.MinimumBytes)));
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<WebChatConversations>();
+        // With PostgreSQL, conversations and their activities are shared by every instance, and appends on one wake the
+        // streams on the others (LISTEN/NOTIFY); with LiteDB they live in this process.
+        services.AddPostgresSchema(PostgresWebChatSchema.Id, PostgresWebChatSchema.Sql);
+        services.AddSingleton(sp => new WebChatConversations(
+            sp.GetRequiredService<IOptions<WebChatOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            StorageSelection.UsesPostgres(sp) ? ActivatorUtilities.CreateInstance<PostgresWebChatDirectory>(sp) : null));
+        services.AddSingleton<IWebChatActivityLog>(sp => StorageSelection.UsesPostgres(sp)
+            ? ActivatorUtilities.CreateInstance<PostgresWebChatLog>(sp)
+            : new WebChatMemoryLog());
+        services.AddHostedService(sp => new WebChatNotifications(
+            StorageSelection.UsesPostgres(sp) ? sp.GetRequiredService<NpgsqlDataSource>() : null,
+            sp.GetRequiredService<WebChatConversations>(), sp.GetRequiredService<ILogger<WebChatNotifications>>()));
         services.AddSingleton<WebChatRateLimits>();
         services.AddSingleton<WebChatTranscript>();
         services.AddSingleton<WebChatTurns>();
@@ -48,7 +65,7 @@ public static class WebChatExtensions
         services.Remove(inner);
         services.AddSingleton<BotFrameworkAuthentication>(sp => new WebChatAuthentication(
             Resolve<BotFrameworkAuthentication>(sp, inner),
-            new HttpClient(new WebChatConnectorHandler(sp.GetRequiredService<WebChatConversations>(), sp.GetRequiredService<WebChatTranscript>()))));
+            new WebChatConnectorClient(sp.GetRequiredService<WebChatConversations>(), sp.GetRequiredService<WebChatTranscript>())));
         return services;
     }
 

@@ -17,18 +17,31 @@ internal sealed class WebChatJanitor(WebChatConversations conversations, IConver
         using var timer = new PeriodicTimer(Period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var removed = conversations.RemoveIdle();
-            if (removed > 0)
+            try
             {
-                logger.LogInformation("Dropped {Count} idle web chat conversations; {Live} remain", removed, conversations.Count);
+                await SweepAsync(stoppingToken);
             }
+            catch (System.Data.Common.DbException e)
+            {
+                // The shared database did not answer this time; the next sweep tries again.
+                logger.LogWarning("Web chat clean-up skipped: {Error}", e.GetType().Name);
+            }
+        }
+    }
 
-            var unreachableSince = time.GetUtcNow() - options.Value.IdleTimeout - options.Value.TokenLifetime;
-            var forgotten = references.ForgetPublicCallersIdleSince(unreachableSince);
-            if (forgotten > 0)
-            {
-                logger.LogInformation("Forgot {Count} unreachable public conversation references", forgotten);
-            }
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        var removed = await conversations.RemoveIdleAsync(stoppingToken);
+        if (removed > 0)
+        {
+            logger.LogInformation("Dropped {Count} idle web chat conversations; {Live} remain", removed, conversations.Count);
+        }
+
+        var unreachableSince = time.GetUtcNow() - options.Value.IdleTimeout - options.Value.TokenLifetime;
+        var forgotten = references.ForgetPublicCallersIdleSince(unreachableSince);
+        if (forgotten > 0)
+        {
+            logger.LogInformation("Forgot {Count} unreachable public conversation references", forgotten);
         }
     }
 }

@@ -1,200 +1,94 @@
-// Load benchmark for the public web chat: N concurrent visitors, each on its own Direct Line conversation
-// with a WebSocket stream (as Web Chat does), send a message, wait for the bot's reply on the stream, think, repeat.
-// Latency = POST sent -> reply pushed. Hosts the real bot on 127.0.0.1 unless --url points at a running one.
-//   dotnet run -c Release --project Tests/Benchmarks/WebChat.Load -- [--conversations 200] [--seconds 60]
-//       [--think-ms 2000] [--text 区政协怎么开展民主监督？] [--url http://127.0.0.1:3978]
-// With --url, start the bot yourself with the per-address limits lifted (all visitors here share 127.0.0.1), e.g.
-//   WebChat__ClientRequestBurst=1000000 WebChat__ClientRequestsPerSecond=1000000 WebChat__ClientConversationBurst=1000000 \
-//   WebChat__ClientConversationsPerMinute=1000000 WebChat__MaxConversationsPerClient=1000000 Storage__Path=/tmp/bench/bot.db Logging__LogLevel__Default=Warning \
-//   dotnet Bot/bin/Release/net10.0/Cppcc.Bot.dll --urls http://127.0.0.1:3978
-// The default think time keeps each visitor within the default per-conversation limit (30 messages a minute).
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+// Web chat at public scale, against the same question through /api/messages, in one run. The bot runs as its own
+// process (started here from its Release build, or already running at --url), as it does in production.
+//   dotnet run -c Release --project Tests/Benchmarks/WebChat.Load -- [--seconds 20] [--conversations 32]
+//       [--visitors 200,1000] [--think-ms 2000,10000] [--arrivals spread|together] [--text 区政协怎么开展民主监督？]
+//       [--url http://127.0.0.1:3978 [--pid <bot process id>] | --bot-dll <another build's Cppcc.Bot.dll>] [--only latency]
+//       [--postgres <connection string>: the bot runs on PostgreSQL (web chat conversations and activities in the database)]
+// Phases, each measured for --seconds after a warm-up of every path:
+//   1. /api/messages with expectReplies, --conversations conversations asking again as soon as answered (the yardstick);
+//   2. web chat, as many visitors doing the same over Direct Line + WebSocket: the cost of an exchange against a turn,
+//      by throughput and by the bot's CPU time per operation (read from /proc, so other load on the machine moves it least).
+//      1 and 2 take turns in --rounds slices (default 3) and are added up, so both see the same machine;
+//   3. for each --visitors/--think-ms pair: that many open web chat conversations, each asking after thinking that long
+//      on average, p50/p99 (200 visitors thinking 2 s and 1,000 thinking 10 s carry the same 100 exchanges/s).
+// With --url, start the bot with the settings BotUnderTest.Settings lists (per-address limits lifted: every visitor
+// here is 127.0.0.1) and give --pid for the CPU figures.
+using System.Globalization;
+using Cppcc.Benchmarks.WebChat;
 
-namespace Cppcc.Benchmarks.WebChat;
-
-internal static class WebChatLoad
+var seconds = Arg("--seconds", "20", int.Parse);
+var conversations = Arg("--conversations", "32", int.Parse);
+var visitorCounts = Arg("--visitors", "200,1000", s => s.Split(',').Select(int.Parse).ToArray());
+var thinkMs = Arg("--think-ms", "2000,10000", s => s.Split(',').Select(int.Parse).ToArray());
+var arrivals = Arg("--arrivals", "spread", s => Enum.Parse<Arrivals>(s, ignoreCase: true));
+var text = Arg("--text", "区政协怎么开展民主监督？", s => s);
+var url = Arg("--url", "", s => s);
+var pid = Arg<int?>("--pid", "", s => s.Length == 0 ? null : int.Parse(s));
+var latencyOnly = Arg("--only", "", s => s) == "latency";
+var rounds = Arg("--rounds", "3", int.Parse);
+if (visitorCounts.Length != thinkMs.Length)
 {
-    public static async Task<int> Main(string[] args)
+    Console.Error.WriteLine("--visitors and --think-ms need as many values each.");
+    return 2;
+}
+
+await using var bot = url.Length > 0 ? BotUnderTest.Attach(url, pid) : await BotUnderTest.StartAsync(
+    Arg("--port", "39795", int.Parse), Arg<string?>("--bot-dll", "", s => s.Length == 0 ? null : s),
+    Arg<string?>("--postgres", "", s => s.Length == 0 ? null : s));
+var duration = TimeSpan.FromSeconds(seconds);
+var webChat = new WebChatVisitors(bot, text);
+Console.WriteLine($"bot {bot.BaseUrl} (pid {bot.Pid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}), {Environment.ProcessorCount} cores, "
+    + $"{seconds} s per phase, question \"{text}\", arrivals {arrivals.ToString().ToLowerInvariant()}"
+    + (args.Contains("--postgres") ? ", storage PostgreSQL" : ""));
+Console.WriteLine($"load average before: {LoadAverage()}");
+
+var results = new List<PhaseResult>();
+if (!latencyOnly)
+{
+    // Warm every path (JIT tiering, LiteDB pages, KB caches) so that no phase pays for starting up.
+    await ApiTurns.RunAsync(bot, text, conversations, TimeSpan.FromSeconds(5), record: false);
+    await webChat.RunAsync("warm-up", conversations, TimeSpan.Zero, TimeSpan.FromSeconds(5), Arrivals.Spread);
+
+    // On a shared machine other programs' load comes and goes: alternating slices expose both paths to the same.
+    var apiSlices = new List<PhaseResult>();
+    var chatSlices = new List<PhaseResult>();
+    for (var round = 0; round < rounds; round++)
     {
-        var conversations = Arg("--conversations", 200);
-        var seconds = Arg("--seconds", 60);
-        var thinkMs = Arg("--think-ms", 2000);
-        var text = ArgText("--text", "区政协怎么开展民主监督？");
-        var url = ArgText("--url", "");
-
-        await using var host = url.Length == 0 ? StartHost() : null;
-        var baseUrl = url.Length > 0 ? url.TrimEnd('/') : host!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
-
-        Console.WriteLine($"web chat load: {conversations} conversations, {seconds} s, think {thinkMs} ms, text \"{text}\", bot {baseUrl}");
-        var latencies = new ConcurrentBag<double>();
-        var errors = new ConcurrentDictionary<string, int>();
-        var sent = 0;
-        var started = Stopwatch.StartNew();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        var visitors = Enumerable.Range(0, conversations).Select(i => VisitorAsync(i, stop.Token)).ToArray();
-        await Task.WhenAll(visitors);
-        var elapsed = started.Elapsed.TotalSeconds;
-
-        var sorted = latencies.OrderBy(x => x).ToArray();
-        double Pct(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-        Console.WriteLine($"exchanges completed: {sorted.Length} of {sent} sent in {elapsed:F1} s");
-        Console.WriteLine($"messages/s (user messages + bot replies): {2 * sorted.Length / elapsed:F1}   exchanges/s: {sorted.Length / elapsed:F1}");
-        Console.WriteLine($"latency ms: p50 {Pct(0.50):F1}  p90 {Pct(0.90):F1}  p99 {Pct(0.99):F1}  max {(sorted.Length > 0 ? sorted[^1] : double.NaN):F1}");
-        Console.WriteLine($"errors: {errors.Values.Sum()} {string.Join(", ", errors.Select(e => $"{e.Key}={e.Value}"))}");
-        return errors.IsEmpty ? 0 : 1;
-
-        async Task VisitorAsync(int index, CancellationToken cancel)
-        {
-            try
-            {
-                await Task.Delay(index * 5 % 1000, cancel); // spread the starts over a second, as real visitors arrive
-                var grant = await PostJson("/v3/directline/tokens/generate", null, null, cancel);
-                var token = grant.GetProperty("token").GetString()!;
-                var conversation = await PostJson("/v3/directline/conversations", token, null, cancel);
-                var id = conversation.GetProperty("conversationId").GetString()!;
-                using var socket = new ClientWebSocket();
-                await socket.ConnectAsync(new Uri(conversation.GetProperty("streamUrl").GetString()!), cancel);
-                var replies = new ConcurrentDictionary<string, TaskCompletionSource<long>>();
-                var reading = ReadRepliesAsync(socket, replies, cancel);
-                var number = 0;
-                while (!cancel.IsCancellationRequested)
-                {
-                    var before = Stopwatch.GetTimestamp();
-                    var clientId = $"{index}-{number++}";
-                    Interlocked.Increment(ref sent);
-                    var posted = await PostJson($"/v3/directline/conversations/{Uri.EscapeDataString(id)}/activities", token,
-                        new { type = "message", text, from = new { id = "load" }, channelData = new { clientActivityID = clientId } }, cancel);
-                    var activityId = posted.GetProperty("id").GetString()!;
-                    var reply = replies.GetOrAdd(activityId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
-                    var at = await reply.Task.WaitAsync(TimeSpan.FromSeconds(5), cancel);
-                    latencies.Add(Stopwatch.GetElapsedTime(before, at).TotalMilliseconds);
-                    await Task.Delay(thinkMs, cancel);
-                }
-
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-                await reading;
-            }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                errors.AddOrUpdate(ex.GetType().Name + ": " + ex.Message.Split('\n')[0], 1, (_, n) => n + 1);
-            }
-        }
-
-        async Task ReadRepliesAsync(ClientWebSocket socket, ConcurrentDictionary<string, TaskCompletionSource<long>> replies, CancellationToken cancel)
-        {
-            var buffer = new byte[64 * 1024];
-            try
-            {
-                while (socket.State == WebSocketState.Open)
-                {
-                    using var message = new MemoryStream();
-                    WebSocketReceiveResult result;
-                    do
-                    {
-                        result = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                        message.Write(buffer, 0, result.Count);
-                    }
-                    while (!result.EndOfMessage);
-                    if (result.MessageType == WebSocketMessageType.Close || message.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var now = Stopwatch.GetTimestamp();
-                    using var set = JsonDocument.Parse(message.ToArray());
-                    foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
-                    {
-                        if (activity.GetProperty("from").TryGetProperty("role", out var role) && role.GetString() == "bot"
-                            && activity.TryGetProperty("replyToId", out var replyTo))
-                        {
-                            replies.GetOrAdd(replyTo.GetString()!, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(now);
-                        }
-                    }
-                }
-            }
-            catch (WebSocketException) when (cancel.IsCancellationRequested)
-            {
-            }
-        }
-
-        async Task<JsonElement> PostJson(string path, string? token, object? body, CancellationToken cancel)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
-            if (token is not null)
-            {
-                request.Headers.Authorization = new("Bearer", token);
-            }
-
-            using var response = await http.SendAsync(request, cancel);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new HttpRequestException($"{request.Method} {path.Split('/')[3]} -> {(int)response.StatusCode}");
-            }
-
-            return await response.Content.ReadFromJsonAsync<JsonElement>(cancel);
-        }
-
-        WebApplicationFactory<Program> StartHost()
-        {
-            var folder = Directory.CreateTempSubdirectory("cppcc-webchat-load-").FullName;
-            // A console program gets no MvcTestingAppManifest.json, so name the bot's content root the documented way.
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CPPCC_BOT", Path.Combine(RepositoryRoot(), "Bot"));
-            var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            {
-                web.UseEnvironment("Production");
-                web.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-                web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["Storage:Path"] = Path.Combine(folder, "bot.db"),
-                    ["KnowledgeBase:Path"] = Path.Combine(RepositoryRoot(), "kb"),
-                    // Every visitor here comes from 127.0.0.1, so the per-address limits are lifted; the per-conversation
-                    // message limit stays at its default and the think time keeps each visitor under it.
-                    ["WebChat:ClientRequestBurst"] = "1000000",
-                    ["WebChat:ClientRequestsPerSecond"] = "1000000",
-                    ["WebChat:ClientConversationBurst"] = "1000000",
-                    ["WebChat:ClientConversationsPerMinute"] = "1000000",
-                    ["WebChat:MaxConversationsPerClient"] = "1000000",
-                }));
-            });
-            factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-            factory.StartServer();
-            return factory;
-        }
-
-        static string RepositoryRoot()
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("Bot.sln not found above the benchmark binaries.");
-        }
-
-        int Arg(string name, int fallback) => int.TryParse(ArgText(name, ""), out var v) ? v : fallback;
-
-        string ArgText(string name, string fallback)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        }
+        apiSlices.Add(await ApiTurns.RunAsync(bot, text, conversations, duration / rounds));
+        chatSlices.Add(await webChat.RunAsync($"web chat, {conversations} visitors, no think", conversations, TimeSpan.Zero, duration / rounds, Arrivals.Spread));
     }
+
+    var api = PhaseResult.Sum(apiSlices);
+    var chat = PhaseResult.Sum(chatSlices);
+    results.Add(api);
+    results.Add(chat);
+    var byCpu = chat.CpuMsPerOperation / api.CpuMsPerOperation;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"web chat exchange / api turn: by throughput {api.PerSecond / chat.PerSecond:F2}, by bot CPU {byCpu?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a"} (target <= 1.5)"));
+}
+
+for (var i = 0; i < visitorCounts.Length; i++)
+{
+    var think = TimeSpan.FromMilliseconds(thinkMs[i]);
+    var name = $"web chat, {visitorCounts[i]} visitors thinking {think.TotalSeconds:0.#} s";
+    var result = await webChat.RunAsync(name, visitorCounts[i], think, duration, arrivals, measureIdle: true);
+    Console.WriteLine(result);
+    results.Add(result);
+}
+
+Console.WriteLine($"load average after: {LoadAverage()}");
+Console.WriteLine(PhaseResult.Header);
+foreach (var result in results)
+{
+    Console.WriteLine(result);
+}
+
+return results.Sum(r => r.Errors) == 0 ? 0 : 1;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+T Arg<T>(string name, string fallback, Func<string, T> parse)
+{
+    var i = Array.IndexOf(args, name);
+    return parse(i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback);
 }
