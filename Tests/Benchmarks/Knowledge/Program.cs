@@ -5,12 +5,13 @@ using Cppcc.Bot.Knowledge.Retrieval;
 
 // Knowledge-base retrieval benchmark. From the repository root:
 //   dotnet run -c Release --project Tests/Benchmarks/Knowledge -- [--heldout] [--misses] [--dump file] [--explore file]
-//       [--ask question [--kb name]] [--compare] [--no-latency]
+//       [--ask question [--kb name]] [--compare] [--no-latency] [--set RankingOptionOrQuantile=value ...]
 // For every KB (the shipped kb/, the same cut to one question per entry, and each folder under kbs/) and every
 // question set: confident-right, right entry offered first, wrong-answer rate, no-answer recall and precision, p99
 // latency per question; then p50/p99 and top-1 with filler at 100 / 1,000 / 10,000 entries.
 // Held-out sets (kbs/<kb>/questions.yaml, written blind from the answers only) are scored only with --heldout, and only
-// as totals: no option ever lists their questions. --misses and --dump cover the development sets only.
+// as totals: no option ever lists their questions. --misses and --dump cover the development sets only, which include
+// the blind set of Suites.TuningKb: the one KB the ranking settings were chosen on (leave one KB out).
 var root = FindRoot();
 var today = new DateOnly(2026, 6, 1);
 var options = new KnowledgeOptions();
