@@ -18,24 +18,6 @@ namespace Cppcc.Bot.Knowledge.Retrieval;
 /// <param name="Samples">How many impostor questions were asked.</param>
 public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderThreshold, double LeaderGap, double SuggestThreshold, int Samples)
 {
-    /// <summary>Share of impostors that score below <see cref="AnswerThreshold"/>.</summary>
-    public const double AnswerQuantile = 0.8;
-
-    /// <summary>Share of impostors that score below <see cref="LeaderThreshold"/>.</summary>
-    public const double LeaderQuantile = 0.5;
-
-    /// <summary>Share of impostors whose lead over their runner-up is below <see cref="LeaderGap"/>.</summary>
-    public const double GapQuantile = 0.6;
-
-    /// <summary>Share of impostors that score below <see cref="SuggestThreshold"/>.</summary>
-    public const double SuggestQuantile = 0.1;
-
-    /// <summary>Share of off-topic probes a clear leader must score above.</summary>
-    public const double ProbeQuantile = 0.9;
-
-    /// <summary>Share of off-topic probes a suggestion must score above.</summary>
-    public const double SuggestProbeQuantile = 0.75;
-
     /// <summary>At most this many impostor questions (spread over the KB) keep loading a 10,000-entry KB quick.</summary>
     public const int MaxSamples = 400;
 
@@ -73,10 +55,11 @@ public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderT
         var probes = OffTopicProbes.Questions.Select(q => index.SearchWithout(q, -1, 1, wordsOnly) is [var top, ..] ? top.Confidence : 0).ToList();
 
         // Clamped to ranges any sensible KB falls in, so that a degenerate KB cannot switch answering off or on entirely.
-        var answer = Math.Clamp(Quantile(best, AnswerQuantile), 0.35, 0.8);
-        var leader = Math.Clamp(Math.Max(Quantile(best, LeaderQuantile), Quantile(probes, ProbeQuantile)), 0.2, answer);
-        var gap = Math.Clamp(Quantile(gaps, GapQuantile), 0.05, 0.3);
-        var suggest = Math.Clamp(Math.Max(Quantile(best, SuggestQuantile), Quantile(probes, SuggestProbeQuantile)), 0.1, leader);
+        var q = index.RankingOptions.Calibration;
+        var answer = Math.Clamp(Quantile(best, q.AnswerQuantile), 0.35, 0.8);
+        var leader = Math.Clamp(Math.Max(Quantile(best, q.LeaderQuantile), Quantile(probes, q.ProbeQuantile)), 0.15, answer);
+        var gap = Math.Clamp(Quantile(gaps, q.GapQuantile), 0.05, 0.3);
+        var suggest = Math.Clamp(Math.Max(Quantile(best, q.SuggestQuantile), Quantile(probes, q.SuggestProbeQuantile)), 0.1, leader);
         return new KnowledgeCalibration(answer, leader, gap, suggest, best.Count);
     }
 
@@ -85,4 +68,29 @@ public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderT
         var sorted = values.Order().ToList();
         return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
     }
+}
+
+/// <summary>
+/// The quantiles <see cref="KnowledgeCalibration"/> picks from the impostor and probe scores: the same for every KB, so
+/// that only the confidences they pick out differ from one KB to another.
+/// </summary>
+public sealed record CalibrationQuantiles
+{
+    /// <summary>Share of impostors that score below <see cref="KnowledgeCalibration.AnswerThreshold"/>.</summary>
+    public double AnswerQuantile { get; init; } = 0.8;
+
+    /// <summary>Share of impostors that score below <see cref="KnowledgeCalibration.LeaderThreshold"/>.</summary>
+    public double LeaderQuantile { get; init; } = 0.5;
+
+    /// <summary>Share of impostors whose lead over their runner-up is below <see cref="KnowledgeCalibration.LeaderGap"/>.</summary>
+    public double GapQuantile { get; init; } = 0.6;
+
+    /// <summary>Share of impostors that score below <see cref="KnowledgeCalibration.SuggestThreshold"/>.</summary>
+    public double SuggestQuantile { get; init; } = 0.1;
+
+    /// <summary>Share of off-topic probes a clear leader must score above.</summary>
+    public double ProbeQuantile { get; init; } = 0.9;
+
+    /// <summary>Share of off-topic probes a suggestion must score above.</summary>
+    public double SuggestProbeQuantile { get; init; } = 0.75;
 }

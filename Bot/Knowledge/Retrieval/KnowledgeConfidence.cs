@@ -3,7 +3,9 @@ namespace Cppcc.Bot.Knowledge.Retrieval;
 /// <summary>
 /// How sure a hit is, in [0, 1]: how much of the question's content the entry covers (each word weighted by its rarity
 /// in this KB, so an unknown topic word such as "工资" sinks it), blended with how close the question is, both ways,
-/// to the nearest of the entry's own questions.
+/// to the nearest of the entry's own questions, and with the share of the question's topic phrases found as character
+/// pairs in that question or the answer (<see cref="PhraseGrams"/>): people who never saw the entry's questions ask in
+/// the answer's words, and a phrase the segmenter cut differently on the two sides still meets there.
 /// </summary>
 internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, KnowledgeSynonyms thesaurus)
 {
@@ -24,6 +26,7 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
             answerCredit[i] = options.AnswerCredit * Credit(query.Words[i], query.Synonyms[i], entry.Answer);
         }
 
+        var pairTotal = query.PairWeights.Sum();
         (double Confidence, double Coverage, double Closeness) best = (0, 0, 0);
         foreach (var question in entry.Questions)
         {
@@ -35,7 +38,9 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
 
             var coverage = total == 0 ? 0 : covered / total;
             var closeness = Closeness(query, total, question);
-            var confidence = options.QuestionSimilarityWeight * closeness + (1 - options.QuestionSimilarityWeight) * coverage;
+            var phrases = Phrases(query, pairTotal, question, entry);
+            var words = options.QuestionSimilarityWeight * closeness + (1 - options.QuestionSimilarityWeight) * coverage;
+            var confidence = (1 - options.PairWeight) * words + options.PairWeight * phrases;
             if (confidence > best.Confidence)
             {
                 best = (confidence, coverage, closeness);
@@ -43,6 +48,21 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Share of the question's topic-phrase pairs (weighted by rarity) found in this one question, its tags and heading,
+    /// or with less credit in the answer: the same for an entry with one question as for one with ten.
+    /// </summary>
+    private double Phrases(QueryWords query, double pairTotal, QuestionTerms question, EntryTerms entry)
+    {
+        double found = 0;
+        for (var i = 0; i < query.Pairs.Length; i++)
+        {
+            found += query.PairWeights[i] * (question.Pairs.Contains(query.Pairs[i]) ? 1 : entry.AnswerPairs.Contains(query.Pairs[i]) ? options.PairAnswerCredit : 0);
+        }
+
+        return pairTotal == 0 ? 0 : found / pairTotal;
     }
 
     /// <summary>

@@ -41,6 +41,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly KnowledgeEntry[] entries;
     private readonly EntryTerms[] terms;
     private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> pairIdf = new(StringComparer.Ordinal);
     private readonly double unknownIdf;
     private readonly RAMDirectory directory = new();
     private readonly DirectoryReader reader;
@@ -95,6 +96,11 @@ public sealed class KnowledgeIndex : IDisposable
             idf[word] = Idf(df);
         }
 
+        foreach (var (pair, df) in terms.SelectMany(t => t.Pairs).CountBy(p => p, StringComparer.Ordinal))
+        {
+            pairIdf[pair] = Idf(df);
+        }
+
         unknownIdf = Idf(0);
         foreach (var entryTerms in terms)
         {
@@ -132,6 +138,9 @@ public sealed class KnowledgeIndex : IDisposable
         => ToQuery(question) is { } query
             ? Search(query, questionVector, AudienceFilter(caller), n => entries[n].IsVisibleTo(caller) && entries[n].IsInForce(today), top)
             : [];
+
+    /// <summary>The ranking weights and calibration quantiles this index was built with.</summary>
+    public KnowledgeRankingOptions RankingOptions => options;
 
     /// <summary>True when entry embeddings were loaded (hybrid retrieval).</summary>
     public bool HasVectors => vectors is not null;
@@ -217,9 +226,18 @@ public sealed class KnowledgeIndex : IDisposable
 
     private QueryWords? ToQuery(string question)
     {
-        var words = analyzer.ContentWords(question, vocabulary);
-        return words.Count == 0 ? null : new QueryWords(words, words.Select(Weight).ToArray(),
-            words.Select(w => analyzer.Synonyms.Of(w).Where(idf.ContainsKey).ToArray()).ToArray());
+        var (sequence, words) = analyzer.Read(question, vocabulary);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var pairs = PhraseGrams.OfQuestion(sequence).Distinct(StringComparer.Ordinal).ToArray();
+        return new QueryWords(words, words.Select(Weight).ToArray(), words.Select(w => analyzer.Synonyms.Of(w).Where(idf.ContainsKey).ToArray()).ToArray())
+        {
+            Pairs = pairs,
+            PairWeights = pairs.Select(p => pairIdf.TryGetValue(p, out var w) ? w : options.UnknownPairWeight * unknownIdf).ToArray(),
+        };
     }
 
     private Query BuildQuery(QueryWords query)
@@ -249,7 +267,8 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
-    private double Weight(string word) => idf.TryGetValue(word, out var value) ? value : unknownIdf;
+    private double Weight(string word) => idf.TryGetValue(word, out var value) ? value
+        : word.Length == 1 ? options.UnknownCharWeight * unknownIdf : unknownIdf;
 
     private double Idf(int df) => Math.Log(1 + (entries.Length - df + 0.5) / (df + 0.5));
 
@@ -261,9 +280,18 @@ public sealed class KnowledgeIndex : IDisposable
         var answerWords = KnownWords.Merge(ChineseTextNormalizer.Normalize(entry.Answer), answerTokens, vocabulary);
         // Tags and the heading belong to every one of the entry's questions; the other questions do not.
         var shared = entry.Tags.Append(entry.Heading ?? string.Empty).SelectMany(t => analyzer.ContentWords(t, vocabulary)).ToList();
+        var sharedPairs = Pairs(string.Join('\n', entry.Tags.Append(entry.Heading ?? string.Empty)));
         var questions = entry.Questions.Append(entry.Heading ?? string.Empty)
-            .Select(q => analyzer.ContentWords(q, vocabulary)).Where(words => words.Count > 0).Select(words => new QuestionTerms(words, shared)).ToList();
-        return new EntryTerms(new TermSet(questionWords), new TermSet(answerWords), questions, questionWords, answerWords);
+            .Select(q => (Text: q, Words: analyzer.ContentWords(q, vocabulary))).Where(q => q.Words.Count > 0)
+            .Select(q => new QuestionTerms(q.Words, shared) { Pairs = Pairs(q.Text).Concat(sharedPairs).ToHashSet(StringComparer.Ordinal) }).ToList();
+        var answerPairs = Pairs(entry.Answer).ToHashSet(StringComparer.Ordinal);
+        return new EntryTerms(new TermSet(questionWords), new TermSet(answerWords), questions, questionWords, answerWords)
+        {
+            AnswerPairs = answerPairs,
+            Pairs = questions.SelectMany(q => q.Pairs).Concat(answerPairs).ToHashSet(StringComparer.Ordinal),
+        };
+
+        static IEnumerable<string> Pairs(string text) => PhraseGrams.OfText(ChineseTextNormalizer.Normalize(text));
     }
 
     private static Document ToDocument(int n, EntryTerms t, KnowledgeAudience audience) =>

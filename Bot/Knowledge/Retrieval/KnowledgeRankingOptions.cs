@@ -38,6 +38,24 @@ public sealed record KnowledgeRankingOptions
     /// <summary>On a near tie a curated Q&amp;A entry goes before a passage of a long document.</summary>
     public double PassagePenalty { get; init; } = 0.03;
 
+    /// <summary>
+    /// Weight, relative to a longer word the KB never uses ("工资"), of a one-character word it never uses ("走", "开",
+    /// "完"): mostly everyday verbs of a colloquial question that say little about its topic.
+    /// </summary>
+    public double UnknownCharWeight { get; init; } = 0.3;
+
+    /// <summary>Weight, relative to the rarest KB pair, of a character pair of the question found nowhere in the KB.</summary>
+    public double UnknownPairWeight { get; init; } = 0.5;
+
+    /// <summary>Credit for a topic-phrase pair found only in the answer text (1 = in the question itself).</summary>
+    public double PairAnswerCredit { get; init; } = 0.9;
+
+    /// <summary>Share of the confidence from the question's topic phrases found, as character pairs, anywhere in the entry.</summary>
+    public double PairWeight { get; init; } = 0.3;
+
+    /// <summary>Where the answer and suggestion thresholds fall among the KB's own impostor and probe scores.</summary>
+    public CalibrationQuantiles Calibration { get; init; } = new();
+
     /// <summary>How many BM25 hits get a confidence computed.</summary>
     public int CandidatePool { get; init; } = 20;
 }

@@ -18,6 +18,10 @@ internal sealed class TermSet
 /// <summary>The content words of a question, their weights and the synonyms present in the KB.</summary>
 internal sealed class QueryWords(List<string> words, double[] weights, string[][] synonyms)
 {
+    /// <summary>Character pairs of the question's topic phrases, and their weights (see <see cref="PhraseGrams"/>).</summary>
+    public string[] Pairs { get; init; } = [];
+    public double[] PairWeights { get; init; } = [];
+
     public List<string> Words => words;
     public double[] Weights => weights;
     public string[][] Synonyms => synonyms;
@@ -32,6 +36,9 @@ internal sealed class QuestionTerms(List<string> words, IEnumerable<string> shar
 
     /// <summary>This question's words with the entry's tags and heading: what the question covers on its own.</summary>
     public TermSet Scope { get; } = new(words.Concat(shared));
+
+    /// <summary>Character pairs of this question with the entry's tags and heading (see <see cref="PhraseGrams"/>).</summary>
+    public HashSet<string> Pairs { get; init; } = [];
     public double[] Weights { get; private set; } = [];
     public string[][] Synonyms { get; private set; } = [];
     public double Total { get; private set; }
@@ -46,4 +53,11 @@ internal sealed class QuestionTerms(List<string> words, IEnumerable<string> shar
 
 /// <summary>Everything the index keeps about one entry besides the Lucene document.</summary>
 internal sealed record EntryTerms(TermSet Question, TermSet Answer, List<QuestionTerms> Questions,
-    IReadOnlyList<string> QuestionTokens, IReadOnlyList<string> AnswerTokens);
+    IReadOnlyList<string> QuestionTokens, IReadOnlyList<string> AnswerTokens)
+{
+    /// <summary>Every pair of adjacent Chinese characters anywhere in the entry: its questions, tags, heading and answer.</summary>
+    public HashSet<string> Pairs { get; init; } = [];
+
+    /// <summary>The pairs of the answer text alone.</summary>
+    public HashSet<string> AnswerPairs { get; init; } = [];
+}

@@ -22,11 +22,21 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
     /// As <see cref="ContentWords(string)"/>, but where the segmenter split a word the knowledge base uses ("退|回来",
     /// "打|回"), that word is taken instead: the KB's own vocabulary acts as a user dictionary.
     /// </summary>
-    public List<string> ContentWords(string question, IReadOnlySet<string>? vocabulary)
+    public List<string> ContentWords(string question, IReadOnlySet<string>? vocabulary) => Read(question, vocabulary).Content;
+
+    /// <summary>The question's words in order (re-joined by <paramref name="vocabulary"/>) and its content words, segmented once.</summary>
+    public (List<string> Words, List<string> Content) Read(string question, IReadOnlySet<string>? vocabulary)
     {
-        var all = Segment(question, vocabulary);
+        var segmented = Words(question);
+        if (vocabulary is not null)
+        {
+            segmented = KnownWords.Merge(ChineseTextNormalizer.Normalize(question), segmented, vocabulary);
+        }
+
+        var sequence = WithoutYesNo(segmented);
+        var all = sequence.Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var words = WithoutStopWords(all);
-        return Outermost(words.Count == 0 ? all : words);
+        return (sequence, Outermost(words.Count == 0 ? all : words));
     }
 
     /// <summary>The content words without the fallback: empty when the question is only question words and particles.</summary>
@@ -40,7 +50,26 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
             segmented = KnownWords.Merge(ChineseTextNormalizer.Normalize(question), segmented, vocabulary);
         }
 
-        return segmented.Distinct(StringComparer.Ordinal).ToList();
+        return WithoutYesNo(segmented).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The sequence with each "A不A" / "A没A" question ("能不能", "算不算", "可不可以", "有没有", as the segmenter splits them)
+    /// blanked out: it asks yes or no and says nothing about the topic, and a lone "不" must not count as a topic word.
+    /// </summary>
+    private static List<string> WithoutYesNo(IReadOnlyList<string> words)
+    {
+        var result = words.ToList();
+        for (var i = 1; i + 1 < result.Count; i++)
+        {
+            if (result[i] is "不" or "没" && result[i - 1].Length > 0 && result[i + 1].Length > 0 && result[i - 1][0] == result[i + 1][0]
+                && ChineseTextNormalizer.IsHan(result[i - 1][0]))
+            {
+                result[i - 1] = result[i] = result[i + 1] = string.Empty;
+            }
+        }
+
+        return result;
     }
 
     private static List<string> WithoutStopWords(List<string> words) => words.Where(w => !KnowledgeStopWords.Words.Contains(w)).ToList();

@@ -98,7 +98,7 @@ public sealed record EvalScores(int Answerable, int Unanswerable, double Top1, d
         $"no answer {Missed:0.000}  wrong answer {Rate(WrongOnAnswerable, Answerable):0.000}\n" +
         $"no answer:  recall (correct no-answer) {NoAnswerRecall:0.000} of {Unanswerable}  precision {NoAnswerPrecision:0.000}  " +
         $"(strict, a \"您是不是想问\" list with the right entry counted as a wrong no-answer: {NoAnswerPrecisionStrict:0.000})\n" +
-        $"overall:    wrong-answer rate {WrongAnswer:0.000} of all {Total} questions; right entry answered or offered first {RightFirst:0.000}; p99 {P99Milliseconds:0.00} ms per question";
+        $"overall:    wrong-answer rate {WrongAnswer:0.000} of all {Total} questions; right entry answered or offered first {RightFirst:0.000}; did-you-mean (button list) {DidYouMean:0.000}; p99 {P99Milliseconds:0.00} ms per question";
 
     public int WrongOnAnswerable { get; init; }
 
@@ -107,6 +107,12 @@ public sealed record EvalScores(int Answerable, int Unanswerable, double Top1, d
 
     /// <summary>Share of answerable questions where the right entry was answered or offered first.</summary>
     public double RightFirst => Rate(RightFirstCount, Answerable);
+
+    /// <summary>Answerable questions whose reply was a button list ("您是不是想问" or "请选择") instead of an answer.</summary>
+    public int ButtonListCount { get; init; }
+
+    /// <summary>Share of answerable questions that got a button list: the did-you-mean rate.</summary>
+    public double DidYouMean => Rate(ButtonListCount, Answerable);
 
     /// <summary>99th percentile of the time to search and decide one question of the set.</summary>
     public double P99Milliseconds { get; init; }
@@ -171,7 +177,7 @@ public static class Evaluation
 
     public static EvalScores Score(KnowledgeIndex index, KnowledgeMatcher matcher, IReadOnlyList<EvalItem> items, DateOnly today)
     {
-        int top1 = 0, top3 = 0, suggestedRight = 0, wrongOnAnswerable = 0, rightFirst = 0;
+        int top1 = 0, top3 = 0, suggestedRight = 0, wrongOnAnswerable = 0, rightFirst = 0, buttonLists = 0;
         var counts = new Dictionary<EvalOutcome, int>();
         var misses = new List<string>();
         var times = new List<double>();
@@ -194,6 +200,7 @@ public static class Evaluation
                 top1 += ranked.Count > 0 && item.Expects(ranked[0].Entry.Id) ? 1 : 0;
                 top3 += ranked.Any(c => item.Expects(c.Entry.Id)) ? 1 : 0;
                 suggestedRight += outcome == EvalOutcome.RightOffered && match.Kind == KnowledgeMatchKind.Suggest ? 1 : 0;
+                buttonLists += match.Kind is KnowledgeMatchKind.Suggest or KnowledgeMatchKind.Choose ? 1 : 0;
                 wrongOnAnswerable += outcome == EvalOutcome.WrongAnswer ? 1 : 0;
                 rightFirst += outcome == EvalOutcome.ConfidentRight || (outcome == EvalOutcome.RightOffered && item.Expects(match.Candidates[0].Entry.Id)) ? 1 : 0;
             }
@@ -206,6 +213,7 @@ public static class Evaluation
             SuggestedRight = suggestedRight,
             WrongOnAnswerable = wrongOnAnswerable,
             RightFirstCount = rightFirst,
+            ButtonListCount = buttonLists,
             P99Milliseconds = times.Count == 0 ? 0 : Percentile(times.Order().ToList(), 0.99),
         };
     }
