@@ -24,10 +24,6 @@ internal static class PostgresWebChatSchema
             json text NOT NULL,
             PRIMARY KEY (conversation_id, sequence)
         );
-        CREATE TABLE webchat_signing_keys (
-            id text PRIMARY KEY,
-            key bytea NOT NULL
-        );
         """;
 
     /// <summary>The LISTEN/NOTIFY channel; the payload is the id of the conversation something was appended to.</summary>
