@@ -33,6 +33,33 @@ public sealed class HealthEndpointTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace((string?)body["reason"]));
     }
 
+    [PostgresFact]
+    public async Task On_PostgreSQL_healthz_is_200_and_503_with_a_reason_once_the_server_is_gone()
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(await TestPostgres.CreateDatabaseAsync());
+        using var relay = new TcpRelay(database.Port);
+        database.Host = "127.0.0.1";
+        database.Port = relay.Port;
+        database.Timeout = 3;
+        using var factory = new BotFactory(_db, new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "PostgreSql",
+            ["ConnectionStrings:PostgreSql"] = database.ConnectionString,
+        });
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+
+        relay.Stop();
+        var cut = await client.GetAsync("/healthz");
+        var refused = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, cut.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        var body = JObject.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("storage-error", (string?)body["status"]);
+        Assert.DoesNotContain(database.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), body.ToString());
+    }
+
     public void Dispose() => _db.Dispose();
 
     /// <summary>A real LiteDB engine whose queries can be made to fail the way LiteDB fails on a damaged page.</summary>
