@@ -9,7 +9,8 @@ namespace Cppcc.Bot.Attachments;
 /// <param name="Name">Its name as sent (may be empty for inline images).</param>
 /// <param name="Url">Where to fetch it.</param>
 /// <param name="WithBotToken">True for files on the channel's own service (Teams inline images need the bot's token).</param>
-public sealed record OfferedFile(string Name, Uri Url, bool WithBotToken);
+/// <param name="Held">The bytes, when the web chat's upload endpoint already holds them (no download).</param>
+public sealed record OfferedFile(string Name, Uri? Url, bool WithBotToken, byte[]? Held = null);
 
 /// <summary>
 /// Finds and fetches the files on a Teams message: inline images and pasted files (<c>contentUrl</c> on the
@@ -17,7 +18,7 @@ public sealed record OfferedFile(string Name, Uri Url, bool WithBotToken);
 /// (<c>application/vnd.microsoft.teams.file.download.info</c>, whose <c>downloadUrl</c> is pre-authorised and gets
 /// no token). A URL anywhere else is not fetched: the bot's token never leaves the channel's service.
 /// </summary>
-public sealed class ActivityFiles(IHttpClientFactory clients)
+public sealed class ActivityFiles(IHttpClientFactory clients, UploadedFiles uploads)
 {
     /// <summary>Teams' attachment type for a file the user uploaded in a personal chat.</summary>
     public const string FileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
@@ -30,7 +31,7 @@ public sealed class ActivityFiles(IHttpClientFactory clients)
         => (activity as IMessageActivity)?.Attachments?.Any(IsFile) == true;
 
     /// <summary>The files named, and the names of those that may not be fetched.</summary>
-    public static (IReadOnlyList<OfferedFile> Files, IReadOnlyList<string> Refused) Offered(IMessageActivity activity)
+    public (IReadOnlyList<OfferedFile> Files, IReadOnlyList<string> Refused) Offered(IMessageActivity activity)
     {
         var files = new List<OfferedFile>();
         var refused = new List<string>();
@@ -38,7 +39,16 @@ public sealed class ActivityFiles(IHttpClientFactory clients)
         foreach (var attachment in activity.Attachments?.Where(IsFile) ?? [])
         {
             var name = attachment.Name ?? "";
-            if (attachment.ContentType == FileDownloadInfo)
+            if (activity.ChannelId == Channels.Webchat && attachment.ContentUrl?.StartsWith(UploadedFiles.Scheme + ":", StringComparison.Ordinal) == true)
+            {
+                // Sent through the page's upload button: the bytes came with the request, held for this conversation only.
+                if (uploads.Take(attachment.ContentUrl, activity.Conversation?.Id ?? "") is { } held)
+                {
+                    files.Add(new OfferedFile(name, null, WithBotToken: false, held));
+                    continue;
+                }
+            }
+            else if (attachment.ContentType == FileDownloadInfo)
             {
                 var download = (attachment.Content as JObject)?["downloadUrl"]?.ToString();
                 // Pre-authorised links are HTTPS (SharePoint / OneDrive); plain HTTP only on the channel's own host (tests).
@@ -68,6 +78,11 @@ public sealed class ActivityFiles(IHttpClientFactory clients)
     /// </summary>
     public async Task<byte[]?> DownloadAsync(OfferedFile file, IConnectorClient? connector, CancellationToken cancellationToken)
     {
+        if (file.Held is not null || file.Url is null)
+        {
+            return file.Held;
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Get, file.Url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
         if (file.WithBotToken && connector?.Credentials is { } credentials)

@@ -5,7 +5,7 @@ internal static class AttachmentTexts
 {
     public const string Rules = "每篇最多 5 个，每个不超过 10 MB；支持图片（JPG、PNG、GIF、WebP）、PDF 和 Office 文档（Word、Excel、PowerPoint）。";
     public const string NoReport = "请先提交社情民意，提交后 24 小时内在此发送图片或文件即可附加到该篇。" + Rules;
-    public const string PublicRefused = "网页版暂不支持上传附件，请在文字中说明情况。";
+    public const string NoSuggestion = "请先提交建议，提交后 24 小时内点击上传按钮发送图片或文件即可附加到该条建议。" + Rules;
     public const string Attached = "已附加“{0}”到 {1}（第 {2}/5 个）。";
     public const string TooLarge = "“{0}”超过 10 MB，未附加。请压缩后再发送。";
     public const string WrongType = "“{0}”的文件类型不支持，未附加。" + Rules;

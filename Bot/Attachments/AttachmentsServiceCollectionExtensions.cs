@@ -11,6 +11,7 @@ public static class AttachmentsServiceCollectionExtensions
     {
         services.AddHttpClient(nameof(ActivityFiles), client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ActivityFiles>();
+        services.AddSingleton<UploadedFiles>();
         services.AddSingleton<ReportAttachmentStore>();
         services.AddSingleton<IFileIntake, ReportAttachmentIntake>();
         services.AddSingleton<ITextCommand, AttachmentsCommand>();

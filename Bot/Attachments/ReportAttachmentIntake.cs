@@ -9,9 +9,10 @@ using Microsoft.Bot.Schema;
 namespace Cppcc.Bot.Attachments;
 
 /// <summary>
-/// A member sends photos or documents in the chat right after filing (as Teams users do: attach and send): each file
-/// is fetched, its real type read from its bytes, and kept with the member's report filed in the last 24 hours, up to
-/// five of 10 MB each. Every file gets its own line: attached, or why not.
+/// A member sends photos or documents in the chat right after filing (as Teams users do: attach and send), a web chat
+/// visitor through the page's upload button: each file is fetched, its real type read from its bytes, and kept with
+/// the sender's report (members) or suggestion (public) filed in the last 24 hours, up to five of 10 MB each. Every
+/// file gets its own line: attached, or why not.
 /// </summary>
 public sealed class ReportAttachmentIntake : IFileIntake
 {
@@ -44,22 +45,18 @@ public sealed class ReportAttachmentIntake : IFileIntake
     public async Task ReceiveAsync(Cppcc.Dialogs.Root.RouteContext context, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        if (context.Caller.Role == Role.Public)
-        {
-            await turn.SendActivityAsync(AttachmentTexts.PublicRefused, cancellationToken: cancellationToken);
-            return;
-        }
-
+        // Members attach to their report (社情民意), the public to their suggestion (建议): their own, filed in the last day.
+        var kind = context.Caller.Role == Role.Public ? ReportKind.Suggestion : ReportKind.Report;
         var now = _time.GetUtcNow();
         var report = _reports.ByAuthor(context.Caller.UserKey, 1)
-            .FirstOrDefault(r => r.Kind == ReportKind.Report && StoredReport.Utc(r.SubmittedAt) >= now - AttachWindow);
+            .FirstOrDefault(r => r.Kind == kind && StoredReport.Utc(r.SubmittedAt) >= now - AttachWindow);
+        var (offered, refused) = _files.Offered(turn.Activity);
         if (report is null)
         {
-            await turn.SendActivityAsync(AttachmentTexts.NoReport, cancellationToken: cancellationToken);
+            await turn.SendActivityAsync(kind == ReportKind.Report ? AttachmentTexts.NoReport : AttachmentTexts.NoSuggestion, cancellationToken: cancellationToken);
             return;
         }
 
-        var (offered, refused) = ActivityFiles.Offered(turn.Activity);
         var lines = refused.Select(name => Format(AttachmentTexts.NotDownloaded, Shown(name))).ToList();
         var connector = turn.TurnState.Get<IConnectorClient>();
         foreach (var file in offered)
