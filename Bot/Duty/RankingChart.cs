@@ -83,7 +83,8 @@ public sealed class RankingChartSource : IExportSource
             Enumerable.Range(1, 12).Select(m => m + "月").ToArray());
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "报送", FillColor = Colors.SteelBlue });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "采用", FillColor = Colors.OrangeRed });
-        plot.ShowLegend(Alignment.UpperRight);
+        // Beside the bars, never over them (December or January may be the tallest).
+        plot.ShowLegend(Edge.Right);
         plot.Title($"{year} 年社情民意：每月报送与采用（篇）");
         plot.Axes.Margins(bottom: 0);
         return Styled(plot, font);
