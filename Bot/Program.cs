@@ -1,4 +1,5 @@
 using Cppcc.Bot.AI;
+using Cppcc.Bot.Attachments;
 using Cppcc.Bot.Audit;
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Broadcasts;
@@ -36,6 +37,7 @@ builder.Services
     .AddExports()
     .AddReports()
     .AddDuty()
+    .AddAttachments()
     .AddAudit()
     .AddAzureOpenAI()
     .AddBotHosting()

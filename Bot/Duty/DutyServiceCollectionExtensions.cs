@@ -17,6 +17,8 @@ public static class DutyServiceCollectionExtensions
         services.AddSingleton<IDutyRecords, DutyRecords>();
         services.AddSingleton<IExportSource>(sp => new RankingExportSource(sp.GetRequiredService<IDutyRecords>(), excel: false));
         services.AddSingleton<IExportSource>(sp => new RankingExportSource(sp.GetRequiredService<IDutyRecords>(), excel: true));
+        services.AddSingleton<ChartFonts>();
+        services.AddSingleton<IExportSource, RankingChartSource>();
         services.AddDutyDialogs();
         return services;
     }

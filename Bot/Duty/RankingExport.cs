@@ -1,8 +1,6 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using Cppcc.Bot.Exports;
 using Cppcc.Dialogs.Duty;
-using CsvHelper;
 
 namespace Cppcc.Bot.Duty;
 
@@ -33,13 +31,14 @@ public sealed class RankingExportSource : IExportSource
         }
 
         var rows = Rows(await _records.RankingAsync(year, cancellationToken)).ToList();
-        var name = $"履职积分排名_{year}.{(_excel ? "xlsx" : "csv")}";
-        return _excel
-            ? new ExportFile(Excel(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
-            : new ExportFile(Csv(rows), "text/csv; charset=utf-8", name);
+        return TableFile.Create(rows, $"履职积分排名_{year}", "履职积分排名", _excel, sheet =>
+        {
+            sheet.Column(3).Width = 24;
+            sheet.Column(4).Width = 16;
+        });
     }
 
-    private static IEnumerable<object[]> Rows(DutyRanking ranking)
+    private static IEnumerable<object?[]> Rows(DutyRanking ranking)
     {
         yield return Columns;
         foreach (var (kind, rows) in new[] { ("委员", ranking.Members), ("界别", ranking.Sectors) })
@@ -50,59 +49,5 @@ public sealed class RankingExportSource : IExportSource
                 yield return [kind, ++rank, row.Name, row.Sector, row.Points, row.Filed, row.Adopted, row.Attended];
             }
         }
-    }
-
-    /// <summary>UTF-8 with a byte-order mark (so Excel opens Chinese); names that look like formulas are escaped.</summary>
-    private static byte[] Csv(IEnumerable<object[]> rows)
-    {
-        using var stream = new MemoryStream();
-        var options = new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true };
-        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
-        {
-            foreach (var row in rows)
-            {
-                foreach (var cell in row)
-                {
-                    csv.WriteField(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "");
-                }
-
-                csv.EndRecord();
-            }
-        }
-
-        return stream.ToArray();
-    }
-
-    /// <summary>One sheet; every cell a value (number or text), never a formula.</summary>
-    private static byte[] Excel(IEnumerable<object[]> rows)
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("履职积分排名");
-        var r = 1;
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < row.Length; c++)
-            {
-                if (row[c] is int number)
-                {
-                    sheet.Cell(r, c + 1).SetValue(number);
-                }
-                else
-                {
-                    sheet.Cell(r, c + 1).SetValue(Convert.ToString(row[c], CultureInfo.InvariantCulture) ?? "");
-                }
-            }
-
-            r++;
-        }
-
-        sheet.Row(1).Style.Font.Bold = true;
-        sheet.SheetView.FreezeRows(1);
-        // Fixed widths: AdjustToContents needs System.Drawing (libgdiplus), absent on Linux.
-        sheet.Column(3).Width = 24;
-        sheet.Column(4).Width = 16;
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 }

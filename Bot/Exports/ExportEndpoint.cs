@@ -1,3 +1,4 @@
+using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Roles;
 using Cppcc.Dialogs.Audit;
 using Microsoft.Extensions.Options;
@@ -47,7 +48,8 @@ public static class ExportEndpoint
         }
 
         // Who took which file out of the bot is a staff action like any other.
-        services.GetService<IAuditTrail>()?.Record(grant.UserKey, "", "export.download", grant.Kind + " " + grant.Subject, null, file.FileName);
+        var name = services.GetService<IConversationReferenceStore>()?.Find(grant.UserKey)?.User?.Name ?? "";
+        services.GetService<IAuditTrail>()?.Record(grant.UserKey, name, "export.download", grant.Kind + " " + grant.Subject, null, file.FileName);
         http.Response.Headers.CacheControl = "no-store";
         await Results.File(file.Content, file.ContentType, file.FileName).ExecuteAsync(http);
     }

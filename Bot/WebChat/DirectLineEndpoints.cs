@@ -20,8 +20,7 @@ internal static class DirectLineEndpoints
         directLine.MapGet("/conversations/{conversationId}", ResumeConversationAsync);
         directLine.MapPost("/conversations/{conversationId}/activities", DirectLineActivities.PostAsync);
         directLine.MapGet("/conversations/{conversationId}/activities", DirectLineActivities.GetAsync);
-        directLine.MapPost("/conversations/{conversationId}/upload", () =>
-            DirectLineHttp.Error(StatusCodes.Status400BadRequest, "UploadNotSupported", WebChatTexts.UploadNotSupported));
+        directLine.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.PostAsync);
         directLine.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
     }
 

@@ -21,7 +21,8 @@ internal static class WebChatPageHeaders
         }
 
         var azure = context.Context.RequestServices.GetRequiredService<AzureDirectLine>();
-        var connect = "'self' ws: wss:";
+        // blob: is the file a visitor picked with the upload button, which the Direct Line client reads before posting it.
+        var connect = "'self' ws: wss: blob:";
         if (azure.Enabled && Uri.TryCreate(azure.Domain, UriKind.Absolute, out var domain))
         {
             connect += $" {domain.GetLeftPart(UriPartial.Authority)} wss://{domain.Authority}";

@@ -53,7 +53,9 @@
 
   const styleOptions = {
     accent: '#b7171d',
-    hideUploadButton: true,
+    hideUploadButton: false,
+    // Thumbnails are drawn in a blob: worker, which the page's Content-Security-Policy (script-src 'self') refuses.
+    enableUploadThumbnail: false,
     botAvatarInitials: '政协',
     userAvatarInitials: '我',
     avatarSize: 36,

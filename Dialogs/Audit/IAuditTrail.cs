@@ -15,10 +15,14 @@ public sealed record AuditEntry(long Sequence, DateTimeOffset At, string ActorKe
 /// <summary>The outcome of checking the hash chain.</summary>
 /// <param name="Checked">Records read.</param>
 /// <param name="BrokenAt">The first record whose link does not hold (edited, inserted, or after a deleted one); null when intact.</param>
-public sealed record AuditVerification(long Checked, long? BrokenAt)
+/// <param name="MissingFrom">
+/// The first sequence number of newest records that are gone (the chain alone cannot show a cut-off end: it is compared
+/// with the count and hash kept apart at each append); null when none are missing.
+/// </param>
+public sealed record AuditVerification(long Checked, long? BrokenAt, long? MissingFrom = null)
 {
-    /// <summary>True when every record still links to the one before.</summary>
-    public bool Intact => BrokenAt is null;
+    /// <summary>True when every record still links to the one before and none is missing at the end.</summary>
+    public bool Intact => BrokenAt is null && MissingFrom is null;
 }
 
 /// <summary>The append-only record of staff actions (implemented by the host over a hash-chained store).</summary>
@@ -29,6 +33,9 @@ public interface IAuditTrail
 
     /// <summary>The latest <paramref name="count"/> records, newest first.</summary>
     IReadOnlyList<AuditEntry> Latest(int count);
+
+    /// <summary>The newest records that <paramref name="filter"/> matches, newest first; at most <paramref name="max"/>.</summary>
+    IReadOnlyList<AuditEntry> Find(AuditFilter filter, int max);
 
     /// <summary>Recomputes the chain from the first record.</summary>
     AuditVerification Verify();

@@ -8,4 +8,7 @@ public static class DutyExportKinds
 
     /// <summary>The ranking as an Excel workbook.</summary>
     public const string RankingExcel = "ranking.xlsx";
+
+    /// <summary>The ranking card's chart (reports per month, points per sector) as a PNG.</summary>
+    public const string RankingChart = "ranking.png";
 }

@@ -24,6 +24,7 @@ public static class DutyTexts
     internal static readonly Localized RankingSectors = new("界别（前 {0} 名）", "Sectors (top {0})");
     internal static readonly Localized RankingRow = new("{0}. {1}（{2}）：{3} 分 · 报送 {4} · 采用 {5} · 参加学习 {6}",
         "{0}. {1} ({2}): {3} points · filed {4} · adopted {5} · attended {6}");
+    internal static readonly Localized ChartAlt = new("{0} 年每月报送与采用、各界别积分图", "Reports filed and adopted per month, and points per sector, {0}");
     internal static readonly Localized RankingEmpty = new("该年度暂无履职记录。", "No duty records for that year.");
     internal static readonly Localized NoSector = new("未填界别", "no sector");
     internal static readonly Localized DownloadCsv = new("下载 CSV", "Download CSV");

@@ -58,10 +58,11 @@ public sealed class RankingCommand : ITextCommand
         var subject = year.ToString(CultureInfo.InvariantCulture);
         var csv = _links.Create(context.Caller, DutyExportKinds.RankingCsv, subject);
         var excel = _links.Create(context.Caller, DutyExportKinds.RankingExcel, subject);
-        await _private.SendAsync(context, MessageFactory.Attachment(Card(turn, ranking, csv, excel)), cancellationToken);
+        var chart = _links.Create(context.Caller, DutyExportKinds.RankingChart, subject);
+        await _private.SendAsync(context, MessageFactory.Attachment(Card(turn, ranking, csv, excel, chart)), cancellationToken);
     }
 
-    private static Microsoft.Bot.Schema.Attachment Card(ITurnContext turn, DutyRanking ranking, DownloadLink csv, DownloadLink excel)
+    private static Microsoft.Bot.Schema.Attachment Card(ITurnContext turn, DutyRanking ranking, DownloadLink csv, DownloadLink excel, DownloadLink chart)
     {
         var body = new JArray { MenuCard.TextBlock(DutyTexts.RankingTitle.Format(turn, ranking.Year), large: true) };
         if (ranking.Members.Count == 0)
@@ -70,6 +71,11 @@ public sealed class RankingCommand : ITextCommand
         }
         else
         {
+            // A signed, expiring link rather than a data: URI: Teams limits the size of images inlined in a card.
+            body.Add(new JObject
+            {
+                ["type"] = "Image", ["url"] = chart.Url, ["altText"] = DutyTexts.ChartAlt.Format(turn, ranking.Year), ["size"] = "Stretch",
+            });
             Section(turn, body, DutyTexts.RankingMembers.Format(turn, Shown), ranking.Members);
             Section(turn, body, DutyTexts.RankingSectors.Format(turn, Shown), ranking.Sectors);
         }

@@ -139,8 +139,8 @@ public static class ReportTexts
     internal static readonly string[] SkipWords = { "无", "没有", "跳过", "略", "skip", "none", "no", "-" };
 
     // Filing outcomes
-    internal static readonly Localized FiledReport = new("已提交，编号 {0}。工作人员审核后会通知您，也可以随时发送“查询 {0}”查看进度。",
-        "Submitted as {0}. You will be told when staff review it; send \"status {0}\" at any time.");
+    internal static readonly Localized FiledReport = new("已提交，编号 {0}。工作人员审核后会通知您，也可以随时发送“查询 {0}”查看进度。\n\n有照片或材料？24 小时内在此发送图片或文件即可附加到这一篇（最多 5 个，每个不超过 10 MB）。",
+        "Submitted as {0}. You will be told when staff review it; send \"status {0}\" at any time.\n\nPhotos or documents? Send them here within 24 hours to attach them (up to 5, 10 MB each).");
     internal static readonly Localized FiledWithCode = new(
         "已提交，编号 {0}，查询码 {1}。\n\n请妥善保存查询码（只显示这一次），发送“查询 {0} {1}”可查看办理进度。",
         "Submitted as {0}, access code {1}.\n\nKeep the code (it is shown only once); send \"status {0} {1}\" to follow it.");

@@ -18,12 +18,14 @@ public sealed class ConversationRouter
     private readonly IQuestionHandler _questions;
     private readonly SmallTalkReplies _smallTalk;
     private readonly IReadOnlyList<ITurnNotice> _notices;
+    private readonly IReadOnlyList<IFileIntake> _files;
     private readonly ILogger<ConversationRouter> _logger;
 
     /// <summary>Creates the router over the features' commands and card actions.</summary>
     public ConversationRouter(DialogRunner runner, CommandTable commands, IEnumerable<ICardAction> actions, IQuestionHandler questions,
-        SmallTalkReplies smallTalk, IEnumerable<ITurnNotice> notices, ILogger<ConversationRouter> logger)
+        SmallTalkReplies smallTalk, IEnumerable<ITurnNotice> notices, IEnumerable<IFileIntake> files, ILogger<ConversationRouter> logger)
     {
+        _files = files.ToList();
         _notices = notices.ToList();
         _smallTalk = smallTalk;
         _logger = logger;
@@ -62,6 +64,13 @@ public sealed class ConversationRouter
         if (card?["action"] is JValue { Type: JTokenType.String } actionName && _actions.TryGetValue((string)actionName!, out var action))
         {
             await RunAsync(context, action.Name, action.MinimumRole, ct => action.ExecuteAsync(context, card, ct), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // A photo or document sent in the chat (with or without words) is a file to keep, not a question.
+        if (card is null && _files.FirstOrDefault(f => f.Accepts(turn.Activity)) is { } intake)
+        {
+            await intake.ReceiveAsync(context, cancellationToken).ConfigureAwait(false);
             return;
         }
 

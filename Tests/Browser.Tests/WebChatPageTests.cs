@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -111,6 +112,50 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
         Assert.True(accepted.IsSuccessStatusCode);
         await Expect(BotSays(page, "状态已更新")).ToContainTextAsync(reference);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "webchat-suggestion.png") });
+    }
+
+    [ChromiumFact]
+    public async Task Visitor_attaches_a_photo_to_the_suggestion_with_the_upload_button()
+    {
+        var page = await OpenAsync();
+        await page.GotoAsync(host.BaseUrl + "/");
+        await Expect(page.Locator(".ac-adaptiveCard", new() { HasText = "欢迎" })).ToBeVisibleAsync();
+        await SayAsync(page, "建议");
+        await Expect(BotSays(page, "请选择信息类别")).ToBeVisibleAsync();
+        await page.Locator(".webchat__suggested-actions__button").First.ClickAsync();
+        await AnswerAsync(page, "请输入标题", "和平路人行道地砖破损");
+        await AnswerAsync(page, "请写下您的建议", "和平路8号门前人行道地砖破损翘起，已有老人绊倒，建议尽快修复。");
+        await AnswerAsync(page, "涉及的地点", "和平路8号");
+        await Expect(BotSays(page, "是否匿名提交")).ToBeVisibleAsync();
+        await page.Locator(".webchat__suggested-actions__button", new() { HasText = "是" }).First.ClickAsync();
+        await Expect(BotSays(page, "确认提交吗")).ToBeVisibleAsync();
+        await page.Locator(".webchat__suggested-actions__button", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^提交$") }).ClickAsync();
+        var receipt = BotSays(page, "已提交，编号");
+        await Expect(receipt).ToBeVisibleAsync();
+        var reference = Receipt().Match(await receipt.InnerTextAsync()).Groups[1].Value;
+        Assert.StartsWith("JY-", reference);
+
+        // A photo (PNG bytes) and a text file dressed up as a PDF, through the page's own upload button: pick, then send.
+        var folder = Directory.CreateTempSubdirectory("webchat-upload-");
+        var photo = Path.Combine(folder.FullName, "破损地砖.png");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 7, 7, 7];
+        await File.WriteAllBytesAsync(photo, png);
+        await page.Locator("input[type=file]").SetInputFilesAsync(photo);
+        await page.Locator(".webchat__send-button").ClickAsync();
+        await Expect(BotSays(page, "已附加")).ToContainTextAsync($"已附加“破损地砖.png”到 {reference}（第 1/5 个）");
+
+        var fake = Path.Combine(folder.FullName, "说明.pdf");
+        await File.WriteAllTextAsync(fake, "这不是 PDF");
+        await page.Locator("input[type=file]").SetInputFilesAsync(fake);
+        await page.Locator(".webchat__send-button").ClickAsync();
+        await Expect(BotSays(page, "文件类型不支持")).ToContainTextAsync("“说明.pdf”的文件类型不支持");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "webchat-upload.png") });
+
+        // What the bot keeps is the very bytes the browser sent, with the suggestion.
+        var stored = host.Services.GetRequiredService<Cppcc.Bot.Attachments.ReportAttachmentStore>().For(reference);
+        var only = Assert.Single(stored);
+        Assert.Equal(png, host.Services.GetRequiredService<Cppcc.Bot.Attachments.ReportAttachmentStore>().Open(only.Id)!.Value.Bytes);
+        folder.Delete(recursive: true);
     }
 
     private static async Task SayAsync(IPage page, string text)

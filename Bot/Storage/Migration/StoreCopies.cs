@@ -59,7 +59,10 @@ public static class StoreCopies
         new("audit_trail", "audit_trail",
             "INSERT INTO audit_trail (id, at_unix_ms, actor_key, actor_name, action, target, before, after, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             (d, _) => [d["_id"].AsInt64, Long(d, "AtUnixMs"), TextOrEmpty(d, "ActorKey"), TextOrEmpty(d, "ActorName"), TextOrEmpty(d, "Action"),
-                TextOrEmpty(d, "Target"), Text(d, "Before"), Text(d, "After"), TextOrEmpty(d, "PreviousHash"), TextOrEmpty(d, "Hash")]),
+                TextOrEmpty(d, "Target"), Text(d, "Before"), Text(d, "After"), TextOrEmpty(d, "PreviousHash"), TextOrEmpty(d, "Hash")],
+            // The head kept apart follows the copied chain (a file's own head was checked when the bot last ran on it).
+            After: "INSERT INTO audit_head (id, count, hash) SELECT 1, id, hash FROM audit_trail ORDER BY id DESC LIMIT 1 " +
+                "ON CONFLICT (id) DO UPDATE SET count = excluded.count, hash = excluded.hash"),
     ];
 
     private static string InsertReference(string table)

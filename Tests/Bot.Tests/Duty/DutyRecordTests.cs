@@ -120,7 +120,8 @@ public class DutyRecordTests : IDisposable
         Assert.DoesNotContain("王干部", text);
 
         var urls = Regex.Matches(replies.ToString(), @"https?://[^""\s]+/exports/[\w\-.]+").Select(m => new Uri(m.Value).PathAndQuery).ToList();
-        Assert.Equal(2, urls.Count);
+        Assert.Equal(3, urls.Count);
+        urls.RemoveAt(0); // the chart (see Ranking_card_shows_a_chart_that_follows_the_data)
         var csvResponse = await bot.Client.GetAsync(urls[0]);
         Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
         var csv = (await csvResponse.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -132,6 +133,47 @@ public class DutyRecordTests : IDisposable
         using var workbook = new XLWorkbook(await (await bot.Client.GetAsync(urls[1])).Content.ReadAsStreamAsync());
         var sheet = workbook.Worksheet("履职积分排名");
         Assert.Equal(("李委员", 8), (sheet.Cell(2, 3).GetString(), sheet.Cell(2, 5).GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Ranking_card_shows_a_chart_that_follows_the_data()
+    {
+        using var bot = Bot();
+        await SeedAsync(bot);
+
+        var (first, firstUrl) = await ChartAsync(bot);
+        Assert.Equal((900, 760), (first.Width, first.Height));
+        // Not a blank canvas: bars of several colours were drawn.
+        Assert.True(first.Pixels.Select(p => p.ToString()).Distinct().Count() > 20);
+        Directory.CreateDirectory(Path.Combine(BotFactory.RepositoryRoot, "artifacts"));
+        File.WriteAllBytes(Path.Combine(BotFactory.RepositoryRoot, "artifacts", "ranking-chart.png"), first.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray());
+
+        // One more report, adopted: the picture is drawn again from the new counts.
+        var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "公园照明不足", "夜间公园照明不足。")));
+        await bot.Staff("", ReportBot.Transition(reference, "accepted"));
+        await bot.Staff("", ReportBot.Transition(reference, "adopted", level: "district"));
+        var (second, _) = await ChartAsync(bot);
+        Assert.Equal((900, 760), (second.Width, second.Height));
+        Assert.NotEqual(first.Pixels.Select(p => (uint)p), second.Pixels.Select(p => (uint)p));
+
+        // The image link is a staff download link like the others: a forged signature is 404.
+        var forged = firstUrl[..^3] + (firstUrl[^3] == 'A' ? "B" : "A") + firstUrl[^2..];
+        Assert.Equal(HttpStatusCode.NotFound, (await bot.Client.GetAsync(forged)).StatusCode);
+        _time.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(HttpStatusCode.Gone, (await bot.Client.GetAsync(firstUrl)).StatusCode);
+    }
+
+    private static async Task<(SkiaSharp.SKBitmap Image, string Url)> ChartAsync(ReportBot bot)
+    {
+        var card = (await bot.Staff("履职排名 2026")).SelectTokens("$..attachments[*].content.body[?(@.type == 'Image')]").Single();
+        var url = new Uri((string)card["url"]!).PathAndQuery;
+        Assert.Contains("每月报送与采用", (string?)card["altText"]);
+        var response = await bot.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        var image = SkiaSharp.SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.NotNull(image);
+        return (image, url);
     }
 
     [Fact]

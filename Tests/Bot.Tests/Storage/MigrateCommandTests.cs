@@ -136,7 +136,7 @@ public sealed class MigrateCommandTests : IDisposable
         var images = new WeChatImageStore(db);
         images.Add(new WeChatImageInfo("wechat/img-1", "o-1", null, "image/png", Now.UtcDateTime), "wechat/img-1.png", [1, 2, 3]);
         images.Attach("o-1", "JY-2026-0001");
-        var audit = new AuditStore(db, time);
+        var audit = new AuditStore(db, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditStore>.Instance);
         audit.Record("msteams:staff", "王干部", "report.transition", "SQ-1", "submitted", "accepted");
         audit.Record("msteams:staff", "", "session.create", "HD-1", null, "集中学习");
         audit.Record("msteams:staff", "王干部", "broadcast.send", "TZ-1", "", null);

@@ -1,0 +1,21 @@
+using Cppcc.Bot.Exports;
+using Cppcc.Dialogs.Root;
+
+namespace Cppcc.Bot.Attachments;
+
+/// <summary>Registers attachments on reports: the intake of files sent in the chat, the store, <c>附件</c> and the staff links.</summary>
+public static class AttachmentsServiceCollectionExtensions
+{
+    /// <summary>Adds the feature; its files are served behind <c>GET /exports/{token}</c> (see AddExports).</summary>
+    public static IServiceCollection AddAttachments(this IServiceCollection services)
+    {
+        services.AddHttpClient(nameof(ActivityFiles), client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<ActivityFiles>();
+        services.AddSingleton<UploadedFiles>();
+        services.AddSingleton<ReportAttachmentStore>();
+        services.AddSingleton<IFileIntake, ReportAttachmentIntake>();
+        services.AddSingleton<ITextCommand, AttachmentsCommand>();
+        services.AddSingleton<IExportSource, AttachmentExportSource>();
+        return services;
+    }
+}
