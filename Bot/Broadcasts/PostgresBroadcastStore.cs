@@ -16,6 +16,9 @@ public sealed class PostgresBroadcastStore(NpgsqlDataSource dataSource) : IBroad
         CREATE INDEX broadcasts_unfinished ON broadcasts (id) WHERE NOT finished;
         """;
 
+    /// <summary>One broadcast's row, its values from <see cref="Columns"/> (also how <c>migrate</c> copies broadcasts in).</summary>
+    internal const string InsertRow = "INSERT INTO broadcasts (id, year, finished, doc) VALUES ($1, $2, $3, $4)";
+
     /// <inheritdoc />
     public Broadcast Add(Broadcast broadcast)
     {
@@ -32,7 +35,7 @@ public sealed class PostgresBroadcastStore(NpgsqlDataSource dataSource) : IBroad
             broadcast.Id = $"TZ-{broadcast.Year}-{(int)next.ExecuteScalar()!:D4}";
         }
 
-        using (var insert = new NpgsqlCommand("INSERT INTO broadcasts (id, year, finished, doc) VALUES ($1, $2, $3, $4)", connection, transaction))
+        using (var insert = new NpgsqlCommand(InsertRow, connection, transaction))
         {
             AddColumns(insert, broadcast);
             insert.ExecuteNonQuery();
@@ -70,11 +73,14 @@ public sealed class PostgresBroadcastStore(NpgsqlDataSource dataSource) : IBroad
         return command.ExecuteNonQuery() == 1;
     }
 
-    private static void AddColumns(NpgsqlCommand command, Broadcast broadcast)
-    {
-        command.Parameters.Add(PostgresDocument.Value(broadcast.Id));
-        command.Parameters.Add(PostgresDocument.Value(broadcast.Year));
-        command.Parameters.Add(PostgresDocument.Value(broadcast.Finished));
-        command.Parameters.Add(PostgresDocument.Parameter(broadcast));
-    }
+    private static void AddColumns(NpgsqlCommand command, Broadcast broadcast) => command.Parameters.AddRange(Columns(broadcast));
+
+    /// <summary>The row's values in column order ($1 … $4 of <see cref="InsertRow"/> and of the updates).</summary>
+    internal static NpgsqlParameter[] Columns(Broadcast broadcast) =>
+    [
+        PostgresDocument.Value(broadcast.Id),
+        PostgresDocument.Value(broadcast.Year),
+        PostgresDocument.Value(broadcast.Finished),
+        PostgresDocument.Parameter(broadcast),
+    ];
 }

@@ -59,6 +59,13 @@ public sealed class PostgresDeliveryStore : IDeliveryStore
     /// <inheritdoc />
     public TimeSpan? LeaseDuration => _lease;
 
+    /// <summary>
+    /// One item's row, its values from <see cref="Values"/>, unclaimed (also how <c>migrate</c> copies the queue in: an
+    /// item left "Sending" has no lease, so the first claim puts it back in the queue as an interrupted send).
+    /// </summary>
+    internal const string InsertNew =
+        $"INSERT INTO deliveries ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (id) DO NOTHING";
+
     /// <inheritdoc />
     public int AddNew(IEnumerable<DeliveryItem> items)
     {
@@ -69,9 +76,8 @@ public sealed class PostgresDeliveryStore : IDeliveryStore
             using var batch = new NpgsqlBatch(connection);
             foreach (var item in chunk)
             {
-                var command = new NpgsqlBatchCommand(
-                    $"INSERT INTO deliveries ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (id) DO NOTHING");
-                AddValues(command.Parameters, item);
+                var command = new NpgsqlBatchCommand(InsertNew);
+                command.Parameters.AddRange(Values(item));
                 batch.BatchCommands.Add(command);
             }
 
@@ -150,7 +156,7 @@ public sealed class PostgresDeliveryStore : IDeliveryStore
         using var command = _dataSource.CreateCommand(
             "UPDATE deliveries SET state = $7, attempts = $8, due_at = $9, updated_at = $11, sent_at = $12, activity_id = $13, " +
             "last_status = $14, last_error = $15, interruptions = $16 WHERE id = $1 AND (claimed_by IS NULL OR claimed_by = $17)");
-        AddValues(command.Parameters, item);
+        command.Parameters.AddRange(Values(item));
         command.Parameters.Add(Text(_instance));
         command.ExecuteNonQuery();
     }
@@ -215,25 +221,26 @@ public sealed class PostgresDeliveryStore : IDeliveryStore
     private static NpgsqlParameter Instant(DateTimeOffset? value) =>
         value is { } v ? PostgresDocument.Instant(v) : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
 
-    private static void AddValues(NpgsqlParameterCollection parameters, DeliveryItem item)
-    {
-        parameters.Add(Text(item.Id));
-        parameters.Add(Text(item.JobId));
-        parameters.Add(Text(item.RecipientKey));
-        parameters.Add(Text(item.ConversationId));
-        parameters.Add(Text(item.ReferenceJson));
-        parameters.Add(Text(item.ActivityJson));
-        parameters.Add(new NpgsqlParameter { Value = (short)item.State, NpgsqlDbType = NpgsqlDbType.Smallint });
-        parameters.Add(new NpgsqlParameter { Value = item.Attempts, NpgsqlDbType = NpgsqlDbType.Integer });
-        parameters.Add(Instant(item.DueAt));
-        parameters.Add(Instant(item.CreatedAt));
-        parameters.Add(Instant(item.UpdatedAt));
-        parameters.Add(Instant(item.SentAt));
-        parameters.Add(new NpgsqlParameter { Value = (object?)item.ActivityId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter { Value = (object?)item.LastStatus ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        parameters.Add(new NpgsqlParameter { Value = (object?)item.LastError ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter { Value = item.Interruptions, NpgsqlDbType = NpgsqlDbType.Integer });
-    }
+    /// <summary>The row's values in the order of <c>Columns</c> ($1 … $16).</summary>
+    internal static NpgsqlParameter[] Values(DeliveryItem item) =>
+    [
+        Text(item.Id),
+        Text(item.JobId),
+        Text(item.RecipientKey),
+        Text(item.ConversationId),
+        Text(item.ReferenceJson),
+        Text(item.ActivityJson),
+        new NpgsqlParameter { Value = (short)item.State, NpgsqlDbType = NpgsqlDbType.Smallint },
+        new NpgsqlParameter { Value = item.Attempts, NpgsqlDbType = NpgsqlDbType.Integer },
+        Instant(item.DueAt),
+        Instant(item.CreatedAt),
+        Instant(item.UpdatedAt),
+        Instant(item.SentAt),
+        new NpgsqlParameter { Value = (object?)item.ActivityId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+        new NpgsqlParameter { Value = (object?)item.LastStatus ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer },
+        new NpgsqlParameter { Value = (object?)item.LastError ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+        new NpgsqlParameter { Value = item.Interruptions, NpgsqlDbType = NpgsqlDbType.Integer },
+    ];
 
     private List<DeliveryItem> Read(string sql, params NpgsqlParameter[] parameters)
     {

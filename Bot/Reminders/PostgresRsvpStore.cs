@@ -25,19 +25,30 @@ public sealed class PostgresRsvpStore(NpgsqlDataSource dataSource) : IRsvpStore
     public void Save(Rsvp rsvp)
     {
         rsvp.Id = rsvp.SessionId + "/" + rsvp.UserKey;
-        using var command = dataSource.CreateCommand(
-            $"""
-            INSERT INTO session_rsvps ({Columns}) VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, attends = excluded.attends, at = excluded.at
-            """);
-        command.Parameters.Add(Text(rsvp.Id));
-        command.Parameters.Add(Text(rsvp.SessionId));
-        command.Parameters.Add(Text(rsvp.UserKey));
-        command.Parameters.Add(Text(rsvp.Name));
-        command.Parameters.Add(new NpgsqlParameter { Value = rsvp.Attends, NpgsqlDbType = NpgsqlDbType.Boolean });
-        command.Parameters.Add(new NpgsqlParameter { Value = rsvp.At.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        using var command = dataSource.CreateCommand(Upsert);
+        command.Parameters.AddRange(Values(rsvp));
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// One answer's row, its values from <see cref="Values"/>: a member's later answer replaces the earlier one (also how
+    /// <c>migrate</c> copies answers in).
+    /// </summary>
+    internal const string Upsert = $"""
+        INSERT INTO session_rsvps ({Columns}) VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, attends = excluded.attends, at = excluded.at
+        """;
+
+    /// <summary>The row's values in column order.</summary>
+    internal static NpgsqlParameter[] Values(Rsvp rsvp) =>
+    [
+        Text(rsvp.Id),
+        Text(rsvp.SessionId),
+        Text(rsvp.UserKey),
+        Text(rsvp.Name),
+        new NpgsqlParameter { Value = rsvp.Attends, NpgsqlDbType = NpgsqlDbType.Boolean },
+        new NpgsqlParameter { Value = rsvp.At.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
+    ];
 
     /// <inheritdoc />
     public List<Rsvp> ByUser(string userKey) => Read($"SELECT {Columns} FROM session_rsvps WHERE user_key = $1", Text(userKey));

@@ -25,6 +25,10 @@ public sealed class PostgresSessionStore(NpgsqlDataSource dataSource) : ISession
         CREATE INDEX study_sessions_start ON study_sessions (starts_at);
         """;
 
+    /// <summary>One session's row, its values from <see cref="Columns"/> (also how <c>migrate</c> copies sessions in).</summary>
+    internal const string InsertRow =
+        "INSERT INTO study_sessions (id, starts_at, cancelled, recurring, next_occurrence_created, doc) VALUES ($1, $2, $3, $4, $5, $6)";
+
     /// <inheritdoc />
     public StudySession Add(StudySession session)
     {
@@ -144,9 +148,7 @@ public sealed class PostgresSessionStore(NpgsqlDataSource dataSource) : ISession
             session.SeriesId = session.Id;
         }
 
-        using var insert = new NpgsqlCommand(
-            "INSERT INTO study_sessions (id, starts_at, cancelled, recurring, next_occurrence_created, doc) VALUES ($1, $2, $3, $4, $5, $6)",
-            connection, transaction);
+        using var insert = new NpgsqlCommand(InsertRow, connection, transaction);
         AddColumns(insert, session);
         insert.ExecuteNonQuery();
     }
@@ -160,13 +162,16 @@ public sealed class PostgresSessionStore(NpgsqlDataSource dataSource) : ISession
         update.ExecuteNonQuery();
     }
 
-    private static void AddColumns(NpgsqlCommand command, StudySession session)
-    {
-        command.Parameters.Add(PostgresDocument.Value(session.Id));
-        command.Parameters.Add(PostgresDocument.Instant(session.StartsAt));
-        command.Parameters.Add(PostgresDocument.Value(session.Cancelled));
-        command.Parameters.Add(PostgresDocument.Value(session.Recurrence != Recurrence.None));
-        command.Parameters.Add(PostgresDocument.Value(session.NextOccurrenceCreated));
-        command.Parameters.Add(PostgresDocument.Parameter(session));
-    }
+    private static void AddColumns(NpgsqlCommand command, StudySession session) => command.Parameters.AddRange(Columns(session));
+
+    /// <summary>The row's values in column order ($1 … $6 of <see cref="InsertRow"/> and of the update).</summary>
+    internal static NpgsqlParameter[] Columns(StudySession session) =>
+    [
+        PostgresDocument.Value(session.Id),
+        PostgresDocument.Instant(session.StartsAt),
+        PostgresDocument.Value(session.Cancelled),
+        PostgresDocument.Value(session.Recurrence != Recurrence.None),
+        PostgresDocument.Value(session.NextOccurrenceCreated),
+        PostgresDocument.Parameter(session),
+    ];
 }

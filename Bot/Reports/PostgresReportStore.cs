@@ -31,6 +31,10 @@ public sealed class PostgresReportStore(NpgsqlDataSource dataSource) : IReportSt
         CREATE INDEX reports_submitted ON reports (submitted_at);
         """;
 
+    /// <summary>One report's row, its values from <see cref="Columns"/> (also how <c>migrate</c> copies reports in).</summary>
+    internal const string InsertRow =
+        "INSERT INTO reports (reference, sequence, author_key, state, category, submitted_at, cosigned_keys, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
     /// <inheritdoc />
     public string Insert(StoredReport report, int year)
     {
@@ -51,9 +55,7 @@ public sealed class PostgresReportStore(NpgsqlDataSource dataSource) : IReportSt
             report.Sequence = reader.GetInt64(1);
         }
 
-        using (var insert = new NpgsqlCommand(
-            "INSERT INTO reports (reference, sequence, author_key, state, category, submitted_at, cosigned_keys, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            connection, transaction))
+        using (var insert = new NpgsqlCommand(InsertRow, connection, transaction))
         {
             AddColumns(insert, report);
             insert.ExecuteNonQuery();
@@ -147,15 +149,18 @@ public sealed class PostgresReportStore(NpgsqlDataSource dataSource) : IReportSt
         return (int)(long)command.ExecuteScalar()!;
     }
 
-    private static void AddColumns(NpgsqlCommand command, StoredReport report)
-    {
-        command.Parameters.Add(PostgresDocument.Value(report.Reference));
-        command.Parameters.Add(PostgresDocument.Value(report.Sequence));
-        command.Parameters.Add(PostgresDocument.Value(report.AuthorKey));
-        command.Parameters.Add(PostgresDocument.Value(report.State.ToString()));
-        command.Parameters.Add(PostgresDocument.Value(report.Category));
-        command.Parameters.Add(PostgresDocument.Instant(report.SubmittedAt));
-        command.Parameters.Add(new NpgsqlParameter { Value = report.CoSignedKeys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(PostgresDocument.Parameter(report));
-    }
+    private static void AddColumns(NpgsqlCommand command, StoredReport report) => command.Parameters.AddRange(Columns(report));
+
+    /// <summary>The row's values in column order ($1 … $8 of <see cref="InsertRow"/> and of the update).</summary>
+    internal static NpgsqlParameter[] Columns(StoredReport report) =>
+    [
+        PostgresDocument.Value(report.Reference),
+        PostgresDocument.Value(report.Sequence),
+        PostgresDocument.Value(report.AuthorKey),
+        PostgresDocument.Value(report.State.ToString()),
+        PostgresDocument.Value(report.Category),
+        PostgresDocument.Instant(report.SubmittedAt),
+        new NpgsqlParameter { Value = report.CoSignedKeys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+        PostgresDocument.Parameter(report),
+    ];
 }

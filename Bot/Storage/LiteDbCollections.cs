@@ -21,4 +21,16 @@ public static class LiteDbCollections
             return database.GetCollection<T>(name);
         }
     }
+
+    /// <summary>A stored document read as <typeparamref name="T"/>, exactly as the store's collection reads it.</summary>
+    public static T Read<T>(ILiteDatabase database, BsonDocument document)
+        where T : new()
+    {
+        lock (Gate)
+        {
+            database.Mapper.ToDocument(new T());
+        }
+
+        return database.Mapper.ToObject<T>(document);
+    }
 }

@@ -4,14 +4,16 @@ namespace Cppcc.Bot.Storage.Migration;
 
 /// <summary>
 /// How one LiteDB collection becomes rows of one PostgreSQL table: the insert (positional parameters) and, per
-/// document, its values. <paramref name="After"/> runs once the rows are in (e.g. moving an identity past copied ids).
+/// document, its values. <paramref name="After"/> runs once the rows are in (e.g. moving an identity past copied ids);
+/// documents <paramref name="Include"/> turns down have no row (kept in LiteDB by another means than this table).
 /// </summary>
 public sealed record CollectionCopy(
     string Collection,
     string Table,
     string Insert,
     Func<BsonDocument, ILiteDatabase, object?[]> Row,
-    string? After = null);
+    string? After = null,
+    Func<BsonDocument, bool>? Include = null);
 
 /// <summary>Reading LiteDB documents as the stores wrote them (field names are the stored classes' property names).</summary>
 public static class Bson

@@ -44,7 +44,7 @@ public static class LiteDbToPostgres
             var count = 0;
             if (names.Contains(copy.Collection))
             {
-                foreach (var document in database.GetCollection(copy.Collection).FindAll())
+                foreach (var document in database.GetCollection(copy.Collection).FindAll().Where(d => copy.Include?.Invoke(d) ?? true))
                 {
                     transaction.Execute(copy.Insert, copy.Row(document, database));
                     count++;

@@ -1,3 +1,7 @@
+using Cppcc.Bot.Broadcasts;
+using Cppcc.Bot.Delivery;
+using Cppcc.Bot.Reminders;
+using Cppcc.Bot.Reports;
 using Cppcc.Bot.WeChat;
 using LiteDB;
 using Npgsql;
@@ -49,6 +53,24 @@ public static class StoreCopies
             (d, _) => [d["_id"].AsString, Int(d, "NewestTicketId")]),
         new("kb_embeddings", "kb_embeddings", "INSERT INTO kb_embeddings (key, vector) VALUES ($1, $2)",
             (d, _) => [d["_id"].AsString, Bytes(d, "Vector")]),
+        // The per-kind-and-year counters, so the next report is numbered after the copied ones. LiteDB's "all" counter
+        // orders reports; PostgreSQL orders them by report_sequence, moved past the copied reports below.
+        new("report_counters", "report_counters", "INSERT INTO report_counters (id, value) VALUES ($1, $2)",
+            (d, _) => [d["_id"].AsString, Long(d, "Value")],
+            Include: d => d["_id"].AsString != "all"),
+        new("reports", "reports", PostgresReportStore.InsertRow,
+            (d, db) => PostgresReportStore.Columns(LiteDbCollections.Read<StoredReport>(db, d)),
+            After: "SELECT setval('report_sequence', max(sequence)) FROM reports HAVING max(sequence) IS NOT NULL"),
+        // Sessions and broadcasts are numbered from the rows already there (a counter row starts at their count), so
+        // copying the rows is enough for the next HD- and TZ- numbers to continue.
+        new("study_sessions", "study_sessions", PostgresSessionStore.InsertRow,
+            (d, db) => PostgresSessionStore.Columns(LiteDbCollections.Read<StudySession>(db, d))),
+        new("session_rsvps", "session_rsvps", PostgresRsvpStore.Upsert,
+            (d, db) => PostgresRsvpStore.Values(LiteDbCollections.Read<Rsvp>(db, d))),
+        new("broadcasts", "broadcasts", PostgresBroadcastStore.InsertRow,
+            (d, db) => PostgresBroadcastStore.Columns(LiteDbCollections.Read<Broadcast>(db, d))),
+        new("deliveries", "deliveries", PostgresDeliveryStore.InsertNew,
+            (d, db) => PostgresDeliveryStore.Values(LiteDbCollections.Read<DeliveryItem>(db, d))),
         new("wechat_tokens", "wechat_tokens", "INSERT INTO wechat_tokens (app_id, token, expires_at) VALUES ($1, $2, $3)",
             (d, _) => [d["_id"].AsString, TextOrEmpty(d, "Token"), Utc(d, "ExpiresAt") ?? DateTime.UnixEpoch]),
         new("wechat_users", "wechat_users", "INSERT INTO wechat_users (open_id, record) VALUES ($1, $2::jsonb)",

@@ -1,14 +1,18 @@
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Audit;
+using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Conversations;
+using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Graph;
 using Cppcc.Bot.Knowledge;
+using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Reports;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Migration;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.Tests.Support;
 using Cppcc.Bot.WeChat;
+using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +30,8 @@ public sealed class MigrateCommandTests : IDisposable
         PostgresGroupStore.Schema, PostgresCalendarEntryStore.Schema, PostgresKnowledgeEntryStore.Schema, PostgresKnowledgeFeedbackStore.Schema,
         PostgresUnansweredQuestionStore.Schema, PostgresKnowledgeTicketStore.Schema, PostgresWaitingNoticeStore.Schema,
         PostgresEmbeddingCacheStore.Schema, PostgresWeChatTokenStore.Schema, PostgresWeChatUserStore.Schema, PostgresWeChatImageStore.Schema,
-        PostgresAuditStore.Schema,
+        PostgresAuditStore.Schema, new("reports-001", PostgresReportStore.Schema), new("sessions-001", PostgresSessionStore.Schema),
+        new("rsvps-001", PostgresRsvpStore.Schema), new("broadcasts-001", PostgresBroadcastStore.Schema), new("delivery-001", PostgresDeliveryStore.Schema),
     ];
 
     private readonly TempDatabase _file = new();
@@ -41,7 +46,7 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.True(exit == 0, error);
         Assert.Contains("kb_tickets: 2", output);
         Assert.Contains("audit_trail: 3", output);
-        Assert.Contains("not copied (no PostgreSQL store yet): reports", output);
+        Assert.Contains("not copied (no PostgreSQL store yet): future_store", output);
         var db = services.GetRequiredService<NpgsqlDataSource>();
 
         var state = await new PostgresStorage(db).ReadAsync(["conv/1"]);
@@ -77,6 +82,55 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.DoesNotContain('\n', againError.TrimEnd());
         Assert.Equal("", againOutput);
         Assert.Equal(3L, audit.Verify().Checked);
+    }
+
+    [PostgresFact]
+    public async Task Reports_sessions_answers_broadcasts_and_the_queue_carry_on_where_LiteDB_left_off()
+    {
+        using (var lite = _file.Open())
+        {
+            var reports = new ReportStore(lite);
+            reports.Insert(Report("路灯不亮"), 2026);
+            reports.Insert(Report("公交线路"), 2026);
+            var sessions = new SessionStore(lite);
+            var session = sessions.Add(Session("理论学习"));
+            sessions.Add(Session("专题研讨"));
+            new RsvpStore(lite).Save(new Rsvp { SessionId = session.Id, UserKey = "msteams:aad-1", Name = "张委员", Attends = true, At = Now });
+            new BroadcastStore(lite).Add(new Broadcast { Year = 2026, Text = "会议通知", CreatedBy = "msteams:staff", CreatedAt = Now, Recipients = 2 });
+            new DeliveryStore(lite).AddNew(
+            [
+                Delivery("TZ-2026-0001", "msteams:aad-1", DeliveryState.Pending),
+                Delivery("TZ-2026-0001", "msteams:aad-2", DeliveryState.Sending),
+            ]);
+        }
+
+        await using var services = Services(await TestPostgres.CreateDatabaseAsync());
+        var (exit, output, error) = Run(services, "migrate", "--from", _file.FilePath);
+
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("not copied", output);
+        var db = services.GetRequiredService<NpgsqlDataSource>();
+        var pgReports = new PostgresReportStore(db);
+        Assert.Equal("路灯不亮", pgReports.Find("SQ-2026-000001")!.Title);
+        Assert.Equal(["公交线路", "路灯不亮"], pgReports.Page(null, null, 0, 10).Items.Select(r => r.Title));
+        Assert.Equal("SQ-2026-000003", pgReports.Insert(Report("新的反映"), 2026));
+        Assert.Equal("新的反映", pgReports.ByAuthor("msteams:aad-1", 1).Single().Title);
+
+        var pgSessions = new PostgresSessionStore(db);
+        Assert.Equal("理论学习", pgSessions.Find("HD-2026-0001")!.Title);
+        Assert.Equal("HD-2026-0003", pgSessions.Add(Session("新的活动")).Id);
+        Assert.Equal(("张委员", true, Now), new PostgresRsvpStore(db).For("HD-2026-0001").Select(r => (r.Name, r.Attends, r.At)).Single());
+
+        var pgBroadcasts = new PostgresBroadcastStore(db);
+        Assert.Equal("会议通知", pgBroadcasts.Find("TZ-2026-0001")!.Text);
+        Assert.Equal("TZ-2026-0002", pgBroadcasts.Add(new Broadcast { Year = 2026, Text = "第二条", CreatedAt = Now }).Id);
+
+        // The item that was on the wire is sent again, as a restart on LiteDB would, and counted as interrupted.
+        var queue = new PostgresDeliveryStore(db, new DeliveryOptions());
+        var claimed = queue.Claim(Now.AddMinutes(1), 10);
+        Assert.Equal([("msteams:aad-1", 0), ("msteams:aad-2", 1)],
+            claimed.Select(i => (i.RecipientKey, i.Interruptions)).OrderBy(i => i.RecipientKey, StringComparer.Ordinal));
+        Assert.All(claimed, i => Assert.Equal(DeliveryState.Pending, i.State));
     }
 
     [PostgresFact]
@@ -141,9 +195,26 @@ public sealed class MigrateCommandTests : IDisposable
         audit.Record("msteams:staff", "", "session.create", "HD-1", null, "集中学习");
         audit.Record("msteams:staff", "王干部", "broadcast.send", "TZ-1", "", null);
         // A collection of a store without a PostgreSQL table yet: reported, not copied.
-        db.GetCollection("reports").Insert(new LiteDB.BsonDocument { ["_id"] = "SQ-1" });
+        db.GetCollection("future_store").Insert(new LiteDB.BsonDocument { ["_id"] = "x-1" });
         return key;
     }
+
+    private static StoredReport Report(string title) => new()
+    {
+        Kind = ReportKind.Report, Category = "城建", Title = title, Content = "情况", AuthorKey = "msteams:aad-1", AuthorName = "张委员",
+        State = ReportState.Submitted, SubmittedAt = Now.UtcDateTime, UpdatedAt = Now.UtcDateTime,
+    };
+
+    private static StudySession Session(string title) => new()
+    {
+        Title = title, StartsAt = Now.AddDays(7), OffsetMinutes = 480, Location = "三楼会议室", CreatedBy = "msteams:staff",
+    };
+
+    private static DeliveryItem Delivery(string jobId, string recipientKey, DeliveryState state) => new()
+    {
+        Id = DeliveryItem.MakeId(jobId, recipientKey), JobId = jobId, RecipientKey = recipientKey, ConversationId = "a:" + recipientKey,
+        ReferenceJson = "{}", ActivityJson = "{}", State = state, DueAt = Now, CreatedAt = Now, UpdatedAt = Now,
+    };
 
     private static ServiceProvider Services(string? connectionString)
     {
