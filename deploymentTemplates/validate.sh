@@ -164,7 +164,7 @@ check "parameters.existing-rg.json fits azuredeploy.json" node scripts/checks/pa
 check "parameters.new-rg.json fits azuredeploy.new-rg.json" node scripts/checks/parameters.js azuredeploy.new-rg.json parameters.new-rg.json
 check "newResourceGroup.bicep offers and passes on the parameters of main.bicep" node scripts/checks/template-parity.js azuredeploy.json azuredeploy.new-rg.json
 check "web app settings carry every configuration key of the contract" node scripts/checks/app-settings.js azuredeploy.json
-check "templates declare the web app, bot + Teams/Web Chat/Direct Line, identity, Files share, OpenAI" node scripts/checks/resources.js azuredeploy.json
+check "templates declare the web app, bot + Teams/Web Chat/Direct Line, identity, Files share, OpenAI, PostgreSQL" node scripts/checks/resources.js azuredeploy.json
 
 # ---- Teams app package ----
 check "icons: color.png 192x192, outline.png 32x32 white on transparent" node scripts/checks/icons.js teams/color.png teams/outline.png
