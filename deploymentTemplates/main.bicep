@@ -186,6 +186,66 @@ param graphMembersGroupId string = ''
 @description('Graph:StaffGroupId, the Entra group of the staff.')
 param graphStaffGroupId string = ''
 
+// ---------- PostgreSQL (Storage:Provider = PostgreSql, for two or more instances) ----------
+
+@description('Storage:Provider. LiteDb: one embedded file, one instance. PostgreSql: an Azure Database for PostgreSQL Flexible Server, the web app at instanceCount instances, no Azure Files share.')
+@allowed([
+  'LiteDb'
+  'PostgreSql'
+])
+param storageProvider string = 'LiteDb'
+
+@description('Instances of the web app with PostgreSql (LiteDb always runs one).')
+@minValue(2)
+@maxValue(30)
+param instanceCount int = 2
+
+@description('Flexible Server name (globally unique). Empty: <name>-pg-<6 characters unique to the resource group>.')
+param postgresServerName string = ''
+
+@description('Flexible Server compute SKU.')
+param postgresSkuName string = 'Standard_B1ms'
+
+@description('Tier of postgresSkuName.')
+@allowed([
+  'Burstable'
+  'GeneralPurpose'
+  'MemoryOptimized'
+])
+param postgresSkuTier string = 'Burstable'
+
+@description('PostgreSQL major version.')
+@allowed([
+  '16'
+  '17'
+])
+param postgresVersion string = '16'
+
+@description('Flexible Server storage in GiB.')
+@allowed([
+  32
+  64
+  128
+  256
+  512
+])
+param postgresStorageSizeGB int = 32
+
+@description('Days point-in-time backups are kept.')
+@minValue(7)
+@maxValue(35)
+param postgresBackupRetentionDays int = 7
+
+@description('Database of the bot.')
+param postgresDatabaseName string = 'cppcc'
+
+@description('Administrator login of the server; the bot connects with it.')
+param postgresAdminLogin string = 'cppccadmin'
+
+@description('Administrator password (required with PostgreSql): 8-128 characters from three of upper case, lower case, digits and symbols.')
+@secure()
+param postgresAdminPassword string?
+
 // ---------- derived names ----------
 
 var suffix = take(uniqueString(resourceGroup().id, name), 6)
@@ -198,8 +258,12 @@ var storageName = empty(storageAccountName)
   : storageAccountName
 var openAIName = empty(azureOpenAIName) ? '${name}-openai-${suffix}' : azureOpenAIName
 var useMsi = microsoftAppType == 'UserAssignedMSI'
+var usePostgres = storageProvider == 'PostgreSql'
+var pgServerName = empty(postgresServerName) ? '${name}-pg-${suffix}' : postgresServerName
+// The Files share only holds the LiteDB file: PostgreSQL needs none.
+var useFilesShare = useAzureFiles && !usePostgres
 var dataMountPath = '/mounts/botdata'
-var storagePath = useAzureFiles ? '${dataMountPath}/bot.db' : '/home/data/bot.db'
+var storagePath = usePostgres ? '' : (useAzureFiles ? '${dataMountPath}/bot.db' : '/home/data/bot.db')
 
 // ---------- resources ----------
 
@@ -215,7 +279,7 @@ module identity 'modules/identity.bicep' = if (useMsi) {
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
-    enabled: useAzureFiles
+    enabled: useFilesShare
     name: storageName
     location: location
     tags: tags
@@ -236,6 +300,23 @@ module openAI 'modules/openai.bicep' = {
   }
 }
 
+module postgres 'modules/postgres.bicep' = if (usePostgres) {
+  name: 'postgres'
+  params: {
+    name: pgServerName
+    location: location
+    tags: tags
+    skuName: postgresSkuName
+    skuTier: postgresSkuTier
+    version: postgresVersion
+    storageSizeGB: postgresStorageSizeGB
+    backupRetentionDays: postgresBackupRetentionDays
+    databaseName: postgresDatabaseName
+    administratorLogin: postgresAdminLogin
+    administratorPassword: postgresAdminPassword ?? ''
+  }
+}
+
 var botAppId = useMsi ? identity!.outputs.clientId : microsoftAppId
 var botTenantId = useMsi ? identity!.outputs.tenantId : microsoftAppTenantId
 var useOpenAI = deployAzureOpenAI || !empty(azureOpenAIEndpoint)
@@ -245,7 +326,6 @@ var contractSettings = {
   MicrosoftAppId: botAppId
   MicrosoftAppPassword: useMsi ? '' : (microsoftAppPassword ?? '')
   MicrosoftAppTenantId: microsoftAppType == 'MultiTenant' ? '' : botTenantId
-  Storage__Path: storagePath
   KnowledgeBase__Path: knowledgeBasePath
   WebChat__Enabled: webChatEnabled ? 'true' : 'false'
   AzureOpenAI__Endpoint: deployAzureOpenAI ? openAI.outputs.endpoint : azureOpenAIEndpoint
@@ -262,6 +342,15 @@ var contractSettings = {
   Graph__MembersGroupId: graphMembersGroupId
   Graph__StaffGroupId: graphStaffGroupId
 }
+
+// Storage:Path names the LiteDB file; with PostgreSQL the provider is set instead and the connection string goes to the
+// web app's connection strings (a secret), not to its app settings.
+var storageSettings = usePostgres ? { Storage__Provider: 'PostgreSql' } : { Storage__Path: storagePath }
+
+// Npgsql reads the password in double quotes (a quote inside doubled), so ; and = in it are safe.
+var postgresConnectionString = usePostgres
+  ? 'Host=${postgres!.outputs.fullyQualifiedDomainName};Port=5432;Database=${postgres!.outputs.databaseName};Username=${postgresAdminLogin};Password="${replace(postgresAdminPassword ?? '', '"', '""')}";SslMode=Require'
+  : ''
 
 // Lists bind as Key__0, Key__1, ... (set only when given, so the app defaults stay in force otherwise).
 var staffSettings = toObject(range(0, length(staffUserIds)), i => 'Staff__UserIds__${i}', i => staffUserIds[i])
@@ -295,20 +384,24 @@ module app 'modules/appservice.bicep' = {
     planSku: appServicePlanSku
     identityId: useMsi ? identity!.outputs.id : ''
     startupCommand: startupCommand
+    instanceCount: usePostgres ? instanceCount : 1
+    usePostgres: usePostgres
+    postgresConnectionString: postgresConnectionString
     appSettings: union(
       extraAppSettings,
       platformSettings,
       contractSettings,
+      storageSettings,
       staffSettings,
       reminderSettings,
       graphBaseUrlSetting
     )
     filesMount: {
-      accountName: useAzureFiles ? storage.outputs.accountName : ''
+      accountName: useFilesShare ? storage.outputs.accountName : ''
       shareName: fileShareName
       mountPath: dataMountPath
     }
-    filesAccessKey: useAzureFiles ? storage.outputs.accessKey : ''
+    filesAccessKey: useFilesShare ? storage.outputs.accessKey : ''
   }
 }
 
@@ -337,4 +430,5 @@ output microsoftAppType string = microsoftAppType
 output microsoftAppId string = botAppId
 output microsoftAppTenantId string = botTenantId
 output storagePath string = storagePath
+output postgresServer string = usePostgres ? postgres!.outputs.fullyQualifiedDomainName : ''
 output azureOpenAIEndpoint string = deployAzureOpenAI ? openAI.outputs.endpoint : azureOpenAIEndpoint

@@ -188,6 +188,66 @@ param graphMembersGroupId string = ''
 @description('Graph:StaffGroupId, the Entra group of the staff.')
 param graphStaffGroupId string = ''
 
+// ---------- PostgreSQL (Storage:Provider = PostgreSql, for two or more instances) ----------
+
+@description('Storage:Provider. LiteDb: one embedded file, one instance. PostgreSql: an Azure Database for PostgreSQL Flexible Server, the web app at instanceCount instances, no Azure Files share.')
+@allowed([
+  'LiteDb'
+  'PostgreSql'
+])
+param storageProvider string = 'LiteDb'
+
+@description('Instances of the web app with PostgreSql (LiteDb always runs one).')
+@minValue(2)
+@maxValue(30)
+param instanceCount int = 2
+
+@description('Flexible Server name (globally unique). Empty: <name>-pg-<6 characters unique to the resource group>.')
+param postgresServerName string = ''
+
+@description('Flexible Server compute SKU.')
+param postgresSkuName string = 'Standard_B1ms'
+
+@description('Tier of postgresSkuName.')
+@allowed([
+  'Burstable'
+  'GeneralPurpose'
+  'MemoryOptimized'
+])
+param postgresSkuTier string = 'Burstable'
+
+@description('PostgreSQL major version.')
+@allowed([
+  '16'
+  '17'
+])
+param postgresVersion string = '16'
+
+@description('Flexible Server storage in GiB.')
+@allowed([
+  32
+  64
+  128
+  256
+  512
+])
+param postgresStorageSizeGB int = 32
+
+@description('Days point-in-time backups are kept.')
+@minValue(7)
+@maxValue(35)
+param postgresBackupRetentionDays int = 7
+
+@description('Database of the bot.')
+param postgresDatabaseName string = 'cppcc'
+
+@description('Administrator login of the server; the bot connects with it.')
+param postgresAdminLogin string = 'cppccadmin'
+
+@description('Administrator password (required with PostgreSql): 8-128 characters from three of upper case, lower case, digits and symbols.')
+@secure()
+param postgresAdminPassword string?
+
 resource group 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: resourceGroupName
   location: location
@@ -237,6 +297,17 @@ module bot 'main.bicep' = {
     graphBaseUrl: graphBaseUrl
     graphMembersGroupId: graphMembersGroupId
     graphStaffGroupId: graphStaffGroupId
+    storageProvider: storageProvider
+    instanceCount: instanceCount
+    postgresServerName: postgresServerName
+    postgresSkuName: postgresSkuName
+    postgresSkuTier: postgresSkuTier
+    postgresVersion: postgresVersion
+    postgresStorageSizeGB: postgresStorageSizeGB
+    postgresBackupRetentionDays: postgresBackupRetentionDays
+    postgresDatabaseName: postgresDatabaseName
+    postgresAdminLogin: postgresAdminLogin
+    postgresAdminPassword: postgresAdminPassword
     useExistingAppServicePlan: false
   }
 }
@@ -250,4 +321,5 @@ output microsoftAppType string = bot.outputs.microsoftAppType
 output microsoftAppId string = bot.outputs.microsoftAppId
 output microsoftAppTenantId string = bot.outputs.microsoftAppTenantId
 output storagePath string = bot.outputs.storagePath
+output postgresServer string = bot.outputs.postgresServer
 output azureOpenAIEndpoint string = bot.outputs.azureOpenAIEndpoint

@@ -3,6 +3,7 @@
 #   - the Bicep CLI from NuGet (restored by tools/BicepCli.proj) builds and lints the templates;
 #   - azuredeploy*.json are what bicep builds from the .bicep files;
 #   - the parameters files fit their templates;
+#   - bicep snapshots of main.bicep on LiteDb (default) and on PostgreSql deploy what each needs and nothing else;
 #   - the Teams package is built and checked against the official schema shipped by @microsoft/app-manifest.
 # Needs: the .NET SDK and Node.js (with npm); installs everything else under deploymentTemplates/.tools/.
 #
@@ -107,6 +108,24 @@ up_to_date() {
   fi
 }
 
+# Snapshots of main.bicep with the default parameters (LiteDb) and with storageProvider=PostgreSql: the resources Azure
+# would be asked for, parameters evaluated, offline. A snapshot shows a secure parameter only by its name, so they are
+# taken of a copy whose appservice.bicep does not mark the app settings and connection string @secure(); the
+# PostgreSQL password is a sample.
+storage_variants() {
+  local dir=$WORK/variants
+  local scope=(--subscription-id 00000000-0000-0000-0000-000000000000 --resource-group rg-sample --location eastasia
+    --tenant-id 00000000-0000-0000-0000-000000000003)
+  rm -rf "$dir" && mkdir -p "$dir" && cp -r main.bicep modules "$dir/" || return 1
+  sed -i '/^@secure()$/{N;s/^@secure()\n\(param \(appSettings\|postgresConnectionString\) \)/\1/}' "$dir/modules/appservice.bicep" || return 1
+  printf "using './main.bicep'\n" >"$dir/litedb.bicepparam"
+  printf "using './main.bicep'\nparam storageProvider = 'PostgreSql'\nparam postgresAdminPassword = 'Sample-pass;1\"'\n" \
+    >"$dir/postgres.bicepparam"
+  "$BICEP" snapshot "$dir/litedb.bicepparam" --mode overwrite "${scope[@]}" || return 1
+  "$BICEP" snapshot "$dir/postgres.bicepparam" --mode overwrite "${scope[@]}" || return 1
+  node scripts/checks/storage-variants.js "$dir/litedb.snapshot.json" "$dir/postgres.snapshot.json"
+}
+
 package_teams() {
   local out=$1
   shift
@@ -136,6 +155,7 @@ if $bicep_ready; then
     check "bicep lint ${pair%%:*}: no errors, no warnings" lint "${pair%%:*}"
     check "${pair##*:} is up to date with ${pair%%:*}" up_to_date "${pair%%:*}" "${pair##*:}"
   done
+  check "storageProvider: PostgreSql adds the Flexible Server, 2+ instances, its settings; LiteDb unchanged" storage_variants
 else
   echo "FAIL bicep checks skipped: no bicep CLI"
   failed=$((failed + 1))
@@ -144,7 +164,7 @@ check "parameters.existing-rg.json fits azuredeploy.json" node scripts/checks/pa
 check "parameters.new-rg.json fits azuredeploy.new-rg.json" node scripts/checks/parameters.js azuredeploy.new-rg.json parameters.new-rg.json
 check "newResourceGroup.bicep offers and passes on the parameters of main.bicep" node scripts/checks/template-parity.js azuredeploy.json azuredeploy.new-rg.json
 check "web app settings carry every configuration key of the contract" node scripts/checks/app-settings.js azuredeploy.json
-check "templates declare the web app, bot + Teams/Web Chat/Direct Line, identity, Files share, OpenAI" node scripts/checks/resources.js azuredeploy.json
+check "templates declare the web app, bot + Teams/Web Chat/Direct Line, identity, Files share, OpenAI, PostgreSQL" node scripts/checks/resources.js azuredeploy.json
 
 # ---- Teams app package ----
 check "icons: color.png 192x192, outline.png 32x32 white on transparent" node scripts/checks/icons.js teams/color.png teams/outline.png

@@ -39,6 +39,17 @@ param filesAccessKey string
 @description('Startup command; empty lets App Service find the published .NET app by itself.')
 param startupCommand string
 
+@description('Instances of the web app: 1 on LiteDB (a single-writer file), 2 or more on PostgreSQL.')
+@minValue(1)
+param instanceCount int
+
+@description('true: the bot keeps its data in PostgreSQL and gets postgresConnectionString.')
+param usePostgres bool
+
+@description('ConnectionStrings:PostgreSql of the bot (with usePostgres).')
+@secure()
+param postgresConnectionString string
+
 @export()
 @description('Where the Azure Files share is mounted into the web app.')
 type filesMountSpec = {
@@ -57,7 +68,7 @@ resource newPlan 'Microsoft.Web/serverfarms@2025-03-01' = if (!useExistingPlan) 
   kind: 'linux'
   sku: {
     name: planSku
-    capacity: 1
+    capacity: instanceCount
   }
   properties: {
     reserved: true
@@ -84,6 +95,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: useExistingPlan ? existingPlan.id : newPlan.id
     httpsOnly: true
+    // No ARR affinity cookie: on PostgreSQL every instance sees every conversation (web chat included), so a
+    // request need not come back to the instance that served the last one.
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
@@ -94,8 +107,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
-      // LiteDB is a single-writer file: never run two instances on it.
-      numberOfWorkers: 1
+      // LiteDB is a single-writer file: never run two instances on it (main.bicep gives 1 unless on PostgreSQL).
+      numberOfWorkers: instanceCount
     }
   }
 }
@@ -111,6 +124,19 @@ resource mount 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(filesMount.a
       shareName: filesMount.shareName
       mountPath: filesMount.mountPath
       accessKey: filesAccessKey
+    }
+  }
+}
+
+// A connection string of type Custom reaches the app as CUSTOMCONNSTR_PostgreSql, which .NET configuration reads as
+// ConnectionStrings:PostgreSql; App Service keeps it out of the app settings list and masks it in the portal.
+resource connectionStrings 'Microsoft.Web/sites/config@2025-03-01' = if (usePostgres) {
+  parent: site
+  name: 'connectionstrings'
+  properties: {
+    PostgreSql: {
+      type: 'Custom'
+      value: postgresConnectionString
     }
   }
 }

@@ -8,7 +8,7 @@ const fs = require('fs');
 // Contract section 2. Lists bind as Key__0, Key__1, ...
 const KEYS = [
   'MicrosoftAppType', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId',
-  'Storage:Path', 'KnowledgeBase:Path', 'Staff:UserIds[]', 'Reminders:LeadTimes[]',
+  'Storage:Path', 'Storage:Provider', 'KnowledgeBase:Path', 'Staff:UserIds[]', 'Reminders:LeadTimes[]',
   'AzureOpenAI:Endpoint', 'AzureOpenAI:ApiKey', 'AzureOpenAI:ChatDeployment', 'AzureOpenAI:EmbeddingDeployment',
   'Graph:TenantId', 'Graph:ClientId', 'Graph:ClientSecret', 'Graph:BaseUrl', 'Graph:MembersGroupId', 'Graph:StaffGroupId',
   'WebChat:Enabled',

@@ -1,7 +1,7 @@
 'use strict';
 // The compiled template (with its nested module templates) declares what the issue asks for: Linux App Service on
 // .NET 10, Azure Bot with the Teams, Web Chat and Direct Line channels, the managed identity, the Azure Files share
-// mounted into the web app, and Azure OpenAI with its deployments.
+// mounted into the web app, Azure OpenAI with its deployments, and the (optional) PostgreSQL Flexible Server.
 //   node scripts/checks/resources.js azuredeploy.json
 
 const { finish, readJson } = require('../lib/report');
@@ -49,5 +49,9 @@ expect(ofType('Microsoft.ManagedIdentity/userAssignedIdentities').length === 1, 
 expect(ofType('Microsoft.Storage/storageAccounts/fileServices/shares').length === 1, 'no Azure Files share for the LiteDB file');
 expect(ofType('Microsoft.CognitiveServices/accounts').some((a) => a.kind === 'OpenAI'), 'no (optional) Azure OpenAI account');
 expect(ofType('Microsoft.CognitiveServices/accounts/deployments').length === 2, 'Azure OpenAI needs a chat and an embedding deployment');
+
+for (const type of ['flexibleServers', 'flexibleServers/databases', 'flexibleServers/firewallRules']) {
+  expect(ofType(`Microsoft.DBforPostgreSQL/${type}`).length === 1, `no (optional) PostgreSQL ${type}`);
+}
 
 finish(problems);
