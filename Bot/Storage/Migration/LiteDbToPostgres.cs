@@ -60,7 +60,8 @@ public static class LiteDbToPostgres
         }
 
         transaction.Commit();
-        var known = copies.Select(c => c.Collection).ToHashSet(StringComparer.Ordinal);
+        // The audit head is not copied: it is set from the copied chain (see the audit line of StoreCopies).
+        var known = copies.Select(c => c.Collection).Append("audit_head").ToHashSet(StringComparer.Ordinal);
         // LiteDB's own file storage collections hold the WeChat image bytes, copied with their images.
         var notCopied = names.Where(n => !known.Contains(n) && !n.StartsWith('_')).Order(StringComparer.Ordinal).ToList();
         return new Result(copied, notCopied);
