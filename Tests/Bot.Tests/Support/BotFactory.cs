@@ -39,7 +39,8 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_settings.GetValueOrDefault("Storage:Path") is not { } path)
+        // Only a bot that took the file's lock has anything to let go of (a bot on PostgreSQL never touches the file).
+        if (_settings.GetValueOrDefault("Storage:Path") is not { } path || !File.Exists(Cppcc.Bot.Storage.DatabaseLock.LockPathFor(path)))
             return;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
