@@ -98,12 +98,14 @@ public sealed class PostgresDeliveryStore : IDeliveryStore
     /// <inheritdoc />
     public List<DeliveryItem> Claim(DateTimeOffset now, int limit)
     {
+        // This instance's own claims come back too: the worker leaves a busy conversation's items in the queue, and
+        // they must not wait for their lease to run out (the worker skips the ones it is working on).
         RequeueInterrupted(now);
         return Read(
             $"""
             WITH picked AS (
                 SELECT id FROM deliveries
-                WHERE state = 0 AND due_at <= $1 AND (claimed_by IS NULL OR lease_until < $1)
+                WHERE state = 0 AND due_at <= $1 AND (claimed_by IS NULL OR claimed_by = $3 OR lease_until < $1)
                 ORDER BY due_at LIMIT $2
                 FOR UPDATE SKIP LOCKED)
             UPDATE deliveries d SET claimed_by = $3, lease_until = $4

@@ -102,7 +102,7 @@ try
         $"menu p99 / echo p99 = {results[1].Percentile(99) / results[0].Percentile(99):F2} (target <= 3); menu turns/s target >= 1000"));
     if (pgBot is not null)
     {
-        Console.WriteLine("PostgreSQL bot: reports, delivery, broadcasts, sessions on PostgreSQL; the stores not moved yet (bot state among them) on LiteDB.");
+        Console.WriteLine("PostgreSQL bot: every store, bot state included, on PostgreSQL (a throw-away cluster on this machine).");
         Console.WriteLine($"two instances on one PostgreSQL database, broadcast to {recipients} members (+ the staff sender):");
         var delivery = await TwoInstanceDelivery.RunAsync((port, settings) => Start(botDll, $"--urls http://127.0.0.1:{port}", new(settings)
         {

@@ -75,6 +75,26 @@ public sealed class DeliveryStoreContractTests
         Assert.Null(store.NextDue());
     }
 
+    [Theory]
+    [InlineData(StorageProvider.LiteDb)]
+    [PostgresData]
+    public async Task Items_an_instance_claimed_but_left_for_later_are_offered_to_it_again_at_once(StorageProvider provider)
+    {
+        // The worker sends one item per conversation at a time and leaves the others of a busy conversation in the
+        // queue. Held back until their lease ran out, 200 notices to one staff chat went out at 7 per 30 s (found by hand).
+        await using var engine = await EngineAsync(provider);
+        var store = Stores(engine).First;
+        store.AddNew([Item("TZ-2026-0001", 1), Item("TZ-2026-0002", 1), Item("TZ-2026-0003", 1)]);
+
+        var first = store.Claim(Now, 10);
+        var sent = store.Take(first[0].Id, Now)!;
+        sent.State = DeliveryState.Sent;
+        sent.DueAt = DateTimeOffset.MaxValue;
+        store.Save(sent);
+
+        Assert.Equal(2, store.Claim(Now.AddSeconds(1), 10).Count);
+    }
+
     [PostgresFact]
     public async Task Two_instances_claiming_at_once_never_get_the_same_item()
     {
