@@ -14,7 +14,7 @@ namespace Cppcc.Bot.Attachments;
 /// <c>附件 &lt;编号&gt;</c> / <c>attachments &lt;ref&gt;</c>: staff get one signed, expiring link per file of any report;
 /// a member sees the names of the files on their own reports (written or co-signed) and nothing of anyone else's.
 /// </summary>
-public sealed class AttachmentsCommand(ReportAttachmentStore attachments, IReportStore reports, IDownloadLinks links) : ITextCommand
+public sealed class AttachmentsCommand(IReportAttachmentStore attachments, IReportStore reports, IDownloadLinks links) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
@@ -75,7 +75,7 @@ public sealed class AttachmentsCommand(ReportAttachmentStore attachments, IRepor
 }
 
 /// <summary>The file behind an <see cref="AttachmentsCommand"/> link (subject: the attachment id); staff only, like every export.</summary>
-public sealed class AttachmentExportSource(ReportAttachmentStore attachments) : IExportSource
+public sealed class AttachmentExportSource(IReportAttachmentStore attachments) : IExportSource
 {
     /// <summary>The link kind.</summary>
     public const string Kind = "report.attachment";

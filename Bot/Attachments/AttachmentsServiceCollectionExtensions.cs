@@ -1,4 +1,6 @@
 using Cppcc.Bot.Exports;
+using Cppcc.Bot.Storage;
+using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Bot.Attachments;
@@ -12,7 +14,8 @@ public static class AttachmentsServiceCollectionExtensions
         services.AddHttpClient(nameof(ActivityFiles), client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ActivityFiles>();
         services.AddSingleton<UploadedFiles>();
-        services.AddSingleton<ReportAttachmentStore>();
+        services.AddPostgresSchema(PostgresReportAttachmentStore.Schema)
+            .AddStore<IReportAttachmentStore, ReportAttachmentStore, PostgresReportAttachmentStore>();
         services.AddSingleton<IFileIntake, ReportAttachmentIntake>();
         services.AddSingleton<ITextCommand, AttachmentsCommand>();
         services.AddSingleton<IExportSource, AttachmentExportSource>();

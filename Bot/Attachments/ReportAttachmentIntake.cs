@@ -22,13 +22,13 @@ public sealed class ReportAttachmentIntake : IFileIntake
     private static readonly TimeSpan AttachWindow = TimeSpan.FromDays(1);
 
     private readonly ActivityFiles _files;
-    private readonly ReportAttachmentStore _attachments;
+    private readonly IReportAttachmentStore _attachments;
     private readonly IReportStore _reports;
     private readonly TimeProvider _time;
     private readonly ILogger<ReportAttachmentIntake> _logger;
 
     /// <summary>Creates the intake.</summary>
-    public ReportAttachmentIntake(ActivityFiles files, ReportAttachmentStore attachments, IReportStore reports, TimeProvider time,
+    public ReportAttachmentIntake(ActivityFiles files, IReportAttachmentStore attachments, IReportStore reports, TimeProvider time,
         ILogger<ReportAttachmentIntake> logger)
     {
         _files = files;

@@ -36,7 +36,7 @@ public sealed class StoredAttachment
 /// Files kept with reports: the <c>report_attachments</c> collection and their bytes in LiteDB file storage under
 /// <c>report/</c>, written together in one transaction.
 /// </summary>
-public sealed class ReportAttachmentStore
+public sealed class ReportAttachmentStore : IReportAttachmentStore
 {
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<StoredAttachment> _attachments;
@@ -50,11 +50,11 @@ public sealed class ReportAttachmentStore
         _attachments.EnsureIndex(a => a.Reference);
     }
 
-    /// <summary>The report's files, in the order they came.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<StoredAttachment> For(string reference)
         => _attachments.Find(a => a.Reference == reference).OrderBy(a => a.Number).ToList();
 
-    /// <summary>Stores the file unless the report already holds <paramref name="max"/>; false then.</summary>
+    /// <inheritdoc />
     public bool TryAdd(StoredAttachment attachment, byte[] bytes, int max)
     {
         lock (_adding)
@@ -82,7 +82,7 @@ public sealed class ReportAttachmentStore
         }
     }
 
-    /// <summary>The attachment and its bytes, or null.</summary>
+    /// <inheritdoc />
     public (StoredAttachment Attachment, byte[] Bytes)? Open(string id)
     {
         if (_attachments.FindById(id) is not { } attachment || _database.FileStorage.FindById(id) is not { } file)

@@ -43,7 +43,7 @@ public static class AuditServiceCollectionExtensions
         services.TryAddSingleton<GroupService>();
         services.Replace(ServiceDescriptor.Singleton<IGroups>(sp => new AuditedGroups(sp.GetRequiredService<GroupService>(),
             sp.GetRequiredService<IGroupStore>(), sp.GetRequiredService<IConversationReferenceStore>(), sp.GetRequiredService<IAuditTrail>())));
-        services.AddSingleton<StaffSnapshotStore>();
+        services.AddPostgresSchema(PostgresStaffSnapshotStore.Schema).AddStore<IStaffSnapshotStore, StaffSnapshotStore, PostgresStaffSnapshotStore>();
         services.AddHostedService<StaffRoleWatcher>();
         services.AddSingleton<IExportSource>(sp => new AuditExportSource(sp.GetRequiredService<IAuditTrail>(), excel: false));
         services.AddSingleton<IExportSource>(sp => new AuditExportSource(sp.GetRequiredService<IAuditTrail>(), excel: true));

@@ -18,7 +18,7 @@ public sealed class StaffRoleWatcher : IHostedService, IDisposable
     private static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(1);
 
     private readonly IOptionsMonitor<StaffOptions> _staff;
-    private readonly StaffSnapshotStore _snapshots;
+    private readonly IStaffSnapshotStore _snapshots;
     private readonly IAuditTrail _trail;
     private readonly TimeProvider _time;
     private readonly ILogger<StaffRoleWatcher> _logger;
@@ -27,7 +27,7 @@ public sealed class StaffRoleWatcher : IHostedService, IDisposable
     private ITimer? _timer;
 
     /// <summary>Creates the watcher.</summary>
-    public StaffRoleWatcher(IOptionsMonitor<StaffOptions> staff, StaffSnapshotStore snapshots, IAuditTrail trail, TimeProvider time,
+    public StaffRoleWatcher(IOptionsMonitor<StaffOptions> staff, IStaffSnapshotStore snapshots, IAuditTrail trail, TimeProvider time,
         ILogger<StaffRoleWatcher> logger)
     {
         _staff = staff;
@@ -72,22 +72,24 @@ public sealed class StaffRoleWatcher : IHostedService, IDisposable
                 return;
             }
 
-            if (before is not null)
+            // Claimed before recording: with several instances on one database only the one whose replace succeeds
+            // records the change (the others see the new ids on their next look).
+            if (!_snapshots.TryReplace(before, now) || before is null)
             {
-                foreach (var granted in now.Except(before, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
-                {
-                    _trail.Record(SystemActor, "", "role.grant", granted, "-", "staff");
-                }
-
-                foreach (var withdrawn in before.Except(now, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
-                {
-                    _trail.Record(SystemActor, "", "role.revoke", withdrawn, "staff", "-");
-                }
-
-                _logger.LogInformation("Staff rights changed: {Count} staff now", now.Count);
+                return;
             }
 
-            _snapshots.Save(now);
+            foreach (var granted in now.Except(before, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
+            {
+                _trail.Record(SystemActor, "", "role.grant", granted, "-", "staff");
+            }
+
+            foreach (var withdrawn in before.Except(now, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
+            {
+                _trail.Record(SystemActor, "", "role.revoke", withdrawn, "staff", "-");
+            }
+
+            _logger.LogInformation("Staff rights changed: {Count} staff now", now.Count);
         }
     }
 }

@@ -3,19 +3,34 @@ using LiteDB;
 
 namespace Cppcc.Bot.Audit;
 
-/// <summary>The staff ids last seen (one document in <c>audit_staff</c>), so a change made while the bot was stopped is recorded too.</summary>
-public sealed class StaffSnapshotStore(ILiteDatabase database)
+/// <summary><see cref="IStaffSnapshotStore"/> on LiteDB: one document in <c>audit_staff</c>.</summary>
+public sealed class StaffSnapshotStore(ILiteDatabase database) : IStaffSnapshotStore
 {
     private const int SnapshotId = 1;
 
     private readonly ILiteCollection<StaffSnapshot> _snapshots = LiteDbCollections.Open<StaffSnapshot>(database, "audit_staff");
+    private readonly Lock _replacing = new();
 
-    /// <summary>The ids last saved, or null before the first save.</summary>
+    /// <inheritdoc />
     public IReadOnlySet<string>? Load()
         => _snapshots.FindById(SnapshotId) is { } s ? new HashSet<string>(s.StaffIds, StringComparer.OrdinalIgnoreCase) : null;
 
-    /// <summary>Replaces the saved ids.</summary>
-    public void Save(IEnumerable<string> ids) => _snapshots.Upsert(new StaffSnapshot { Id = SnapshotId, StaffIds = ids.Order(StringComparer.Ordinal).ToList() });
+    /// <inheritdoc />
+    public bool TryReplace(IReadOnlySet<string>? expected, IReadOnlySet<string> ids)
+    {
+        // A LiteDB file belongs to one process, so a lock around the compare and the write is enough.
+        lock (_replacing)
+        {
+            var saved = Load();
+            if (saved is null ? expected is not null : expected is null || !saved.SetEquals(expected))
+            {
+                return false;
+            }
+
+            _snapshots.Upsert(new StaffSnapshot { Id = SnapshotId, StaffIds = StaffSnapshotIds.Sorted(ids) });
+            return true;
+        }
+    }
 
     /// <summary>As stored.</summary>
     public sealed class StaffSnapshot
@@ -27,4 +42,11 @@ public sealed class StaffSnapshotStore(ILiteDatabase database)
         /// <summary>Staff ids (Teams aadObjectIds or channel ids).</summary>
         public List<string> StaffIds { get; set; } = [];
     }
+}
+
+/// <summary>The stored form of a set of staff ids, the same on both engines.</summary>
+internal static class StaffSnapshotIds
+{
+    /// <summary>Ordinal order, so equal sets are stored as equal lists.</summary>
+    public static List<string> Sorted(IEnumerable<string> ids) => ids.Order(StringComparer.Ordinal).ToList();
 }

@@ -32,6 +32,12 @@ public interface IReportStore
     /// <summary>The similarity fingerprints of all reports (read once at start-up by <see cref="ReportFingerprints"/>).</summary>
     IReadOnlyList<Fingerprint> Fingerprints();
 
+    /// <summary>
+    /// The fingerprints of reports with a sequence above <paramref name="sequence"/> or in <paramref name="also"/>: the
+    /// ones other instances filed since <see cref="ReportFingerprints"/> last looked.
+    /// </summary>
+    IReadOnlyList<Fingerprint> FingerprintsAfter(long sequence, long[] also);
+
     /// <summary>Reports first filed in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
     IReadOnlyList<StoredReport> FiledBetween(DateTime fromUtc, DateTime toUtc);
 

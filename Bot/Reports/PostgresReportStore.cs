@@ -119,6 +119,11 @@ public sealed class PostgresReportStore(NpgsqlDataSource dataSource) : IReportSt
         => PostgresDocument.Query<StoredReport>(dataSource, "SELECT doc FROM reports").Select(Fingerprint.Of).ToList();
 
     /// <inheritdoc />
+    public IReadOnlyList<Fingerprint> FingerprintsAfter(long sequence, long[] also)
+        => PostgresDocument.Query<StoredReport>(dataSource, "SELECT doc FROM reports WHERE sequence > $1 OR sequence = ANY($2)",
+            PostgresDocument.Value(sequence), PostgresDocument.Value(also)).Select(Fingerprint.Of).ToList();
+
+    /// <inheritdoc />
     public IReadOnlyList<StoredReport> FiledBetween(DateTime fromUtc, DateTime toUtc)
         => PostgresDocument.Query<StoredReport>(dataSource, "SELECT doc FROM reports WHERE submitted_at >= $1 AND submitted_at < $2",
             PostgresDocument.Instant(fromUtc), PostgresDocument.Instant(toUtc));

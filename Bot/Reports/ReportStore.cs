@@ -95,6 +95,11 @@ public sealed class ReportStore : IReportStore
     public IReadOnlyList<Fingerprint> Fingerprints() => _reports.FindAll().Select(Fingerprint.Of).ToList();
 
     /// <inheritdoc />
+    public IReadOnlyList<Fingerprint> FingerprintsAfter(long sequence, long[] also)
+        => _reports.Find(r => r.Sequence > sequence).Concat(also.SelectMany(s => _reports.Find(r => r.Sequence == s)))
+            .Select(Fingerprint.Of).ToList();
+
+    /// <inheritdoc />
     public IReadOnlyList<StoredReport> FiledBetween(DateTime fromUtc, DateTime toUtc)
         => _reports.Query().Where(r => r.SubmittedAt >= fromUtc && r.SubmittedAt < toUtc).ToList();
 

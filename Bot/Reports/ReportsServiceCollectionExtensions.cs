@@ -42,7 +42,9 @@ public static class ReportsServiceCollectionExtensions
         });
         services.AddStore<IReportStore, ReportStore, PostgresReportStore>();
         services.AddPostgresSchema("reports-001", PostgresReportStore.Schema);
-        services.AddSingleton<ReportFingerprints>();
+        // On PostgreSQL other instances file too: the index reads their new reports before each use.
+        services.AddSingleton(sp => new ReportFingerprints(sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<TimeProvider>(),
+            shared: StorageSelection.UsesPostgres(sp)));
         services.AddPostgresSchema(PostgresMemberSectorStore.Schema).AddStore<IMemberSectorStore, MemberSectorStore, PostgresMemberSectorStore>();
         services.AddSingleton<PublicRateLimiter>();
         services.AddSingleton<ReportNotices>();

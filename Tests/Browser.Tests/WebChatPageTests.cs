@@ -152,9 +152,9 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
         await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "webchat-upload.png") });
 
         // What the bot keeps is the very bytes the browser sent, with the suggestion.
-        var stored = host.Services.GetRequiredService<Cppcc.Bot.Attachments.ReportAttachmentStore>().For(reference);
+        var stored = host.Services.GetRequiredService<Cppcc.Bot.Attachments.IReportAttachmentStore>().For(reference);
         var only = Assert.Single(stored);
-        Assert.Equal(png, host.Services.GetRequiredService<Cppcc.Bot.Attachments.ReportAttachmentStore>().Open(only.Id)!.Value.Bytes);
+        Assert.Equal(png, host.Services.GetRequiredService<Cppcc.Bot.Attachments.IReportAttachmentStore>().Open(only.Id)!.Value.Bytes);
         folder.Delete(recursive: true);
     }
 

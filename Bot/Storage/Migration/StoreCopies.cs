@@ -1,3 +1,4 @@
+using Cppcc.Bot.Attachments;
 using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Reminders;
@@ -78,6 +79,7 @@ public static class StoreCopies
         new("wechat_images", "wechat_images",
             "INSERT INTO wechat_images (id, open_id, reference, content_type, received_at, file_name, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             WeChatImage),
+        new("report_attachments", "report_attachments", PostgresReportAttachmentStore.InsertRow, ReportAttachment),
         new("audit_trail", "audit_trail",
             "INSERT INTO audit_trail (id, at_unix_ms, actor_key, actor_name, action, target, before, after, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             (d, _) => [d["_id"].AsInt64, Long(d, "AtUnixMs"), TextOrEmpty(d, "ActorKey"), TextOrEmpty(d, "ActorName"), TextOrEmpty(d, "Action"),
@@ -92,6 +94,15 @@ public static class StoreCopies
 
     private static object?[] Reference(BsonDocument d, ILiteDatabase _)
         => [d["_id"].AsString, TextOrEmpty(d, "ChannelId"), TextOrEmpty(d, "Role"), Text(d, "ReferenceJson") ?? "{}", Utc(d, "UpdatedAt") ?? DateTime.UnixEpoch];
+
+    private static object?[] ReportAttachment(BsonDocument d, ILiteDatabase db)
+    {
+        // The bytes live in LiteDB file storage under the attachment's id.
+        var attachment = LiteDbCollections.Read<StoredAttachment>(db, d);
+        using var bytes = new MemoryStream();
+        db.FileStorage.FindById(attachment.Id)?.CopyTo(bytes);
+        return PostgresReportAttachmentStore.Values(attachment, bytes.ToArray());
+    }
 
     private static object?[] WeChatImage(BsonDocument d, ILiteDatabase db)
     {

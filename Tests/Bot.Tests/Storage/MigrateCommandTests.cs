@@ -1,3 +1,4 @@
+using Cppcc.Bot.Attachments;
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Audit;
 using Cppcc.Bot.Broadcasts;
@@ -32,6 +33,7 @@ public sealed class MigrateCommandTests : IDisposable
         PostgresEmbeddingCacheStore.Schema, PostgresWeChatTokenStore.Schema, PostgresWeChatUserStore.Schema, PostgresWeChatImageStore.Schema,
         PostgresAuditStore.Schema, new("reports-001", PostgresReportStore.Schema), new("sessions-001", PostgresSessionStore.Schema),
         new("rsvps-001", PostgresRsvpStore.Schema), new("broadcasts-001", PostgresBroadcastStore.Schema), new("delivery-001", PostgresDeliveryStore.Schema),
+        PostgresReportAttachmentStore.Schema,
     ];
 
     private readonly TempDatabase _file = new();
@@ -73,6 +75,16 @@ public sealed class MigrateCommandTests : IDisposable
         var images = new PostgresWeChatImageStore(db);
         Assert.Equal(["wechat/img-1"], images.For("JY-2026-0001"));
         Assert.Equal(new byte[] { 1, 2, 3 }, images.Open("wechat/img-1")!.Value.Bytes);
+        var attachments = new PostgresReportAttachmentStore(db);
+        Assert.Equal([("说明.pdf", 1), ("照片.png", 2)], attachments.For("SQ-2026-000001").Select(a => (a.FileName, a.Number)));
+        Assert.Equal(new byte[] { 4, 5, 6, 7 }, attachments.Open("report/SQ-2026-000001/1")!.Value.Bytes);
+        Assert.Equal("msteams:aad-1", attachments.Open("report/SQ-2026-000001/2")!.Value.Attachment.OwnerKey);
+        // The next file is numbered after the copied ones, and the limit counts them.
+        Assert.True(attachments.TryAdd(new StoredAttachment { Id = "report/SQ-2026-000001/3", Reference = "SQ-2026-000001", FileName = "c.pdf",
+            ContentType = "application/pdf", ReceivedAt = Now.UtcDateTime }, [9], 3));
+        Assert.Equal(3, attachments.For("SQ-2026-000001")[^1].Number);
+        Assert.False(attachments.TryAdd(new StoredAttachment { Id = "report/SQ-2026-000001/4", Reference = "SQ-2026-000001", FileName = "d.pdf",
+            ContentType = "application/pdf", ReceivedAt = Now.UtcDateTime }, [9], 3));
         var audit = new PostgresAuditStore(db, TimeProvider.System);
         Assert.Equal((3L, (long?)null), (audit.Verify().Checked, audit.Verify().BrokenAt));
 
@@ -190,6 +202,11 @@ public sealed class MigrateCommandTests : IDisposable
         var images = new WeChatImageStore(db);
         images.Add(new WeChatImageInfo("wechat/img-1", "o-1", null, "image/png", Now.UtcDateTime), "wechat/img-1.png", [1, 2, 3]);
         images.Attach("o-1", "JY-2026-0001");
+        var attachments = new ReportAttachmentStore(db);
+        attachments.TryAdd(new StoredAttachment { Id = "report/SQ-2026-000001/1", Reference = "SQ-2026-000001", OwnerKey = "msteams:aad-1",
+            FileName = "说明.pdf", ContentType = "application/pdf", Length = 4, ReceivedAt = Now.UtcDateTime }, [4, 5, 6, 7], 5);
+        attachments.TryAdd(new StoredAttachment { Id = "report/SQ-2026-000001/2", Reference = "SQ-2026-000001", OwnerKey = "msteams:aad-1",
+            FileName = "照片.png", ContentType = "image/png", Length = 1, ReceivedAt = Now.UtcDateTime }, [8], 5);
         var audit = new AuditStore(db, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditStore>.Instance);
         audit.Record("msteams:staff", "王干部", "report.transition", "SQ-1", "submitted", "accepted");
         audit.Record("msteams:staff", "", "session.create", "HD-1", null, "集中学习");
