@@ -99,14 +99,15 @@ public sealed class PostgresDeliveryStore : IDeliveryStore
     public List<DeliveryItem> Claim(DateTimeOffset now, int limit)
     {
         // This instance's own claims come back too: the worker leaves a busy conversation's items in the queue, and
-        // they must not wait for their lease to run out (the worker skips the ones it is working on).
+        // they must not wait for their lease to run out (the worker skips the ones it is working on). Free items come
+        // first, so a conversation with many items waiting cannot fill every batch and hold back everyone else's.
         RequeueInterrupted(now);
         return Read(
             $"""
             WITH picked AS (
                 SELECT id FROM deliveries
                 WHERE state = 0 AND due_at <= $1 AND (claimed_by IS NULL OR claimed_by = $3 OR lease_until < $1)
-                ORDER BY due_at LIMIT $2
+                ORDER BY (claimed_by IS NOT NULL AND lease_until >= $1), due_at LIMIT $2
                 FOR UPDATE SKIP LOCKED)
             UPDATE deliveries d SET claimed_by = $3, lease_until = $4
             FROM picked WHERE d.id = picked.id

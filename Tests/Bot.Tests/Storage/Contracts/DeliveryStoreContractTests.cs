@@ -96,20 +96,43 @@ public sealed class DeliveryStoreContractTests
     }
 
     [PostgresFact]
+    public async Task Free_items_come_before_the_ones_an_instance_already_holds()
+    {
+        // Otherwise a conversation with many items waiting (the worker sends one at a time per conversation) fills every
+        // batch with items the worker is holding, and the rest of the queue waits behind it.
+        await using var engine = await EngineAsync(StorageProvider.PostgreSql);
+        var store = Stores(engine).First;
+        store.AddNew(Enumerable.Range(0, 5).Select(i => Item("TZ-2026-0006", i, Now.AddSeconds(-10 + i))));
+
+        var held = store.Claim(Now, 3).Select(i => i.Id).ToHashSet();
+        var next = store.Claim(Now, 3).Select(i => i.Id).ToList();
+
+        Assert.Equal(2, next.Count(id => !held.Contains(id)));
+        Assert.Equal(3, next.Count);
+    }
+
+    [PostgresFact]
     public async Task Two_instances_claiming_at_once_never_get_the_same_item()
     {
         await using var engine = await EngineAsync(StorageProvider.PostgreSql);
         var (first, second) = Stores(engine);
         first.AddNew(Enumerable.Range(0, 1000).Select(i => Item("TZ-2026-0003", i)));
 
-        // Eight claimers, four per instance, each taking small batches until nothing is left.
+        // Eight claimers, four per instance, each taking small batches until a batch brings its instance nothing new
+        // (an instance's own claims come back to it, so "empty" never comes).
+        var ofInstance = new[] { new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(), new System.Collections.Concurrent.ConcurrentDictionary<string, byte>() };
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
         {
             var store = i % 2 == 0 ? first : second;
+            var seen = ofInstance[i % 2];
             var mine = new List<string>();
-            for (var batch = store.Claim(Now, 5); batch.Count > 0; batch = store.Claim(Now, 5))
-                mine.AddRange(batch.Select(c => c.Id));
-            return mine;
+            for (var batch = store.Claim(Now, 5); ; batch = store.Claim(Now, 5))
+            {
+                var fresh = batch.Select(c => c.Id).Where(id => seen.TryAdd(id, 0)).ToList();
+                if (fresh.Count == 0)
+                    return mine;
+                mine.AddRange(fresh);
+            }
         })));
 
         var all = claims.SelectMany(c => c).ToList();
