@@ -46,7 +46,7 @@ foreach (var suite in suites)
     var c = index.Calibration;
     Console.WriteLine($"\n== KB {suite.Name} ({suite.Description}): {suite.Entries.Count} entries and passages, {suite.Issues} load problems");
     Console.WriteLine($"   calibrated at load from {c.Samples} own questions: answer >= {c.AnswerThreshold:0.00}, or >= {c.LeaderThreshold:0.00} " +
-        $"leading the runner-up by {c.LeaderGap:0.00}; \"您是不是想问\" from {c.SuggestThreshold:0.00}; genuine tie within {matcher.CloseMargin:0.00}");
+        $"leading the runner-up by {c.LeaderGap:0.00}; \"您是不是想问\" from {c.SuggestThreshold:0.00}; alone (runner-up <= {c.LeaderRatio:0.00} of it) from {c.RatioFloor:0.00}; genuine tie within {matcher.CloseMargin:0.00}");
     foreach (var set in suite.Sets)
     {
         if (set.HeldOut && !heldOut)
