@@ -15,14 +15,21 @@ namespace Cppcc.Bot.Knowledge.Retrieval;
 /// <param name="LeaderThreshold">Lower confidence that answers when the best entry clearly leads the runner-up.</param>
 /// <param name="LeaderGap">How far ahead of the runner-up counts as clearly leading.</param>
 /// <param name="SuggestThreshold">Least confidence that lists the near entries under "您是不是想问" instead of a bare no-answer.</param>
+/// <param name="LeaderRatio">
+/// A runner-up at or below this share of the best entry's confidence means the best one stands alone, as only a few of
+/// this KB's impostors do. A relative lead, so it holds for a KB whose confidences are all low (long passages asked in
+/// the answer's words) as for one whose are all high.
+/// </param>
+/// <param name="RatioFloor">Least confidence a best entry standing alone needs: above nearly all off-topic probes.</param>
 /// <param name="Samples">How many impostor questions were asked.</param>
-public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderThreshold, double LeaderGap, double SuggestThreshold, int Samples)
+public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderThreshold, double LeaderGap, double SuggestThreshold,
+    double LeaderRatio, double RatioFloor, int Samples)
 {
     /// <summary>At most this many impostor questions (spread over the KB) keep loading a 10,000-entry KB quick.</summary>
     public const int MaxSamples = 400;
 
     /// <summary>Used when the KB is too small to measure (fewer than <see cref="MinSamples"/> questions).</summary>
-    public static KnowledgeCalibration Fallback { get; } = new(0.5, 0.35, 0.1, 0.2, 0);
+    public static KnowledgeCalibration Fallback { get; } = new(0.5, 0.35, 0.1, 0.2, 0, 1, 0);
 
     private const int MinSamples = 8;
 
@@ -44,12 +51,17 @@ public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderT
         var step = Math.Max(1.0, (double)questions.Count / MaxSamples);
         var best = new List<double>();
         var gaps = new List<double>();
+        var ratios = new List<double>();
         for (var i = 0.0; i < questions.Count; i += step)
         {
             var (entry, question) = questions[(int)i];
             var ranked = index.SearchWithout(question, entry, 2, wordsOnly);
             best.Add(ranked.Count > 0 ? ranked[0].Confidence : 0);
             gaps.Add(ranked.Count switch { 0 => 0, 1 => ranked[0].Confidence, _ => ranked[0].Confidence - ranked[1].Confidence });
+            if (ranked.Count > 1 && ranked[0].Confidence > 0)
+            {
+                ratios.Add(ranked[1].Confidence / ranked[0].Confidence);
+            }
         }
 
         var probes = OffTopicProbes.Questions.Select(q => index.SearchWithout(q, -1, 1, wordsOnly) is [var top, ..] ? top.Confidence : 0).ToList();
@@ -60,7 +72,11 @@ public sealed record KnowledgeCalibration(double AnswerThreshold, double LeaderT
         var leader = Math.Clamp(Math.Max(Quantile(best, q.LeaderQuantile), Quantile(probes, q.ProbeQuantile)), 0.15, answer);
         var gap = Math.Clamp(Quantile(gaps, q.GapQuantile), 0.05, 0.3);
         var suggest = Math.Clamp(Math.Max(Quantile(best, q.SuggestQuantile), Quantile(probes, q.SuggestProbeQuantile)), 0.1, leader);
-        return new KnowledgeCalibration(answer, leader, gap, suggest, best.Count);
+        // A lone leader: its runner-up as far below it as in only a few impostors, and above the probes that climb highest.
+        // Never looser than half, so that two entries of comparable weight always stay a choice.
+        var ratio = ratios.Count < MinSamples ? 0 : Math.Clamp(Quantile(ratios, q.RatioQuantile), 0.2, 0.5);
+        var floor = Math.Clamp(Math.Max(suggest, Quantile(probes, q.RatioProbeQuantile)), suggest, answer);
+        return new KnowledgeCalibration(answer, leader, gap, suggest, ratio, floor, best.Count);
     }
 
     private static double Quantile(List<double> values, double q)
@@ -93,4 +109,10 @@ public sealed record CalibrationQuantiles
 
     /// <summary>Share of off-topic probes a suggestion must score above.</summary>
     public double SuggestProbeQuantile { get; init; } = 0.75;
+
+    /// <summary>Share of impostors whose runner-up is below <see cref="KnowledgeCalibration.LeaderRatio"/> of their best.</summary>
+    public double RatioQuantile { get; init; } = 0.05;
+
+    /// <summary>Share of off-topic probes a lone leader must score above.</summary>
+    public double RatioProbeQuantile { get; init; } = 0.95;
 }

@@ -27,12 +27,14 @@ public sealed record KnowledgeMatch(KnowledgeMatchKind Kind, IReadOnlyList<Knowl
 /// (<see cref="KnowledgeCalibration"/>) unless the configuration fixes them. The best entry is the answer when its
 /// confidence reaches <see cref="AnswerThreshold"/>, or when it reaches <see cref="LeaderThreshold"/> and leads the
 /// runner-up by <see cref="LeaderGap"/>: a paraphrase with a word the KB never uses ("政协提案的定义是什么") still
-/// stands clearly above every other entry. Runners-up as good as the best (a genuine tie) are offered to choose from;
+/// stands clearly above every other entry. It is also the answer when it reaches <see cref="RatioFloor"/> and the
+/// runner-up scores at most <see cref="LeaderRatio"/> of it: a question asked in a long passage's words scores low
+/// everywhere, but its passage still stands alone. Runners-up as good as the best (a genuine tie) are offered to choose from;
 /// a best entry that is neither sure nor clearly ahead, but above <see cref="SuggestThreshold"/>, gets the honest
 /// no-answer with "您是不是想问" buttons; below it the honest no-answer alone.
 /// </summary>
 public sealed record KnowledgeMatcher(double AnswerThreshold, double LeaderThreshold, double LeaderGap, double SuggestThreshold, double CloseMargin,
-    int MaxChoices = 3)
+    int MaxChoices = 3, double LeaderRatio = 0, double RatioFloor = 1)
 {
     /// <summary>
     /// The matcher for <paramref name="index"/>: its calibration (the lexical one when the question is scored by words
@@ -43,7 +45,8 @@ public sealed record KnowledgeMatcher(double AnswerThreshold, double LeaderThres
         var c = wordsOnly ? index.LexicalCalibration : index.Calibration;
         var answer = o.AnswerThreshold ?? c.AnswerThreshold;
         var leader = Math.Min(answer, c.LeaderThreshold);
-        return new(answer, leader, c.LeaderGap, Math.Min(leader, o.SuggestThreshold ?? c.SuggestThreshold), o.CloseMargin);
+        var suggest = Math.Min(leader, o.SuggestThreshold ?? c.SuggestThreshold);
+        return new(answer, leader, c.LeaderGap, suggest, o.CloseMargin, LeaderRatio: c.LeaderRatio, RatioFloor: Math.Clamp(c.RatioFloor, suggest, answer));
     }
 
     public KnowledgeMatch Decide(IReadOnlyList<KnowledgeCandidate> ranked)
@@ -56,7 +59,8 @@ public sealed record KnowledgeMatcher(double AnswerThreshold, double LeaderThres
         var best = ranked[0];
         var runnerUp = ranked.Count > 1 ? ranked[1].Confidence : 0;
         var sure = best.Confidence >= AnswerThreshold;
-        var leads = best.Confidence >= LeaderThreshold && best.Confidence - runnerUp >= LeaderGap;
+        var leads = (best.Confidence >= LeaderThreshold && best.Confidence - runnerUp >= LeaderGap)
+            || (best.Confidence >= RatioFloor && runnerUp <= LeaderRatio * best.Confidence);
         if (!sure && !leads)
         {
             return new(KnowledgeMatchKind.Suggest, ranked.Take(MaxChoices).Where(c => c.Confidence >= SuggestThreshold).ToList());

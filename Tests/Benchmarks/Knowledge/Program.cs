@@ -8,7 +8,8 @@ using Cppcc.Bot.Knowledge.Retrieval;
 //       [--ask question [--kb name]] [--compare] [--no-latency] [--set RankingOptionOrQuantile=value ...]
 // For every KB (the shipped kb/, the same cut to one question per entry, and each folder under kbs/) and every
 // question set: confident-right, right entry offered first, wrong-answer rate, no-answer recall and precision, p99
-// latency per question; then p50/p99 and top-1 with filler at 100 / 1,000 / 10,000 entries.
+// latency per question; then p50/p99 and top-1 with filler at 100 / 1,000 / 10,000 entries (with --misses, also the
+// eval.yaml questions a filler entry takes from their entry at 10,000).
 // Held-out sets (kbs/<kb>/questions.yaml, written blind from the answers only) are scored only with --heldout, and only
 // as totals: no option ever lists their questions. --misses and --dump cover the development sets only, which include
 // the blind set of Suites.TuningKb: the one KB the ranking settings were chosen on (leave one KB out).
@@ -46,7 +47,7 @@ foreach (var suite in suites)
     var c = index.Calibration;
     Console.WriteLine($"\n== KB {suite.Name} ({suite.Description}): {suite.Entries.Count} entries and passages, {suite.Issues} load problems");
     Console.WriteLine($"   calibrated at load from {c.Samples} own questions: answer >= {c.AnswerThreshold:0.00}, or >= {c.LeaderThreshold:0.00} " +
-        $"leading the runner-up by {c.LeaderGap:0.00}; \"您是不是想问\" from {c.SuggestThreshold:0.00}; genuine tie within {matcher.CloseMargin:0.00}");
+        $"leading the runner-up by {c.LeaderGap:0.00}; \"您是不是想问\" from {c.SuggestThreshold:0.00}; alone (runner-up <= {c.LeaderRatio:0.00} of it) from {c.RatioFloor:0.00}; genuine tie within {matcher.CloseMargin:0.00}");
     foreach (var set in suite.Sets)
     {
         if (set.HeldOut && !heldOut)
@@ -170,6 +171,18 @@ if (!args.Contains("--no-latency"))
         Console.WriteLine($"  {size,6} entries: index build + calibration {build.ElapsedMilliseconds,6} ms | median round p50 {median.P50:0.00} ms  p99 {median.P99:0.00} ms  max {median.Max:0.00} ms " +
             $"(p99 per round: {string.Join(", ", rounds.Select(r => r.P99.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}; {eval.Count} questions each) | top-1 with filler {withFiller.Top1:0.000}");
         Console.WriteLine($"         calibration {index.Calibration}; load average now {LoadAverage()}");
+        if (args.Contains("--misses") && size == 10_000)
+        {
+            // Which development questions a filler entry takes from their entry (eval.yaml is development data).
+            foreach (var e in eval.Where(e => e.Answerable))
+            {
+                var r = index.Search(e.Q, e.Caller, today, 3);
+                if (r.Count == 0 || !e.Expects(r[0].Entry.Id))
+                {
+                    Console.WriteLine($"       filler miss: {e.Q} -> {e.Expect}; " + string.Join(", ", r.Select(c => $"{c.Entry.Id} {c.Confidence:0.00}/{c.Rank:0.00} [{string.Join(" / ", c.Entry.Questions)}]")));
+                }
+            }
+        }
     }
 }
 
