@@ -1,6 +1,7 @@
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Delivery;
 using Microsoft.Extensions.Options;
+using Cppcc.Dialogs.Sessions;
 
 namespace Cppcc.Bot.Reminders;
 
@@ -65,7 +66,7 @@ public sealed class ReminderScheduler(ISessionStore sessions, AudienceResolver a
             return 0;
         }
         var jobId = $"{SessionService.ReminderJobPrefix(session.Id)}r{session.Revision}:{(long)lead.TotalMinutes}m";
-        queue.Enqueue(jobId, reachable.Select(r => new DeliveryRequest(r.UserKey, r.Reference, ReminderCards.Reminder(session, r.Reference.Locale))));
+        queue.Enqueue(jobId, reachable.Select(r => new DeliveryRequest(r.UserKey, r.Reference, SessionCards.Reminder(session.ToView(), r.Reference.Locale))));
         return reachable.Count;
     }
 

@@ -32,12 +32,12 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
         });
         logger.LogInformation("Session {SessionId} created for {StartsAt}", session.Id, session.StartsAt);
         changes.Notify();
-        return View(session);
+        return session.ToView();
     }
 
-    public IReadOnlyList<SessionView> Upcoming(int max) => sessions.StartingAfter(time.GetUtcNow()).Take(max).Select(View).ToList();
+    public IReadOnlyList<SessionView> Upcoming(int max) => sessions.StartingAfter(time.GetUtcNow()).Take(max).Select(s => s.ToView()).ToList();
 
-    public SessionView? Find(string id) => sessions.Find(id) is { } s ? View(s) : null;
+    public SessionView? Find(string id) => sessions.Find(id) is { } s ? s.ToView() : null;
 
     public SessionView? Update(string id, string? title, DateTimeOffset? startsAt, string? location, Caller editor)
     {
@@ -58,10 +58,10 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
         }
         session.Changes++;
         sessions.Save(session);
-        var told = Tell(session, $"session-changed:{session.Id}:{session.Changes}", ReminderCards.Changed);
+        var told = Tell(session, $"session-changed:{session.Id}:{session.Changes}", SessionCards.Changed);
         logger.LogInformation("Session {SessionId} changed; {Count} reminded members told", session.Id, told);
         changes.Notify();
-        return View(session);
+        return session.ToView();
     }
 
     public bool Cancel(string id, Caller editor)
@@ -73,7 +73,7 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
         queue.Withdraw(ReminderJobPrefix(session.Id));
         // Cancelling one occurrence of a series keeps the series: its next occurrence is planned now.
         var next = sessions.AddSuccessor(session);
-        var told = Tell(session, "session-cancelled:" + session.Id, ReminderCards.Cancelled);
+        var told = Tell(session, "session-cancelled:" + session.Id, SessionCards.Cancelled);
         if (next is not null)
             logger.LogInformation("Cancelled session {SessionId} recurs as {NextId}", session.Id, next.Id);
         logger.LogInformation("Session {SessionId} cancelled; {Count} reminded members told", session.Id, told);
@@ -100,16 +100,16 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
             .Where(r => !answered.Contains(r.UserKey))
             .Select(r => new NoReplyView(r.Name, r.UserKey))
             .ToList();
-        return new AttendanceView(View(session), answers, Csv(answers, notReplied)) { NotReplied = notReplied };
+        return new AttendanceView(session.ToView(), answers, Csv(answers, notReplied)) { NotReplied = notReplied };
     }
 
     /// <summary>Queues <paramref name="card"/> for everyone who got a reminder of this session; returns how many.</summary>
-    private int Tell(StudySession session, string jobId, Func<StudySession, string?, IMessageActivity> card)
+    private int Tell(StudySession session, string jobId, Func<SessionView, string?, IMessageActivity> card)
     {
         var requests = queue.DeliveredTo(ReminderJobPrefix(session.Id))
             .Select(key => (key, reference: personal.For(key)))
             .Where(r => r.reference is not null)
-            .Select(r => new DeliveryRequest(r.key, r.reference!, card(session, r.reference!.Locale)))
+            .Select(r => new DeliveryRequest(r.key, r.reference!, card(session.ToView(), r.reference!.Locale)))
             .ToList();
         queue.Enqueue(jobId, requests);
         return requests.Count;
@@ -128,7 +128,4 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
         }
         return buffer.ToArray();
     }
-
-    private static SessionView View(StudySession s)
-        => new(s.Id, s.Title, s.Kind, s.LocalStart, s.Location, s.Recurrence, s.Audience, s.Cancelled);
 }

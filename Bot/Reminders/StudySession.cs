@@ -44,4 +44,7 @@ public sealed class StudySession
     public bool NextOccurrenceCreated { get; set; }
 
     public DateTimeOffset LocalStart => StartsAt.ToOffset(TimeSpan.FromMinutes(OffsetMinutes));
+
+    /// <summary>What the conversation shows of it.</summary>
+    public SessionView ToView() => new(Id, Title, Kind, LocalStart, Location, Recurrence, Audience, Cancelled);
 }

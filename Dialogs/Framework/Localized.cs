@@ -18,6 +18,9 @@ public sealed record Localized(string Zh, string En)
     public string For(ITurnContext turn) => For(turn.Activity.Locale);
 
     /// <summary>The text for the turn's locale, formatted with <paramref name="args"/>.</summary>
-    public string Format(ITurnContext turn, params object?[] args)
-        => string.Format(CultureInfo.InvariantCulture, For(turn), args);
+    public string Format(ITurnContext turn, params object?[] args) => Format(turn.Activity.Locale, args);
+
+    /// <summary>The text for <paramref name="locale"/>, formatted with <paramref name="args"/>.</summary>
+    public string Format(string? locale, params object?[] args)
+        => string.Format(CultureInfo.InvariantCulture, For(locale), args);
 }

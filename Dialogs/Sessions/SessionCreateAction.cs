@@ -1,40 +1,27 @@
+using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Sessions;
 
-/// <summary><c>session.create</c> (staff): the reply contains the session id; bad fields are named, nothing is stored.</summary>
-public sealed class SessionCreateAction : ICardAction
+/// <summary>Staff schedule a session from a form: the reply contains the session id; bad fields are named, nothing is stored.</summary>
+public sealed class SessionCreateAction(ISessions sessions, TimeProvider time) : CardAction<SessionCreate>
 {
-    private readonly ISessions _sessions;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates the action.</summary>
-    public SessionCreateAction(ISessions sessions, TimeProvider time)
-    {
-        _sessions = sessions;
-        _time = time;
-    }
+    /// <inheritdoc />
+    public override Role MinimumRole => Role.Staff;
 
     /// <inheritdoc />
-    public string Name => "session.create";
-
-    /// <inheritdoc />
-    public Role MinimumRole => Role.Staff;
-
-    /// <inheritdoc />
-    public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(RouteContext context, SessionCreate submit, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var (draft, problem) = SessionDraftReader.Read(turn, value, _time.GetUtcNow(), _sessions.Audiences());
+        var (draft, problem) = SessionDraftReader.Read(turn, submit, time.GetUtcNow(), sessions.Audiences());
         if (draft is null)
         {
-            await turn.SendActivityAsync(problem, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(problem, cancellationToken: cancellationToken);
             return;
         }
 
-        await SendCreatedAsync(turn, _sessions.Create(draft, context.Caller), cancellationToken).ConfigureAwait(false);
+        await SendCreatedAsync(turn, sessions.Create(draft, context.Caller), cancellationToken);
     }
 
     internal static Task SendCreatedAsync(ITurnContext turn, SessionView s, CancellationToken cancellationToken)

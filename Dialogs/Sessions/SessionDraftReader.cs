@@ -1,30 +1,29 @@
 using Cppcc.Dialogs.Framework;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Sessions;
 
-/// <summary>Reads and checks the <c>session.create</c> card fields; a problem names the field.</summary>
+/// <summary>Checks a <see cref="SessionCreate"/> submit; a problem names the field.</summary>
 public static class SessionDraftReader
 {
     internal const int MaxTitle = 100;
     internal const int MaxLocation = 200;
 
     /// <summary>The draft, or the message naming what is wrong.</summary>
-    public static (SessionDraft? Draft, string? Problem) Read(ITurnContext turn, JObject value, DateTimeOffset now, IReadOnlyList<string> audiences)
+    public static (SessionDraft? Draft, string? Problem) Read(ITurnContext turn, SessionCreate value, DateTimeOffset now, IReadOnlyList<string> audiences)
     {
-        var title = Field(value, "title");
+        var title = InputText.Fold(value.Title);
         if (title.Length == 0)
             return Missing(turn, "标题", "title");
         if (title.Length > MaxTitle)
             return Bad(turn, "标题", "title", SessionTexts.TooLong.Format(turn, MaxTitle));
 
-        var kindText = Field(value, "kind");
+        var kindText = InputText.Fold(value.Kind);
         SessionKind kind = SessionKind.Study;
         if (kindText.Length > 0 && !TryEnum(kindText, out kind))
             return Bad(turn, "类型", "kind", SessionTexts.OneOf.Format(turn, "study, lecture, meeting"));
 
-        var startText = Field(value, "startsAt");
+        var startText = InputText.Fold(value.StartsAt);
         if (startText.Length == 0)
             return Missing(turn, "开始时间", "startsAt");
         if (!TryParseStart(startText, now, out var startsAt))
@@ -32,18 +31,18 @@ public static class SessionDraftReader
         if (startsAt <= now)
             return Bad(turn, "开始时间", "startsAt", SessionTexts.InThePast.For(turn));
 
-        var location = Field(value, "location");
+        var location = InputText.Fold(value.Location);
         if (location.Length == 0)
             return Missing(turn, "地点", "location");
         if (location.Length > MaxLocation)
             return Bad(turn, "地点", "location", SessionTexts.TooLong.Format(turn, MaxLocation));
 
-        var recurrenceText = Field(value, "recurrence");
+        var recurrenceText = InputText.Fold(value.Recurrence);
         Recurrence recurrence = Recurrence.None;
         if (recurrenceText.Length > 0 && !TryEnum(recurrenceText, out recurrence))
             return Bad(turn, "重复", "recurrence", SessionTexts.OneOf.Format(turn, "none, monthly, quarterly"));
 
-        var audience = Field(value, "audience") is { Length: > 0 } a ? a : "all";
+        var audience = InputText.Fold(value.Audience) is { Length: > 0 } a ? a : "all";
         if (!audiences.Contains(audience, StringComparer.Ordinal))
             return Bad(turn, "范围", "audience", SessionTexts.OneOf.Format(turn, string.Join(", ", audiences)));
 
@@ -61,17 +60,6 @@ public static class SessionDraftReader
 
     private static bool TryEnum<T>(string text, out T value) where T : struct, Enum
         => Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
-
-    private static string Field(JObject value, string name) => value[name] switch
-    {
-        // The channel's JSON reader may already have turned an ISO string into a date, dropping its offset: keep the
-        // instant and show it in China time.
-        JValue { Value: DateTimeOffset dto } => dto.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
-        JValue { Value: DateTime dt } => new DateTimeOffset(dt.ToUniversalTime(), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(8))
-            .ToString("o", System.Globalization.CultureInfo.InvariantCulture),
-        JValue { Value: not null } v => InputText.Fold(v.ToString()),
-        _ => "",
-    };
 
     private static (SessionDraft?, string?) Missing(ITurnContext turn, string label, string field)
         => (null, SessionTexts.MissingField.Format(turn, label, field));

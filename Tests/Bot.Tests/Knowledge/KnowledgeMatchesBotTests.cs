@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Sessions;
 using System.Text.RegularExpressions;
 using Cppcc.Bot.Knowledge.Files;
 using Cppcc.Bot.Reminders;
@@ -42,8 +43,8 @@ public sealed partial class KnowledgeMatchesBotTests : IDisposable
             await teams.SayAsync("m1", "明天会下雨吗"),
         };
         var session = new StudySession { Id = "XX-2026-0001", Title = "学习贯彻全会精神", StartsAt = TimeProvider.System.GetUtcNow().AddDays(3), OffsetMinutes = 480 };
-        replies.Add(JObject.FromObject(ReminderCards.Reminder(session, "zh-CN")));
-        replies.Add(JObject.FromObject(ReminderCards.Changed(session, "zh-CN")));
+        replies.Add(JObject.FromObject(SessionCards.Reminder(session.ToView(), "zh-CN")));
+        replies.Add(JObject.FromObject(SessionCards.Changed(session.ToView(), "zh-CN")));
         replies.Add(JObject.FromObject(KnowledgeStaffCards.Ticket("zh-CN", "T-1", "明天会下雨吗", "委员甲", Role.Member)));
         var buttons = replies.SelectMany(r => r.DescendantsAndSelf().OfType<JObject>())
             .Where(o => ButtonTypes.Contains((string?)o["type"] ?? "") && o["title"]?.Type == JTokenType.String)

@@ -1,0 +1,25 @@
+using Cppcc.Dialogs.Root;
+using Newtonsoft.Json.Linq;
+
+namespace Cppcc.Dialogs.Framework.Cards;
+
+/// <summary>
+/// A card action handled as its typed record: the router finds it by <typeparamref name="TSubmit"/>'s action name and
+/// the handler never sees the raw submit.
+/// </summary>
+/// <typeparam name="TSubmit">What the card sends.</typeparam>
+public abstract class CardAction<TSubmit> : ICardAction where TSubmit : class, ICardSubmit<TSubmit>
+{
+    /// <inheritdoc />
+    public string Name => TSubmit.ActionName;
+
+    /// <inheritdoc />
+    public abstract Role MinimumRole { get; }
+
+    /// <inheritdoc />
+    public Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+        => HandleAsync(context, CardSubmit.Read<TSubmit>(value), cancellationToken);
+
+    /// <summary>Handles one submit.</summary>
+    protected abstract Task HandleAsync(RouteContext context, TSubmit submit, CancellationToken cancellationToken);
+}

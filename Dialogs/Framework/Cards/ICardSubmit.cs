@@ -1,0 +1,13 @@
+namespace Cppcc.Dialogs.Framework.Cards;
+
+/// <summary>
+/// What one card button or form sends: a record whose constructor parameters are the submitted fields (camelCase on the
+/// wire, all text, because Adaptive Card inputs submit text). The same record builds the button and reads the submit, so
+/// a card and its handler cannot disagree on a field name.
+/// </summary>
+/// <typeparam name="TSelf">The record itself.</typeparam>
+public interface ICardSubmit<TSelf> where TSelf : class, ICardSubmit<TSelf>
+{
+    /// <summary>The name in the submit's <c>action</c> field, <c>feature.verb</c>, e.g. <c>session.rsvp</c>.</summary>
+    static abstract string ActionName { get; }
+}
