@@ -54,7 +54,10 @@ public static class WeChatServiceCollectionExtensions
     public static WebApplication MapWeChat(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<WeChatOptions>>().Value.Enabled)
+        {
             return app;
+        }
+
         app.MapGet(WeChatEndpoint.Path, (WeChatEndpoint endpoint, string? signature, string? timestamp, string? nonce, string? echostr) =>
             endpoint.Verify(signature, timestamp, nonce, echostr));
         app.MapPost(WeChatEndpoint.Path, (HttpContext http, WeChatEndpoint endpoint) => endpoint.HandleAsync(http));
@@ -67,7 +70,10 @@ public static class WeChatServiceCollectionExtensions
     public static async Task<bool> RunWeChatCommandAsync(this WebApplication app, string[] args)
     {
         if (args is not ["wechat-menu", ..])
+        {
             return false;
+        }
+
         if (!app.Services.GetRequiredService<IOptions<WeChatOptions>>().Value.Enabled)
         {
             Console.Error.WriteLine("WeChat is not configured: set WeChat:AppId, WeChat:AppSecret and WeChat:Token.");

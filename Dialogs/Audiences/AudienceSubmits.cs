@@ -4,7 +4,7 @@ namespace Cppcc.Dialogs.Audiences;
 
 /// <summary>
 /// Staff create or replace a group of members:
-/// <c>{"action":"group.set","name","kind":"界别|专委会","members":"id or name, …"}</c> (docs/contract.md, Card actions).
+/// <c>{"action":"group.set","name","kind":"界别|专委会","members":"id or name, …"}</c> (docs/contract.md, Conversation contract).
 /// </summary>
 public sealed record GroupSet(string? Name, string? Kind, string? Members) : ICardSubmit<GroupSet>
 {
