@@ -6,7 +6,7 @@ namespace Cppcc.Dialogs.Duty;
 /// Points of the duty record (履职积分) per counted fact. The host binds them from <c>DutyPoints:*</c> and checks the
 /// ranges at start-up; the defaults are the office's usual weighting, heavier the higher the level that adopted a report.
 /// </summary>
-public sealed record DutyPointsRules
+public record DutyPointsRules
 {
     /// <summary>Per report filed.</summary>
     [Range(0, 100)]
