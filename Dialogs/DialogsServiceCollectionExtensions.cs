@@ -49,7 +49,6 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<IQuestionHandler, KnowledgeQuestionHandler>();
         services.AddSingleton<SmallTalk.SmallTalkReplies>();
         services.AddSingleton<ConversationRouter>();
-        services.AddSingleton<Exports.PrivateDownload>();
         services.AddSingleton<IBot, CppccBot>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Reports;
+using Cppcc.Dialogs.Broadcasts;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Schema;
 
@@ -8,6 +9,7 @@ namespace Cppcc.Bot.Audiences;
 /// <summary>One member who can be reached proactively.</summary>
 public sealed record Recipient(string UserKey, ConversationReference Reference)
 {
+    /// <summary>The member's display name, as their channel gave it.</summary>
     public string Name => Reference.User?.Name ?? "";
 }
 
@@ -17,7 +19,8 @@ public sealed record Recipient(string UserKey, ConversationReference Reference)
 /// </summary>
 public sealed class AudienceResolver(IConversationReferenceStore references, PersonalConversations personal, IGroupStore groups, IMemberSectorStore sectors)
 {
-    public const string All = "all";
+    /// <summary>The audience of every member.</summary>
+    public const string All = BroadcastRequest.Everyone;
 
     /// <summary>"all" first, then the staff-kept groups, then the sectors members chose.</summary>
     public IReadOnlyList<string> Names()
@@ -35,23 +38,36 @@ public sealed class AudienceResolver(IConversationReferenceStore references, Per
     {
         IEnumerable<string> keys;
         if (audience == All)
+        {
             keys = references.UserKeys(Role.Member);
+        }
         else if (groups.Find(audience) is { } group)
+        {
             keys = group.MemberKeys;
+        }
         else if (sectors.All().Where(p => p.Value == audience).Select(p => p.Key).ToList() is { Count: > 0 } inSector)
+        {
             keys = inSector;
+        }
         else
+        {
             return null;
+        }
 
         var reachable = new List<Recipient>();
         var unreachable = 0;
         foreach (var key in keys.Distinct(StringComparer.Ordinal))
         {
             if (personal.For(key) is { } reference)
+            {
                 reachable.Add(new Recipient(key, reference));
+            }
             else
+            {
                 unreachable++;
+            }
         }
+
         return (reachable, unreachable);
     }
 }

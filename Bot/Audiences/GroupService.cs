@@ -7,8 +7,10 @@ namespace Cppcc.Bot.Audiences;
 /// <summary>Groups over <see cref="IGroupStore"/>; entries are matched against the members who wrote to the bot.</summary>
 public sealed class GroupService(IGroupStore groups, IConversationReferenceStore references, TimeProvider time) : IGroups
 {
+    /// <inheritdoc />
     public IReadOnlyList<GroupSummary> List() => groups.All().Select(g => new GroupSummary(g.Id, g.Kind, g.MemberKeys.Count)).ToList();
 
+    /// <inheritdoc />
     public (GroupSummary Group, IReadOnlyList<string> Unknown) Save(string name, string kind, IReadOnlyList<string> entries, string savedBy)
     {
         var members = references.UserKeys(Role.Member)
@@ -21,9 +23,13 @@ public sealed class GroupService(IGroupStore groups, IConversationReferenceStore
             var match = members.Where(m => m.key == entry || m.key.EndsWith(":" + entry, StringComparison.OrdinalIgnoreCase) || m.name == entry)
                 .Select(m => m.key).ToList();
             if (match.Count == 0)
+            {
                 unknown.Add(entry);
+            }
+
             keys.AddRange(match);
         }
+
         var group = new MemberGroup { Id = name, Kind = kind, MemberKeys = keys.Distinct(StringComparer.Ordinal).ToList(), UpdatedBy = savedBy, UpdatedAt = time.GetUtcNow() };
         groups.Save(group);
         return (new GroupSummary(group.Id, group.Kind, group.MemberKeys.Count), unknown);

@@ -20,6 +20,7 @@ public sealed class RosterSync(CloudAdapter adapter, IConversationReferenceStore
 {
     private const int PageSize = 100;
 
+    /// <inheritdoc />
     public async Task<RosterSyncResult> SyncAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var botAppId = configuration["MicrosoftAppId"] ?? "";
@@ -28,11 +29,14 @@ public sealed class RosterSync(CloudAdapter adapter, IConversationReferenceStore
         string? continuation = null;
         do
         {
-            var page = await TeamsInfo.GetPagedMembersAsync(turn, PageSize, continuation, cancellationToken).ConfigureAwait(false);
+            var page = await TeamsInfo.GetPagedMembersAsync(turn, PageSize, continuation, cancellationToken);
             foreach (var member in page.Members ?? [])
             {
                 if (member.Id == turn.Activity.Recipient?.Id)
+                {
                     continue;
+                }
+
                 members++;
                 var caller = callers.Resolve(MemberActivity(turn.Activity, member));
                 if (references.Find(caller.UserKey) is not null)
@@ -40,10 +44,11 @@ public sealed class RosterSync(CloudAdapter adapter, IConversationReferenceStore
                     known++;
                     continue;
                 }
+
                 try
                 {
-                    await rate.AcquireAsync(cancellationToken).ConfigureAwait(false);
-                    await CreateAsync(turn.Activity, member, caller, tenantId, botAppId, cancellationToken).ConfigureAwait(false);
+                    await rate.AcquireAsync(cancellationToken);
+                    await CreateAsync(turn.Activity, member, caller, tenantId, botAppId, cancellationToken);
                     created++;
                 }
                 catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
@@ -52,9 +57,11 @@ public sealed class RosterSync(CloudAdapter adapter, IConversationReferenceStore
                     logger.LogWarning("Could not open a conversation with a roster member: {Error}", e.GetType().Name);
                 }
             }
+
             continuation = page.ContinuationToken;
         }
         while (!string.IsNullOrEmpty(continuation));
+
         logger.LogInformation("Roster sync: {Members} members, {Created} new conversations, {Known} known, {Failed} failed", members, created, known, failed);
         return new RosterSyncResult(members, created, known, failed);
     }
@@ -75,8 +82,8 @@ public sealed class RosterSync(CloudAdapter adapter, IConversationReferenceStore
             // The new conversation's activity has no sender: the reference names the member it was opened with.
             reference.User = new ChannelAccount(member.Id, member.Name, aadObjectId: member.AadObjectId);
             reference.Bot = from.Recipient;
-            await references.RememberAsync(caller, reference, ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+            await references.RememberAsync(caller, reference, ct);
+        }, cancellationToken);
     }
 
     /// <summary>A stand-in activity "from" the roster member, so the one role rule (Staff:UserIds, tenant) decides their role.</summary>

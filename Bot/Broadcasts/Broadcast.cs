@@ -1,3 +1,5 @@
+using Cppcc.Dialogs.Broadcasts;
+
 namespace Cppcc.Bot.Broadcasts;
 
 /// <summary>A notice sent by staff; its deliveries are the delivery-queue job with the same id.</summary>
@@ -14,7 +16,7 @@ public sealed class Broadcast
 
     public string? LinkTitle { get; set; }
 
-    public string Audience { get; set; } = "all";
+    public string Audience { get; set; } = BroadcastRequest.Everyone;
 
     public string CreatedBy { get; set; } = "";
 
@@ -35,4 +37,7 @@ public sealed class Broadcast
     public bool Queued { get; set; }
 
     public bool Finished { get; set; }
+
+    /// <summary>What the members' card shows (a method, so the stores do not map it as a column).</summary>
+    public BroadcastRequest ToNotice() => new(Text, Audience, Link, LinkTitle);
 }

@@ -1,5 +1,6 @@
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Proactive;
+using Cppcc.Dialogs.Broadcasts;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -13,6 +14,7 @@ namespace Cppcc.Bot.Broadcasts;
 public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastService broadcasts, DeliveryQueue queue, ProactiveMessenger messenger,
     IOptions<BroadcastsOptions> options, TimeProvider time, ILogger<BroadcastProgressWorker> logger) : BackgroundService
 {
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -21,28 +23,28 @@ public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastServ
             {
                 try
                 {
-                    await RefreshAsync(broadcast, stoppingToken).ConfigureAwait(false);
+                    await RefreshAsync(broadcast, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogWarning(e, "Progress of broadcast {BroadcastId} could not be shown", broadcast.Id);
                 }
             }
-            await Task.Delay(options.Value.ProgressInterval, time, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(options.Value.ProgressInterval, time, stoppingToken);
         }
     }
 
     private async Task RefreshAsync(Broadcast broadcast, CancellationToken cancellationToken)
     {
         broadcasts.EnsureQueued(broadcast);
-        var counts = BroadcastCounts.From(queue.Progress(broadcast.Id));
+        var counts = queue.Progress(broadcast.Id).ToBroadcastCounts();
         // The broadcast row is written just before its items: until they are all queued it is not done.
         var done = counts.Pending == 0 && counts.Total >= broadcast.Recipients;
         // Null when the sender had no personal chat to report to: the results stay available through 通知结果.
         var reference = JsonConvert.DeserializeObject<ConversationReference>(broadcast.StaffReferenceJson);
         if (reference is not null && counts.ToString() != broadcast.LastShown && broadcast.ProgressActivityId is { } cardId)
         {
-            await messenger.UpdateAsync(reference, cardId, BroadcastCards.Progress(broadcast, counts, reference.Locale, done), cancellationToken).ConfigureAwait(false);
+            await messenger.UpdateAsync(reference, cardId, BroadcastCards.Progress(broadcast.Id, counts, reference.Locale, done), cancellationToken);
             broadcast.LastShown = counts.ToString();
             store.Save(broadcast);
         }
@@ -54,7 +56,7 @@ public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastServ
             {
                 try
                 {
-                    await messenger.SendAsync(reference, BroadcastCards.SummaryText(broadcast, counts, reference.Locale), cancellationToken).ConfigureAwait(false);
+                    await messenger.SendAsync(reference, BroadcastCards.SummaryText(broadcast.Id, counts, reference.Locale), cancellationToken);
                 }
                 catch
                 {

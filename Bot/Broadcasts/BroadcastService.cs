@@ -3,6 +3,7 @@ using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Proactive;
 using Cppcc.Dialogs.Broadcasts;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -16,21 +17,29 @@ namespace Cppcc.Bot.Broadcasts;
 public sealed class BroadcastService(IBroadcastStore store, AudienceResolver audiences, DeliveryQueue queue,
     ProactiveMessenger messenger, PersonalConversations personal, TimeProvider time, ILogger<BroadcastService> logger) : IBroadcasts
 {
+    /// <inheritdoc />
     public IReadOnlyList<string> Audiences() => audiences.Names();
 
-    public async Task<BroadcastStarted> StartAsync(BroadcastRequest request, Caller sender, ConversationReference staffConversation, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<BroadcastStarted> StartAsync(BroadcastRequest request, Caller sender, ConversationReference staffConversation,
+        CancellationToken cancellationToken)
     {
         if (audiences.Resolve(request.Audience) is not var (reachable, unreachable))
+        {
             return new BroadcastStarted("", 0, 0);
+        }
+
         if (reachable.Count == 0)
+        {
             return new BroadcastStarted("", 0, unreachable);
+        }
 
         var now = time.GetUtcNow();
         staffConversation.ActivityId = null;
-        var progressConversation = await ProgressConversationAsync(sender, staffConversation, cancellationToken).ConfigureAwait(false);
+        var progressConversation = await ProgressConversationAsync(sender, staffConversation, cancellationToken);
         var broadcast = store.Add(new Broadcast
         {
-            Year = now.ToOffset(TimeSpan.FromHours(8)).Year,
+            Year = OfficeClock.Local(now).Year,
             Text = request.Text,
             Link = string.IsNullOrWhiteSpace(request.Link) ? null : request.Link,
             LinkTitle = string.IsNullOrWhiteSpace(request.LinkTitle) ? null : request.LinkTitle,
@@ -41,24 +50,33 @@ public sealed class BroadcastService(IBroadcastStore store, AudienceResolver aud
             StaffReferenceJson = progressConversation is null ? "" : JsonConvert.SerializeObject(progressConversation),
         });
         Enqueue(broadcast, reachable);
-        logger.LogInformation("Broadcast {BroadcastId} queued for {Count} recipients ({Unreachable} unreachable)", broadcast.Id, reachable.Count, unreachable);
+        logger.LogInformation("Broadcast {BroadcastId} queued for {Count} recipients ({Unreachable} unreachable)", broadcast.Id, reachable.Count,
+            unreachable);
 
         return new BroadcastStarted(broadcast.Id, reachable.Count, unreachable);
     }
 
+    /// <inheritdoc />
     public async Task ShowProgressAsync(string broadcastId, CancellationToken cancellationToken)
     {
         // Sent after the sender was told the broadcast started, so the reply and its card arrive in that order.
         if (store.Find(broadcastId) is not { Finished: false, ProgressActivityId: null } broadcast)
+        {
             return;
+        }
+
         var counts = new BroadcastCounts(0, 0, broadcast.Recipients);
         try
         {
             if (string.IsNullOrEmpty(broadcast.StaffReferenceJson))
-                return; // the sender has no personal chat: the progress is never shown in a shared one
+            {
+                // The sender has no personal chat: the progress is never shown in a shared one.
+                return;
+            }
+
             var staffConversation = JsonConvert.DeserializeObject<ConversationReference>(broadcast.StaffReferenceJson)!;
-            var card = BroadcastCards.Progress(broadcast, counts, staffConversation.Locale, done: false);
-            var cardId = await messenger.SendAsync(staffConversation, card, cancellationToken).ConfigureAwait(false);
+            var card = BroadcastCards.Progress(broadcast.Id, counts, staffConversation.Locale, done: false);
+            var cardId = await messenger.SendAsync(staffConversation, card, cancellationToken);
             // Re-read: the progress worker may have moved the broadcast on while the card was on its way.
             if (store.Find(broadcastId) is { } current)
             {
@@ -75,15 +93,21 @@ public sealed class BroadcastService(IBroadcastStore store, AudienceResolver aud
     }
 
     /// <summary>The sender's personal chat (opened if need be), or null when it cannot be reached: never a shared one.</summary>
-    private async Task<ConversationReference?> ProgressConversationAsync(Caller sender, ConversationReference turnConversation, CancellationToken cancellationToken)
+    private async Task<ConversationReference?> ProgressConversationAsync(Caller sender, ConversationReference turnConversation,
+        CancellationToken cancellationToken)
     {
         if (ConversationScope.IsPersonal(turnConversation))
+        {
             return turnConversation;
+        }
+
         if (personal.For(sender.UserKey) is not { } reference)
+        {
             return null;
+        }
         try
         {
-            return await personal.OpenAsync(reference, cancellationToken).ConfigureAwait(false);
+            return await personal.OpenAsync(reference, cancellationToken);
         }
         catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
         {
@@ -98,25 +122,33 @@ public sealed class BroadcastService(IBroadcastStore store, AudienceResolver aud
         // A minute's grace: a broadcast being started right now is queued by StartAsync itself.
         if (broadcast.Queued || time.GetUtcNow() - broadcast.CreatedAt < TimeSpan.FromMinutes(1)
             || audiences.Resolve(broadcast.Audience) is not var (reachable, _))
+        {
             return;
+        }
+
         Enqueue(broadcast, reachable);
         logger.LogWarning("Broadcast {BroadcastId} was not fully queued when the bot stopped; queued it again", broadcast.Id);
     }
 
     private void Enqueue(Broadcast broadcast, List<Recipient> reachable)
     {
-        queue.Enqueue(broadcast.Id, reachable.Select(r => new DeliveryRequest(r.UserKey, r.Reference, BroadcastCards.Notice(broadcast, r.Reference.Locale))));
+        var notice = broadcast.ToNotice();
+        queue.Enqueue(broadcast.Id, reachable.Select(r => new DeliveryRequest(r.UserKey, r.Reference, BroadcastCards.Notice(notice, r.Reference.Locale))));
         broadcast.Queued = true;
         broadcast.Recipients = Math.Max(broadcast.Recipients, queue.Progress(broadcast.Id).Values.Sum());
         store.Save(broadcast);
     }
 
+    /// <inheritdoc />
     public BroadcastReport? Report(string id)
     {
         if (store.Find(id) is not { } broadcast)
+        {
             return null;
+        }
+
         var items = queue.Results(broadcast.Id);
-        var counts = BroadcastCounts.From(items.GroupBy(i => i.State).ToDictionary(g => g.Key, g => g.Count()));
+        var counts = items.GroupBy(i => i.State).ToDictionary(g => g.Key, g => g.Count()).ToBroadcastCounts();
         var names = items.ToDictionary(i => i.RecipientKey, i => JsonConvert.DeserializeObject<ConversationReference>(i.ReferenceJson)?.User?.Name ?? "");
         return new BroadcastReport(broadcast.Id, counts.Sent, counts.Failed, counts.Pending, DeliveryCsv.Write(items, key => names[key]));
     }

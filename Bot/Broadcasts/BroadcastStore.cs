@@ -9,6 +9,7 @@ public sealed class BroadcastStore : IBroadcastStore
     private readonly ILiteCollection<Broadcast> _broadcasts;
     private readonly Lock _numbering = new();
 
+    /// <summary>Opens the collection and its indexes.</summary>
     public BroadcastStore(ILiteDatabase database)
     {
         _broadcasts = LiteDbCollections.Open<Broadcast>(database, "broadcasts");
@@ -16,7 +17,7 @@ public sealed class BroadcastStore : IBroadcastStore
         _broadcasts.EnsureIndex(b => b.Finished);
     }
 
-    /// <summary>Numbers and inserts <paramref name="broadcast"/> (TZ-YYYY-NNNN, counting per year).</summary>
+    /// <inheritdoc />
     public Broadcast Add(Broadcast broadcast)
     {
         lock (_numbering)
@@ -28,10 +29,13 @@ public sealed class BroadcastStore : IBroadcastStore
         }
     }
 
+    /// <inheritdoc />
     public Broadcast? Find(string id) => _broadcasts.FindById(id);
 
+    /// <inheritdoc />
     public List<Broadcast> Unfinished() => _broadcasts.Find(b => b.Finished == false).ToList();
 
+    /// <inheritdoc />
     public void Save(Broadcast broadcast) => _broadcasts.Update(broadcast);
 
     /// <inheritdoc />
@@ -40,7 +44,10 @@ public sealed class BroadcastStore : IBroadcastStore
         lock (_numbering)
         {
             if (_broadcasts.FindById(broadcast.Id) is not { Finished: false })
+            {
                 return false;
+            }
+
             broadcast.Finished = true;
             return _broadcasts.Update(broadcast);
         }

@@ -5,9 +5,13 @@ using Cppcc.Dialogs.Broadcasts;
 
 namespace Cppcc.Bot.Broadcasts;
 
+/// <summary>Registers staff broadcasts.</summary>
 public static class BroadcastsServiceCollectionExtensions
 {
-    /// <summary>Staff broadcasts: the <c>broadcast.send</c> action, the <c>通知</c> dialog, progress cards and CSV results.</summary>
+    /// <summary>
+    /// Staff broadcasts: the store, the service (each start recorded in the audit trail), progress cards, CSV results,
+    /// and the conversation (<c>broadcast.send</c>, the <c>通知</c> dialog, <c>通知结果</c>).
+    /// </summary>
     public static IServiceCollection AddBroadcasts(this IServiceCollection services)
     {
         services.AddOptions<BroadcastsOptions>().BindConfiguration(BroadcastsOptions.Section)
@@ -16,10 +20,10 @@ public static class BroadcastsServiceCollectionExtensions
         services.AddStore<IBroadcastStore, BroadcastStore, PostgresBroadcastStore>();
         services.AddPostgresSchema("broadcasts-001", PostgresBroadcastStore.Schema);
         services.AddSingleton<BroadcastService>();
-        services.AddSingleton<IBroadcasts>(sp => sp.GetRequiredService<BroadcastService>());
+        services.AddSingleton<IBroadcasts, AuditedBroadcasts>();
         services.AddSingleton<IExportSource, BroadcastResultsExport>();
-        services.AddBroadcastConversations();
         services.AddHostedService<BroadcastProgressWorker>();
+        services.AddBroadcastConversations();
         return services;
     }
 }

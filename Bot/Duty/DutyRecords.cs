@@ -3,7 +3,7 @@ using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Reports;
 using Cppcc.Dialogs.Duty;
-using Cppcc.Dialogs.Framework.Prompts;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 
@@ -13,61 +13,32 @@ namespace Cppcc.Bot.Duty;
 /// The duty record counted from the stores: member reports first filed in the year (each counted as far as it has
 /// come since), and the year's sessions that have begun, with the answers given to them.
 /// </summary>
-public sealed class DutyRecords : IDutyRecords
+public sealed class DutyRecords(IReportStore reports, ISessionStore sessionStore, IRsvpStore rsvps, AudienceResolver audiences,
+    IMemberSectorStore sectors, IConversationReferenceStore references, DutyPointsRules rules, TimeProvider time) : IDutyRecords
 {
-    private readonly IReportStore _reports;
-    private readonly ISessionStore _sessions;
-    private readonly IRsvpStore _rsvps;
-    private readonly AudienceResolver _audiences;
-    private readonly IMemberSectorStore _sectors;
-    private readonly IConversationReferenceStore _references;
-    private readonly DutyPointsRules _rules;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates the counter.</summary>
-    public DutyRecords(IReportStore reports, ISessionStore sessions, IRsvpStore rsvps, AudienceResolver audiences,
-        IMemberSectorStore sectors, IConversationReferenceStore references, DutyPointsRules rules, TimeProvider time)
-    {
-        _reports = reports;
-        _sessions = sessions;
-        _rsvps = rsvps;
-        _audiences = audiences;
-        _sectors = sectors;
-        _references = references;
-        _rules = rules;
-        _time = time;
-    }
-
     /// <inheritdoc />
-    public Task<DutyCounts> ForMemberAsync(Caller member, int year, CancellationToken cancellationToken)
+    public DutyCounts ForMember(Caller member, int year)
     {
         var all = CountYear(year, member.UserKey);
         var counts = all.TryGetValue(member.UserKey, out var own) ? own.ToCounts(year, member.Name) : Tally.Empty.ToCounts(year, member.Name);
-        return Task.FromResult(counts with { Sector = _sectors.Find(member.UserKey) ?? "" });
+        return counts with { Sector = sectors.Find(member.UserKey) ?? "" };
     }
 
     /// <inheritdoc />
-    public Task<DutyRanking> RankingAsync(int year, CancellationToken cancellationToken)
+    public DutyRanking Ranking(int year)
     {
-        var sectors = _sectors.All();
+        var sectorOf = sectors.All();
         // Staff (机关干部) are invited to sessions too, but the assessment ranks committee members only.
         var members = CountYear(year, only: null)
-            .Where(p => _references.RoleOf(p.Key) != Role.Staff)
-            .Select(p => p.Value.ToCounts(year, p.Value.Name) with { Sector = sectors.GetValueOrDefault(p.Key) ?? ReportTexts.NoSector.Zh })
-            .Select(c => new RankedRow(c.Name, c.Sector, DutyScoring.Total(c, _rules), c.Filed, c.AdoptedTotal, c.Attended))
-            .OrderByDescending(r => r.Points).ThenByDescending(r => r.Filed).ThenBy(r => r.Name, StringComparer.Ordinal)
-            .ToList();
-        var bySector = members.GroupBy(m => m.Sector)
-            .Select(g => new RankedRow(g.Key, "", g.Sum(m => m.Points), g.Sum(m => m.Filed), g.Sum(m => m.Adopted), g.Sum(m => m.Attended)))
-            .OrderByDescending(r => r.Points).ThenByDescending(r => r.Filed).ThenBy(r => r.Name, StringComparer.Ordinal)
-            .ToList();
-        return Task.FromResult(new DutyRanking(year, members, bySector));
+            .Where(p => references.RoleOf(p.Key) != Role.Staff)
+            .Select(p => p.Value.ToCounts(year, p.Value.Name) with { Sector = sectorOf.GetValueOrDefault(p.Key) ?? "" });
+        return DutyScoring.Rank(year, members, rules);
     }
 
     /// <summary>Tallies per user key; with <paramref name="only"/>, just that user (the others are skipped).</summary>
     private Dictionary<string, Tally> CountYear(int year, string? only)
     {
-        var zone = DateTimeText.ChinaStandardTime;
+        var zone = OfficeClock.Zone;
         DateTimeOffset Start(int y) => new(TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, 1, 1), zone), TimeSpan.Zero);
         var from = Start(year);
         var to = Start(year + 1);
@@ -84,7 +55,7 @@ public sealed class DutyRecords : IDutyRecords
 
         // A joint report (联名) counts in full for the author and for every co-author who co-signed it: filed, each step
         // it reached and its adoption, so each earns the same points. Invited co-authors who have not accepted count nothing.
-        var signers = _reports.FiledBetween(from.UtcDateTime, to.UtcDateTime)
+        var signers = reports.FiledBetween(from.UtcDateTime, to.UtcDateTime)
             .Where(r => r.Kind == ReportKind.Report)
             .OrderBy(r => r.Sequence)
             .SelectMany(r => r.CoAuthors.Where(c => c.Accepted == true).Select(c => (r, c.Key, c.Name)).Prepend((r, r.AuthorKey, r.AuthorName)))
@@ -104,9 +75,9 @@ public sealed class DutyRecords : IDutyRecords
         }
 
         // Only sessions that have begun: an answer to a future session is a plan, not attendance.
-        var now = _time.GetUtcNow();
-        var sessions = _sessions.StartingBetween(from, now < to ? now : to);
-        var answers = _rsvps.ForSessions(sessions.Select(s => s.Id).ToList())
+        var now = time.GetUtcNow();
+        var sessions = sessionStore.StartingBetween(from, now < to ? now : to);
+        var answers = rsvps.ForSessions(sessions.Select(s => s.Id).ToList())
             .Where(a => only is null || a.UserKey == only)
             .ToLookup(a => a.SessionId);
         foreach (var session in sessions)
@@ -128,7 +99,7 @@ public sealed class DutyRecords : IDutyRecords
 
             // REVIEW: the audience is resolved as it is today (group changes since the session are not replayed), and
             // only members with a personal chat are known to have been invited.
-            foreach (var invited in _audiences.Resolve(session.Audience)?.Reachable ?? [])
+            foreach (var invited in audiences.Resolve(session.Audience)?.Reachable ?? [])
             {
                 if ((only is null || invited.UserKey == only) && !answered.Contains(invited.UserKey))
                 {

@@ -13,13 +13,13 @@ public static class DutyServiceCollectionExtensions
         services.AddOptions<DutyPointsOptions>().BindConfiguration(DutyPointsOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyPointsOptions>>().Value.ToRules());
+        services.AddSingleton<DutyPointsRules>(sp => sp.GetRequiredService<IOptions<DutyPointsOptions>>().Value);
         services.AddSingleton<IDutyRecords, DutyRecords>();
         services.AddSingleton<IExportSource>(sp => new RankingExportSource(sp.GetRequiredService<IDutyRecords>(), excel: false));
         services.AddSingleton<IExportSource>(sp => new RankingExportSource(sp.GetRequiredService<IDutyRecords>(), excel: true));
         services.AddSingleton<ChartFonts>();
         services.AddSingleton<IExportSource, RankingChartSource>();
-        services.AddDutyDialogs();
+        services.AddDutyConversations();
         return services;
     }
 }

@@ -13,28 +13,19 @@ namespace Cppcc.Bot.Duty;
 /// The picture on the ranking card, a PNG behind <c>/exports/{token}</c> (subject: the year): above, member reports
 /// filed per month against those adopted (by the month of adoption); below, points per sector (界别).
 /// </summary>
-public sealed class RankingChartSource : IExportSource
+public sealed class RankingChartSource(IReportStore reports, IDutyRecords records, ChartFonts fonts) : IExportSource
 {
     /// <summary>Size of the whole picture; each chart takes half its height.</summary>
     public const int Width = 900, Height = 760;
-
-    private readonly IReportStore _reports;
-    private readonly IDutyRecords _records;
-    private readonly ChartFonts _fonts;
-
-    /// <summary>Creates the source.</summary>
-    public RankingChartSource(IReportStore reports, IDutyRecords records, ChartFonts fonts)
-    {
-        _reports = reports;
-        _records = records;
-        _fonts = fonts;
-    }
 
     /// <inheritdoc />
     public string Kind => DutyExportKinds.RankingChart;
 
     /// <inheritdoc />
-    public async Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
+    public Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
+        => Task.FromResult(Create(subject));
+
+    private ExportFile? Create(string subject)
     {
         if (!int.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
         {
@@ -42,8 +33,8 @@ public sealed class RankingChartSource : IExportSource
         }
 
         var (filed, adopted) = Monthly(year);
-        var sectors = (await _records.RankingAsync(year, cancellationToken)).Sectors;
-        var font = _fonts.Name;
+        var sectors = records.Ranking(year).Sectors;
+        var font = fonts.Name;
         var top = MonthsChart(year, filed, adopted, font).GetImageBytes(Width, Height / 2, ImageFormat.Png);
         var bottom = SectorsChart(year, sectors, font).GetImageBytes(Width, Height / 2, ImageFormat.Png);
         return new ExportFile(Stack(top, bottom), "image/png", $"履职统计_{year}.png");
@@ -55,7 +46,7 @@ public sealed class RankingChartSource : IExportSource
         var filed = new double[12];
         var adopted = new double[12];
         var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, OfficeClock.Zone.GetUtcOffset(new DateTime(year, 1, 1)));
-        foreach (var report in _reports.FiledBetween(from.UtcDateTime, from.AddYears(1).UtcDateTime).Where(r => r.Kind == ReportKind.Report))
+        foreach (var report in reports.FiledBetween(from.UtcDateTime, from.AddYears(1).UtcDateTime).Where(r => r.Kind == ReportKind.Report))
         {
             filed[OfficeClock.Local(StoredReport.Utc(report.SubmittedAt)).Month - 1]++;
             if (report.History.LastOrDefault(h => h.To == ReportState.Adopted) is { } adoption

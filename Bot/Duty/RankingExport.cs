@@ -5,33 +5,26 @@ using Cppcc.Dialogs.Duty;
 namespace Cppcc.Bot.Duty;
 
 /// <summary>The ranking of a year as CSV or Excel behind <c>/exports/{token}</c> (subject: the year).</summary>
-public sealed class RankingExportSource : IExportSource
+public sealed class RankingExportSource(IDutyRecords records, bool excel) : IExportSource
 {
     private static readonly string[] Columns = ["类型", "排名", "委员/界别", "界别", "积分", "报送篇数", "采用篇数", "参加学习"];
 
-    private readonly IDutyRecords _records;
-    private readonly bool _excel;
-
-    /// <summary>Creates the source of one format.</summary>
-    public RankingExportSource(IDutyRecords records, bool excel)
-    {
-        _records = records;
-        _excel = excel;
-    }
+    /// <inheritdoc />
+    public string Kind => excel ? DutyExportKinds.RankingExcel : DutyExportKinds.RankingCsv;
 
     /// <inheritdoc />
-    public string Kind => _excel ? DutyExportKinds.RankingExcel : DutyExportKinds.RankingCsv;
+    public Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
+        => Task.FromResult(Create(subject));
 
-    /// <inheritdoc />
-    public async Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
+    private ExportFile? Create(string subject)
     {
         if (!int.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
         {
             return null;
         }
 
-        var rows = Rows(await _records.RankingAsync(year, cancellationToken)).ToList();
-        return TableFile.Create(rows, $"履职积分排名_{year}", "履职积分排名", _excel, sheet =>
+        var rows = Rows(records.Ranking(year)).ToList();
+        return TableFile.Create(rows, $"履职积分排名_{year}", "履职积分排名", excel, sheet =>
         {
             sheet.Column(3).Width = 24;
             sheet.Column(4).Width = 16;

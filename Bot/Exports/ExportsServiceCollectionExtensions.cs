@@ -1,5 +1,4 @@
 using Cppcc.Bot.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cppcc.Dialogs.Exports;
 
 namespace Cppcc.Bot.Exports;
@@ -18,12 +17,14 @@ public static class ExportsServiceCollectionExtensions
         services.AddSingleton<ExportTokens>();
         services.AddSingleton<IDownloadLinks, DownloadLinks>();
         services.AddTransient<IStartupFilter, ExportsStartupFilter>();
+        services.AddExportConversations();
         return services;
     }
 
     /// <summary>Mounts the downloads without touching Program.cs's endpoint list.</summary>
     private sealed class ExportsStartupFilter : IStartupFilter
     {
+        /// <inheritdoc />
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Map(DownloadLinks.PathPrefix, branch => branch.Run(ExportEndpoint.HandleAsync));

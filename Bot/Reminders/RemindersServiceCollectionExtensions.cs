@@ -22,7 +22,9 @@ public static class RemindersServiceCollectionExtensions
         services.AddStore<IRsvpStore, RsvpStore, PostgresRsvpStore>();
         services.AddPostgresSchema("rsvps-001", PostgresRsvpStore.Schema);
         services.AddSingleton<SessionChanges>();
-        services.AddSingleton<ISessions, SessionService>();
+        services.AddSingleton<SessionService>();
+        // Every staff change of a session is recorded in the audit trail (IAuditTrail comes from AddAudit).
+        services.AddSingleton<ISessions, AuditedSessions>();
         services.AddSingleton<IExportSource, AttendanceExport>();
         services.AddSessionConversations();
         services.AddHostedService<ReminderScheduler>();

@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Cppcc.Bot.Delivery;
-using Cppcc.Dialogs.Framework.Prompts;
+using Cppcc.Dialogs.Framework;
 using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.WeChat;
@@ -19,14 +20,20 @@ public sealed partial class WeChatSender(
     private static readonly TimeSpan QuotaBackOff = TimeSpan.FromMinutes(30);
     private long _quotaBlockedUntilTicks;
 
+    /// <summary>Sends <paramref name="text"/> now, or throws what the delivery engine should do about it.</summary>
     public async Task SendAsync(string openId, string text, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)
+        {
             throw new DeliveryFailureException(OutcomeKind.Failed, "WeChatDisabled");
+        }
+
         var now = time.GetUtcNow();
         var blockedUntil = new DateTimeOffset(Interlocked.Read(ref _quotaBlockedUntilTicks), TimeSpan.Zero);
         if (blockedUntil > now)
+        {
             throw new DeliveryFailureException(OutcomeKind.Transient, "WeChatQuota", retryAfter: blockedUntil - now);
+        }
 
         users.AddPending(openId, text);
         var last = users.LastInboundAt(openId);
@@ -56,7 +63,10 @@ public sealed partial class WeChatSender(
         {
             // REVIEW: a retry after a later part failed sends the earlier parts again (at-least-once, as the queue promises).
             foreach (var part in WeChatRendering.Split(text))
+            {
                 await api.SendTextAsync(openId, part, cancellationToken);
+            }
+
             return true;
         }
         catch (WeChatApiException e) when (e.ErrorCode is WeChatApiException.WindowClosed or WeChatApiException.TooManyMessages)
@@ -68,7 +78,10 @@ public sealed partial class WeChatSender(
     private async Task<bool> TrySubscriptionAsync(string openId, string text, CancellationToken cancellationToken)
     {
         if (options.Value.SubscribeTemplateId is not { Length: > 0 } template)
+        {
             return false;
+        }
+
         try
         {
             await api.SendSubscriptionAsync(openId, template, SubscriptionData(text), cancellationToken);
@@ -82,18 +95,18 @@ public sealed partial class WeChatSender(
 
     /// <summary>
     /// The notice in a template's keywords: character_string1 = the reference, thing2 = the first line (WeChat allows
-    /// 20 characters in a "thing"), time3 = now in China time. The README says which template to choose.
+    /// 20 characters in a "thing"), time3 = now in the office's time zone. The README says which template to choose.
     /// </summary>
     private Dictionary<string, string> SubscriptionData(string text)
     {
         var firstLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
         var reference = ReferencePattern().Match(text) is { Success: true } m ? m.Value : "-";
-        var china = TimeZoneInfo.ConvertTime(time.GetUtcNow(), DateTimeText.ChinaStandardTime);
+        var office = OfficeClock.Local(time.GetUtcNow());
         return new Dictionary<string, string>
         {
             ["character_string1"] = reference,
             ["thing2"] = firstLine.Length > 20 ? firstLine[..19] + "…" : firstLine,
-            ["time3"] = china.ToString("yyyy-MM-dd HH:mm"),
+            ["time3"] = office.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         };
     }
 

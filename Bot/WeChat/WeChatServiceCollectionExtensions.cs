@@ -2,7 +2,7 @@ using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Exports;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
-using Cppcc.Dialogs.Root;
+using Cppcc.Dialogs.WeChat;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -32,14 +32,15 @@ public static class WeChatServiceCollectionExtensions
         services.AddPostgresSchema(PostgresWeChatUserStore.Schema).AddStore<IWeChatUserStore, WeChatUserStore, PostgresWeChatUserStore>();
         services.AddPostgresSchema(PostgresWeChatImageStore.Schema).AddStore<IWeChatImageStore, WeChatImageStore, PostgresWeChatImageStore>();
         services.AddSingleton<WeChatImages>();
+        services.AddSingleton<IWeChatImages>(sp => sp.GetRequiredService<WeChatImages>());
         services.AddSingleton<WeChatSender>();
         services.AddSingleton<WeChatMessageLedger>();
         services.AddSingleton<WeChatReplayGuard>();
         services.AddSingleton<WeChatAdapter>();
         services.AddSingleton<WeChatEndpoint>();
         services.AddSingleton<WeChatMenu>();
-        services.AddSingleton<ITextCommand, WeChatImagesCommand>();
         services.AddSingleton<IExportSource, WeChatImageExport>();
+        services.AddWeChatConversations();
 
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IDeliveryChannel))
             ?? throw new InvalidOperationException("AddWeChat must be called after AddDelivery.");
@@ -53,7 +54,10 @@ public static class WeChatServiceCollectionExtensions
     public static WebApplication MapWeChat(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<WeChatOptions>>().Value.Enabled)
+        {
             return app;
+        }
+
         app.MapGet(WeChatEndpoint.Path, (WeChatEndpoint endpoint, string? signature, string? timestamp, string? nonce, string? echostr) =>
             endpoint.Verify(signature, timestamp, nonce, echostr));
         app.MapPost(WeChatEndpoint.Path, (HttpContext http, WeChatEndpoint endpoint) => endpoint.HandleAsync(http));
@@ -66,7 +70,10 @@ public static class WeChatServiceCollectionExtensions
     public static async Task<bool> RunWeChatCommandAsync(this WebApplication app, string[] args)
     {
         if (args is not ["wechat-menu", ..])
+        {
             return false;
+        }
+
         if (!app.Services.GetRequiredService<IOptions<WeChatOptions>>().Value.Enabled)
         {
             Console.Error.WriteLine("WeChat is not configured: set WeChat:AppId, WeChat:AppSecret and WeChat:Token.");

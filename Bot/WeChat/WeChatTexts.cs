@@ -15,9 +15,5 @@ public static class WeChatTexts
 
     public const string ImageNotSaved = "抱歉，图片暂时无法保存，请稍后再发一次。";
 
-    public const string NoImages = "建议 {0} 没有微信图片。";
-
-    public const string ImagesOf = "建议 {0} 的 {1} 张微信图片（下载链接仅限工作人员使用，{2} 前有效）：";
-
     public const string Error = "抱歉，处理您的消息时出错了，请稍后再试。当前流程已重置，没有保存不完整的内容。";
 }

@@ -4,15 +4,10 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Audiences;
 
 /// <summary><c>同步成员</c> / <c>sync members</c> (staff, in a team channel or group chat where the bot is): reads the roster.</summary>
-public sealed class RosterSyncCommand : ITextCommand
+public sealed class RosterSyncCommand(IRoster roster) : ITextCommand
 {
-    private readonly IRoster _roster;
-
-    /// <summary>Creates the command.</summary>
-    public RosterSyncCommand(IRoster roster) => _roster = roster;
-
     /// <inheritdoc />
-    public IReadOnlyList<string> Words { get; } = new[] { "同步成员", "sync members" };
+    public IReadOnlyList<string> Words { get; } = ["同步成员", "sync members"];
 
     /// <inheritdoc />
     public bool TakesArguments => false;
@@ -29,12 +24,12 @@ public sealed class RosterSyncCommand : ITextCommand
         var turn = context.Turn;
         if (turn.Activity.ChannelId != "msteams")
         {
-            await turn.SendActivityAsync(GroupTexts.RosterTeamsOnly.For(turn), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(AudienceTexts.RosterTeamsOnly.For(turn), cancellationToken: cancellationToken);
             return;
         }
 
-        var result = await _roster.SyncAsync(turn, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync(MessageFactory.Text(GroupTexts.RosterSynced.Format(turn, result.Members, result.Created, result.Known, result.Failed)),
-            cancellationToken).ConfigureAwait(false);
+        var result = await roster.SyncAsync(turn, cancellationToken);
+        var text = AudienceTexts.RosterSynced.Format(turn, result.Members, result.Created, result.Known, result.Failed);
+        await turn.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Cppcc.Dialogs.Framework;
+using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Framework.Prompts;
 using static Cppcc.Dialogs.DialogsServiceCollectionExtensions;
 
@@ -13,7 +14,8 @@ public sealed class BroadcastDialog : WaterfallDialog<BroadcastDialog.State>
     private readonly BroadcastStarter _starter;
 
     /// <summary>Creates the dialog.</summary>
-    public BroadcastDialog(BroadcastStarter starter) : base(DialogId)
+    public BroadcastDialog(BroadcastStarter starter)
+        : base(DialogId)
     {
         _starter = starter;
         AddStep(AskTextStepAsync);
@@ -33,29 +35,32 @@ public sealed class BroadcastDialog : WaterfallDialog<BroadcastDialog.State>
         public string Text { get; set; } = "";
 
         /// <summary>"all" or a group.</summary>
-        public string Audience { get; set; } = "all";
+        public string Audience { get; set; } = BroadcastRequest.Everyone;
 
         /// <summary>Optional link.</summary>
         public string? Link { get; set; }
     }
 
     private Task<DialogTurnResult> AskTextStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
-        => step.PromptAsync(PromptIds.Text, new PromptOptions { Prompt = BroadcastTexts.AskText.For(step.Context), CardField = "text" }, ct);
+        => step.PromptAsync(PromptIds.Text, new PromptOptions { Prompt = BroadcastTexts.AskText.For(step.Context), CardField = CardSubmit.Field<BroadcastSend>(s => s.Text) }, ct);
 
     private Task<DialogTurnResult> AskAudienceStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
     {
         step.State.Text = ((string)step.Result!).Trim();
         var choices = _starter.Audiences().Select(a => BroadcastValidation.AudienceLabel(step.Context, a)).ToList();
         if (choices.Count == 1)
+        {
             return step.NextAsync(choices[0], ct);
-        return step.PromptAsync(PromptIds.Choice, new PromptOptions { Prompt = BroadcastTexts.AskAudience.For(step.Context), Choices = choices, CardField = "audience" }, ct);
+        }
+
+        return step.PromptAsync(PromptIds.Choice, new PromptOptions { Prompt = BroadcastTexts.AskAudience.For(step.Context), Choices = choices, CardField = CardSubmit.Field<BroadcastSend>(s => s.Audience) }, ct);
     }
 
     private Task<DialogTurnResult> AskLinkStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
     {
         var label = (string)step.Result!;
-        step.State.Audience = label == BroadcastTexts.AllMembers.For(step.Context) ? "all" : label;
-        return step.PromptAsync(BroadcastPrompts.Link, new PromptOptions { Prompt = BroadcastTexts.AskLink.For(step.Context), CardField = "link" }, ct);
+        step.State.Audience = label == BroadcastTexts.AllMembers.For(step.Context) ? BroadcastRequest.Everyone : label;
+        return step.PromptAsync(BroadcastPrompts.Link, new PromptOptions { Prompt = BroadcastTexts.AskLink.For(step.Context), CardField = CardSubmit.Field<BroadcastSend>(s => s.Link) }, ct);
     }
 
     private Task<DialogTurnResult> ConfirmStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
@@ -73,13 +78,12 @@ public sealed class BroadcastDialog : WaterfallDialog<BroadcastDialog.State>
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync(BroadcastTexts.NotSent.For(step.Context), cancellationToken: ct).ConfigureAwait(false);
-            return await step.EndAsync(null, ct).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(BroadcastTexts.NotSent.For(step.Context), cancellationToken: ct);
+            return await step.EndAsync(null, ct);
         }
 
-        var id = await _starter.StartAsync(step.Context, new BroadcastRequest(step.State.Text, step.State.Audience, step.State.Link), ct)
-            .ConfigureAwait(false);
-        return await step.EndAsync(id, ct).ConfigureAwait(false);
+        var id = await _starter.StartAsync(step.Context, new BroadcastRequest(step.State.Text, step.State.Audience, step.State.Link), ct);
+        return await step.EndAsync(id, ct);
     }
 }
 

@@ -6,22 +6,10 @@ using Microsoft.Bot.Schema;
 namespace Cppcc.Dialogs.Broadcasts;
 
 /// <summary><c>通知结果 TZ-2026-0001</c> / <c>broadcast report …</c>: counts and a staff-only download link to the per-recipient CSV.</summary>
-public sealed class BroadcastReportCommand : ITextCommand
+public sealed class BroadcastReportCommand(IBroadcasts broadcasts, IDownloadLinks links, PrivateDownload privateDownload) : ITextCommand
 {
-    private readonly IBroadcasts _broadcasts;
-    private readonly IDownloadLinks _links;
-    private readonly PrivateDownload _private;
-
-    /// <summary>Creates the command.</summary>
-    public BroadcastReportCommand(IBroadcasts broadcasts, IDownloadLinks links, PrivateDownload privateDownload)
-    {
-        _broadcasts = broadcasts;
-        _links = links;
-        _private = privateDownload;
-    }
-
     /// <inheritdoc />
-    public IReadOnlyList<string> Words { get; } = new[] { "通知结果", "broadcast report" };
+    public IReadOnlyList<string> Words { get; } = ["通知结果", "broadcast report"];
 
     /// <inheritdoc />
     public bool TakesArguments => true;
@@ -39,19 +27,18 @@ public sealed class BroadcastReportCommand : ITextCommand
         var id = arguments.Trim().ToUpperInvariant();
         if (id.Length == 0)
         {
-            await turn.SendActivityAsync(BroadcastTexts.ReportUsage.For(turn), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(BroadcastTexts.ReportUsage.For(turn), cancellationToken: cancellationToken);
             return;
         }
 
-        if (_broadcasts.Report(id) is not { } report)
+        if (broadcasts.Report(id) is not { } report)
         {
-            await turn.SendActivityAsync(BroadcastTexts.NoSuchBroadcast.Format(turn, id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(BroadcastTexts.NoSuchBroadcast.Format(turn, id), cancellationToken: cancellationToken);
             return;
         }
 
         var reply = MessageFactory.Text(BroadcastTexts.ReportSummary.Format(turn, report.Id, report.Sent, report.Failed, report.Pending));
-        reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.BroadcastResults, report.Id)) };
-        await _private.SendAsync(context, reply, cancellationToken).ConfigureAwait(false);
+        reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, links.Create(context.Caller, ExportKinds.BroadcastResults, report.Id)) };
+        await privateDownload.SendAsync(context, reply, cancellationToken);
     }
 }
-

@@ -8,7 +8,11 @@ namespace Cppcc.Dialogs.Broadcasts;
 /// <param name="Audience">"all" or a group name (界别 / 专委会).</param>
 /// <param name="Link">Optional http(s) link shown as a button.</param>
 /// <param name="LinkTitle">The button's title (default "查看详情").</param>
-public sealed record BroadcastRequest(string Text, string Audience, string? Link = null, string? LinkTitle = null);
+public sealed record BroadcastRequest(string Text, string Audience, string? Link = null, string? LinkTitle = null)
+{
+    /// <summary>The <see cref="Audience"/> that means every member.</summary>
+    public const string Everyone = "all";
+}
 
 /// <summary>The outcome of starting a broadcast.</summary>
 /// <param name="Id">The broadcast id, e.g. TZ-2026-0001.</param>

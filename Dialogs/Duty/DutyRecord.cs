@@ -75,6 +75,24 @@ public static class DutyScoring
 
     /// <summary>The sum of the lines.</summary>
     public static int Total(DutyCounts counts, DutyPointsRules rules) => Lines(counts, rules).Sum(l => l.Points);
+
+    /// <summary>
+    /// Members by points (then reports filed, then name), and their sectors by the sum of their members; a member with no
+    /// sector counts under <see cref="DutyTexts.SectorNotSet"/>.
+    /// </summary>
+    public static DutyRanking Rank(int year, IEnumerable<DutyCounts> members, DutyPointsRules rules)
+    {
+        var rows = members
+            .Select(c => new RankedRow(c.Name, c.Sector.Length > 0 ? c.Sector : DutyTexts.SectorNotSet.Zh, Total(c, rules), c.Filed,
+                c.AdoptedTotal, c.Attended))
+            .OrderByDescending(r => r.Points).ThenByDescending(r => r.Filed).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        var sectors = rows.GroupBy(m => m.Sector)
+            .Select(g => new RankedRow(g.Key, "", g.Sum(m => m.Points), g.Sum(m => m.Filed), g.Sum(m => m.Adopted), g.Sum(m => m.Attended)))
+            .OrderByDescending(r => r.Points).ThenByDescending(r => r.Filed).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        return new DutyRanking(year, rows, sectors);
+    }
 }
 
 /// <summary>One row of the ranking.</summary>

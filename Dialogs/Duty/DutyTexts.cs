@@ -26,7 +26,8 @@ public static class DutyTexts
         "{0}. {1} ({2}): {3} points · filed {4} · adopted {5} · attended {6}");
     internal static readonly Localized ChartAlt = new("{0} 年每月报送与采用、各界别积分图", "Reports filed and adopted per month, and points per sector, {0}");
     internal static readonly Localized RankingEmpty = new("该年度暂无履职记录。", "No duty records for that year.");
-    internal static readonly Localized NoSector = new("未填界别", "no sector");
+    // The ranking and its files are in Chinese: the same word the report statistics use for a member with no sector.
+    internal static readonly Localized SectorNotSet = new("未填写", "not set");
     internal static readonly Localized DownloadCsv = new("下载 CSV", "Download CSV");
     internal static readonly Localized DownloadExcel = new("下载 Excel", "Download Excel");
     internal static readonly Localized LinksExpire = new("下载链接仅限工作人员使用，{0} 前有效。", "The links work for staff only, until {0}.");

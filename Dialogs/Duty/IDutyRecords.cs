@@ -6,8 +6,8 @@ namespace Cppcc.Dialogs.Duty;
 public interface IDutyRecords
 {
     /// <summary>The counts of <paramref name="member"/> for <paramref name="year"/>.</summary>
-    Task<DutyCounts> ForMemberAsync(Caller member, int year, CancellationToken cancellationToken);
+    DutyCounts ForMember(Caller member, int year);
 
-    /// <summary>Every member with something counted in <paramref name="year"/>, and their sectors, ranked by points.</summary>
-    Task<DutyRanking> RankingAsync(int year, CancellationToken cancellationToken);
+    /// <summary>Every member with something counted in <paramref name="year"/>, and their sectors, ranked by <see cref="DutyScoring.Rank"/>.</summary>
+    DutyRanking Ranking(int year);
 }

@@ -1,30 +1,19 @@
+using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json.Linq;
+using Microsoft.Bot.Schema;
 
 namespace Cppcc.Dialogs.Duty;
 
 /// <summary><c>我的履职 [year]</c> / <c>my record [year]</c>: the caller's own duty record with points, each line explained.</summary>
-public sealed class MyRecordCommand : ITextCommand
+public sealed class MyRecordCommand(IDutyRecords records, DutyPointsRules rules, TimeProvider time) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
 
-    private readonly IDutyRecords _records;
-    private readonly DutyPointsRules _rules;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates the command.</summary>
-    public MyRecordCommand(IDutyRecords records, DutyPointsRules rules, TimeProvider time)
-    {
-        _records = records;
-        _rules = rules;
-        _time = time;
-    }
-
     /// <inheritdoc />
-    public IReadOnlyList<string> Words { get; } = new[] { "我的履职", "my record" };
+    public IReadOnlyList<string> Words { get; } = ["我的履职", "my record"];
 
     /// <inheritdoc />
     public bool TakesArguments => true;
@@ -39,46 +28,38 @@ public sealed class MyRecordCommand : ITextCommand
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        if (!DutyYear.TryParse(arguments, _time, out var year))
+        if (!DutyYear.TryParse(arguments, time, out var year))
         {
             await turn.SendActivityAsync(DutyTexts.BadYear.For(turn), cancellationToken: cancellationToken);
             return;
         }
 
-        var counts = await _records.ForMemberAsync(context.Caller, year, cancellationToken);
+        var counts = records.ForMember(context.Caller, year);
         await turn.SendActivityAsync(MessageFactory.Attachment(Card(turn, counts)), cancellationToken);
     }
 
-    private Microsoft.Bot.Schema.Attachment Card(ITurnContext turn, DutyCounts c)
+    private Attachment Card(ITurnContext turn, DutyCounts c)
     {
         int Level(AdoptionLevel level) => c.Adopted.GetValueOrDefault(level);
-        var lines = DutyScoring.Lines(c, _rules);
-        var body = new JArray
-        {
-            // Names come from Teams profiles: a TextRun shows them as typed, never as Markdown.
-            Run(DutyTexts.RecordTitle.Format(turn, c.Year, c.Name), large: true),
-            MenuCard.TextBlock(DutyTexts.ReportsLine.Format(turn, c.Filed, c.Accepted, c.Forwarded, c.Replied, c.AdoptedTotal)),
-            MenuCard.TextBlock(DutyTexts.AdoptedLine.Format(turn, Level(AdoptionLevel.District), Level(AdoptionLevel.City),
-                Level(AdoptionLevel.Province), Level(AdoptionLevel.National), Level(AdoptionLevel.Instruction))),
-            MenuCard.TextBlock(DutyTexts.SessionsLine.Format(turn, c.Attended, c.AbsentWithLeave, c.NotAnswered)),
-            MenuCard.TextBlock(DutyTexts.PointsTitle.Format(turn, lines.Sum(l => l.Points)), large: true),
-        };
+        var lines = DutyScoring.Lines(c, rules);
+        var card = new AdaptiveCardBuilder()
+            // Names come from Teams profiles: shown as typed, never as Markdown.
+            .UserText(DutyTexts.RecordTitle.Format(turn, c.Year, c.Name), large: true)
+            .Text(DutyTexts.ReportsLine.Format(turn, c.Filed, c.Accepted, c.Forwarded, c.Replied, c.AdoptedTotal))
+            .Text(DutyTexts.AdoptedLine.Format(turn, Level(AdoptionLevel.District), Level(AdoptionLevel.City),
+                Level(AdoptionLevel.Province), Level(AdoptionLevel.National), Level(AdoptionLevel.Instruction)))
+            .Text(DutyTexts.SessionsLine.Format(turn, c.Attended, c.AbsentWithLeave, c.NotAnswered))
+            .Title(DutyTexts.PointsTitle.Format(turn, lines.Sum(l => l.Points)));
         foreach (var line in lines)
         {
-            body.Add(MenuCard.TextBlock(DutyTexts.PointsLine.Format(turn, line.Item.Label().For(turn), line.Count, line.Each, line.Points)));
+            card.Text(DutyTexts.PointsLine.Format(turn, line.Item.Label().For(turn), line.Count, line.Each, line.Points));
         }
 
         if (lines.Count == 0)
         {
-            body.Add(MenuCard.TextBlock(DutyTexts.NoPoints.For(turn), subtle: true));
+            card.Text(DutyTexts.NoPoints.For(turn), subtle: true);
         }
 
-        return MenuCard.AdaptiveCard(body);
+        return card.Build();
     }
-
-    private static JObject Run(string text, bool large) => new()
-    {
-        ["type"] = "RichTextBlock",
-        ["inlines"] = new JArray { new JObject { ["type"] = "TextRun", ["text"] = text, ["size"] = large ? "Large" : "Default", ["weight"] = large ? "Bolder" : "Default" } },
-    };
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Cppcc.Dialogs.Framework;
-using Cppcc.Dialogs.Root;
+using Cppcc.Dialogs.Framework.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Exports;
 
@@ -15,10 +14,12 @@ public static class DownloadCard
 
     /// <summary>The card for <paramref name="link"/>.</summary>
     public static Attachment Create(ITurnContext turn, DownloadLink link)
-    {
-        var until = OfficeClock.Local(link.ExpiresAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var body = new JArray { MenuCard.TextBlock(Expires.Format(turn, until), subtle: true) };
-        var actions = new JArray { new JObject { ["type"] = "Action.OpenUrl", ["title"] = Download.For(turn), ["url"] = link.Url } };
-        return MenuCard.AdaptiveCard(body, actions);
-    }
+        => new AdaptiveCardBuilder()
+            .Text(Expires.Format(turn, Until(link)), subtle: true)
+            .OpenUrl(Download.For(turn), link.Url)
+            .Build();
+
+    /// <summary>When <paramref name="link"/> stops working, in the office's time zone, as the cards show it.</summary>
+    public static string Until(DownloadLink link)
+        => OfficeClock.Local(link.ExpiresAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -11,16 +11,11 @@ namespace Cppcc.Dialogs.Exports;
 /// chat; asked in a group chat or channel, through their personal chat (opened for them if need be), while the shared
 /// conversation only hears where it went. Anyone there could otherwise open the link while it is valid.
 /// </summary>
-public sealed class PrivateDownload
+public sealed class PrivateDownload(IUserNotifier notifier)
 {
     private static readonly Localized SentPrivately = new("下载链接已通过私聊发送给您。", "The download link was sent to you in a personal chat.");
     private static readonly Localized NoPrivateChat = new("下载链接只在私聊中发送，请在与本助手的私聊中发送此命令。",
         "Download links are only sent in a personal chat: please send this command to the assistant directly.");
-
-    private readonly IUserNotifier _notifier;
-
-    /// <summary>Creates the helper.</summary>
-    public PrivateDownload(IUserNotifier notifier) => _notifier = notifier;
 
     /// <summary>Sends <paramref name="reply"/> (which holds a download link) to the caller only.</summary>
     public async Task SendAsync(RouteContext context, IMessageActivity reply, CancellationToken cancellationToken)
@@ -28,13 +23,13 @@ public sealed class PrivateDownload
         var turn = context.Turn;
         if (ConversationScope.IsPersonal(turn.Activity.Conversation))
         {
-            await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(reply, cancellationToken);
             return;
         }
 
         // Each request is its own delivery: a second click must bring a fresh link, not be taken for a repeat.
         var jobId = "export:" + Guid.NewGuid().ToString("N");
-        var sent = await _notifier.NotifyAsync(context.Caller.UserKey, reply, jobId, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync((sent ? SentPrivately : NoPrivateChat).For(turn), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var sent = await notifier.NotifyAsync(context.Caller.UserKey, reply, jobId, cancellationToken);
+        await turn.SendActivityAsync((sent ? SentPrivately : NoPrivateChat).For(turn), cancellationToken: cancellationToken);
     }
 }

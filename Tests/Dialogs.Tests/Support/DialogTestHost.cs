@@ -35,6 +35,7 @@ public sealed class DialogTestHost
         services.AddSingleton<IDownloadLinks>(new FakeDownloadLinks());
         services.AddSingleton<Cppcc.Dialogs.Notifications.IUserNotifier>(Notifier);
         services.AddConversationDialogs();
+        services.AddExportConversations();
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
         Bot = Services.GetRequiredService<IBot>();

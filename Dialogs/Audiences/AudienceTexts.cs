@@ -2,8 +2,8 @@ using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Dialogs.Audiences;
 
-/// <summary>User-facing texts of member groups (zh-CN first).</summary>
-internal static class GroupTexts
+/// <summary>User-facing texts of member groups and the roster sync (zh-CN first).</summary>
+internal static class AudienceTexts
 {
     public static readonly Localized MissingName = new("请填写分组名称（name）。", "Please give the group name (name).");
     public static readonly Localized NameTooLong = new("分组名称（name）不能超过 20 字，且不能是 all。", "The group name (name) must be at most 20 characters and not \"all\".");
