@@ -14,29 +14,13 @@ namespace Cppcc.Bot.Attachments;
 /// the sender's report (members) or suggestion (public) filed in the last 24 hours, up to five of 10 MB each. Every
 /// file gets its own line: attached, or why not.
 /// </summary>
-public sealed class ReportAttachmentIntake : IFileIntake
+public sealed class ReportAttachmentIntake(ActivityFiles files, IReportAttachmentStore attachments, IReportStore reports, TimeProvider time,
+        ILogger<ReportAttachmentIntake> logger) : IFileIntake
 {
     /// <summary>Files per report.</summary>
     public const int MaxPerReport = 5;
 
     private static readonly TimeSpan AttachWindow = TimeSpan.FromDays(1);
-
-    private readonly ActivityFiles _files;
-    private readonly IReportAttachmentStore _attachments;
-    private readonly IReportStore _reports;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ReportAttachmentIntake> _logger;
-
-    /// <summary>Creates the intake.</summary>
-    public ReportAttachmentIntake(ActivityFiles files, IReportAttachmentStore attachments, IReportStore reports, TimeProvider time,
-        ILogger<ReportAttachmentIntake> logger)
-    {
-        _files = files;
-        _attachments = attachments;
-        _reports = reports;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <inheritdoc />
     public bool Accepts(IActivity activity) => ActivityFiles.HasFiles(activity);
@@ -47,10 +31,10 @@ public sealed class ReportAttachmentIntake : IFileIntake
         var turn = context.Turn;
         // Members attach to their report (社情民意), the public to their suggestion (建议): their own, filed in the last day.
         var kind = context.Caller.Role == Role.Public ? ReportKind.Suggestion : ReportKind.Report;
-        var now = _time.GetUtcNow();
-        var report = _reports.ByAuthor(context.Caller.UserKey, 1)
+        var now = time.GetUtcNow();
+        var report = reports.ByAuthor(context.Caller.UserKey, 1)
             .FirstOrDefault(r => r.Kind == kind && StoredReport.Utc(r.SubmittedAt) >= now - AttachWindow);
-        var (offered, refused) = _files.Offered(turn.Activity);
+        var (offered, refused) = files.Offered(turn.Activity);
         if (report is null)
         {
             await turn.SendActivityAsync(kind == ReportKind.Report ? AttachmentTexts.NoReport : AttachmentTexts.NoSuggestion, cancellationToken: cancellationToken);
@@ -71,10 +55,10 @@ public sealed class ReportAttachmentIntake : IFileIntake
         CancellationToken cancellationToken)
     {
         var shown = Shown(file.Name);
-        var bytes = await _files.DownloadAsync(file, connector, cancellationToken);
+        var bytes = await files.DownloadAsync(file, connector, cancellationToken);
         if (bytes is null)
         {
-            _logger.LogWarning("An attachment for {Reference} could not be downloaded", reference);
+            logger.LogWarning("An attachment for {Reference} could not be downloaded", reference);
             return Format(AttachmentTexts.NotDownloaded, shown);
         }
 
@@ -93,12 +77,12 @@ public sealed class ReportAttachmentIntake : IFileIntake
             Id = "report/" + Guid.NewGuid().ToString("N"), Reference = reference, OwnerKey = caller.UserKey,
             FileName = FileTypes.SafeName(file.Name, type), ContentType = type.ContentType, Length = bytes.Length, ReceivedAt = now.UtcDateTime,
         };
-        if (!_attachments.TryAdd(attachment, bytes, MaxPerReport))
+        if (!attachments.TryAdd(attachment, bytes, MaxPerReport))
         {
             return Format(AttachmentTexts.TooMany, reference, shown);
         }
 
-        _logger.LogInformation("Attachment of {Length} bytes kept with {Reference}", bytes.Length, reference);
+        logger.LogInformation("Attachment of {Length} bytes kept with {Reference}", bytes.Length, reference);
         return Format(AttachmentTexts.Attached, attachment.FileName, reference, attachment.Number);
     }
 

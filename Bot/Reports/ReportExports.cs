@@ -7,22 +7,18 @@ using Cppcc.Dialogs.Root;
 namespace Cppcc.Bot.Reports;
 
 /// <summary>Download links for the assessment export (CSV and Excel), made by the shared <see cref="IDownloadLinks"/>.</summary>
-public sealed class ReportExports : IReportExports
+public sealed class ReportExports(IDownloadLinks links) : IReportExports
 {
     /// <summary>Link kinds of the two files.</summary>
     public const string CsvKind = "report.csv", ExcelKind = "report.xlsx";
 
     private const string DateFormat = "yyyy-MM-dd";
-    private readonly IDownloadLinks _links;
-
-    /// <summary>Creates the link maker.</summary>
-    public ReportExports(IDownloadLinks links) => _links = links;
 
     /// <inheritdoc />
     public ExportLinks CreateLinks(Caller staff, ReportPeriod period)
     {
-        var csv = _links.Create(staff, CsvKind, Subject(period));
-        return new ExportLinks(csv.Url, _links.Create(staff, ExcelKind, Subject(period)).Url, csv.ExpiresAt);
+        var csv = links.Create(staff, CsvKind, Subject(period));
+        return new ExportLinks(csv.Url, links.Create(staff, ExcelKind, Subject(period)).Url, csv.ExpiresAt);
     }
 
     /// <summary>The period as a link subject: <c>2026-01-01..2026-12-31</c>.</summary>
