@@ -1,5 +1,5 @@
-using System.Globalization;
 using Cppcc.Bot.Reports;
+using Cppcc.Dialogs.Attachments;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
@@ -15,7 +15,7 @@ namespace Cppcc.Bot.Attachments;
 /// file gets its own line: attached, or why not.
 /// </summary>
 public sealed class ReportAttachmentIntake(ActivityFiles files, IReportAttachmentStore attachments, IReportStore reports, TimeProvider time,
-        ILogger<ReportAttachmentIntake> logger) : IFileIntake
+    ILogger<ReportAttachmentIntake> logger) : IFileIntake
 {
     /// <summary>Files per report.</summary>
     public const int MaxPerReport = 5;
@@ -37,11 +37,11 @@ public sealed class ReportAttachmentIntake(ActivityFiles files, IReportAttachmen
         var (offered, refused) = files.Offered(turn.Activity);
         if (report is null)
         {
-            await turn.SendActivityAsync(kind == ReportKind.Report ? AttachmentTexts.NoReport : AttachmentTexts.NoSuggestion, cancellationToken: cancellationToken);
+            await turn.SendActivityAsync(AttachmentMessages.NoRecentFiling(kind), cancellationToken: cancellationToken);
             return;
         }
 
-        var lines = refused.Select(name => Format(AttachmentTexts.NotDownloaded, Shown(name))).ToList();
+        var lines = refused.Select(AttachmentMessages.NotDownloaded).ToList();
         var connector = turn.TurnState.Get<IConnectorClient>();
         foreach (var file in offered)
         {
@@ -54,22 +54,21 @@ public sealed class ReportAttachmentIntake(ActivityFiles files, IReportAttachmen
     private async Task<string> KeepAsync(string reference, Caller caller, OfferedFile file, IConnectorClient? connector, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var shown = Shown(file.Name);
         var bytes = await files.DownloadAsync(file, connector, cancellationToken);
         if (bytes is null)
         {
             logger.LogWarning("An attachment for {Reference} could not be downloaded", reference);
-            return Format(AttachmentTexts.NotDownloaded, shown);
+            return AttachmentMessages.NotDownloaded(file.Name);
         }
 
         if (bytes.Length > ActivityFiles.MaxBytes)
         {
-            return Format(AttachmentTexts.TooLarge, shown);
+            return AttachmentMessages.TooLarge(file.Name);
         }
 
         if (FileTypes.Sniff(bytes) is not { } type)
         {
-            return Format(AttachmentTexts.WrongType, shown);
+            return AttachmentMessages.WrongType(file.Name);
         }
 
         var attachment = new StoredAttachment
@@ -79,15 +78,10 @@ public sealed class ReportAttachmentIntake(ActivityFiles files, IReportAttachmen
         };
         if (!attachments.TryAdd(attachment, bytes, MaxPerReport))
         {
-            return Format(AttachmentTexts.TooMany, reference, shown);
+            return AttachmentMessages.TooMany(reference, file.Name);
         }
 
         logger.LogInformation("Attachment of {Length} bytes kept with {Reference}", bytes.Length, reference);
-        return Format(AttachmentTexts.Attached, attachment.FileName, reference, attachment.Number);
+        return AttachmentMessages.Attached(attachment.FileName, reference, attachment.Number);
     }
-
-    /// <summary>Inline images come without a name.</summary>
-    private static string Shown(string name) => string.IsNullOrWhiteSpace(name) ? "图片" : name;
-
-    private static string Format(string text, params object[] args) => string.Format(CultureInfo.InvariantCulture, text, args);
 }

@@ -5,7 +5,7 @@ namespace Cppcc.Bot.Reports;
 
 /// <summary>Staff work over <see cref="IReportStore"/>: the triage list, lifecycle transitions (history + author notice) and the numbers.</summary>
 public sealed class ReportReview(IReportStore store, IMemberSectorStore sectors, ReportValidator validator, ReportNotices notices, TimeProvider time,
-        ILogger<ReportReview> logger) : IReportReview
+    ILogger<ReportReview> logger) : IReportReview
 {
     /// <inheritdoc />
     public Task<ReportPage> ListAsync(ReportQuery query, int pageSize, CancellationToken cancellationToken)

@@ -1,15 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using Cppcc.Dialogs.Reports;
 
 namespace Cppcc.Bot.Reports;
 
 /// <summary>
-/// The host's own settings of the reports feature (section <c>Reports</c>): limits and thresholds of filing. The lists and
-/// lengths the conversation checks too are <see cref="Cppcc.Dialogs.Reports.ReportRules"/>, bound from the same section.
+/// Settings of the reports feature (section <c>Reports</c>): the lists and lengths the conversation checks too (those of
+/// <see cref="ReportRules"/>, which this object is handed out as), and the host's own limits and thresholds of filing.
 /// </summary>
-public sealed class ReportsOptions
+public sealed class ReportsOptions : ReportRules
 {
     /// <summary>Configuration section.</summary>
-    public const string Section = Cppcc.Dialogs.Reports.ReportRules.Section;
+    public new const string Section = ReportRules.Section;
 
     /// <summary>Public filings allowed per conversation, per user and per client address within <see cref="PublicFilingWindow"/>.</summary>
     [Range(1, 10000)]

@@ -12,18 +12,16 @@ public static class ReportsServiceCollectionExtensions
     /// <summary>Adds everything the reports feature needs, including its files behind <c>GET /exports/{token}</c> (see AddExports).</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
-        services.AddOptions<ReportRules>().BindConfiguration(ReportRules.Section)
-            .PostConfigure(rules => rules.WithDefaults())
-            .ValidateDataAnnotations()
-            .Validate(rules => rules.Categories.All(c => !string.IsNullOrWhiteSpace(c) && !c.Contains(' ', StringComparison.Ordinal)),
-                "Reports:Categories must be non-empty words without spaces.")
-            .ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ReportRules>>().Value);
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section)
+            .PostConfigure(o => o.WithDefaults())
             .ValidateDataAnnotations()
             .Validate(o => o.PublicFilingWindow > TimeSpan.Zero && o.DuplicateWindow > TimeSpan.Zero,
                 "Reports: PublicFilingWindow and DuplicateWindow must be positive.")
+            .Validate(o => o.Categories.All(c => !string.IsNullOrWhiteSpace(c) && !c.Contains(' ', StringComparison.Ordinal)),
+                "Reports:Categories must be non-empty words without spaces.")
             .ValidateOnStart();
+        // The conversation's rules are these same bound options, never a copy.
+        services.AddSingleton<ReportRules>(sp => sp.GetRequiredService<IOptions<ReportsOptions>>().Value);
         services.AddStore<IReportStore, ReportStore, PostgresReportStore>();
         services.AddPostgresSchema("reports-001", PostgresReportStore.Schema);
         // On PostgreSQL other instances file too: the index reads their new reports before each use.

@@ -9,6 +9,10 @@ public static class ReportExportTable
     /// <summary>The sheet name of the Excel export.</summary>
     public static string SheetName => ReportTexts.ExportSheet.Zh;
 
+    /// <summary>The download's file name, e.g. <c>社情民意统计_20260101-20261231.csv</c>.</summary>
+    public static string FileName(ReportPeriod period, string extension)
+        => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SheetName}_{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.{extension}");
+
     /// <summary>Header, one row per member, one per sector, and the public suggestions total; counts are <see cref="int"/>.</summary>
     public static IEnumerable<IReadOnlyList<object>> Rows(ReportStatistics stats)
     {

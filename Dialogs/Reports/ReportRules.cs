@@ -3,10 +3,11 @@ using System.ComponentModel.DataAnnotations;
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary>
-/// The lists and limits the dialogs, the card actions and the host's filing check against: bound once from section
-/// <c>Reports</c> (README, Configuration), with the built-in lists where the configuration names none.
+/// The lists and limits the dialogs, the card actions and the host's filing check against, with the built-in lists where
+/// the configuration names none. The host binds section <c>Reports</c> (README, Configuration) once, into its options
+/// class derived from this one, and hands that same object to the conversation.
 /// </summary>
-public sealed class ReportRules
+public class ReportRules
 {
     /// <summary>Configuration section.</summary>
     public const string Section = "Reports";

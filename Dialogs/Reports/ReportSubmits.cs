@@ -3,7 +3,7 @@ using Cppcc.Dialogs.Framework.Cards;
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary>
-/// Files a report or suggestion in one step (docs/contract.md, Card actions):
+/// Files a report or suggestion in one step (docs/contract.md, Conversation contract):
 /// <c>{"action":"report.submit","kind":"report|suggestion","title","category","content","analysis","suggestion","location",
 /// "anonymous":"true|false","contactName","contactPhone","coAuthors"}</c>; with <c>ref</c> (and a public submitter's access
 /// code in <c>code</c>) it resubmits a returned report.
@@ -29,7 +29,7 @@ public sealed record ReportSubmit(
 
 /// <summary>
 /// A co-author's answer to a joint report (联名): <c>{"action":"report.cosign","ref","response":"accept|decline"}</c>
-/// (docs/contract.md, Card actions).
+/// (docs/contract.md, Conversation contract).
 /// </summary>
 public sealed record ReportCosign(string? Ref, string? Response) : ICardSubmit<ReportCosign>
 {
@@ -44,7 +44,7 @@ public sealed record ReportCosign(string? Ref, string? Response) : ICardSubmit<R
 }
 
 /// <summary>
-/// Staff move a report (docs/contract.md, Card actions):
+/// Staff move a report (docs/contract.md, Conversation contract):
 /// <c>{"action":"report.transition","ref","to":"accepted|returned|forwarded|replied|adopted|closed","note","department","level"}</c>.
 /// </summary>
 public sealed record ReportTransition(string? Ref, string? To, string? Note = null, string? Department = null, string? Level = null)
