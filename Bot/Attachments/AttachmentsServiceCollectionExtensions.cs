@@ -1,11 +1,12 @@
 using Cppcc.Bot.Exports;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
+using Cppcc.Dialogs.Attachments;
 using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Bot.Attachments;
 
-/// <summary>Registers attachments on reports: the intake of files sent in the chat, the store, <c>附件</c> and the staff links.</summary>
+/// <summary>Registers attachments on reports: the intake of files sent in the chat, the store, the staff links, then the <c>附件</c> conversation.</summary>
 public static class AttachmentsServiceCollectionExtensions
 {
     /// <summary>Adds the feature; its files are served behind <c>GET /exports/{token}</c> (see AddExports).</summary>
@@ -17,8 +18,8 @@ public static class AttachmentsServiceCollectionExtensions
         services.AddPostgresSchema(PostgresReportAttachmentStore.Schema)
             .AddStore<IReportAttachmentStore, ReportAttachmentStore, PostgresReportAttachmentStore>();
         services.AddSingleton<IFileIntake, ReportAttachmentIntake>();
-        services.AddSingleton<ITextCommand, AttachmentsCommand>();
+        services.AddSingleton<IReportAttachments, ReportAttachments>();
         services.AddSingleton<IExportSource, AttachmentExportSource>();
-        return services;
+        return services.AddAttachmentsConversation();
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Cppcc.Bot.Reports;
+using Cppcc.Dialogs.Attachments;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
@@ -14,29 +14,13 @@ namespace Cppcc.Bot.Attachments;
 /// the sender's report (members) or suggestion (public) filed in the last 24 hours, up to five of 10 MB each. Every
 /// file gets its own line: attached, or why not.
 /// </summary>
-public sealed class ReportAttachmentIntake : IFileIntake
+public sealed class ReportAttachmentIntake(ActivityFiles files, IReportAttachmentStore attachments, IReportStore reports, TimeProvider time,
+    ILogger<ReportAttachmentIntake> logger) : IFileIntake
 {
     /// <summary>Files per report.</summary>
     public const int MaxPerReport = 5;
 
     private static readonly TimeSpan AttachWindow = TimeSpan.FromDays(1);
-
-    private readonly ActivityFiles _files;
-    private readonly IReportAttachmentStore _attachments;
-    private readonly IReportStore _reports;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ReportAttachmentIntake> _logger;
-
-    /// <summary>Creates the intake.</summary>
-    public ReportAttachmentIntake(ActivityFiles files, IReportAttachmentStore attachments, IReportStore reports, TimeProvider time,
-        ILogger<ReportAttachmentIntake> logger)
-    {
-        _files = files;
-        _attachments = attachments;
-        _reports = reports;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <inheritdoc />
     public bool Accepts(IActivity activity) => ActivityFiles.HasFiles(activity);
@@ -47,17 +31,17 @@ public sealed class ReportAttachmentIntake : IFileIntake
         var turn = context.Turn;
         // Members attach to their report (社情民意), the public to their suggestion (建议): their own, filed in the last day.
         var kind = context.Caller.Role == Role.Public ? ReportKind.Suggestion : ReportKind.Report;
-        var now = _time.GetUtcNow();
-        var report = _reports.ByAuthor(context.Caller.UserKey, 1)
+        var now = time.GetUtcNow();
+        var report = reports.ByAuthor(context.Caller.UserKey, 1)
             .FirstOrDefault(r => r.Kind == kind && StoredReport.Utc(r.SubmittedAt) >= now - AttachWindow);
-        var (offered, refused) = _files.Offered(turn.Activity);
+        var (offered, refused) = files.Offered(turn.Activity);
         if (report is null)
         {
-            await turn.SendActivityAsync(kind == ReportKind.Report ? AttachmentTexts.NoReport : AttachmentTexts.NoSuggestion, cancellationToken: cancellationToken);
+            await turn.SendActivityAsync(AttachmentMessages.NoRecentFiling(kind), cancellationToken: cancellationToken);
             return;
         }
 
-        var lines = refused.Select(name => Format(AttachmentTexts.NotDownloaded, Shown(name))).ToList();
+        var lines = refused.Select(AttachmentMessages.NotDownloaded).ToList();
         var connector = turn.TurnState.Get<IConnectorClient>();
         foreach (var file in offered)
         {
@@ -70,22 +54,21 @@ public sealed class ReportAttachmentIntake : IFileIntake
     private async Task<string> KeepAsync(string reference, Caller caller, OfferedFile file, IConnectorClient? connector, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var shown = Shown(file.Name);
-        var bytes = await _files.DownloadAsync(file, connector, cancellationToken);
+        var bytes = await files.DownloadAsync(file, connector, cancellationToken);
         if (bytes is null)
         {
-            _logger.LogWarning("An attachment for {Reference} could not be downloaded", reference);
-            return Format(AttachmentTexts.NotDownloaded, shown);
+            logger.LogWarning("An attachment for {Reference} could not be downloaded", reference);
+            return AttachmentMessages.NotDownloaded(file.Name);
         }
 
         if (bytes.Length > ActivityFiles.MaxBytes)
         {
-            return Format(AttachmentTexts.TooLarge, shown);
+            return AttachmentMessages.TooLarge(file.Name);
         }
 
         if (FileTypes.Sniff(bytes) is not { } type)
         {
-            return Format(AttachmentTexts.WrongType, shown);
+            return AttachmentMessages.WrongType(file.Name);
         }
 
         var attachment = new StoredAttachment
@@ -93,17 +76,12 @@ public sealed class ReportAttachmentIntake : IFileIntake
             Id = "report/" + Guid.NewGuid().ToString("N"), Reference = reference, OwnerKey = caller.UserKey,
             FileName = FileTypes.SafeName(file.Name, type), ContentType = type.ContentType, Length = bytes.Length, ReceivedAt = now.UtcDateTime,
         };
-        if (!_attachments.TryAdd(attachment, bytes, MaxPerReport))
+        if (!attachments.TryAdd(attachment, bytes, MaxPerReport))
         {
-            return Format(AttachmentTexts.TooMany, reference, shown);
+            return AttachmentMessages.TooMany(reference, file.Name);
         }
 
-        _logger.LogInformation("Attachment of {Length} bytes kept with {Reference}", bytes.Length, reference);
-        return Format(AttachmentTexts.Attached, attachment.FileName, reference, attachment.Number);
+        logger.LogInformation("Attachment of {Length} bytes kept with {Reference}", bytes.Length, reference);
+        return AttachmentMessages.Attached(attachment.FileName, reference, attachment.Number);
     }
-
-    /// <summary>Inline images come without a name.</summary>
-    private static string Shown(string name) => string.IsNullOrWhiteSpace(name) ? "图片" : name;
-
-    private static string Format(string text, params object[] args) => string.Format(CultureInfo.InvariantCulture, text, args);
 }

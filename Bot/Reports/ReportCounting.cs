@@ -1,10 +1,10 @@
-using Cppcc.Dialogs.Framework.Prompts;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Reports;
 
 namespace Cppcc.Bot.Reports;
 
 /// <summary>
-/// The assessment numbers (考核/履职积分): member reports first filed in the period (China dates), per member and per
+/// The assessment numbers (考核/履职积分): member reports first filed in the period (dates in the office's time zone), per member and per
 /// sector; accepted / forwarded / adopted count the reports that reached that step at any time so far.
 /// </summary>
 public static class ReportCounting
@@ -12,13 +12,13 @@ public static class ReportCounting
     /// <summary>Counts the period.</summary>
     public static ReportStatistics Count(ReportPeriod period, IReportStore store, IReadOnlyDictionary<string, string> sectors)
     {
-        var zone = DateTimeText.ChinaStandardTime;
+        var zone = OfficeClock.Zone;
         DateTime Utc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
         var filed = store.FiledBetween(Utc(period.From), Utc(period.To.AddDays(1)));
 
         var members = filed.Where(r => r.Kind == ReportKind.Report)
             .GroupBy(r => r.AuthorKey)
-            .Select(g => Row(g.MaxBy(r => r.Sequence)!.AuthorName, sectors.GetValueOrDefault(g.Key) ?? ReportTexts.NoSector.Zh, g.ToList()))
+            .Select(g => Row(g.MaxBy(r => r.Sequence)!.AuthorName, sectors.GetValueOrDefault(g.Key) ?? ReportCounts.NoSector, g.ToList()))
             .OrderByDescending(r => r.Filed).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
         var bySector = members.GroupBy(m => m.Sector)

@@ -20,7 +20,7 @@ public static class ReportDetailsMapper
         if (staff)
         {
             authorName = report.AuthorRole == nameof(Role.Public)
-                ? (report.Anonymous ? ReportTexts.Anonymous.Zh : report.ContactName)
+                ? (report.Anonymous ? ReportDetails.AnonymousAuthor : report.ContactName)
                 : report.AuthorName;
         }
 

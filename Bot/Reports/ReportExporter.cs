@@ -5,7 +5,7 @@ using CsvHelper;
 
 namespace Cppcc.Bot.Reports;
 
-/// <summary>Writes the assessment numbers as CSV (CsvHelper) and as an Excel sheet (ClosedXML): same rows, same columns.</summary>
+/// <summary>Writes <see cref="ReportExportTable"/> as CSV (CsvHelper) and as an Excel sheet (ClosedXML): same rows, same columns.</summary>
 public static class ReportExporter
 {
     /// <summary>UTF-8 CSV with a byte-order mark (so Excel opens Chinese correctly); cells starting with = + - @ are escaped.</summary>
@@ -15,7 +15,7 @@ public static class ReportExporter
         var options = new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true };
         using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
         {
-            foreach (var row in Rows(stats))
+            foreach (var row in ReportExportTable.Rows(stats))
             {
                 foreach (var cell in row)
                 {
@@ -40,9 +40,9 @@ public static class ReportExporter
     public static byte[] Excel(ReportStatistics stats)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(ReportTexts.ExportSheet.Zh);
+        var sheet = workbook.Worksheets.Add(ReportExportTable.SheetName);
         var r = 1;
-        foreach (var row in Rows(stats))
+        foreach (var row in ReportExportTable.Rows(stats))
         {
             for (var c = 0; c < row.Count; c++)
             {
@@ -69,29 +69,4 @@ public static class ReportExporter
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
-
-    /// <summary>Header, one row per member, one per sector, and the public suggestions total.</summary>
-    public static IEnumerable<IReadOnlyList<object>> Rows(ReportStatistics stats)
-    {
-        yield return ReportTexts.ExportColumns.Cast<object>().ToList();
-        foreach (var member in stats.Members)
-        {
-            yield return Row(ReportTexts.ExportMemberRow.Zh, member);
-        }
-
-        foreach (var sector in stats.Sectors)
-        {
-            yield return Row(ReportTexts.ExportSectorRow.Zh, sector);
-        }
-
-        yield return new object[] { ReportTexts.ExportSuggestionRow.Zh, stats.Period.ToString(), "", stats.Suggestions, "", "", "", "", "", "", "", "" };
-    }
-
-    private static IReadOnlyList<object> Row(string kind, ReportCounts counts) => new object[]
-    {
-        kind, counts.Name, counts.Sector, counts.Filed, counts.Accepted, counts.Forwarded, counts.AdoptedTotal,
-        counts.Adopted.GetValueOrDefault(AdoptionLevel.District), counts.Adopted.GetValueOrDefault(AdoptionLevel.City),
-        counts.Adopted.GetValueOrDefault(AdoptionLevel.Province), counts.Adopted.GetValueOrDefault(AdoptionLevel.National),
-        counts.Adopted.GetValueOrDefault(AdoptionLevel.Instruction),
-    };
 }

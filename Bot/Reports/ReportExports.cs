@@ -7,22 +7,18 @@ using Cppcc.Dialogs.Root;
 namespace Cppcc.Bot.Reports;
 
 /// <summary>Download links for the assessment export (CSV and Excel), made by the shared <see cref="IDownloadLinks"/>.</summary>
-public sealed class ReportExports : IReportExports
+public sealed class ReportExports(IDownloadLinks links) : IReportExports
 {
     /// <summary>Link kinds of the two files.</summary>
     public const string CsvKind = "report.csv", ExcelKind = "report.xlsx";
 
     private const string DateFormat = "yyyy-MM-dd";
-    private readonly IDownloadLinks _links;
-
-    /// <summary>Creates the link maker.</summary>
-    public ReportExports(IDownloadLinks links) => _links = links;
 
     /// <inheritdoc />
     public ExportLinks CreateLinks(Caller staff, ReportPeriod period)
     {
-        var csv = _links.Create(staff, CsvKind, Subject(period));
-        return new ExportLinks(csv.Url, _links.Create(staff, ExcelKind, Subject(period)).Url, csv.ExpiresAt);
+        var csv = links.Create(staff, CsvKind, Subject(period));
+        return new ExportLinks(csv.Url, links.Create(staff, ExcelKind, Subject(period)).Url, csv.ExpiresAt);
     }
 
     /// <summary>The period as a link subject: <c>2026-01-01..2026-12-31</c>.</summary>
@@ -41,20 +37,10 @@ public sealed class ReportExports : IReportExports
 }
 
 /// <summary>The assessment export of a period as CSV or Excel, behind <c>/exports/{token}</c>.</summary>
-public sealed class ReportExportSource : IExportSource
+public sealed class ReportExportSource(IReportReview review, bool excel) : IExportSource
 {
-    private readonly IReportReview _review;
-    private readonly bool _excel;
-
-    /// <summary>Creates the source of one format.</summary>
-    public ReportExportSource(IReportReview review, bool excel)
-    {
-        _review = review;
-        _excel = excel;
-    }
-
     /// <inheritdoc />
-    public string Kind => _excel ? ReportExports.ExcelKind : ReportExports.CsvKind;
+    public string Kind => excel ? ReportExports.ExcelKind : ReportExports.CsvKind;
 
     /// <inheritdoc />
     public async Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
@@ -64,9 +50,9 @@ public sealed class ReportExportSource : IExportSource
             return null;
         }
 
-        var stats = await _review.StatisticsAsync(period, cancellationToken);
-        var name = $"社情民意统计_{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.{(_excel ? "xlsx" : "csv")}";
-        return _excel
+        var stats = await review.StatisticsAsync(period, cancellationToken);
+        var name = ReportExportTable.FileName(period, excel ? "xlsx" : "csv");
+        return excel
             ? new ExportFile(ReportExporter.Excel(stats), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
             : new ExportFile(ReportExporter.Csv(stats), "text/csv; charset=utf-8", name);
     }

@@ -11,25 +11,13 @@ namespace Cppcc.Bot.Reports;
 /// (job ids <c>report:{ref}:{seq}</c>, so each history step is delivered at most once per recipient). A failed
 /// notice never fails the filing or the transition: the news is in the report's history either way.
 /// </summary>
-public sealed class ReportNotices
+public sealed class ReportNotices(IUserNotifier notifier, IConversationReferenceStore references, ILogger<ReportNotices> logger)
 {
-    private readonly IUserNotifier _notifier;
-    private readonly IConversationReferenceStore _references;
-    private readonly ILogger<ReportNotices> _logger;
-
-    /// <summary>Creates the notices.</summary>
-    public ReportNotices(IUserNotifier notifier, IConversationReferenceStore references, ILogger<ReportNotices> logger)
-    {
-        _notifier = notifier;
-        _references = references;
-        _logger = logger;
-    }
-
     /// <summary>Tells every staff user with a stored conversation (except the author) about a new or resubmitted report.</summary>
     public async Task NewReportAsync(StoredReport report, CancellationToken cancellationToken)
     {
         var jobId = JobId(report);
-        foreach (var staff in _references.UserKeys(Role.Staff).Where(k => k != report.AuthorKey))
+        foreach (var staff in references.UserKeys(Role.Staff).Where(k => k != report.AuthorKey))
         {
             var resubmitted = report.History[^1].From == ReportState.Returned;
             await SendAsync(staff, ReportMessages.NewReport(report.Kind, report.Reference, report.Category, "zh-CN", resubmitted), jobId, cancellationToken);
@@ -44,7 +32,7 @@ public sealed class ReportNotices
             var card = CosignCard.Build(report.Reference, report.Title, report.AuthorName, report.Locale);
             if (!await SendAsync(coAuthor.Key, card, $"cosign:{report.Reference}", cancellationToken))
             {
-                _logger.LogInformation("A co-author of {Reference} has no personal chat with the bot yet", report.Reference);
+                logger.LogInformation("A co-author of {Reference} has no personal chat with the bot yet", report.Reference);
             }
         }
     }
@@ -74,11 +62,11 @@ public sealed class ReportNotices
     {
         try
         {
-            return await _notifier.NotifyAsync(userKey, message, jobId, cancellationToken);
+            return await notifier.NotifyAsync(userKey, message, jobId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogWarning("Notice {JobId} could not be handed to delivery: {Error}", jobId, e.GetType().Name);
+            logger.LogWarning("Notice {JobId} could not be handed to delivery: {Error}", jobId, e.GetType().Name);
             return false;
         }
     }

@@ -1,4 +1,4 @@
-using Cppcc.Dialogs.Framework.Prompts;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.Options;
@@ -9,7 +9,8 @@ namespace Cppcc.Bot.Reports;
 /// Filing and access over <see cref="IReportStore"/>: nothing is stored unless every check passed; contact details
 /// leave it only in staff views and never reach a log line.
 /// </summary>
-public sealed class ReportService : IReportService
+public sealed class ReportService(IReportStore store, ReportFingerprints fingerprints, IMemberSectorStore sectors, ReportValidator validator,
+    PublicRateLimiter limiter, ReportNotices notices, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportService> logger) : IReportService
 {
     private const int SimilarShown = 3;
     private const int SimilarCandidates = 500;
@@ -18,52 +19,18 @@ public sealed class ReportService : IReportService
     // Compared against when a reference does not exist, so that a miss costs as much time as a wrong code.
     private static readonly (byte[] Salt, byte[] Hash) Decoy = AccessCodes.Hash(AccessCodes.Create());
 
-    private readonly IReportStore _store;
-    private readonly ReportFingerprints _fingerprints;
-    private readonly IMemberSectorStore _sectors;
-    private readonly ReportValidator _validator;
-    private readonly PublicRateLimiter _limiter;
-    private readonly ReportNotices _notices;
-    private readonly ReportsOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ReportService> _logger;
-
-    /// <summary>Creates the service.</summary>
-    public ReportService(IReportStore store, ReportFingerprints fingerprints, IMemberSectorStore sectors, ReportValidator validator, PublicRateLimiter limiter,
-        ReportNotices notices, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportService> logger)
-    {
-        _store = store;
-        _fingerprints = fingerprints;
-        _sectors = sectors;
-        _validator = validator;
-        _limiter = limiter;
-        _notices = notices;
-        _options = options.Value;
-        _time = time;
-        _logger = logger;
-    }
+    private readonly ReportsOptions _options = options.Value;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ReportSummary>> FindSimilarAsync(ReportDraft draft, string? excludeReference, Role viewer, CancellationToken cancellationToken)
-    {
-        var category = _validator.Rules.FindCategory(draft.Category);
-        IReadOnlyList<ReportSummary> similar = category is null
-            ? Array.Empty<ReportSummary>()
-            : Similar(draft.Kind, category, Grams(draft), excludeReference, viewer);
-        return Task.FromResult(similar);
-    }
+    public IReadOnlyList<ReportSummary> FindSimilar(ReportDraft draft, string? excludeReference, Role viewer)
+        => validator.Rules.FindCategory(draft.Category) is { } category ? Similar(draft.Kind, category, Grams(draft), excludeReference, viewer) : [];
 
     /// <inheritdoc />
     public async Task<FilingResult> FileAsync(FilingRequest request, CancellationToken cancellationToken)
     {
         var caller = request.Caller;
         var draft = Clean(request.Draft);
-        var errors = _validator.Validate(draft, caller.Role).ToList();
-        if (draft.Kind == ReportKind.Report && !caller.Has(Role.Member))
-        {
-            errors.Insert(0, new FieldError("kind", ReportTexts.MembersOnly));
-        }
-
+        var errors = validator.Validate(draft, caller.Role);
         if (errors.Count > 0)
         {
             return new FilingResult(FilingStatus.Invalid) { Errors = errors };
@@ -74,21 +41,21 @@ public sealed class ReportService : IReportService
             return await ReviseAsync(request, draft, revise, cancellationToken);
         }
 
-        if (caller.Role == Role.Public && !_limiter.TryFile(caller, request.ConversationId))
+        if (caller.Role == Role.Public && !limiter.TryFile(caller, request.ConversationId))
         {
-            _logger.LogWarning("Public filing refused by the rate limit in conversation {ConversationId}", request.ConversationId);
+            logger.LogWarning("Public filing refused by the rate limit in conversation {ConversationId}", request.ConversationId);
             return new FilingResult(FilingStatus.RateLimited);
         }
 
         var grams = Grams(draft);
         if (FindDuplicate(caller, request.ConversationId, grams) is { } duplicate)
         {
-            _logger.LogInformation("Repeated submission of {Reference} refused in conversation {ConversationId}", duplicate, request.ConversationId);
+            logger.LogInformation("Repeated submission of {Reference} refused in conversation {ConversationId}", duplicate, request.ConversationId);
             return new FilingResult(FilingStatus.Duplicate) { Reference = duplicate };
         }
 
         var similar = Similar(draft.Kind, draft.Category!, grams, null, caller.Role);
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var report = NewReport(request, draft, grams, now);
         string? code = null;
         if (caller.Role == Role.Public)
@@ -97,33 +64,33 @@ public sealed class ReportService : IReportService
             (report.AccessCodeSalt, report.AccessCodeHash) = AccessCodes.Hash(code);
         }
 
-        var year = TimeZoneInfo.ConvertTime(now, DateTimeText.ChinaStandardTime).Year;
-        var reference = _store.Insert(report, year);
-        _fingerprints.Put(report);
-        _logger.LogInformation("Filed {Reference} ({Kind}) from a {Role} caller in conversation {ConversationId}",
+        var year = OfficeClock.Local(now).Year;
+        var reference = store.Insert(report, year);
+        fingerprints.Put(report);
+        logger.LogInformation("Filed {Reference} ({Kind}) from a {Role} caller in conversation {ConversationId}",
             reference, report.Kind, caller.Role, request.ConversationId);
-        await _notices.NewReportAsync(report, cancellationToken);
-        await _notices.InviteCoAuthorsAsync(report, cancellationToken);
+        await notices.NewReportAsync(report, cancellationToken);
+        await notices.InviteCoAuthorsAsync(report, cancellationToken);
         return new FilingResult(FilingStatus.Filed) { Reference = reference, AccessCode = code, Similar = similar };
     }
 
     /// <inheritdoc />
-    public Task<ReportDetails?> FindForCallerAsync(Caller caller, string conversationId, string reference, string? accessCode, CancellationToken cancellationToken)
+    public ReportDetails? FindForCaller(Caller caller, string conversationId, string reference, string? accessCode)
     {
         var staff = caller.Has(Role.Staff);
-        if (!staff && !_limiter.TryLookUp(caller, conversationId))
+        if (!staff && !limiter.TryLookUp(caller, conversationId))
         {
             // The same work and the same reply as a wrong code: a guesser must not learn that the limit, not the code, said no.
             AccessCodes.Verify(accessCode, Decoy.Salt, Decoy.Hash);
-            _logger.LogWarning("Status look-up refused by the rate limit in conversation {ConversationId}", conversationId);
-            return Task.FromResult<ReportDetails?>(null);
+            logger.LogWarning("Status look-up refused by the rate limit in conversation {ConversationId}", conversationId);
+            return null;
         }
 
-        var report = _store.Find(reference);
+        var report = store.Find(reference);
         if (report is null)
         {
             AccessCodes.Verify(accessCode, Decoy.Salt, Decoy.Hash);
-            return Task.FromResult<ReportDetails?>(null);
+            return null;
         }
 
         // Only a Teams identity proves authorship; web chat ids are whatever the browser claims.
@@ -132,26 +99,21 @@ public sealed class ReportService : IReportService
         if (!staff && (author || hasCode))
         {
             // Only misses count: looking at one's own report again and again is no guessing.
-            _limiter.ReturnLookUp(caller, conversationId);
+            limiter.ReturnLookUp(caller, conversationId);
         }
 
-        return Task.FromResult(staff || author || hasCode ? ReportDetailsMapper.Map(report, staff, _sectors) : null);
+        return staff || author || hasCode ? ReportDetailsMapper.Map(report, staff, sectors) : null;
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ReportSummary>> ListOwnAsync(Caller caller, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<ReportSummary> own = caller.Has(Role.Member)
-            ? _store.ByAuthorOrCoSigner(caller.UserKey, OwnShown).Select(r => r.ToSummary()).ToList()
-            : Array.Empty<ReportSummary>();
-        return Task.FromResult(own);
-    }
+    public IReadOnlyList<ReportSummary> ListOwn(Caller caller)
+        => caller.Has(Role.Member) ? store.ByAuthorOrCoSigner(caller.UserKey, OwnShown).Select(r => r.ToSummary()).ToList() : [];
 
     /// <inheritdoc />
-    public Task<CosignResult> CosignAsync(Caller caller, string reference, bool accept, CancellationToken cancellationToken)
+    public CosignResult Cosign(Caller caller, string reference, bool accept)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
-        var result = _store.Update(reference, report =>
+        var now = time.GetUtcNow().UtcDateTime;
+        var result = store.Update(reference, report =>
         {
             if (report?.CoAuthors.Find(c => c.Key == caller.UserKey) is not { } invited)
             {
@@ -171,48 +133,48 @@ public sealed class ReportService : IReportService
 
             return (true, accept ? CosignResult.Accepted : CosignResult.Declined);
         });
-        _logger.LogInformation("Co-author answer to {Reference}: {Result}", reference, result);
-        return Task.FromResult(result);
+        logger.LogInformation("Co-author answer to {Reference}: {Result}", reference, result);
+        return result;
     }
 
     /// <inheritdoc />
-    public Task<SectorResult> SetSectorAsync(Caller caller, string sector, string? reportReference, CancellationToken cancellationToken)
+    public SectorResult SetSector(Caller caller, string sector, string? reportReference)
     {
-        var listed = _validator.Rules.FindSector(sector);
+        var listed = validator.Rules.FindSector(sector);
         if (listed is null)
         {
-            return Task.FromResult(SectorResult.UnknownSector);
+            return SectorResult.UnknownSector;
         }
 
         var memberKey = caller.UserKey;
         if (reportReference is not null && caller.Has(Role.Staff))
         {
-            if (_store.Find(reportReference) is not { } report)
+            if (store.Find(reportReference) is not { } report)
             {
-                return Task.FromResult(SectorResult.UnknownReport);
+                return SectorResult.UnknownReport;
             }
 
             memberKey = report.AuthorKey;
         }
 
-        _sectors.Set(memberKey, listed, caller.UserKey);
-        return Task.FromResult(SectorResult.Saved);
+        sectors.Set(memberKey, listed, caller.UserKey);
+        return SectorResult.Saved;
     }
 
     private async Task<FilingResult> ReviseAsync(FilingRequest request, ReportDraft draft, string reference, CancellationToken cancellationToken)
     {
         var caller = request.Caller;
         var counted = !caller.Has(Role.Staff);
-        if (counted && !_limiter.TryLookUp(caller, request.ConversationId))
+        if (counted && !limiter.TryLookUp(caller, request.ConversationId))
         {
             // Each revision may try an access code: limited like look-ups, so codes cannot be guessed here either.
             return new FilingResult(FilingStatus.CannotRevise);
         }
 
         var grams = Grams(draft);
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         StoredReport? revised = null;
-        _store.Update(reference, report =>
+        store.Update(reference, report =>
         {
             // A Teams author proves authorship by identity; a public submitter only with the access code.
             var isAuthor = report is not null && ((caller.Has(Role.Member) && report.AuthorKey == caller.UserKey)
@@ -240,12 +202,12 @@ public sealed class ReportService : IReportService
 
         if (counted)
         {
-            _limiter.ReturnLookUp(caller, request.ConversationId);
+            limiter.ReturnLookUp(caller, request.ConversationId);
         }
 
-        _fingerprints.Put(revised);
-        _logger.LogInformation("Report {Reference} resubmitted by its author", reference);
-        await _notices.NewReportAsync(revised, cancellationToken);
+        fingerprints.Put(revised);
+        logger.LogInformation("Report {Reference} resubmitted by its author", reference);
+        await notices.NewReportAsync(revised, cancellationToken);
         return new FilingResult(FilingStatus.Resubmitted) { Reference = reference, Similar = Similar(draft.Kind, draft.Category!, grams, reference, caller.Role) };
     }
 
@@ -287,7 +249,7 @@ public sealed class ReportService : IReportService
     {
         static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
         var draft = input.Clone();
-        draft.Category = _validator.Rules.FindCategory(draft.Category) ?? Trim(draft.Category);
+        draft.Category = validator.Rules.FindCategory(draft.Category) ?? Trim(draft.Category);
         draft.Title = Trim(draft.Title);
         draft.Content = Trim(draft.Content);
         draft.Analysis = Trim(draft.Analysis);
@@ -307,7 +269,7 @@ public sealed class ReportService : IReportService
     /// another visitor's suggestion is theirs alone). Members and staff see reports and suggestions alike.
     /// </summary>
     private IReadOnlyList<ReportSummary> Similar(ReportKind kind, string category, (int[] Title, int[] Text) grams, string? exclude, Role viewer)
-        => viewer == Role.Public ? [] : _fingerprints.All
+        => viewer == Role.Public ? [] : fingerprints.All
             // Member reports are internal: a suggestion is compared with other suggestions only.
             .Where(f => f.Category == category && f.Reference != exclude && (kind == ReportKind.Report || f.Kind == ReportKind.Suggestion))
             .OrderByDescending(f => f.Sequence)
@@ -316,15 +278,15 @@ public sealed class ReportService : IReportService
             .Where(x => x.Score >= _options.SimilarityThreshold)
             .OrderByDescending(x => x.Score)
             .Take(SimilarShown)
-            .Select(x => _store.Find(x.Reference)?.ToSummary())
+            .Select(x => store.Find(x.Reference)?.ToSummary())
             .OfType<ReportSummary>()
             .ToList();
 
     private string? FindDuplicate(Caller caller, string conversationId, (int[] Title, int[] Text) grams)
     {
-        var since = (_time.GetUtcNow() - _options.DuplicateWindow).UtcDateTime;
+        var since = (time.GetUtcNow() - _options.DuplicateWindow).UtcDateTime;
         // Same sender or conversation; for the public also anyone else, as spam arrives under ever new ids.
-        return _fingerprints.All
+        return fingerprints.All
             .Where(f => f.SubmittedAt >= since && (f.AuthorKey == caller.UserKey || f.ConversationId == conversationId
                 || (caller.Role == Role.Public && f.AuthorRole == nameof(Role.Public))))
             .Where(f => TextSimilarity.Dice(grams.Text, f.TextGrams) >= _options.DuplicateThreshold)

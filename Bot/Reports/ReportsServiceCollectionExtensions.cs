@@ -6,40 +6,22 @@ using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Reports;
 
-/// <summary>Registers the reports feature: store, service, limits, export files and the conversation parts.</summary>
+/// <summary>Registers the reports feature: its settings, store, services, export files, then its conversation.</summary>
 public static class ReportsServiceCollectionExtensions
 {
     /// <summary>Adds everything the reports feature needs, including its files behind <c>GET /exports/{token}</c> (see AddExports).</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section)
-            .PostConfigure(o =>
-            {
-                if (o.Categories.Count == 0)
-                {
-                    o.Categories.AddRange(ReportsOptions.DefaultCategories);
-                }
-
-                if (o.Sectors.Count == 0)
-                {
-                    o.Sectors.AddRange(ReportsOptions.DefaultSectors);
-                }
-            })
+            .PostConfigure(o => o.WithDefaults())
             .ValidateDataAnnotations()
             .Validate(o => o.PublicFilingWindow > TimeSpan.Zero && o.DuplicateWindow > TimeSpan.Zero,
                 "Reports: PublicFilingWindow and DuplicateWindow must be positive.")
             .Validate(o => o.Categories.All(c => !string.IsNullOrWhiteSpace(c) && !c.Contains(' ', StringComparison.Ordinal)),
                 "Reports:Categories must be non-empty words without spaces.")
             .ValidateOnStart();
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<ReportsOptions>>().Value;
-            return new ReportRules
-            {
-                Categories = o.Categories.ToList(), Sectors = o.Sectors.ToList(), MaxTitleLength = o.MaxTitleLength,
-                MaxContentLength = o.MaxContentLength, PageSize = o.PageSize,
-            };
-        });
+        // The conversation's rules are these same bound options, never a copy.
+        services.AddSingleton<ReportRules>(sp => sp.GetRequiredService<IOptions<ReportsOptions>>().Value);
         services.AddStore<IReportStore, ReportStore, PostgresReportStore>();
         services.AddPostgresSchema("reports-001", PostgresReportStore.Schema);
         // On PostgreSQL other instances file too: the index reads their new reports before each use.
@@ -53,7 +35,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddSingleton<IReportExports, ReportExports>();
         services.AddSingleton<IExportSource>(sp => new ReportExportSource(sp.GetRequiredService<IReportReview>(), excel: false));
         services.AddSingleton<IExportSource>(sp => new ReportExportSource(sp.GetRequiredService<IReportReview>(), excel: true));
-        services.AddReportDialogs();
+        services.AddReportsConversation();
         return services;
     }
 }

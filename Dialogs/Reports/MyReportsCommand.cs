@@ -4,15 +4,10 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary><c>我的社情民意</c>: the caller's own reports and suggestions, newest first.</summary>
-public sealed class MyReportsCommand : ITextCommand
+public sealed class MyReportsCommand(IReportService reports) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
-
-    private readonly IReportService _reports;
-
-    /// <summary>Creates the command.</summary>
-    public MyReportsCommand(IReportService reports) => _reports = reports;
 
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = new[] { "我的社情民意", "my reports" };
@@ -37,7 +32,7 @@ public sealed class MyReportsCommand : ITextCommand
             return;
         }
 
-        var own = await _reports.ListOwnAsync(context.Caller, cancellationToken);
+        var own = reports.ListOwn(context.Caller);
         if (own.Count == 0)
         {
             await turn.SendActivityAsync(ReportTexts.NoneOwn.For(turn), cancellationToken: cancellationToken);

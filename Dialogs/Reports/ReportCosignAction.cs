@@ -1,38 +1,29 @@
+using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
-using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Reports;
 
-/// <summary><c>report.cosign</c>: a co-author named on a joint report (联名) co-signs it or declines.</summary>
-public sealed class ReportCosignAction : ICardAction
+/// <summary><see cref="ReportCosign"/>: a co-author named on a joint report (联名) co-signs it or declines.</summary>
+public sealed class ReportCosignAction(IReportService reports) : CardAction<ReportCosign>
 {
-    private readonly IReportService _reports;
-
-    /// <summary>Creates the action.</summary>
-    public ReportCosignAction(IReportService reports) => _reports = reports;
+    /// <inheritdoc />
+    public override Role MinimumRole => Role.Member;
 
     /// <inheritdoc />
-    public string Name => CosignCard.Action;
-
-    /// <inheritdoc />
-    public Role MinimumRole => Role.Member;
-
-    /// <inheritdoc />
-    public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(RouteContext context, ReportCosign submit, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var response = Framework.InputText.Normalize(ReportSubmitAction.Text(value, "response"));
-        if (response is not ("accept" or "decline"))
+        var response = Framework.InputText.Normalize(ReportFormat.Field(submit.Response));
+        if (response is not (ReportCosign.Accept or ReportCosign.Decline))
         {
             await turn.SendActivityAsync(JointReportTexts.BadResponse.For(turn), cancellationToken: cancellationToken);
             return;
         }
 
-        var typed = ReportSubmitAction.Text(value, "ref") ?? "";
-        var reference = ReportFormat.Reference(typed);
+        var reference = ReportFormat.Reference(ReportFormat.Field(submit.Ref) ?? "");
         var result = !ReportFormat.IsReference(reference)
             ? CosignResult.NotInvited
-            : await _reports.CosignAsync(context.Caller, reference, response == "accept", cancellationToken);
+            : reports.Cosign(context.Caller, reference, response == ReportCosign.Accept);
         var reply = result switch
         {
             CosignResult.Accepted => JointReportTexts.Accepted,

@@ -50,6 +50,6 @@ public sealed class ReportDraft
 }
 
 /// <summary>A field that failed validation, named by its card field id.</summary>
-/// <param name="Field">The card field id (docs/contract.md §4), e.g. <c>contactPhone</c>.</param>
+/// <param name="Field">The card field id (docs/contract.md, Conversation contract), e.g. <c>contactPhone</c>.</param>
 /// <param name="Problem">What is wrong, in both languages.</param>
 public sealed record FieldError(string Field, Framework.Localized Problem);

@@ -4,26 +4,21 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary>What the dialogs and the <c>report.submit</c> action share: the summary before filing, and filing with its reply.</summary>
-public sealed class ReportFiling
+public sealed class ReportFiling(IReportService reports)
 {
-    private readonly IReportService _reports;
-
-    /// <summary>Creates the helper.</summary>
-    public ReportFiling(IReportService reports) => _reports = reports;
-
     /// <summary>
     /// Shows similar earlier reports <paramref name="viewer"/> may see (if any; a revised report is never similar to
     /// itself) and the summary card.
     /// </summary>
     public async Task ShowSummaryAsync(ITurnContext turn, ReportDraft draft, Role viewer, string? reviseReference, CancellationToken cancellationToken)
     {
-        var similar = await _reports.FindSimilarAsync(draft, reviseReference, viewer, cancellationToken).ConfigureAwait(false);
+        var similar = reports.FindSimilar(draft, reviseReference, viewer);
         if (similar.Count > 0)
         {
-            await turn.SendActivityAsync(SimilarText(turn.Activity.Locale, similar), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(SimilarText(turn.Activity.Locale, similar), cancellationToken: cancellationToken);
         }
 
-        await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Summary(turn, draft)), cancellationToken).ConfigureAwait(false);
+        await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Summary(turn, draft)), cancellationToken);
     }
 
     /// <summary>Files the draft and tells the author the outcome (reference, access code, or what to fix).</summary>
@@ -31,8 +26,8 @@ public sealed class ReportFiling
         string? accessCode = null)
     {
         var request = new FilingRequest(caller, turn.Activity.Conversation?.Id ?? "", turn.Activity.Locale, draft, reviseReference, accessCode);
-        var result = await _reports.FileAsync(request, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync(Describe(turn, result), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await reports.FileAsync(request, cancellationToken);
+        await turn.SendActivityAsync(Describe(turn, result), cancellationToken: cancellationToken);
         return result;
     }
 

@@ -4,13 +4,8 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary><c>社情民意表单</c>: the one-step form (a report for members, a suggestion for the public) submitting <c>report.submit</c>.</summary>
-public sealed class ReportFormCommand : ITextCommand
+public sealed class ReportFormCommand(ReportRules rules) : ITextCommand
 {
-    private readonly ReportRules _rules;
-
-    /// <summary>Creates the command.</summary>
-    public ReportFormCommand(ReportRules rules) => _rules = rules;
-
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = new[] { "社情民意表单", "report form", "建议表单", "suggestion form" };
 
@@ -27,7 +22,7 @@ public sealed class ReportFormCommand : ITextCommand
     public Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var member = context.Caller.Has(Role.Member);
-        var card = ReportCards.Form(context.Turn, member ? ReportKind.Report : ReportKind.Suggestion, _rules, askContact: !member);
+        var card = ReportCards.Form(context.Turn, member ? ReportKind.Report : ReportKind.Suggestion, rules, askContact: !member);
         return context.Turn.SendActivityAsync(MessageFactory.Attachment(card), cancellationToken);
     }
 }

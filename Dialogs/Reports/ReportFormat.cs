@@ -18,6 +18,9 @@ public static class ReportFormat
         => text is { Length: 14 } && (text.StartsWith("SQ-", StringComparison.Ordinal) || text.StartsWith("JY-", StringComparison.Ordinal))
            && text[7] == '-' && text.AsSpan(3, 4).IndexOfAnyExceptInRange('0', '9') < 0 && text.AsSpan(8).IndexOfAnyExceptInRange('0', '9') < 0;
 
+    /// <summary>A submitted card field as trimmed text; null when absent or blank (inputs send "" for what was left empty).</summary>
+    public static string? Field(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     /// <summary>Normalizes a typed reference (<c>sq-2026-000001</c>, full-width) to <c>SQ-2026-000001</c>.</summary>
     public static string Reference(string? text) => Framework.InputText.Fold(text).ToUpperInvariant();
 }

@@ -43,7 +43,7 @@ public enum AdoptionLevel
     Instruction,
 }
 
-/// <summary>Wire names (docs/contract.md §4) and labels of the report enums.</summary>
+/// <summary>Wire names (docs/contract.md, Conversation contract) and labels of the report enums.</summary>
 public static class ReportNames
 {
     /// <summary>The contract's lower-case name, e.g. <c>forwarded</c>.</summary>

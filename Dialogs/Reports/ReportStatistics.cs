@@ -48,6 +48,9 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
 /// <param name="Adopted">Of those, adopted, by level.</param>
 public sealed record ReportCounts(string Name, string Sector, int Filed, int Accepted, int Forwarded, IReadOnlyDictionary<AdoptionLevel, int> Adopted)
 {
+    /// <summary>The sector shown for a member who has not set one (exports are in Chinese).</summary>
+    public static string NoSector => ReportTexts.NoSector.Zh;
+
     /// <summary>Adopted at any level.</summary>
     public int AdoptedTotal => Adopted.Values.Sum();
 }

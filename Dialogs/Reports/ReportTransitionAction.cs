@@ -1,52 +1,39 @@
+using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary>
-/// <c>report.transition</c> (docs/contract.md §4, staff only): moves a report if its state allows it, then shows the
-/// updated report card. Adoption needs a <c>level</c> (district/city/province/national/instruction), an addition to
-/// the contract's fields; a level word in the note (区级, 市级, 省级, 全国, 批示) is read too.
+/// <see cref="ReportTransition"/> (staff only): moves a report if its state allows it, then shows the updated report
+/// card. Adoption needs a <c>level</c> (district/city/province/national/instruction); a level word in the note (区级,
+/// 市级, 省级, 全国, 批示) is read too.
 /// </summary>
-public sealed class ReportTransitionAction : ICardAction
+public sealed class ReportTransitionAction(IReportReview review, IReportService reports) : CardAction<ReportTransition>
 {
-    private readonly IReportReview _review;
-    private readonly IReportService _reports;
-
-    /// <summary>Creates the action.</summary>
-    public ReportTransitionAction(IReportReview review, IReportService reports)
-    {
-        _review = review;
-        _reports = reports;
-    }
+    /// <inheritdoc />
+    public override Role MinimumRole => Role.Staff;
 
     /// <inheritdoc />
-    public string Name => ReportCards.TransitionAction;
-
-    /// <inheritdoc />
-    public Role MinimumRole => Role.Staff;
-
-    /// <inheritdoc />
-    public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(RouteContext context, ReportTransition submit, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
         var locale = turn.Activity.Locale;
-        var reference = ReportSubmitAction.Text(value, "ref");
-        var note = ReportSubmitAction.Text(value, "note");
+        var reference = ReportFormat.Field(submit.Ref);
+        var note = ReportFormat.Field(submit.Note);
         var errors = new List<FieldError>();
         if (reference is null)
         {
-            errors.Add(new FieldError("ref", ReportTexts.Required));
+            errors.Add(new FieldError(CardSubmit.Field<ReportTransition>(t => t.Ref), ReportTexts.Required));
         }
 
-        if (!ReportNames.TryParseState(ReportSubmitAction.Text(value, "to"), out var to) || to == ReportState.Submitted)
+        if (!ReportNames.TryParseState(ReportFormat.Field(submit.To), out var to) || to == ReportState.Submitted)
         {
-            errors.Add(new FieldError("to", ReportTexts.BadState));
+            errors.Add(new FieldError(CardSubmit.Field<ReportTransition>(t => t.To), ReportTexts.BadState));
         }
 
         AdoptionLevel? level = null;
-        if (ReportNames.TryParseLevel(ReportSubmitAction.Text(value, "level"), out var parsed) || LevelInNote(note, out parsed))
+        if (ReportNames.TryParseLevel(ReportFormat.Field(submit.Level), out var parsed) || LevelInNote(note, out parsed))
         {
             level = parsed;
         }
@@ -57,12 +44,12 @@ public sealed class ReportTransitionAction : ICardAction
             return;
         }
 
-        var request = new TransitionRequest(ReportFormat.Reference(reference), to, note, ReportSubmitAction.Text(value, "department"), level);
-        var result = await _review.TransitionAsync(context.Caller, request, cancellationToken);
+        var request = new TransitionRequest(ReportFormat.Reference(reference), to, note, ReportFormat.Field(submit.Department), level);
+        var result = await review.TransitionAsync(context.Caller, request, cancellationToken);
         switch (result.Status)
         {
             case TransitionStatus.Done:
-                var similar = await _reports.FindSimilarAsync(result.Report!.Draft, result.Report.Reference, Role.Staff, cancellationToken);
+                var similar = reports.FindSimilar(result.Report!.Draft, result.Report.Reference, Role.Staff);
                 var card = ReportCards.Details(turn, result.Report, similar, staffActions: true);
                 if (await ClickedCard.TryReplaceAsync(turn, card, cancellationToken))
                 {

@@ -4,18 +4,14 @@ using Cppcc.Dialogs.Root;
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary>
-/// The one set of checks for a draft, used by the dialogs (per answer) and by <c>report.submit</c> (all at once):
-/// required fields, lengths (rejected, never truncated), a configured category and a plausible Chinese phone number.
+/// The one set of checks for a draft, used by the dialogs (per answer), by <c>report.submit</c> (all at once) and by the
+/// host before it stores anything: who may file which kind, required fields, lengths (rejected, never truncated), a
+/// configured category and a plausible Chinese phone number.
 /// </summary>
-public sealed partial class ReportValidator
+public sealed partial class ReportValidator(ReportRules rules)
 {
-    private readonly ReportRules _rules;
-
-    /// <summary>Creates the validator.</summary>
-    public ReportValidator(ReportRules rules) => _rules = rules;
-
     /// <summary>The rules checked against.</summary>
-    public ReportRules Rules => _rules;
+    public ReportRules Rules => rules;
 
     /// <summary>Every problem of a complete draft filed by a caller with <paramref name="role"/>; empty when it may be filed.</summary>
     public IReadOnlyList<FieldError> Validate(ReportDraft draft, Role role)
@@ -29,9 +25,11 @@ public sealed partial class ReportValidator
             }
         }
 
-        Add("category", _rules.FindCategory(draft.Category) is null ? Error("category", ReportTexts.BadCategory(_rules)) : null);
+        // Opinion reports (社情民意) are the members' duty; the public files suggestions.
+        Add("kind", draft.Kind == ReportKind.Report && role < Role.Member ? Error("kind", ReportTexts.MembersOnly) : null);
+        Add("category", rules.FindCategory(draft.Category) is null ? Error("category", ReportTexts.BadCategory(rules)) : null);
         Add("title", CheckTitle(draft.Title));
-        Add("content", Required(draft.Content) ?? CheckShort(draft.Content, _rules.MaxContentLength));
+        Add("content", Required(draft.Content) ?? CheckShort(draft.Content, rules.MaxContentLength));
         if (draft.Kind == ReportKind.Report)
         {
             Add("suggestion", Required(draft.Suggestion));
@@ -41,7 +39,7 @@ public sealed partial class ReportValidator
         Add("location", CheckOptional(draft.Location));
         if (draft.Kind == ReportKind.Suggestion && role == Role.Public && !draft.Anonymous)
         {
-            Add("contactName", Required(draft.ContactName) ?? CheckShort(draft.ContactName, _rules.MaxShortFieldLength));
+            Add("contactName", Required(draft.ContactName) ?? CheckShort(draft.ContactName, rules.MaxShortFieldLength));
             Add("contactPhone", Required(draft.ContactPhone) ?? CheckPhone(draft.ContactPhone));
         }
         else
@@ -53,21 +51,42 @@ public sealed partial class ReportValidator
         return errors;
     }
 
+    /// <summary>Longest note on a move (a reason, a department's reply), in characters.</summary>
+    public const int MaxNoteLength = 1000;
+
+    /// <summary>The field a staff move lacks or has too long, or null (checked before anything is read from the store).</summary>
+    public FieldError? CheckTransition(TransitionRequest request)
+    {
+        if (ReportLifecycle.MissingField(request) is { } missing)
+        {
+            return missing;
+        }
+
+        if (request.Note?.Length > MaxNoteLength)
+        {
+            return new FieldError("note", ReportTexts.TooLong(request.Note.Length, MaxNoteLength));
+        }
+
+        return request.Department?.Length > rules.MaxShortFieldLength
+            ? new FieldError("department", ReportTexts.TooLong(request.Department.Length, rules.MaxShortFieldLength))
+            : null;
+    }
+
     /// <summary>A title problem, or null.</summary>
-    public FieldError? CheckTitle(string? title) => Required(title) ?? CheckShort(title, _rules.MaxTitleLength);
+    public FieldError? CheckTitle(string? title) => Required(title) ?? CheckShort(title, rules.MaxTitleLength);
 
     /// <summary>A problem with one body answer (it alone may not exceed the whole body's limit), or null.</summary>
-    public FieldError? CheckBodyPart(string? text) => Required(text) ?? CheckShort(text, _rules.MaxContentLength);
+    public FieldError? CheckBodyPart(string? text) => Required(text) ?? CheckShort(text, rules.MaxContentLength);
 
     /// <summary>A problem with the whole body's length, or null.</summary>
     public FieldError? CheckBodyLength(ReportDraft draft)
     {
         var length = new[] { draft.Content, draft.Analysis, draft.Suggestion }.Sum(t => t?.Trim().Length ?? 0);
-        return length > _rules.MaxContentLength ? Error("content", ReportTexts.BodyTooLong(length, _rules.MaxContentLength)) : null;
+        return length > rules.MaxContentLength ? Error("content", ReportTexts.BodyTooLong(length, rules.MaxContentLength)) : null;
     }
 
     /// <summary>A problem with an optional short field (location, contact name), or null.</summary>
-    public FieldError? CheckOptional(string? text) => string.IsNullOrWhiteSpace(text) ? null : CheckShort(text, _rules.MaxShortFieldLength);
+    public FieldError? CheckOptional(string? text) => string.IsNullOrWhiteSpace(text) ? null : CheckShort(text, rules.MaxShortFieldLength);
 
     /// <summary>A phone problem, or null: a mainland mobile (1[3-9]xxxxxxxxx, optional +86) or a landline with area code.</summary>
     public FieldError? CheckPhone(string? phone)

@@ -25,6 +25,9 @@ public sealed record ReportHistoryEntry(int Sequence, DateTimeOffset At, ReportS
 /// <summary>A report as one caller may see it. Contact details are filled for staff only.</summary>
 public sealed record ReportDetails
 {
+    /// <summary>The author shown to staff for a public suggestion filed anonymously.</summary>
+    public static string AnonymousAuthor => ReportTexts.Anonymous.Zh;
+
     /// <summary>SQ-/JY- reference.</summary>
     public required string Reference { get; init; }
 

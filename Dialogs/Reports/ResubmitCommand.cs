@@ -7,18 +7,8 @@ namespace Cppcc.Dialogs.Reports;
 /// <c>重新提交 &lt;ref&gt;</c>: the author revises a returned report in a form pre-filled with the earlier text, so
 /// only what the reviewer asked about needs changing; its submit carries the reference (<c>report.submit</c> with <c>ref</c>).
 /// </summary>
-public sealed class ResubmitCommand : ITextCommand
+public sealed class ResubmitCommand(IReportService reports, ReportRules rules) : ITextCommand
 {
-    private readonly IReportService _reports;
-    private readonly ReportRules _rules;
-
-    /// <summary>Creates the command.</summary>
-    public ResubmitCommand(IReportService reports, ReportRules rules)
-    {
-        _reports = reports;
-        _rules = rules;
-    }
-
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = new[] { "重新提交", "resubmit" };
 
@@ -35,7 +25,7 @@ public sealed class ResubmitCommand : ITextCommand
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var reference = ReportFormat.Reference(arguments);
-        var report = reference.Length == 0 ? null : await _reports.FindForCallerAsync(context.Caller, context.Turn.Activity.Conversation?.Id ?? "", reference, null, cancellationToken);
+        var report = reference.Length == 0 ? null : reports.FindForCaller(context.Caller, context.Turn.Activity.Conversation?.Id ?? "", reference, null);
         if (report is not { State: ReportState.Returned })
         {
             await context.Turn.SendActivityAsync(ReportTexts.CannotRevise.For(context.Turn), cancellationToken: cancellationToken);
@@ -46,7 +36,7 @@ public sealed class ResubmitCommand : ITextCommand
         var intro = MessageFactory.Text(ReportTexts.RevisingForm.Format(context.Turn, report.Reference, reason));
         intro.Attachments = new List<Microsoft.Bot.Schema.Attachment>
         {
-            ReportCards.Form(context.Turn, report.Kind, _rules, askContact: false, report.Draft, report.Reference),
+            ReportCards.Form(context.Turn, report.Kind, rules, askContact: false, report.Draft, report.Reference),
         };
         await context.Turn.SendActivityAsync(intro, cancellationToken);
     }

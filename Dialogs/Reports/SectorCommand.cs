@@ -4,18 +4,8 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary><c>界别 民盟</c>: a member sets their sector (界别); staff set an author's with <c>界别 SQ-2026-000001 民盟</c>.</summary>
-public sealed class SectorCommand : ITextCommand
+public sealed class SectorCommand(IReportService reports, ReportRules rules) : ITextCommand
 {
-    private readonly IReportService _reports;
-    private readonly ReportRules _rules;
-
-    /// <summary>Creates the command.</summary>
-    public SectorCommand(IReportService reports, ReportRules rules)
-    {
-        _reports = reports;
-        _rules = rules;
-    }
-
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = new[] { "界别", "sector" };
 
@@ -45,11 +35,11 @@ public sealed class SectorCommand : ITextCommand
             return;
         }
 
-        var result = await _reports.SetSectorAsync(context.Caller, sector, reference, cancellationToken);
+        var result = reports.SetSector(context.Caller, sector, reference);
         var reply = result switch
         {
-            SectorResult.Saved => ReportTexts.SectorSaved.Format(turn, _rules.FindSector(sector)),
-            SectorResult.UnknownSector => ReportTexts.SectorUnknown(_rules).For(turn),
+            SectorResult.Saved => ReportTexts.SectorSaved.Format(turn, rules.FindSector(sector)),
+            SectorResult.UnknownSector => ReportTexts.SectorUnknown(rules).For(turn),
             _ => ReportTexts.UnknownReference.Format(turn, ReportFormat.Markdown(reference)),
         };
         await turn.SendActivityAsync(reply, cancellationToken: cancellationToken);

@@ -8,15 +8,10 @@ namespace Cppcc.Dialogs.Reports;
 /// (who also get contact details, similar reports and the actions allowed now). Everyone else gets the same reply
 /// as for a reference that does not exist.
 /// </summary>
-public sealed class StatusCommand : ITextCommand
+public sealed class StatusCommand(IReportService reports) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
-
-    private readonly IReportService _reports;
-
-    /// <summary>Creates the command.</summary>
-    public StatusCommand(IReportService reports) => _reports = reports;
 
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = new[] { ReportCards.StatusWord, "status" };
@@ -43,7 +38,7 @@ public sealed class StatusCommand : ITextCommand
             return;
         }
 
-        var report = await _reports.FindForCallerAsync(context.Caller, context.Turn.Activity.Conversation?.Id ?? "", ReportFormat.Reference(parts[0]), parts.ElementAtOrDefault(1), cancellationToken);
+        var report = reports.FindForCaller(context.Caller, context.Turn.Activity.Conversation?.Id ?? "", ReportFormat.Reference(parts[0]), parts.ElementAtOrDefault(1));
         if (report is null)
         {
             var notFound = context.Caller.Has(Role.Member) ? ReportTexts.MemberNotFound : ReportTexts.NotFoundOrWrongCode;
@@ -52,7 +47,7 @@ public sealed class StatusCommand : ITextCommand
         }
 
         var staff = context.Caller.Has(Role.Staff);
-        var similar = staff ? await _reports.FindSimilarAsync(report.Draft, report.Reference, Role.Staff, cancellationToken) : null;
+        var similar = staff ? reports.FindSimilar(report.Draft, report.Reference, Role.Staff) : null;
         await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Details(turn, report, similar, staffActions: staff)), cancellationToken);
     }
 }

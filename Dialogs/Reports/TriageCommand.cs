@@ -7,20 +7,10 @@ namespace Cppcc.Dialogs.Reports;
 /// Staff: <c>社情民意列表 [state] [category] [page]</c> (also <c>待办</c>, <c>triage</c>): reports by state and category,
 /// newest first, with open and paging buttons. <c>待办</c> alone lists what waits for review.
 /// </summary>
-public sealed class TriageCommand : ITextCommand
+public sealed class TriageCommand(IReportReview review, ReportRules rules) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
-
-    private readonly IReportReview _review;
-    private readonly ReportRules _rules;
-
-    /// <summary>Creates the command.</summary>
-    public TriageCommand(IReportReview review, ReportRules rules)
-    {
-        _review = review;
-        _rules = rules;
-    }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = new[] { "社情民意列表", "待办", "triage" };
@@ -38,7 +28,7 @@ public sealed class TriageCommand : ITextCommand
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var query = Parse(arguments, InputIsBareTodo(context.Turn));
-        var page = await _review.ListAsync(query, _rules.PageSize, cancellationToken);
+        var page = await review.ListAsync(query, rules.PageSize, cancellationToken);
         var card = ReportCards.List(context.Turn, page, query with { Page = page.Page }, Words[0]);
         await context.Turn.SendActivityAsync(MessageFactory.Attachment(card), cancellationToken);
     }
@@ -58,7 +48,7 @@ public sealed class TriageCommand : ITextCommand
             {
                 state = s;
             }
-            else if (_rules.FindCategory(part) is { } c)
+            else if (rules.FindCategory(part) is { } c)
             {
                 category = c;
             }

@@ -86,7 +86,7 @@ public class ReportAccessTests : IDisposable
 
         // Not only hidden by the card: the submitter's view never carries the contact at all.
         var service = bot.Factory.Services.GetRequiredService<IReportService>();
-        var view = await service.FindForCallerAsync(new Cppcc.Dialogs.Root.Caller("webchat:web-1", "访客", Cppcc.Dialogs.Root.Role.Public), "dl-1", reference, code, default);
+        var view = service.FindForCaller(new Cppcc.Dialogs.Root.Caller("webchat:web-1", "访客", Cppcc.Dialogs.Root.Role.Public), "dl-1", reference, code);
         Assert.Equal((null, null, false), (view!.Draft.ContactName, view.Draft.ContactPhone, view.ShowsContact));
     }
 

@@ -10,8 +10,8 @@ public sealed class FakeReports : IReportService, IReportReview, IReportExports
 
     public List<ReportSummary> SimilarToReturn { get; } = new();
 
-    public Task<IReadOnlyList<ReportSummary>> FindSimilarAsync(ReportDraft draft, string? excludeReference, Role viewer, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<ReportSummary>>(SimilarToReturn.ToList());
+    public IReadOnlyList<ReportSummary> FindSimilar(ReportDraft draft, string? excludeReference, Role viewer)
+        => SimilarToReturn.ToList();
 
     public Task<FilingResult> FileAsync(FilingRequest request, CancellationToken cancellationToken)
     {
@@ -24,17 +24,17 @@ public sealed class FakeReports : IReportService, IReportReview, IReportExports
         });
     }
 
-    public Task<ReportDetails?> FindForCallerAsync(Caller caller, string conversationId, string reference, string? accessCode, CancellationToken cancellationToken)
-        => Task.FromResult<ReportDetails?>(null);
+    public ReportDetails? FindForCaller(Caller caller, string conversationId, string reference, string? accessCode)
+        => null;
 
-    public Task<IReadOnlyList<ReportSummary>> ListOwnAsync(Caller caller, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<ReportSummary>>(Array.Empty<ReportSummary>());
+    public IReadOnlyList<ReportSummary> ListOwn(Caller caller)
+        => Array.Empty<ReportSummary>();
 
-    public Task<CosignResult> CosignAsync(Caller caller, string reference, bool accept, CancellationToken cancellationToken)
-        => Task.FromResult(CosignResult.NotInvited);
+    public CosignResult Cosign(Caller caller, string reference, bool accept)
+        => CosignResult.NotInvited;
 
-    public Task<SectorResult> SetSectorAsync(Caller caller, string sector, string? reportReference, CancellationToken cancellationToken)
-        => Task.FromResult(SectorResult.Saved);
+    public SectorResult SetSector(Caller caller, string sector, string? reportReference)
+        => SectorResult.Saved;
 
     public Task<ReportPage> ListAsync(ReportQuery query, int pageSize, CancellationToken cancellationToken)
         => Task.FromResult(new ReportPage(Array.Empty<ReportSummary>(), 1, 1, 0));
@@ -56,6 +56,6 @@ public sealed class FakeReports : IReportService, IReportReview, IReportExports
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IReportExports>(services, this);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services,
             new ReportRules { Categories = new[] { "教育", "城乡建设", "其他" }, MaxTitleLength = 20, MaxContentLength = 60 });
-        services.AddReportDialogs();
+        services.AddReportsConversation();
     }
 }

@@ -1,4 +1,4 @@
-namespace Cppcc.Bot.Attachments;
+namespace Cppcc.Dialogs.Attachments;
 
 /// <summary>What the bot says about attachments (Chinese: the office's working language; members use Teams in Chinese).</summary>
 internal static class AttachmentTexts
@@ -16,4 +16,5 @@ internal static class AttachmentTexts
     public const string StaffList = "{0} 的附件（共 {1} 个），链接仅限工作人员使用，{2} 前有效：";
     public const string OwnList = "{0} 的附件（共 {1} 个）：";
     public const string Usage = "请写编号，例如“附件 SQ-2026-000001”。";
+    public const string Unnamed = "图片";
 }

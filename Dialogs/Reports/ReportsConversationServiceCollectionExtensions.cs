@@ -6,15 +6,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary>Registers the reports conversation: dialogs, prompts, commands and card actions.</summary>
-public static class ReportsDialogsServiceCollectionExtensions
+public static class ReportsConversationServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the feature's conversation parts. The host provides <see cref="IReportService"/>, <see cref="IReportReview"/>,
-    /// <see cref="IReportExports"/> and may register its own <see cref="ReportRules"/> (configured lists and limits).
+    /// <see cref="IReportExports"/> and may register its own <see cref="ReportRules"/> (configured lists and limits) first.
     /// </summary>
-    public static IServiceCollection AddReportDialogs(this IServiceCollection services)
+    public static IServiceCollection AddReportsConversation(this IServiceCollection services)
     {
-        services.TryAddSingleton(new ReportRules());
+        services.TryAddSingleton(new ReportRules().WithDefaults());
         services.AddSingleton(sp => new ReportValidator(sp.GetRequiredService<ReportRules>()));
         services.AddSingleton<ReportFiling>();
         foreach (var field in ReportPrompts.Fields)
