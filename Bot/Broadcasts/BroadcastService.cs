@@ -6,6 +6,7 @@ using Cppcc.Dialogs.Broadcasts;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.Broadcasts;
 
@@ -14,7 +15,7 @@ namespace Cppcc.Bot.Broadcasts;
 /// started from a group chat or channel reports its progress privately).
 /// </summary>
 public sealed class BroadcastService(IBroadcastStore store, AudienceResolver audiences, DeliveryQueue queue,
-    ProactiveMessenger messenger, PersonalConversations personal, TimeProvider time, ILogger<BroadcastService> logger) : IBroadcasts
+    ProactiveMessenger messenger, PersonalConversations personal, TimeProvider time, OfficeTime office, ILogger<BroadcastService> logger) : IBroadcasts
 {
     public IReadOnlyList<string> Audiences() => audiences.Names();
 
@@ -30,7 +31,7 @@ public sealed class BroadcastService(IBroadcastStore store, AudienceResolver aud
         var progressConversation = await ProgressConversationAsync(sender, staffConversation, cancellationToken).ConfigureAwait(false);
         var broadcast = store.Add(new Broadcast
         {
-            Year = now.ToOffset(TimeSpan.FromHours(8)).Year,
+            Year = office.Year(now),
             Text = request.Text,
             Link = string.IsNullOrWhiteSpace(request.Link) ? null : request.Link,
             LinkTitle = string.IsNullOrWhiteSpace(request.LinkTitle) ? null : request.LinkTitle,

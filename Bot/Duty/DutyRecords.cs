@@ -3,9 +3,9 @@ using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Reports;
 using Cppcc.Dialogs.Duty;
-using Cppcc.Dialogs.Framework.Prompts;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.Duty;
 
@@ -67,7 +67,7 @@ public sealed class DutyRecords : IDutyRecords
     /// <summary>Tallies per user key; with <paramref name="only"/>, just that user (the others are skipped).</summary>
     private Dictionary<string, Tally> CountYear(int year, string? only)
     {
-        var zone = DateTimeText.ChinaStandardTime;
+        var zone = OfficeClock.Zone;
         DateTimeOffset Start(int y) => new(TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, 1, 1), zone), TimeSpan.Zero);
         var from = Start(year);
         var to = Start(year + 1);

@@ -2,6 +2,7 @@ using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Roles;
 using Cppcc.Dialogs.Audit;
 using Microsoft.Extensions.Options;
+using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Bot.Exports;
 
@@ -58,12 +59,11 @@ public static class ExportEndpoint
     // REVIEW: mirrors CallerResolver's Staff:UserIds rule; when staff also come from Graph:StaffGroupId, ask that source here.
     private static bool IsStaff(string userKey, StaffOptions staff)
     {
-        var colon = userKey.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || CallerResolver.PublicChannels.Contains(userKey[..colon]))
+        if (!UserKey.TryParse(userKey, out var key) || CallerResolver.PublicChannels.Contains(key.Channel))
         {
             return false;
         }
 
-        return staff.UserIds.Contains(userKey[(colon + 1)..], StringComparer.OrdinalIgnoreCase);
+        return staff.UserIds.Contains(key.Id, StringComparer.OrdinalIgnoreCase);
     }
 }

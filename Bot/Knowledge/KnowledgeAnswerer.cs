@@ -2,6 +2,7 @@ using Cppcc.Bot.Knowledge.Retrieval;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.Options;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.Knowledge;
 
@@ -9,7 +10,6 @@ namespace Cppcc.Bot.Knowledge;
 public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 {
     // Effective and expiry dates in the KB are the committee's dates (China Standard Time, no daylight saving).
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeOptions _options;
@@ -94,7 +94,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         ? entry.Heading == entry.Title ? entry.Title : $"{entry.Title} › {entry.Heading}"
         : entry.Source;
 
-    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    private DateOnly Today() => DateOnly.FromDateTime(OfficeClock.Local(_time.GetUtcNow()).DateTime);
 
     private static KnowledgeAnswer ToAnswer(KnowledgeSnapshot snapshot, KnowledgeEntry entry, KnowledgeAudience audience, DateOnly today)
     {

@@ -1,5 +1,5 @@
-using Cppcc.Dialogs.Framework.Prompts;
 using Cppcc.Dialogs.Reports;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.Reports;
 
@@ -12,7 +12,7 @@ public static class ReportCounting
     /// <summary>Counts the period.</summary>
     public static ReportStatistics Count(ReportPeriod period, IReportStore store, IReadOnlyDictionary<string, string> sectors)
     {
-        var zone = DateTimeText.ChinaStandardTime;
+        var zone = OfficeClock.Zone;
         DateTime Utc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
         var filed = store.FiledBetween(Utc(period.From), Utc(period.To.AddDays(1)));
 

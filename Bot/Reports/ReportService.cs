@@ -1,7 +1,8 @@
-using Cppcc.Dialogs.Framework.Prompts;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.Options;
+using Microsoft.Bot.Connector;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.Reports;
 
@@ -26,11 +27,12 @@ public sealed class ReportService : IReportService
     private readonly ReportNotices _notices;
     private readonly ReportsOptions _options;
     private readonly TimeProvider _time;
+    private readonly OfficeTime _office;
     private readonly ILogger<ReportService> _logger;
 
     /// <summary>Creates the service.</summary>
     public ReportService(IReportStore store, ReportFingerprints fingerprints, IMemberSectorStore sectors, ReportValidator validator, PublicRateLimiter limiter,
-        ReportNotices notices, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportService> logger)
+        ReportNotices notices, IOptions<ReportsOptions> options, TimeProvider time, OfficeTime office, ILogger<ReportService> logger)
     {
         _store = store;
         _fingerprints = fingerprints;
@@ -40,6 +42,7 @@ public sealed class ReportService : IReportService
         _notices = notices;
         _options = options.Value;
         _time = time;
+        _office = office;
         _logger = logger;
     }
 
@@ -97,7 +100,7 @@ public sealed class ReportService : IReportService
             (report.AccessCodeSalt, report.AccessCodeHash) = AccessCodes.Hash(code);
         }
 
-        var year = TimeZoneInfo.ConvertTime(now, DateTimeText.ChinaStandardTime).Year;
+        var year = _office.Year(now);
         var reference = _store.Insert(report, year);
         _fingerprints.Put(report);
         _logger.LogInformation("Filed {Reference} ({Kind}) from a {Role} caller in conversation {ConversationId}",
@@ -260,7 +263,7 @@ public sealed class ReportService : IReportService
         };
         Apply(report, draft, grams);
         // Teams keys are the channel plus the aadObjectId, which is what the people picker submits.
-        report.CoAuthors = draft.CoAuthors.Select(id => new StoredCoAuthor { Key = "msteams:" + id }).ToList();
+        report.CoAuthors = draft.CoAuthors.Select(id => new StoredCoAuthor { Key = UserKey.For(Channels.Msteams, id).ToString() }).ToList();
         report.History.Add(new StoredHistoryEntry
         {
             Sequence = 1, At = now.UtcDateTime, To = ReportState.Submitted, ActorKey = caller.UserKey, ActorName = caller.Name,

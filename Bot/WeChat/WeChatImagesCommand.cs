@@ -1,11 +1,11 @@
 using System.Globalization;
 using Cppcc.Bot.Exports;
 using Cppcc.Dialogs.Exports;
-using Cppcc.Dialogs.Framework.Prompts;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.WeChat;
 
@@ -44,7 +44,7 @@ public sealed class WeChatImagesCommand(WeChatImages images, IDownloadLinks link
             actions.Add(new JObject { ["type"] = "Action.OpenUrl", ["title"] = $"图片 {i + 1}", ["url"] = last.Url });
         }
 
-        var until = TimeZoneInfo.ConvertTime(last!.ExpiresAt, DateTimeText.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var until = OfficeClock.Local(last!.ExpiresAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var body = new JArray { MenuCard.TextBlock(string.Format(CultureInfo.InvariantCulture, WeChatTexts.ImagesOf, reference, ids.Count, until)) };
         await context.Turn.SendActivityAsync(MessageFactory.Attachment(MenuCard.AdaptiveCard(body, actions)), cancellationToken);
     }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Cppcc.Bot.Delivery;
-using Cppcc.Dialogs.Framework.Prompts;
 using Microsoft.Extensions.Options;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.WeChat;
 
@@ -88,7 +88,7 @@ public sealed partial class WeChatSender(
     {
         var firstLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
         var reference = ReferencePattern().Match(text) is { Success: true } m ? m.Value : "-";
-        var china = TimeZoneInfo.ConvertTime(time.GetUtcNow(), DateTimeText.ChinaStandardTime);
+        var china = OfficeClock.Local(time.GetUtcNow());
         return new Dictionary<string, string>
         {
             ["character_string1"] = reference,

@@ -1,5 +1,4 @@
 using Cppcc.Dialogs.Framework;
-using Cppcc.Dialogs.Framework.Prompts;
 
 namespace Cppcc.Dialogs.Duty;
 
@@ -9,7 +8,7 @@ public static class DutyYear
     /// <summary>Reads <c>2026</c> (or nothing: this year); false for anything else.</summary>
     public static bool TryParse(string? arguments, TimeProvider time, out int year)
     {
-        year = TimeZoneInfo.ConvertTime(time.GetUtcNow(), DateTimeText.ChinaStandardTime).Year;
+        year = OfficeClock.Local(time.GetUtcNow()).Year;
         var text = InputText.Normalize(arguments).Trim().TrimEnd('年');
         if (text.Length == 0)
         {

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Cppcc.Dialogs.Exports;
-using Cppcc.Dialogs.Framework.Prompts;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Dialogs.Duty;
 
@@ -80,7 +80,7 @@ public sealed class RankingCommand : ITextCommand
             Section(turn, body, DutyTexts.RankingSectors.Format(turn, Shown), ranking.Sectors);
         }
 
-        var until = TimeZoneInfo.ConvertTime(csv.ExpiresAt, DateTimeText.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var until = OfficeClock.Local(csv.ExpiresAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         body.Add(MenuCard.TextBlock(DutyTexts.LinksExpire.Format(turn, until), subtle: true));
         var actions = new JArray
         {

@@ -44,7 +44,7 @@ public sealed class StatsCommand : ITextCommand
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var year = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Framework.Prompts.DateTimeText.ChinaStandardTime).Year;
+        var year = OfficeClock.Local(_time.GetUtcNow()).Year;
         if (!ReportPeriod.TryParse(arguments, year, out var period))
         {
             await turn.SendActivityAsync(ReportTexts.BadPeriod.For(turn), cancellationToken: cancellationToken);

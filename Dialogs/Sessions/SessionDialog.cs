@@ -54,8 +54,8 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
     }
 
     /// <summary>The start prompt: a date and time in the future.</summary>
-    public static Dialog CreateStartPrompt(TimeProvider time)
-        => new DateTimePrompt(StartPrompt, time, validator: (start, turn) => start <= time.GetUtcNow() ? SessionTexts.InThePast.For(turn) : null);
+    public static Dialog CreateStartPrompt(OfficeTime office)
+        => new DateTimePrompt(StartPrompt, office, validator: (start, turn) => start <= office.UtcNow ? SessionTexts.InThePast.For(turn) : null);
 
     private Task<DialogTurnResult> AskTitleStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
         => step.PromptAsync(PromptIds.Text, new PromptOptions { Prompt = SessionTexts.AskTitle.For(step.Context), CardField = "title" }, ct);

@@ -122,7 +122,7 @@ public class SessionDialogTests
     {
         var sessions = new FakeSessions();
         var host = Host(sessions, Role.Member);
-        sessions.Create(new SessionDraft("学习", SessionKind.Study, DateTimeOffset.UtcNow.AddDays(1), "x", Recurrence.None, "all"), new Caller("k", "", Role.Staff));
+        sessions.Create(new SessionDraft("学习", SessionKind.Study, DateTimeOffset.UtcNow.AddDays(1), "x", Recurrence.None, "all"), new Caller("msteams:k", "", Role.Staff));
         Activity Answer(string response) => new(ActivityTypes.Message)
         {
             Value = JObject.FromObject(new { action = "session.rsvp", sessionId = "XX-2026-0001", response }),
