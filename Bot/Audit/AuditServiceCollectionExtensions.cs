@@ -14,6 +14,7 @@ using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Cppcc.Bot.Hosting;
 
 namespace Cppcc.Bot.Audit;
 
@@ -27,6 +28,8 @@ public static class AuditServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
+        services.RequireRegistered(nameof(AddAudit), (typeof(IReportReview), "AddReports"), (typeof(ISessions), "AddReminders"),
+            (typeof(IBroadcasts), "AddBroadcasts"), (typeof(IKnowledgeCuration), "AddKnowledge"), (typeof(IGroups), "AddAudiences"));
         services.AddPostgresSchema(PostgresAuditStore.Schema).AddStore<IAuditStore, AuditStore, PostgresAuditStore>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<IAuditStore>());
         services.TryAddSingleton<ReportReview>();

@@ -12,7 +12,10 @@ namespace Cppcc.Bot.Exports;
 /// </summary>
 public static class ExportEndpoint
 {
-    /// <summary>Handles one request (mounted at <see cref="DownloadLinks.PathPrefix"/>).</summary>
+    /// <summary>The route value that holds the token.</summary>
+    public const string TokenRouteValue = "token";
+
+    /// <summary>Handles one request (mapped under <see cref="DownloadLinks.PathPrefix"/>).</summary>
     public static async Task HandleAsync(HttpContext http)
     {
         var services = http.RequestServices;
@@ -22,7 +25,7 @@ public static class ExportEndpoint
             return;
         }
 
-        var grant = services.GetRequiredService<ExportTokens>().Read(http.Request.Path.Value?.Trim('/'));
+        var grant = services.GetRequiredService<ExportTokens>().Read((http.GetRouteValue(TokenRouteValue) as string)?.Trim('/'));
         var source = grant is null ? null : services.GetServices<IExportSource>().FirstOrDefault(s => s.Kind == grant.Kind);
         if (grant is null || source is null)
         {
