@@ -85,7 +85,7 @@ public static class WebChatExtensions
 
     /// <summary>
     /// The page's folder: the content root's wwwroot (tests, published app), else the copy next to the binaries, since
-    /// "dotnet run --project Bot" runs from the repository root (docs/contract.md §1).
+    /// "dotnet run --project Bot" runs from the repository root (docs/contract.md, Commands).
     /// </summary>
     private static string PageFolder(string contentRoot)
     {
