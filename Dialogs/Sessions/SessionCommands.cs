@@ -145,13 +145,13 @@ public sealed class AttendanceCommand : SessionCommand
         var id = arguments.Trim().ToUpperInvariant();
         if (id.Length == 0)
         {
-            await SayAsync(turn, SessionTexts.UsageId.Format(turn, Words[0]), cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, SessionTexts.UsageId.Format(turn, Words[0]), cancellationToken);
             return;
         }
 
         if (Sessions.Attendance(id) is not { } attendance)
         {
-            await SayAsync(turn, SessionTexts.NoSuchSession.Format(turn, id), cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, SessionTexts.NoSuchSession.Format(turn, id), cancellationToken);
             return;
         }
 
@@ -166,6 +166,6 @@ public sealed class AttendanceCommand : SessionCommand
         lines.AddRange(attendance.NotReplied.Select(n => SessionTexts.AttendanceLine.Format(turn, n.Name, SessionTexts.NoReply.For(turn))));
         var reply = MessageFactory.Text(string.Join("\n\n", lines));
         reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id)) };
-        await _private.SendAsync(context, reply, cancellationToken).ConfigureAwait(false);
+        await _private.SendAsync(context, reply, cancellationToken);
     }
 }

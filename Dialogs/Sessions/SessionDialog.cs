@@ -101,13 +101,13 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync(SessionTexts.NotCreated.For(step.Context), cancellationToken: ct).ConfigureAwait(false);
-            return await step.EndAsync(null, ct).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(SessionTexts.NotCreated.For(step.Context), cancellationToken: ct);
+            return await step.EndAsync(null, ct);
         }
 
         var s = step.State;
         var created = _sessions.Create(new SessionDraft(s.Title, s.Kind, s.StartsAt, s.Location, s.Recurrence, "all"), _callers.Resolve(step.Context.Activity));
-        await SessionCreateAction.SendCreatedAsync(step.Context, created, ct).ConfigureAwait(false);
-        return await step.EndAsync(created.Id, ct).ConfigureAwait(false);
+        await SessionCreateAction.SendCreatedAsync(step.Context, created, ct);
+        return await step.EndAsync(created.Id, ct);
     }
 }

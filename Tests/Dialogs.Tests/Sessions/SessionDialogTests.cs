@@ -65,7 +65,10 @@ public class SessionDialogTests
 
         TestFlow flow = host.Flow();
         foreach (var line in script)
+        {
             flow = flow.Send(line.User).AssertReply(a => Assert.Contains(line.Reply, WaterfallDialogTests.ReplyText(a)));
+        }
+
         await flow.StartTestAsync();
 
         Assert.True(created == sessions.Created.Count, scenario);
