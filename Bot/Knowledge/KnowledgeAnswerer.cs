@@ -9,8 +9,6 @@ namespace Cppcc.Bot.Knowledge;
 /// <summary>Answers questions from the knowledge base in force, honouring audience and effective/expires dates.</summary>
 public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 {
-    // Effective and expiry dates in the KB are the committee's dates (China Standard Time, no daylight saving).
-
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeOptions _options;
     private readonly TimeProvider _time;
@@ -94,6 +92,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         ? entry.Heading == entry.Title ? entry.Title : $"{entry.Title} › {entry.Heading}"
         : entry.Source;
 
+    // Effective and expiry dates in the KB are the committee's dates, in the office's zone (Bot:TimeZone).
     private DateOnly Today() => DateOnly.FromDateTime(OfficeClock.Local(_time.GetUtcNow()).DateTime);
 
     private static KnowledgeAnswer ToAnswer(KnowledgeSnapshot snapshot, KnowledgeEntry entry, KnowledgeAudience audience, DateOnly today)

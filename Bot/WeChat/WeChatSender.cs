@@ -82,7 +82,7 @@ public sealed partial class WeChatSender(
 
     /// <summary>
     /// The notice in a template's keywords: character_string1 = the reference, thing2 = the first line (WeChat allows
-    /// 20 characters in a "thing"), time3 = now in China time. The README says which template to choose.
+    /// 20 characters in a "thing"), time3 = now in the office's zone (Bot:TimeZone). The README says which template to choose.
     /// </summary>
     private Dictionary<string, string> SubscriptionData(string text)
     {
