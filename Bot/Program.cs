@@ -38,18 +38,19 @@ builder.Services
     .AddReports()
     .AddDuty()
     .AddAttachments()
-    .AddAudit()
+    .AddAudit()         // wraps the staff actions registered above, to record them
     .AddAzureOpenAI()
     .AddBotHosting()
-    .AddWebChat()
-    .AddWeChat();
+    .AddWebChat()       // wraps the caller resolver (AddRoles) and the authentication (AddBotHosting)
+    .AddWeChat();       // wraps the delivery channel (AddDelivery); each wrapper checks its order at start-up
 
 var app = builder.Build();
 
 app.UseTrustedProxies();
-app.MapBotEndpoints();
-app.MapWebChat();
-app.MapWeChat();
+app.MapBotEndpoints();  // POST /api/messages, GET /healthz
+app.MapExports();       // GET /exports/{token}: staff download links
+app.MapWebChat();       // GET / (the public page), /v3/directline/... (when WebChat:Enabled)
+app.MapWeChat();        // GET|POST /api/wechat (when the WeChat keys are set)
 
 if (await app.RunWeChatCommandAsync(args))
 {

@@ -22,7 +22,7 @@ public static class DialogsServiceCollectionExtensions
         public const string Confirm = "prompt.confirm";
         /// <summary>A number.</summary>
         public const string Number = "prompt.number";
-        /// <summary>A date and time (China time unless an offset is given).</summary>
+        /// <summary>A date and time (the office's zone unless an offset is given).</summary>
         public const string DateTime = "prompt.datetime";
     }
 
@@ -37,11 +37,12 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<Dialog>(new ChoicePrompt(PromptIds.Choice));
         services.AddSingleton<Dialog>(new ConfirmPrompt(PromptIds.Confirm));
         services.AddSingleton<Dialog>(new NumberPrompt(PromptIds.Number));
-        services.AddSingleton<Dialog>(sp => new DateTimePrompt(PromptIds.DateTime, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Dialog>(sp => new DateTimePrompt(PromptIds.DateTime, sp.GetRequiredService<OfficeTime>()));
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<DialogRunner>();
         services.AddSingleton(sp => new CommandTable(sp.GetServices<ITextCommand>()));
         services.TryAddSingleton(OfficeSettings.Default);
+        services.TryAddSingleton<OfficeTime>();
         services.AddSingleton<LanguagePreference>();
         services.AddSingleton<ITextCommand>(sp => new LanguageCommand(sp.GetRequiredService<LanguagePreference>(), "zh-CN", new[] { "中文", "chinese" }));
         services.AddSingleton<ITextCommand>(sp => new LanguageCommand(sp.GetRequiredService<LanguagePreference>(), "en", new[] { "English", "英文" }));

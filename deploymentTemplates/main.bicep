@@ -2,7 +2,7 @@
 // Deploy into an existing resource group:
 //   az deployment group create -g <rg> -f main.bicep -p @parameters.existing-rg.json
 // (newResourceGroup.bicep creates the resource group first and then deploys this file.)
-// App settings are named as the bot's configuration keys (docs/contract.md §2), in environment-variable form A__B.
+// App settings are named as the bot's configuration keys (docs/contract.md, Configuration keys), in environment-variable form A__B.
 
 metadata description = 'App Service (Linux, .NET 10) + Azure Bot (Teams, Web Chat, Direct Line) for the CPPCC assistant bot, with optional Azure Files storage for LiteDB and optional Azure OpenAI.'
 

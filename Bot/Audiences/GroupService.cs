@@ -20,7 +20,7 @@ public sealed class GroupService(IGroupStore groups, IConversationReferenceStore
         var unknown = new List<string>();
         foreach (var entry in entries.Distinct(StringComparer.Ordinal))
         {
-            var match = members.Where(m => m.key == entry || m.key.EndsWith(":" + entry, StringComparison.OrdinalIgnoreCase) || m.name == entry)
+            var match = members.Where(m => m.key == entry || (UserKey.TryParse(m.key, out var key) && key.Id.Equals(entry, StringComparison.OrdinalIgnoreCase)) || m.name == entry)
                 .Select(m => m.key).ToList();
             if (match.Count == 0)
             {

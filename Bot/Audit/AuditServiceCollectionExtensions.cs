@@ -7,6 +7,7 @@ using Cppcc.Dialogs.Audit;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Cppcc.Bot.Hosting;
 
 namespace Cppcc.Bot.Audit;
 
@@ -21,6 +22,7 @@ public static class AuditServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
+        services.RequireRegistered(nameof(AddAudit), (typeof(IReportReview), "AddReports"), (typeof(IKnowledgeCuration), "AddKnowledge"));
         services.AddPostgresSchema(PostgresAuditStore.Schema).AddStore<IAuditStore, AuditStore, PostgresAuditStore>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<IAuditStore>());
         services.TryAddSingleton<ReportReview>();

@@ -15,7 +15,7 @@ namespace Cppcc.Bot.Broadcasts;
 /// started from a group chat or channel reports its progress privately).
 /// </summary>
 public sealed class BroadcastService(IBroadcastStore store, AudienceResolver audiences, DeliveryQueue queue,
-    ProactiveMessenger messenger, PersonalConversations personal, TimeProvider time, ILogger<BroadcastService> logger) : IBroadcasts
+    ProactiveMessenger messenger, PersonalConversations personal, TimeProvider time, OfficeTime office, ILogger<BroadcastService> logger) : IBroadcasts
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Audiences() => audiences.Names();
@@ -39,7 +39,7 @@ public sealed class BroadcastService(IBroadcastStore store, AudienceResolver aud
         var progressConversation = await ProgressConversationAsync(sender, staffConversation, cancellationToken);
         var broadcast = store.Add(new Broadcast
         {
-            Year = OfficeClock.Local(now).Year,
+            Year = office.Year(now),
             Text = request.Text,
             Link = string.IsNullOrWhiteSpace(request.Link) ? null : request.Link,
             LinkTitle = string.IsNullOrWhiteSpace(request.LinkTitle) ? null : request.LinkTitle,

@@ -2,6 +2,7 @@ using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Roles;
 using Cppcc.Dialogs.Audit;
 using Microsoft.Extensions.Options;
+using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Bot.Exports;
 
@@ -11,7 +12,10 @@ namespace Cppcc.Bot.Exports;
 /// </summary>
 public static class ExportEndpoint
 {
-    /// <summary>Handles one request (mounted at <see cref="DownloadLinks.PathPrefix"/>).</summary>
+    /// <summary>The route value that holds the token.</summary>
+    public const string TokenRouteValue = "token";
+
+    /// <summary>Handles one request (mapped under <see cref="DownloadLinks.PathPrefix"/>).</summary>
     public static async Task HandleAsync(HttpContext http)
     {
         var services = http.RequestServices;
@@ -21,7 +25,7 @@ public static class ExportEndpoint
             return;
         }
 
-        var grant = services.GetRequiredService<ExportTokens>().Read(http.Request.Path.Value?.Trim('/'));
+        var grant = services.GetRequiredService<ExportTokens>().Read((http.GetRouteValue(TokenRouteValue) as string)?.Trim('/'));
         var source = grant is null ? null : services.GetServices<IExportSource>().FirstOrDefault(s => s.Kind == grant.Kind);
         if (grant is null || source is null)
         {
@@ -58,12 +62,11 @@ public static class ExportEndpoint
     // REVIEW: mirrors CallerResolver's Staff:UserIds rule; when staff also come from Graph:StaffGroupId, ask that source here.
     private static bool IsStaff(string userKey, StaffOptions staff)
     {
-        var colon = userKey.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || CallerResolver.PublicChannels.Contains(userKey[..colon]))
+        if (!UserKey.TryParse(userKey, out var key) || CallerResolver.PublicChannels.Contains(key.Channel))
         {
             return false;
         }
 
-        return staff.UserIds.Contains(userKey[(colon + 1)..], StringComparer.OrdinalIgnoreCase);
+        return staff.UserIds.Contains(key.Id, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -3,10 +3,10 @@ using Cppcc.Dialogs.Exports;
 
 namespace Cppcc.Bot.Exports;
 
-/// <summary>Registers staff download links: signing, <see cref="IDownloadLinks"/> and <c>GET /exports/{token}</c>.</summary>
+/// <summary>Registers staff download links (signing, <see cref="IDownloadLinks"/>) and maps <c>GET /exports/{token}</c>.</summary>
 public static class ExportsServiceCollectionExtensions
 {
-    /// <summary>Adds the links and the endpoint; features add their files as <see cref="IExportSource"/>.</summary>
+    /// <summary>Adds the links; features add their files as <see cref="IExportSource"/>.</summary>
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
         services.AddOptions<ExportsOptions>().BindConfiguration(ExportsOptions.Section)
@@ -16,19 +16,14 @@ public static class ExportsServiceCollectionExtensions
         services.AddSigningKeyStore();
         services.AddSingleton<ExportTokens>();
         services.AddSingleton<IDownloadLinks, DownloadLinks>();
-        services.AddTransient<IStartupFilter, ExportsStartupFilter>();
         services.AddExportConversations();
         return services;
     }
 
-    /// <summary>Mounts the downloads without touching Program.cs's endpoint list.</summary>
-    private sealed class ExportsStartupFilter : IStartupFilter
+    /// <summary>Maps <c>GET /exports/{token}</c> (any other method gets 405 from the endpoint itself).</summary>
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder endpoints)
     {
-        /// <inheritdoc />
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Map(DownloadLinks.PathPrefix, branch => branch.Run(ExportEndpoint.HandleAsync));
-            next(app);
-        };
+        endpoints.Map(DownloadLinks.PathPrefix + "/{**" + ExportEndpoint.TokenRouteValue + "}", ExportEndpoint.HandleAsync);
+        return endpoints;
     }
 }

@@ -1,5 +1,7 @@
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Reminders;
+using Cppcc.Dialogs.Root;
+using Microsoft.Bot.Connector;
 using Microsoft.Kiota.Abstractions;
 
 namespace Cppcc.Bot.Graph;
@@ -15,39 +17,55 @@ public sealed record CalendarSyncResult(int Created, int Updated, int Removed, i
 public sealed class CalendarSync(ISessionStore sessions, AudienceResolver audiences, ICalendarEntryStore entries, GraphCalendar calendar,
     TimeProvider time, ILogger<CalendarSync> logger)
 {
-    private const string TeamsPrefix = "msteams:";
-
     public async Task<CalendarSyncResult> SyncAsync(CancellationToken cancellationToken)
     {
         int created = 0, updated = 0, removed = 0, failed = 0;
         foreach (var session in sessions.StartingAfter(time.GetUtcNow()))
         {
             if (audiences.Resolve(session.Audience) is not { } audience)
+            {
                 continue;
+            }
+
             foreach (var recipient in audience.Reachable)
             {
                 if (AadObjectId(recipient) is not { } aad)
+                {
                     continue;
+                }
+
                 var entry = entries.Find(session.Id, recipient.UserKey) ?? new CalendarEntry
                 {
                     Id = CalendarEntry.KeyOf(session.Id, recipient.UserKey), SessionId = session.Id, UserKey = recipient.UserKey, AadObjectId = aad,
                 };
                 if (entry.Removed || entry.Failures >= CalendarEntryStore.MaxFailures || (entry.EventId is not null && entry.SyncedChanges == session.Changes))
+                {
                     continue;
+                }
+
                 var creating = entry.EventId is null;
                 if (await TryAsync(entry, session.Id, creating ? "create" : "update", async () =>
                     {
                         if (creating)
-                            entry.EventId = await calendar.CreateAsync(entry.AadObjectId, session, cancellationToken).ConfigureAwait(false);
+                        {
+                            entry.EventId = await calendar.CreateAsync(entry.AadObjectId, session, cancellationToken);
+                        }
                         else
-                            await calendar.UpdateAsync(entry.AadObjectId, entry.EventId!, session, cancellationToken).ConfigureAwait(false);
+                        {
+                            await calendar.UpdateAsync(entry.AadObjectId, entry.EventId!, session, cancellationToken);
+                        }
+
                         entry.SyncedChanges = session.Changes;
-                    }).ConfigureAwait(false))
+                    }))
                 {
                     if (creating)
+                    {
                         created++;
+                    }
                     else
+                    {
                         updated++;
+                    }
                 }
                 else
                 {
@@ -59,23 +77,33 @@ public sealed class CalendarSync(ISessionStore sessions, AudienceResolver audien
         foreach (var sessionId in entries.SessionsWithEvents())
         {
             if (sessions.Find(sessionId) is { Cancelled: false })
+            {
                 continue;
+            }
+
             foreach (var entry in entries.ForSession(sessionId).Where(e => !e.Removed && e.EventId is not null && e.Failures < CalendarEntryStore.MaxFailures))
             {
                 if (await TryAsync(entry, sessionId, "delete", async () =>
                     {
-                        await calendar.DeleteAsync(entry.AadObjectId, entry.EventId!, cancellationToken).ConfigureAwait(false);
+                        await calendar.DeleteAsync(entry.AadObjectId, entry.EventId!, cancellationToken);
                         entry.Removed = true;
-                    }).ConfigureAwait(false))
+                    }))
+                {
                     removed++;
+                }
                 else
+                {
                     failed++;
+                }
             }
         }
 
         if (created + updated + removed + failed > 0)
+        {
             logger.LogInformation("Calendar pass: {Created} events added, {Updated} moved or edited, {Removed} removed, {Failed} failed",
                 created, updated, removed, failed);
+        }
+
         return new CalendarSyncResult(created, updated, removed, failed);
     }
 
@@ -84,7 +112,7 @@ public sealed class CalendarSync(ISessionStore sessions, AudienceResolver audien
     {
         try
         {
-            await call().ConfigureAwait(false);
+            await call();
             entry.Failures = 0;
             entries.Save(entry);
             return true;
@@ -109,9 +137,12 @@ public sealed class CalendarSync(ISessionStore sessions, AudienceResolver audien
     /// <summary>The member's Entra object id: from the Teams reference, else from a <c>msteams:</c> user key; null for other channels.</summary>
     private static string? AadObjectId(Recipient recipient)
     {
-        if (!recipient.UserKey.StartsWith(TeamsPrefix, StringComparison.Ordinal))
+        if (!UserKey.TryParse(recipient.UserKey, out var key) || key.Channel != Channels.Msteams)
+        {
             return null;
+        }
+
         var aad = recipient.Reference.User?.AadObjectId;
-        return string.IsNullOrEmpty(aad) ? recipient.UserKey[TeamsPrefix.Length..] : aad;
+        return string.IsNullOrEmpty(aad) ? key.Id : aad;
     }
 }

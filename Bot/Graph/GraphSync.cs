@@ -1,4 +1,6 @@
 using Cppcc.Bot.Conversations;
+using Cppcc.Dialogs.Root;
+using Microsoft.Bot.Connector;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph.Models.ODataErrors;
 
@@ -20,26 +22,29 @@ public sealed class GraphSync(GraphDirectory directory, GraphStaff staff, IConve
         var staffIds = new List<string>();
         if (o.StaffGroupId.Length > 0)
         {
-            staffIds = (await directory.UsersInGroupAsync(o.StaffGroupId, cancellationToken).ConfigureAwait(false)).Select(u => u.Id!).ToList();
+            staffIds = (await directory.UsersInGroupAsync(o.StaffGroupId, cancellationToken)).Select(u => u.Id!).ToList();
             staff.Replace(staffIds);
         }
 
         int members = 0, reachable = 0, installed = 0, failed = 0;
         if (o.MembersGroupId.Length > 0)
         {
-            foreach (var user in await directory.UsersInGroupAsync(o.MembersGroupId, cancellationToken).ConfigureAwait(false))
+            foreach (var user in await directory.UsersInGroupAsync(o.MembersGroupId, cancellationToken))
             {
                 members++;
-                if (references.Find("msteams:" + user.Id) is not null)
+                if (references.Find(UserKey.For(Channels.Msteams, user.Id).ToString()) is not null)
                 {
                     reachable++;
                     continue;
                 }
                 if (o.TeamsAppId.Length == 0)
+                {
                     continue;
+                }
+
                 try
                 {
-                    await directory.InstallAppAsync(user.Id!, o.TeamsAppId, o.EffectiveBaseUrl, cancellationToken).ConfigureAwait(false);
+                    await directory.InstallAppAsync(user.Id!, o.TeamsAppId, o.EffectiveBaseUrl, cancellationToken);
                     installed++;
                 }
                 catch (ODataError e) when (e.ResponseStatusCode == 409)

@@ -2,15 +2,13 @@ using Cppcc.Bot.Knowledge.Retrieval;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.Options;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.Knowledge;
 
 /// <summary>Answers questions from the knowledge base in force, honouring audience and effective/expires dates.</summary>
 public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 {
-    // Effective and expiry dates in the KB are the committee's dates (China Standard Time, no daylight saving).
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeOptions _options;
     private readonly TimeProvider _time;
@@ -94,7 +92,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         ? entry.Heading == entry.Title ? entry.Title : $"{entry.Title} › {entry.Heading}"
         : entry.Source;
 
-    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    // Effective and expiry dates in the KB are the committee's dates, in the office's zone (Bot:TimeZone).
+    private DateOnly Today() => DateOnly.FromDateTime(OfficeClock.Local(_time.GetUtcNow()).DateTime);
 
     private static KnowledgeAnswer ToAnswer(KnowledgeSnapshot snapshot, KnowledgeEntry entry, KnowledgeAudience audience, DateOnly today)
     {

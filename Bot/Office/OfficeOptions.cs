@@ -1,5 +1,4 @@
 using Cppcc.Dialogs.Framework;
-using Cppcc.Dialogs.Framework.Prompts;
 
 namespace Cppcc.Bot.Office;
 
@@ -13,20 +12,11 @@ public sealed class OfficeOptions
     public string DefaultLanguage { get; set; } = "zh-CN";
 
     /// <summary>IANA (or Windows) id of the zone times are shown in.</summary>
-    public string TimeZone { get; set; } = "Asia/Shanghai";
+    public string TimeZone { get; set; } = OfficeSettings.DefaultTimeZoneId;
 
     /// <summary>The zone named <paramref name="id"/>, or null when this machine does not know it.</summary>
-    public static TimeZoneInfo? FindZone(string id)
-    {
-        if (id == "Asia/Shanghai")
-        {
-            // Known even on machines without tzdata.
-            return DateTimeText.ChinaStandardTime;
-        }
-
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
-    }
+    public static TimeZoneInfo? FindZone(string id) => OfficeSettings.FindZone(id);
 
     /// <summary>The validated settings for the dialogs.</summary>
-    public OfficeSettings ToSettings() => new(DefaultLanguage, FindZone(TimeZone) ?? DateTimeText.ChinaStandardTime);
+    public OfficeSettings ToSettings() => new(DefaultLanguage, FindZone(TimeZone) ?? OfficeSettings.ChinaStandardTime);
 }

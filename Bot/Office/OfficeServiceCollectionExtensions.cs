@@ -1,9 +1,10 @@
 using Cppcc.Dialogs.Framework;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cppcc.Bot.Office;
 
-/// <summary>Registers the office's language and time zone.</summary>
+/// <summary>Registers the office's language and time zone, and <see cref="OfficeTime"/> that reads the clock in that zone.</summary>
 public static class OfficeServiceCollectionExtensions
 {
     /// <summary>Binds <c>Bot:DefaultLanguage</c> and <c>Bot:TimeZone</c>, validated at start-up.</summary>
@@ -21,6 +22,8 @@ public static class OfficeServiceCollectionExtensions
                 }
             });
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OfficeOptions>>().Value.ToSettings());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OfficeTime>();
         return services;
     }
 }

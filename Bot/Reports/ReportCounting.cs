@@ -1,5 +1,5 @@
-using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Reports;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.Reports;
 

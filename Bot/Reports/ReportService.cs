@@ -1,7 +1,8 @@
-using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.Options;
+using Microsoft.Bot.Connector;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.Reports;
 
@@ -10,7 +11,7 @@ namespace Cppcc.Bot.Reports;
 /// leave it only in staff views and never reach a log line.
 /// </summary>
 public sealed class ReportService(IReportStore store, ReportFingerprints fingerprints, IMemberSectorStore sectors, ReportValidator validator,
-    PublicRateLimiter limiter, ReportNotices notices, IOptions<ReportsOptions> options, TimeProvider time, ILogger<ReportService> logger) : IReportService
+    PublicRateLimiter limiter, ReportNotices notices, IOptions<ReportsOptions> options, TimeProvider time, OfficeTime office, ILogger<ReportService> logger) : IReportService
 {
     private const int SimilarShown = 3;
     private const int SimilarCandidates = 500;
@@ -64,7 +65,7 @@ public sealed class ReportService(IReportStore store, ReportFingerprints fingerp
             (report.AccessCodeSalt, report.AccessCodeHash) = AccessCodes.Hash(code);
         }
 
-        var year = OfficeClock.Local(now).Year;
+        var year = office.Year(now);
         var reference = store.Insert(report, year);
         fingerprints.Put(report);
         logger.LogInformation("Filed {Reference} ({Kind}) from a {Role} caller in conversation {ConversationId}",
@@ -222,7 +223,7 @@ public sealed class ReportService(IReportStore store, ReportFingerprints fingerp
         };
         Apply(report, draft, grams);
         // Teams keys are the channel plus the aadObjectId, which is what the people picker submits.
-        report.CoAuthors = draft.CoAuthors.Select(id => new StoredCoAuthor { Key = "msteams:" + id }).ToList();
+        report.CoAuthors = draft.CoAuthors.Select(id => new StoredCoAuthor { Key = UserKey.For(Channels.Msteams, id).ToString() }).ToList();
         report.History.Add(new StoredHistoryEntry
         {
             Sequence = 1, At = now.UtcDateTime, To = ReportState.Submitted, ActorKey = caller.UserKey, ActorName = caller.Name,

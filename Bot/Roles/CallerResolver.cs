@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Cppcc.Bot.Roles;
 
 /// <summary>
-/// Roles as in docs/contract.md §4: staff = listed in Staff:UserIds; member = a Teams user (of the configured tenant,
+/// Roles as in docs/contract.md, Conversation contract: staff = listed in Staff:UserIds; member = a Teams user (of the configured tenant,
 /// when one is set); public = everyone else. The public web chat never grants more than public, whatever ids it claims.
 /// </summary>
-public sealed class CallerResolver : ICallerResolver
+public sealed class CallerResolver(IOptionsMonitor<StaffOptions> staff, IConfiguration configuration) : ICallerResolver
 {
     /// <summary>
     /// Channels whose users are the public whatever ids they carry: the public web chat (embedded Direct Line and
@@ -20,15 +20,7 @@ public sealed class CallerResolver : ICallerResolver
         Channels.Webchat, Channels.Directline, "wechat",
     };
 
-    private readonly IOptionsMonitor<StaffOptions> _staff;
-    private readonly string? _tenantId;
-
-    /// <summary>Creates the resolver.</summary>
-    public CallerResolver(IOptionsMonitor<StaffOptions> staff, IConfiguration configuration)
-    {
-        _staff = staff;
-        _tenantId = configuration["MicrosoftAppTenantId"] is { Length: > 0 } tenant ? tenant : null;
-    }
+    private readonly string? _tenantId = configuration["MicrosoftAppTenantId"] is { Length: > 0 } tenant ? tenant : null;
 
     /// <inheritdoc />
     public Caller Resolve(IActivity activity)
@@ -36,14 +28,14 @@ public sealed class CallerResolver : ICallerResolver
         var channel = activity.ChannelId ?? "";
         var from = activity.From;
         var id = from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id ?? "";
-        var key = channel + ":" + id;
+        var key = UserKey.For(channel, id);
         var name = from?.Name ?? "";
         if (PublicChannels.Contains(channel))
         {
             return new Caller(key, name, Role.Public);
         }
 
-        var staffIds = _staff.CurrentValue.UserIds;
+        var staffIds = staff.CurrentValue.UserIds;
         if (staffIds.Contains(from?.AadObjectId ?? "\0", StringComparer.OrdinalIgnoreCase)
             || staffIds.Contains(from?.Id ?? "\0", StringComparer.OrdinalIgnoreCase))
         {

@@ -12,5 +12,5 @@ public static class WeChatChannel
     /// </summary>
     public const string ServiceUrl = "https://wechat.invalid/";
 
-    public static string UserKey(string openId) => ChannelId + ":" + openId;
+    public static string UserKey(string openId) => Dialogs.Root.UserKey.For(ChannelId, openId).ToString();
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cppcc.Bot.Delivery;
-using Cppcc.Dialogs.Framework;
 using Microsoft.Extensions.Options;
+using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.WeChat;
 
@@ -95,7 +95,7 @@ public sealed partial class WeChatSender(
 
     /// <summary>
     /// The notice in a template's keywords: character_string1 = the reference, thing2 = the first line (WeChat allows
-    /// 20 characters in a "thing"), time3 = now in the office's time zone. The README says which template to choose.
+    /// 20 characters in a "thing"), time3 = now in the office's zone (Bot:TimeZone). The README says which template to choose.
     /// </summary>
     private Dictionary<string, string> SubscriptionData(string text)
     {

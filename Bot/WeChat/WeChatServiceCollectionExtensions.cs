@@ -5,6 +5,7 @@ using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.WeChat;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Cppcc.Bot.Hosting;
 
 namespace Cppcc.Bot.WeChat;
 
@@ -42,8 +43,7 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<IExportSource, WeChatImageExport>();
         services.AddWeChatConversations();
 
-        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IDeliveryChannel))
-            ?? throw new InvalidOperationException("AddWeChat must be called after AddDelivery.");
+        var inner = services.Wrapped<IDeliveryChannel>(nameof(AddWeChat), "AddDelivery");
         services.Remove(inner);
         services.AddSingleton<IDeliveryChannel>(sp => new WeChatDeliveryChannel(
             Resolve<IDeliveryChannel>(sp, inner), new Lazy<WeChatAdapter>(sp.GetRequiredService<WeChatAdapter>)));

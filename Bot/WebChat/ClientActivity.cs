@@ -10,7 +10,7 @@ internal enum ClientActivityProblem { None, Malformed, TooLong, Attachments }
 /// <summary>
 /// Turns what a browser posted into the activity the bot sees. Only the fields a public visitor may set are copied
 /// (text, card submit value, event name, Web Chat's client id); identity, channel, conversation and serviceUrl always
-/// come from the server, so no claimed id or channel can lift the visitor out of the public role (docs/contract.md §4).
+/// come from the server, so no claimed id or channel can lift the visitor out of the public role (docs/contract.md, Roles).
 /// </summary>
 internal static partial class ClientActivity
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Cppcc.Bot.WebChat;
 
 /// <summary>
-/// The Direct Line 3.0 subset of docs/contract.md §3, enough for the official botframework-directlinejs client
+/// The Direct Line 3.0 subset of docs/contract.md (HTTP endpoints), enough for the official botframework-directlinejs client
 /// (and so Web Chat) unmodified: tokens, start/resume, send, poll with watermark, and the WebSocket stream.
 /// </summary>
 internal static class DirectLineEndpoints

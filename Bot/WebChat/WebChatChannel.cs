@@ -5,7 +5,7 @@ namespace Cppcc.Bot.WebChat;
 /// <summary>Fixed facts of the embedded web chat channel.</summary>
 public static class WebChatChannel
 {
-    /// <summary>The role resolver gives this channel the public role only (docs/contract.md §4).</summary>
+    /// <summary>The role resolver gives this channel the public role only (docs/contract.md, Roles).</summary>
     public const string ChannelId = Channels.Webchat;
 
     /// <summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Cppcc.Bot.Hosting;
 
 namespace Cppcc.Bot.WebChat;
 
@@ -17,7 +18,8 @@ public static class WebChatExtensions
 
     /// <summary>
     /// The public web chat: Direct Line endpoints, the in-process Connector for their conversations and the
-    /// idle clean-up. Call after AddBotHosting: it wraps the registered BotFrameworkAuthentication. Registered even
+    /// idle clean-up. Call after AddRoles and AddBotHosting: it wraps their ICallerResolver and BotFrameworkAuthentication
+    /// (<see cref="RegistrationOrder"/> stops the start otherwise). Registered even
     /// with WebChat:Enabled false, so proactive messages to earlier web chat visitors still fail cleanly (404).
     /// </summary>
     public static IServiceCollection AddWebChat(this IServiceCollection services)
@@ -53,15 +55,13 @@ public static class WebChatExtensions
         services.AddHttpClient(AzureDirectLine.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<WebChatJanitor>();
 
-        var callers = services.LastOrDefault(d => d.ServiceType == typeof(ICallerResolver))
-            ?? throw new InvalidOperationException("AddWebChat must be called after AddRoles.");
+        var callers = services.Wrapped<ICallerResolver>(nameof(AddWebChat), "AddRoles");
         services.Remove(callers);
         services.AddSingleton<AzureVisitorAddresses>();
         services.AddSingleton<ICallerResolver>(sp => new WebChatCallers(
             Resolve<ICallerResolver>(sp, callers), sp.GetRequiredService<WebChatConversations>(), sp.GetRequiredService<AzureVisitorAddresses>()));
 
-        var inner = services.LastOrDefault(d => d.ServiceType == typeof(BotFrameworkAuthentication))
-            ?? throw new InvalidOperationException("AddWebChat must be called after BotFrameworkAuthentication is registered.");
+        var inner = services.Wrapped<BotFrameworkAuthentication>(nameof(AddWebChat), "AddBotHosting");
         services.Remove(inner);
         services.AddSingleton<BotFrameworkAuthentication>(sp => new WebChatAuthentication(
             Resolve<BotFrameworkAuthentication>(sp, inner),
@@ -85,7 +85,7 @@ public static class WebChatExtensions
 
     /// <summary>
     /// The page's folder: the content root's wwwroot (tests, published app), else the copy next to the binaries, since
-    /// "dotnet run --project Bot" runs from the repository root (docs/contract.md §1).
+    /// "dotnet run --project Bot" runs from the repository root (docs/contract.md, Commands).
     /// </summary>
     private static string PageFolder(string contentRoot)
     {

@@ -7,7 +7,7 @@ public sealed class WebChatOptions
 {
     public const string SectionName = "WebChat";
 
-    /// <summary>Serve the page at / and the Direct Line subset at /v3/directline (docs/contract.md §2).</summary>
+    /// <summary>Serve the page at / and the Direct Line subset at /v3/directline (docs/contract.md, HTTP endpoints).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>

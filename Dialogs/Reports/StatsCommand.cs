@@ -30,7 +30,7 @@ public sealed class StatsCommand(IReportReview review, IReportExports exports, T
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var year = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Framework.Prompts.DateTimeText.ChinaStandardTime).Year;
+        var year = Framework.OfficeClock.Local(time.GetUtcNow()).Year;
         if (!ReportPeriod.TryParse(arguments, year, out var period))
         {
             await turn.SendActivityAsync(ReportTexts.BadPeriod.For(turn), cancellationToken: cancellationToken);

@@ -14,11 +14,23 @@ public enum Role
 }
 
 /// <summary>Who sent the current activity.</summary>
-/// <param name="UserKey">Stable key of the user: channel plus AAD object id (Teams) or the channel's user id.</param>
+/// <param name="Key">Stable key of the user: channel plus AAD object id (Teams) or the channel's user id.</param>
 /// <param name="Name">Display name as the channel gave it (never logged).</param>
 /// <param name="Role">What the caller may do.</param>
-public sealed record Caller(string UserKey, string Name, Role Role)
+public sealed record Caller(UserKey Key, string Name, Role Role)
 {
+    /// <summary>A caller whose key was read back from storage (<c>channel:id</c>).</summary>
+    public Caller(string userKey, string name, Role role)
+        : this(Root.UserKey.Parse(userKey), name, role)
+    {
+    }
+
+    /// <summary>
+    /// <see cref="Key"/> in its stored form, which stores, queues and grants keep as text.
+    /// </summary>
+    // REVIEW: every feature still reads the text form; it goes once they take the typed key.
+    public string UserKey => Key.ToString();
+
     /// <summary>
     /// The network the caller came from, as the key per-address limits use (an IPv4 address or an IPv6 /64), when the
     /// bot can see it: the embedded web chat. Null for callers relayed by a connector (Teams, Azure Direct Line).

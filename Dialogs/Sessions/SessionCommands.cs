@@ -1,4 +1,5 @@
 using Cppcc.Dialogs.Exports;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -82,7 +83,10 @@ public sealed class SessionCancelCommand : SessionCommand
         var turn = context.Turn;
         var id = arguments.Trim().ToUpperInvariant();
         if (id.Length == 0)
+        {
             return SayAsync(turn, SessionTexts.UsageId.Format(turn, Words[0]), cancellationToken);
+        }
+
         return SayAsync(turn, (Sessions.Cancel(id, context.Caller) ? SessionTexts.Cancelled : SessionTexts.NoSuchSession).Format(turn, id), cancellationToken);
     }
 }
@@ -90,10 +94,10 @@ public sealed class SessionCancelCommand : SessionCommand
 /// <summary><c>改期 HD-2026-0001 2026-12-05 14:30</c> / <c>move session …</c> (staff).</summary>
 public sealed class SessionMoveCommand : SessionCommand
 {
-    private readonly TimeProvider _time;
+    private readonly OfficeTime _office;
 
     /// <summary>Creates the command.</summary>
-    public SessionMoveCommand(ISessions sessions, TimeProvider time) : base(sessions) => _time = time;
+    public SessionMoveCommand(ISessions sessions, OfficeTime office) : base(sessions) => _office = office;
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Words { get; } = new[] { "改期", "move session" };
@@ -103,12 +107,17 @@ public sealed class SessionMoveCommand : SessionCommand
     {
         var turn = context.Turn;
         var parts = arguments.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        var now = _time.GetUtcNow();
-        if (parts.Length < 2 || !SessionDraftReader.TryParseStart(parts[1], now, out var start) || start <= now)
+        if (parts.Length < 2 || !SessionDraftReader.TryParseStart(parts[1], _office, out var start) || start <= _office.UtcNow)
+        {
             return SayAsync(turn, SessionTexts.UsageMove.For(turn), cancellationToken);
+        }
+
         var id = parts[0].ToUpperInvariant();
         if (Sessions.Update(id, null, start, null, context.Caller) is not { } moved)
+        {
             return SayAsync(turn, SessionTexts.NoSuchSession.Format(turn, id), cancellationToken);
+        }
+
         return SayAsync(turn, SessionTexts.Moved.Format(turn, moved.Id, SessionTexts.When(moved.StartsAt), moved.Location), cancellationToken);
     }
 }
@@ -136,13 +145,13 @@ public sealed class AttendanceCommand : SessionCommand
         var id = arguments.Trim().ToUpperInvariant();
         if (id.Length == 0)
         {
-            await SayAsync(turn, SessionTexts.UsageId.Format(turn, Words[0]), cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, SessionTexts.UsageId.Format(turn, Words[0]), cancellationToken);
             return;
         }
 
         if (Sessions.Attendance(id) is not { } attendance)
         {
-            await SayAsync(turn, SessionTexts.NoSuchSession.Format(turn, id), cancellationToken).ConfigureAwait(false);
+            await SayAsync(turn, SessionTexts.NoSuchSession.Format(turn, id), cancellationToken);
             return;
         }
 
@@ -157,6 +166,6 @@ public sealed class AttendanceCommand : SessionCommand
         lines.AddRange(attendance.NotReplied.Select(n => SessionTexts.AttendanceLine.Format(turn, n.Name, SessionTexts.NoReply.For(turn))));
         var reply = MessageFactory.Text(string.Join("\n\n", lines));
         reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id)) };
-        await _private.SendAsync(context, reply, cancellationToken).ConfigureAwait(false);
+        await _private.SendAsync(context, reply, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
@@ -5,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Sessions;
 
 /// <summary>Staff schedule a session from a form: the reply contains the session id; bad fields are named, nothing is stored.</summary>
-public sealed class SessionCreateAction(ISessions sessions, TimeProvider time) : CardAction<SessionCreate>
+public sealed class SessionCreateAction(ISessions sessions, OfficeTime office) : CardAction<SessionCreate>
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Staff;
@@ -14,7 +15,7 @@ public sealed class SessionCreateAction(ISessions sessions, TimeProvider time) :
     protected override async Task HandleAsync(RouteContext context, SessionCreate submit, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var (draft, problem) = SessionDraftReader.Read(turn, submit, time.GetUtcNow(), sessions.Audiences());
+        var (draft, problem) = SessionDraftReader.Read(turn, submit, office, sessions.Audiences());
         if (draft is null)
         {
             await turn.SendActivityAsync(problem, cancellationToken: cancellationToken);

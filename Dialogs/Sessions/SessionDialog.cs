@@ -54,8 +54,8 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
     }
 
     /// <summary>The start prompt: a date and time in the future.</summary>
-    public static Dialog CreateStartPrompt(TimeProvider time)
-        => new DateTimePrompt(StartPrompt, time, validator: (start, turn) => start <= time.GetUtcNow() ? SessionTexts.InThePast.For(turn) : null);
+    public static Dialog CreateStartPrompt(OfficeTime office)
+        => new DateTimePrompt(StartPrompt, office, validator: (start, turn) => start <= office.UtcNow ? SessionTexts.InThePast.For(turn) : null);
 
     private Task<DialogTurnResult> AskTitleStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
         => step.PromptAsync(PromptIds.Text, new PromptOptions { Prompt = SessionTexts.AskTitle.For(step.Context), CardField = "title" }, ct);
@@ -101,13 +101,13 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
     {
         if (step.Result is not true)
         {
-            await step.Context.SendActivityAsync(SessionTexts.NotCreated.For(step.Context), cancellationToken: ct).ConfigureAwait(false);
-            return await step.EndAsync(null, ct).ConfigureAwait(false);
+            await step.Context.SendActivityAsync(SessionTexts.NotCreated.For(step.Context), cancellationToken: ct);
+            return await step.EndAsync(null, ct);
         }
 
         var s = step.State;
         var created = _sessions.Create(new SessionDraft(s.Title, s.Kind, s.StartsAt, s.Location, s.Recurrence, "all"), _callers.Resolve(step.Context.Activity));
-        await SessionCreateAction.SendCreatedAsync(step.Context, created, ct).ConfigureAwait(false);
-        return await step.EndAsync(created.Id, ct).ConfigureAwait(false);
+        await SessionCreateAction.SendCreatedAsync(step.Context, created, ct);
+        return await step.EndAsync(created.Id, ct);
     }
 }

@@ -10,52 +10,76 @@ public static class SessionDraftReader
     internal const int MaxLocation = 200;
 
     /// <summary>The draft, or the message naming what is wrong.</summary>
-    public static (SessionDraft? Draft, string? Problem) Read(ITurnContext turn, SessionCreate value, DateTimeOffset now, IReadOnlyList<string> audiences)
+    public static (SessionDraft? Draft, string? Problem) Read(ITurnContext turn, SessionCreate value, OfficeTime office, IReadOnlyList<string> audiences)
     {
         var title = InputText.Fold(value.Title);
         if (title.Length == 0)
+        {
             return Missing(turn, "标题", "title");
+        }
+
         if (title.Length > MaxTitle)
+        {
             return Bad(turn, "标题", "title", SessionTexts.TooLong.Format(turn, MaxTitle));
+        }
 
         var kindText = InputText.Fold(value.Kind);
         SessionKind kind = SessionKind.Study;
         if (kindText.Length > 0 && !TryEnum(kindText, out kind))
+        {
             return Bad(turn, "类型", "kind", SessionTexts.OneOf.Format(turn, "study, lecture, meeting"));
+        }
 
         var startText = InputText.Fold(value.StartsAt);
         if (startText.Length == 0)
+        {
             return Missing(turn, "开始时间", "startsAt");
-        if (!TryParseStart(startText, now, out var startsAt))
+        }
+
+        if (!TryParseStart(startText, office, out var startsAt))
+        {
             return Bad(turn, "开始时间", "startsAt", SessionTexts.NotADate.For(turn));
-        if (startsAt <= now)
+        }
+
+        if (startsAt <= office.UtcNow)
+        {
             return Bad(turn, "开始时间", "startsAt", SessionTexts.InThePast.For(turn));
+        }
 
         var location = InputText.Fold(value.Location);
         if (location.Length == 0)
+        {
             return Missing(turn, "地点", "location");
+        }
+
         if (location.Length > MaxLocation)
+        {
             return Bad(turn, "地点", "location", SessionTexts.TooLong.Format(turn, MaxLocation));
+        }
 
         var recurrenceText = InputText.Fold(value.Recurrence);
         Recurrence recurrence = Recurrence.None;
         if (recurrenceText.Length > 0 && !TryEnum(recurrenceText, out recurrence))
+        {
             return Bad(turn, "重复", "recurrence", SessionTexts.OneOf.Format(turn, "none, monthly, quarterly"));
+        }
 
         var audience = InputText.Fold(value.Audience) is { Length: > 0 } a ? a : "all";
         if (!audiences.Contains(audience, StringComparer.Ordinal))
+        {
             return Bad(turn, "范围", "audience", SessionTexts.OneOf.Format(turn, string.Join(", ", audiences)));
+        }
 
         return (new SessionDraft(title, kind, startsAt, location, recurrence, audience), null);
     }
 
-    /// <summary>ISO-8601 with an offset as the contract says; the formats people type are read as China time.</summary>
-    public static bool TryParseStart(string text, DateTimeOffset now, out DateTimeOffset startsAt)
+    /// <summary>ISO-8601 with an offset as docs/contract.md (Card actions) says; the formats people type are read in the office's zone.</summary>
+    public static bool TryParseStart(string text, OfficeTime office, out DateTimeOffset startsAt)
     {
         if (System.Text.RegularExpressions.Regex.IsMatch(text, @"(Z|[+-]\d{2}:?\d{2})$")
             && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out startsAt))
             return true;
-        return Framework.Prompts.DateTimeText.TryParse(text, now, Framework.Prompts.DateTimeText.ChinaStandardTime, out startsAt);
+        return Framework.Prompts.DateTimeText.TryParse(text, office.UtcNow, office.Zone, out startsAt);
     }
 
     private static bool TryEnum<T>(string text, out T value) where T : struct, Enum

@@ -6,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Sessions;
 
 /// <summary>Staff edit a session; members already reminded are told, and a moved session is reminded afresh.</summary>
-public sealed class SessionUpdateAction(ISessions sessions, TimeProvider time) : CardAction<SessionUpdate>
+public sealed class SessionUpdateAction(ISessions sessions, OfficeTime office) : CardAction<SessionUpdate>
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Staff;
@@ -35,11 +35,11 @@ public sealed class SessionUpdateAction(ISessions sessions, TimeProvider time) :
         }
         else if (startText.Length > 0)
         {
-            if (!SessionDraftReader.TryParseStart(startText, time.GetUtcNow(), out var parsed))
+            if (!SessionDraftReader.TryParseStart(startText, office, out var parsed))
             {
                 problem = SessionTexts.BadField.Format(turn, "开始时间", "startsAt", SessionTexts.NotADate.For(turn));
             }
-            else if (parsed <= time.GetUtcNow())
+            else if (parsed <= office.UtcNow)
             {
                 problem = SessionTexts.BadField.Format(turn, "开始时间", "startsAt", SessionTexts.InThePast.For(turn));
             }

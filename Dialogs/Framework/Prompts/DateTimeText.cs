@@ -10,8 +10,9 @@ namespace Cppcc.Dialogs.Framework.Prompts;
 /// </summary>
 public static partial class DateTimeText
 {
-    /// <summary>China Standard Time, the default zone of a district committee.</summary>
-    public static TimeZoneInfo ChinaStandardTime { get; } = FindChinaZone();
+    /// <summary>China Standard Time; the office's zone is <see cref="OfficeTime.Zone"/>.</summary>
+    // REVIEW: kept while the feature branches that still name it merge; new code takes OfficeTime.
+    public static TimeZoneInfo ChinaStandardTime => OfficeSettings.ChinaStandardTime;
 
     /// <summary>Parses <paramref name="input"/>; relative words count from <paramref name="now"/>.</summary>
     public static bool TryParse(string? input, DateTimeOffset now, TimeZoneInfo zone, out DateTimeOffset value)
@@ -73,18 +74,6 @@ public static partial class DateTimeText
         var local = date.AddHours(hour).AddMinutes(minute);
         value = new DateTimeOffset(local, zone.GetUtcOffset(local));
         return true;
-    }
-
-    private static TimeZoneInfo FindChinaZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("CST+8", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
-        }
     }
 
     [GeneratedRegex(@"(t\d{1,2}:\d{2}.*|\s\d{1,2}:\d{2}(:\d{2})?\s?)([+-]\d{2}:?\d{2}|z)$")]

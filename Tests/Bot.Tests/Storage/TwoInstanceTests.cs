@@ -20,7 +20,7 @@ namespace Cppcc.Bot.Tests.Storage;
 [Collection(RunsAlone.Name)]
 public sealed class TwoInstanceTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    // 60/s (a tuned ceiling: the contract allows any MessagesPerSecond) keeps 2,000 sends near half a minute.
+    // 60/s (a tuned ceiling: any MessagesPerSecond is a valid setting) keeps 2,000 sends near half a minute.
     private const int Ceiling = 60;
     private const int Members = 2000;
     private const string Notice = "两个实例的群发通知";

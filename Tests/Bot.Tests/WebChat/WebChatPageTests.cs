@@ -29,7 +29,7 @@ public sealed class WebChatPageTests
     [Fact]
     public async Task The_page_is_served_when_the_bot_runs_from_the_repository_root()
     {
-        // "dotnet run --project Bot" makes the repository root the content root (docs/contract.md §1).
+        // "dotnet run --project Bot" makes the repository root the content root (docs/contract.md, Commands).
         await using var host = new WebChatHost();
         await using var fromRoot = host.Factory.WithWebHostBuilder(web => web.UseContentRoot(BotFactory.RepositoryRoot));
         using var http = fromRoot.CreateClient();

@@ -65,7 +65,10 @@ public class SessionDialogTests
 
         TestFlow flow = host.Flow();
         foreach (var line in script)
+        {
             flow = flow.Send(line.User).AssertReply(a => Assert.Contains(line.Reply, WaterfallDialogTests.ReplyText(a)));
+        }
+
         await flow.StartTestAsync();
 
         Assert.True(created == sessions.Created.Count, scenario);
@@ -122,7 +125,7 @@ public class SessionDialogTests
     {
         var sessions = new FakeSessions();
         var host = Host(sessions, Role.Member);
-        sessions.Create(new SessionDraft("学习", SessionKind.Study, DateTimeOffset.UtcNow.AddDays(1), "x", Recurrence.None, "all"), new Caller("k", "", Role.Staff));
+        sessions.Create(new SessionDraft("学习", SessionKind.Study, DateTimeOffset.UtcNow.AddDays(1), "x", Recurrence.None, "all"), new Caller("msteams:k", "", Role.Staff));
         Activity Answer(string response) => new(ActivityTypes.Message)
         {
             Value = JObject.FromObject(new { action = "session.rsvp", sessionId = "XX-2026-0001", response }),

@@ -1,11 +1,11 @@
 'use strict';
-// The web app gets every configuration key of the contract (section 2), in environment-variable form A__B.
+// The web app gets every configuration key of docs/contract.md (Configuration keys), in environment-variable form A__B.
 //   node scripts/checks/app-settings.js azuredeploy.json
 
 const { finish } = require('../lib/report');
 const fs = require('fs');
 
-// Contract section 2. Lists bind as Key__0, Key__1, ...
+// docs/contract.md, Configuration keys. Lists bind as Key__0, Key__1, ...
 const KEYS = [
   'MicrosoftAppType', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId',
   'Storage:Path', 'Storage:Provider', 'KnowledgeBase:Path', 'Staff:UserIds[]', 'Reminders:LeadTimes[]',

@@ -1,6 +1,6 @@
 'use strict';
 // The manifest inside the Teams package is valid against the newest official schema, its localization file too,
-// and its command lists are the text commands of the contract (section 4).
+// and its command lists are the text commands of docs/contract.md (Text commands).
 //   node scripts/checks/teams-manifest.js <package.zip>
 
 const { requireTool } = require('../lib/tools');
@@ -9,7 +9,7 @@ const { finish } = require('../lib/report');
 
 const AdmZip = requireTool('adm-zip');
 
-// Contract section 4: Chinese command and its English word.
+// docs/contract.md, Text commands: Chinese command and its English word.
 const COMMANDS = {
   菜单: 'menu',
   帮助: 'help',
