@@ -19,6 +19,7 @@ using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Migration;
 using Cppcc.Bot.WebChat;
 using Cppcc.Bot.WeChat;
+using Cppcc.Dialogs.SmallTalk;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +35,7 @@ builder.Services
     .AddReminders()
     .AddGraph()
     .AddKnowledge()
+    .AddSmallTalkConversation()
     .AddExports()
     .AddReports()
     .AddDuty()

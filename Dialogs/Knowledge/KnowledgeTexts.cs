@@ -41,6 +41,7 @@ internal static class KnowledgeStaffTexts
 {
     public static readonly Localized TicketTitle = new("群众/委员提问待答复（编号 {0}）", "Question waiting for staff (ticket {0})");
     public static readonly Localized TicketAsker = new("提问人：{0}（{1}）", "Asked by: {0} ({1})");
+    public static readonly Localized AnswerLabel = new("答复", "Answer");
     public static readonly Localized AnswerPlaceholder = new("写给提问人的答复", "Your answer to the asker");
     public static readonly Localized ReplyButton = new("答复提问人", "Answer the asker");
     public static readonly Localized PromoteButton = new("加入知识库", "Add to knowledge base");

@@ -2,6 +2,7 @@ using Cppcc.Dialogs.Exports;
 using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
+using Cppcc.Dialogs.SmallTalk;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -35,6 +36,8 @@ public sealed class DialogTestHost
         services.AddSingleton<IDownloadLinks>(new FakeDownloadLinks());
         services.AddSingleton<Cppcc.Dialogs.Notifications.IUserNotifier>(Notifier);
         services.AddConversationDialogs();
+        services.AddKnowledgeConversationForTests();
+        services.AddSmallTalkConversation();
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
         Bot = Services.GetRequiredService<IBot>();
