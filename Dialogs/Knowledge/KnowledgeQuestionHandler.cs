@@ -37,11 +37,11 @@ public sealed class KnowledgeQuestionHandler(IKnowledgeAnswerer answerer, IKnowl
                 await turn.SendActivityAsync(KnowledgeCards.Candidates(turn, result, question), cancellationToken);
                 return;
             case KnowledgeResultKind.Suggest when result.Candidates.Count > 0:
-                await inbox.LogUnansweredAsync(question, context.Caller.Role, cancellationToken);
+                inbox.LogUnanswered(question, context.Caller.Role);
                 await turn.SendActivityAsync(KnowledgeCards.Candidates(turn, result, question), cancellationToken);
                 return;
             default:
-                await inbox.LogUnansweredAsync(question, context.Caller.Role, cancellationToken);
+                inbox.LogUnanswered(question, context.Caller.Role);
                 await turn.SendActivityAsync(KnowledgeCards.NoAnswer(turn, question), cancellationToken);
                 return;
         }

@@ -68,10 +68,21 @@ public sealed class KnowledgeSaveAction(IKnowledgeCuration curation) : CardActio
             Id = Field(submit.Id), Questions = Field(submit.Questions), Answer = Field(submit.Answer), Source = Field(submit.Source),
             Url = Field(submit.Url), Audience = Field(submit.Audience), Tags = Field(submit.Tags), Related = Field(submit.Related),
         };
-        var problems = await curation.SaveAsync(draft, context.Caller, cancellationToken);
+        var problems = curation.Save(draft, context.Caller);
         var reply = problems.Count == 0
             ? KnowledgeStaffTexts.Saved.Format(turn, draft.Id)
-            : KnowledgeStaffTexts.NotSaved.Format(turn, string.Join("\n", problems.Select(p => "- " + p)));
+            : KnowledgeStaffTexts.NotSaved.Format(turn, string.Join("\n", problems.Select(p => "- " + Describe(turn, p))));
         await turn.SendActivityAsync(reply, cancellationToken: cancellationToken);
     }
+
+    private static string Describe(ITurnContext turn, KnowledgeDraftIssue issue) => issue.Problem switch
+    {
+        KnowledgeDraftProblem.BadId => KnowledgeStaffTexts.BadId.For(turn),
+        KnowledgeDraftProblem.NoQuestion => KnowledgeStaffTexts.NoQuestion.For(turn),
+        KnowledgeDraftProblem.NoAnswer => KnowledgeStaffTexts.NoEntryAnswer.For(turn),
+        KnowledgeDraftProblem.BadAudience => KnowledgeStaffTexts.BadAudience.For(turn),
+        KnowledgeDraftProblem.BadUrl => KnowledgeStaffTexts.BadUrl.For(turn),
+        KnowledgeDraftProblem.UnknownRelated => KnowledgeStaffTexts.UnknownRelated.Format(turn, string.Join("、", issue.Entries ?? [])),
+        _ => KnowledgeStaffTexts.PassageId.For(turn),
+    };
 }

@@ -40,22 +40,22 @@ public sealed class KnowledgeStaffCommand(IKnowledgeCuration curation, IKnowledg
         var rest = parts.Length > 1 ? parts[1] : "";
         var reply = verb switch
         {
-            "未解答" or "unanswered" => await UnansweredAsync(turn, cancellationToken),
-            "反馈" or "feedback" => await FeedbackAsync(turn, cancellationToken),
+            "未解答" or "unanswered" => Unanswered(turn),
+            "反馈" or "feedback" => Feedback(turn),
             "新增" or "add" => KnowledgeStaffCards.Editor(turn, new KnowledgeDraft { Questions = rest, Audience = "public" }),
-            "修改" or "edit" => await EditAsync(turn, rest, cancellationToken),
-            "下架" or "retire" => await RetireAsync(context, rest, cancellationToken),
-            "导出" or "export" => await ExportAsync(turn, cancellationToken),
-            "重新加载" or "reload" => await ReloadAsync(turn, cancellationToken),
+            "修改" or "edit" => Edit(turn, rest),
+            "下架" or "retire" => Retire(context, rest),
+            "导出" or "export" => Export(turn),
+            "重新加载" or "reload" => Reload(turn),
             _ => MessageFactory.Text(KnowledgeStaffTexts.Help.For(turn)),
         };
         await turn.SendActivityAsync(reply, cancellationToken);
     }
 
-    private async Task<IMessageActivity> UnansweredAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private IMessageActivity Unanswered(ITurnContext turn)
     {
-        var questions = await curation.UnansweredAsync(20, cancellationToken);
-        var open = await inbox.OpenTicketsAsync(OpenTicketCards, cancellationToken);
+        var questions = curation.Unanswered(20);
+        var open = inbox.OpenTickets(OpenTicketCards);
         if (questions.Count == 0 && open.Count == 0)
         {
             return MessageFactory.Text(KnowledgeStaffTexts.NoUnanswered.For(turn));
@@ -84,9 +84,9 @@ public sealed class KnowledgeStaffCommand(IKnowledgeCuration curation, IKnowledg
         return reply;
     }
 
-    private async Task<IMessageActivity> FeedbackAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private IMessageActivity Feedback(ITurnContext turn)
     {
-        var counts = await curation.FeedbackAsync(cancellationToken);
+        var counts = curation.Feedback();
         if (counts.Count == 0)
         {
             return MessageFactory.Text(KnowledgeStaffTexts.NoFeedback.For(turn));
@@ -96,30 +96,30 @@ public sealed class KnowledgeStaffCommand(IKnowledgeCuration curation, IKnowledg
         return MessageFactory.Text(KnowledgeStaffTexts.FeedbackTitle.For(turn) + "\n\n" + string.Join("\n", lines));
     }
 
-    private async Task<IMessageActivity> EditAsync(ITurnContext turn, string id, CancellationToken cancellationToken)
+    private IMessageActivity Edit(ITurnContext turn, string id)
     {
-        var draft = id.Length == 0 ? null : await curation.DraftAsync(id.Trim(), cancellationToken);
+        var draft = id.Length == 0 ? null : curation.Draft(id.Trim());
         return draft is null
             ? MessageFactory.Text(KnowledgeStaffTexts.UnknownEntry.Format(turn, id))
             : KnowledgeStaffCards.Editor(turn, draft);
     }
 
-    private async Task<IMessageActivity> RetireAsync(RouteContext context, string id, CancellationToken cancellationToken)
+    private IMessageActivity Retire(RouteContext context, string id)
     {
         var turn = context.Turn;
-        var done = id.Length > 0 && await curation.RetireAsync(id.Trim(), context.Caller, cancellationToken);
+        var done = id.Length > 0 && curation.Retire(id.Trim(), context.Caller);
         return MessageFactory.Text((done ? KnowledgeStaffTexts.Retired : KnowledgeStaffTexts.UnknownEntry).Format(turn, id));
     }
 
-    private async Task<IMessageActivity> ExportAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private IMessageActivity Export(ITurnContext turn)
     {
-        var export = await curation.ExportAsync(cancellationToken);
+        var export = curation.Export();
         return MessageFactory.Text(KnowledgeStaffTexts.Exported.Format(turn, export.Entries, export.Path));
     }
 
-    private async Task<IMessageActivity> ReloadAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private IMessageActivity Reload(ITurnContext turn)
     {
-        var reload = await curation.ReloadAsync(cancellationToken);
+        var reload = curation.Reload();
         var text = KnowledgeStaffTexts.Reloaded.Format(turn, reload.Entries);
         if (reload.Problems.Count > 0)
         {

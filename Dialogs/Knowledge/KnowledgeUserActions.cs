@@ -16,7 +16,7 @@ public sealed class KnowledgeShowAction(IKnowledgeAnswerer answerer, KnowledgeFo
         var turn = context.Turn;
         var id = submit.Id ?? "";
         // The role is checked again here: a crafted submit must not reveal a members-only entry to the public.
-        var answer = id.Length == 0 ? null : await answerer.FindAsync(id, context.Caller.Role, cancellationToken);
+        var answer = id.Length == 0 ? null : answerer.Find(id, context.Caller.Role);
         if (answer is null)
         {
             await turn.SendActivityAsync(KnowledgeTexts.Gone.For(turn), cancellationToken: cancellationToken);
@@ -40,13 +40,13 @@ public sealed class KnowledgeFeedbackAction(IKnowledgeInbox inbox, IKnowledgeAns
         var turn = context.Turn;
         var id = submit.Id ?? "";
         // Votes only for entries this caller could have been shown, so crafted submits cannot pad the counts.
-        if (id.Length == 0 || await answerer.FindAsync(id, context.Caller.Role, cancellationToken) is null)
+        if (id.Length == 0 || answerer.Find(id, context.Caller.Role) is null)
         {
             await turn.SendActivityAsync(KnowledgeTexts.Unhandled.For(turn), cancellationToken: cancellationToken);
             return;
         }
 
-        await inbox.RecordFeedbackAsync(id, submit.IsHelpful, context.Caller, cancellationToken);
+        inbox.RecordFeedback(id, submit.IsHelpful, context.Caller);
         var reply = submit.IsHelpful
             ? MessageFactory.Text(KnowledgeTexts.ThanksHelpful.For(turn))
             : KnowledgeCards.WithHandOff(turn, KnowledgeTexts.ThanksNotHelpful.For(turn), KnowledgeQuestionHandler.Clip(submit.Question));

@@ -10,14 +10,14 @@ namespace Cppcc.Dialogs.Knowledge;
 public sealed class KnowledgeWaitingNotice(IKnowledgeInbox inbox) : ITurnNotice
 {
     /// <inheritdoc />
-    public async Task<string?> NoticeAsync(ITurnContext turn, Caller caller, CancellationToken cancellationToken)
+    public string? Notice(ITurnContext turn, Caller caller)
     {
         if (!caller.Has(Role.Staff))
         {
             return null;
         }
 
-        var waiting = await inbox.TakeWaitingNoticeAsync(caller, cancellationToken);
+        var waiting = inbox.TakeWaitingNotice(caller);
         return waiting > 0 ? KnowledgeStaffTexts.WaitingNotice.Format(turn, waiting) : null;
     }
 }

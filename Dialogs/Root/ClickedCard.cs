@@ -27,7 +27,7 @@ public static class ClickedCard
         update.Id = clicked;
         try
         {
-            await turn.UpdateActivityAsync(update, cancellationToken).ConfigureAwait(false);
+            await turn.UpdateActivityAsync(update, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is ErrorResponseException or HttpRequestException or NotSupportedException or NotImplementedException)

@@ -24,7 +24,7 @@ public sealed class ConversationRouter(DialogRunner runner, CommandTable command
     {
         foreach (var notice in _notices)
         {
-            if (await notice.NoticeAsync(turn, caller, cancellationToken) is { } line)
+            if (notice.Notice(turn, caller) is { } line)
             {
                 await turn.SendActivityAsync(line, cancellationToken: cancellationToken);
             }

@@ -7,7 +7,7 @@ using Cppcc.Bot.Knowledge;
 namespace Cppcc.Bot.Knowledge.Files;
 
 /// <summary>
-/// Writes Q&amp;A entries in the docs/contract.md §5 format, so that an export read back by
+/// Writes Q&amp;A entries in the docs/contract.md, Knowledge base files format, so that an export read back by
 /// <see cref="YamlEntryReader"/> gives the same entries.
 /// </summary>
 public static class KnowledgeYamlWriter

@@ -6,7 +6,7 @@ using Cppcc.Bot.Knowledge;
 namespace Cppcc.Bot.Knowledge.Files;
 
 /// <summary>
-/// Reads a Markdown document (docs/contract.md §5): optional YAML front matter (title, source, url, audience), then
+/// Reads a Markdown document (docs/contract.md, Knowledge base files): optional YAML front matter (title, source, url, audience), then
 /// the body split at "#" and "##" headings into passages, each answerable on its own and cited as "title › heading".
 /// Passage ids are "file-stem#heading".
 /// </summary>

@@ -8,7 +8,7 @@ using Cppcc.Bot.Knowledge;
 namespace Cppcc.Bot.Knowledge.Files;
 
 /// <summary>
-/// Reads a Q&amp;A file (docs/contract.md §5). Each entry is checked on its own, so one bad entry is reported with
+/// Reads a Q&amp;A file (docs/contract.md, Knowledge base files). Each entry is checked on its own, so one bad entry is reported with
 /// its line and skipped while the others load; a file that is not valid YAML is reported once.
 /// </summary>
 public static partial class YamlEntryReader
