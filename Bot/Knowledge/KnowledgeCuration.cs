@@ -32,8 +32,14 @@ public sealed partial class KnowledgeCuration(KnowledgeBase knowledge, IKnowledg
         var entry = knowledge.Current.Find(entryId);
         return entry is null || entry.IsPassage ? null : new KnowledgeDraft
         {
-            Id = entry.Id, Questions = string.Join('\n', entry.Questions), Answer = entry.Answer, Source = entry.Source ?? "", Url = entry.Url ?? "",
-            Audience = entry.Audience.ToString().ToLowerInvariant(), Tags = string.Join(", ", entry.Tags), Related = string.Join(", ", entry.Related),
+            Id = entry.Id,
+            Questions = string.Join('\n', entry.Questions),
+            Answer = entry.Answer,
+            Source = entry.Source ?? "",
+            Url = entry.Url ?? "",
+            Audience = entry.Audience.ToString().ToLowerInvariant(),
+            Tags = string.Join(", ", entry.Tags),
+            Related = string.Join(", ", entry.Related),
         };
     }
 
@@ -89,8 +95,16 @@ public sealed partial class KnowledgeCuration(KnowledgeBase knowledge, IKnowledg
 
         var entry = new KnowledgeEntry
         {
-            Id = id, Questions = questions, Answer = draft.Answer.Trim(), Source = Blank(draft.Source), Url = Blank(url), Audience = audience,
-            Tags = Split(draft.Tags), Related = related, Effective = existing?.Effective, Expires = existing?.Expires,
+            Id = id,
+            Questions = questions,
+            Answer = draft.Answer.Trim(),
+            Source = Blank(draft.Source),
+            Url = Blank(url),
+            Audience = audience,
+            Tags = Split(draft.Tags),
+            Related = related,
+            Effective = existing?.Effective,
+            Expires = existing?.Expires,
         };
         entries.Save(entry, staff.UserKey, time.GetUtcNow());
         knowledge.Reload();

@@ -65,8 +65,14 @@ public sealed class KnowledgeSaveAction(IKnowledgeCuration curation) : CardActio
         static string Field(string? value) => (value ?? "").Trim();
         var draft = new KnowledgeDraft
         {
-            Id = Field(submit.Id), Questions = Field(submit.Questions), Answer = Field(submit.Answer), Source = Field(submit.Source),
-            Url = Field(submit.Url), Audience = Field(submit.Audience), Tags = Field(submit.Tags), Related = Field(submit.Related),
+            Id = Field(submit.Id),
+            Questions = Field(submit.Questions),
+            Answer = Field(submit.Answer),
+            Source = Field(submit.Source),
+            Url = Field(submit.Url),
+            Audience = Field(submit.Audience),
+            Tags = Field(submit.Tags),
+            Related = Field(submit.Related),
         };
         var problems = curation.Save(draft, context.Caller);
         var reply = problems.Count == 0
