@@ -1,7 +1,7 @@
 using Cppcc.Bot.AI;
 using Cppcc.Bot.Attachments;
-using Cppcc.Bot.Audit;
 using Cppcc.Bot.Audiences;
+using Cppcc.Bot.Audit;
 using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Delivery;

@@ -1,6 +1,4 @@
-using System.Net.Http;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 
 namespace Cppcc.Dialogs.Root;

@@ -1,6 +1,3 @@
-using Cppcc.Dialogs.Framework;
-using Microsoft.Bot.Builder;
-
 namespace Cppcc.Dialogs.Root;
 
 /// <summary><c>中文</c> / <c>English</c>: the caller's language from now on (remembered per user).</summary>

@@ -1,5 +1,3 @@
-using Newtonsoft.Json.Linq;
-
 namespace Cppcc.Dialogs.Framework.Cards;
 
 /// <summary>How a <see cref="AdaptiveCardBuilder.StyledText"/> paragraph differs from a plain one.</summary>

@@ -1,7 +1,6 @@
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using Cppcc.Dialogs.Tests.Support;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 

@@ -1,5 +1,4 @@
 using Cppcc.Dialogs.Exports;
-using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using Cppcc.Dialogs.SmallTalk;
