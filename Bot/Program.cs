@@ -1,7 +1,7 @@
 using Cppcc.Bot.AI;
 using Cppcc.Bot.Attachments;
-using Cppcc.Bot.Audit;
 using Cppcc.Bot.Audiences;
+using Cppcc.Bot.Audit;
 using Cppcc.Bot.Broadcasts;
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Delivery;
@@ -19,6 +19,7 @@ using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Migration;
 using Cppcc.Bot.WebChat;
 using Cppcc.Bot.WeChat;
+using Cppcc.Dialogs.SmallTalk;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +35,7 @@ builder.Services
     .AddReminders()
     .AddGraph()
     .AddKnowledge()
+    .AddSmallTalkConversation()
     .AddExports()
     .AddReports()
     .AddDuty()

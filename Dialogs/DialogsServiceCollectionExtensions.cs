@@ -1,6 +1,5 @@
 using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Prompts;
-using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,23 +19,21 @@ public static class DialogsServiceCollectionExtensions
         public const string Choice = "prompt.choice";
         /// <summary>Yes / no.</summary>
         public const string Confirm = "prompt.confirm";
-        /// <summary>A number.</summary>
-        public const string Number = "prompt.number";
         /// <summary>A date and time (the office's zone unless an offset is given).</summary>
         public const string DateTime = "prompt.datetime";
     }
 
     /// <summary>
     /// Adds the framework and the root bot. Features add their own <see cref="Dialog"/>, <see cref="ITextCommand"/> and
-    /// <see cref="ICardAction"/> singletons; the host provides <see cref="ICallerResolver"/>,
-    /// <see cref="IConversationReferenceSink"/>, <see cref="IKnowledgeAnswerer"/>, the bot states and a TimeProvider.
+    /// <see cref="ICardAction"/> singletons, and the router needs one <see cref="IQuestionHandler"/> (the knowledge
+    /// conversation) and the small talk (<see cref="SmallTalk.SmallTalkConversationServiceCollectionExtensions"/>); the host
+    /// provides <see cref="ICallerResolver"/>, <see cref="IConversationReferenceSink"/>, the bot states and a TimeProvider.
     /// </summary>
     public static IServiceCollection AddConversationDialogs(this IServiceCollection services)
     {
         services.AddSingleton<Dialog>(new TextPrompt(PromptIds.Text));
         services.AddSingleton<Dialog>(new ChoicePrompt(PromptIds.Choice));
         services.AddSingleton<Dialog>(new ConfirmPrompt(PromptIds.Confirm));
-        services.AddSingleton<Dialog>(new NumberPrompt(PromptIds.Number));
         services.AddSingleton<Dialog>(sp => new DateTimePrompt(PromptIds.DateTime, sp.GetRequiredService<OfficeTime>()));
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<DialogRunner>();
@@ -46,9 +43,6 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<LanguagePreference>();
         services.AddSingleton<ITextCommand>(sp => new LanguageCommand(sp.GetRequiredService<LanguagePreference>(), "zh-CN", new[] { "中文", "chinese" }));
         services.AddSingleton<ITextCommand>(sp => new LanguageCommand(sp.GetRequiredService<LanguagePreference>(), "en", new[] { "English", "英文" }));
-        services.AddSingleton<KnowledgeFollowUp>();
-        services.AddSingleton<IQuestionHandler, KnowledgeQuestionHandler>();
-        services.AddSingleton<SmallTalk.SmallTalkReplies>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<IBot, CppccBot>();
         return services;

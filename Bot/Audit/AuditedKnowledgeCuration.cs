@@ -20,24 +20,23 @@ public sealed class AuditedKnowledgeCuration : IKnowledgeCuration
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(int max, CancellationToken cancellationToken)
-        => _inner.UnansweredAsync(max, cancellationToken);
+    public IReadOnlyList<UnansweredQuestion> Unanswered(int max) => _inner.Unanswered(max);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<EntryFeedback>> FeedbackAsync(CancellationToken cancellationToken) => _inner.FeedbackAsync(cancellationToken);
+    public IReadOnlyList<EntryFeedback> Feedback() => _inner.Feedback();
 
     /// <inheritdoc />
-    public Task<KnowledgeDraft?> DraftAsync(string entryId, CancellationToken cancellationToken) => _inner.DraftAsync(entryId, cancellationToken);
+    public KnowledgeDraft? Draft(string entryId) => _inner.Draft(entryId);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> SaveAsync(KnowledgeDraft draft, Caller staff, CancellationToken cancellationToken)
+    public IReadOnlyList<KnowledgeDraftIssue> Save(KnowledgeDraft draft, Caller staff)
     {
         var id = draft.Id.Trim();
-        var before = await _inner.DraftAsync(id, cancellationToken);
-        var problems = await _inner.SaveAsync(draft, staff, cancellationToken);
+        var before = _inner.Draft(id);
+        var problems = _inner.Save(draft, staff);
         if (problems.Count == 0)
         {
-            var after = await _inner.DraftAsync(id, cancellationToken);
+            var after = _inner.Draft(id);
             _trail.Record(staff.UserKey, staff.Name, "kb.save", id, Describe(before), Describe(after));
         }
 
@@ -45,10 +44,10 @@ public sealed class AuditedKnowledgeCuration : IKnowledgeCuration
     }
 
     /// <inheritdoc />
-    public async Task<bool> RetireAsync(string entryId, Caller staff, CancellationToken cancellationToken)
+    public bool Retire(string entryId, Caller staff)
     {
-        var before = await _inner.DraftAsync(entryId, cancellationToken);
-        var retired = await _inner.RetireAsync(entryId, staff, cancellationToken);
+        var before = _inner.Draft(entryId);
+        var retired = _inner.Retire(entryId, staff);
         if (retired)
         {
             _trail.Record(staff.UserKey, staff.Name, "kb.retire", entryId, Describe(before), "retired");
@@ -60,10 +59,10 @@ public sealed class AuditedKnowledgeCuration : IKnowledgeCuration
     /// <inheritdoc />
     // REVIEW: export (a YAML copy on the server) and reload (files re-read) change no entry and carry no caller in this
     // interface, so they are not recorded; the edits themselves are.
-    public Task<KnowledgeExport> ExportAsync(CancellationToken cancellationToken) => _inner.ExportAsync(cancellationToken);
+    public KnowledgeExport Export() => _inner.Export();
 
     /// <inheritdoc />
-    public Task<KnowledgeReload> ReloadAsync(CancellationToken cancellationToken) => _inner.ReloadAsync(cancellationToken);
+    public KnowledgeReload Reload() => _inner.Reload();
 
     private static string? Describe(KnowledgeDraft? d)
     {

@@ -1,41 +1,29 @@
 using Cppcc.Bot.Knowledge.Retrieval;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using Microsoft.Extensions.Options;
-using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.Knowledge;
 
 /// <summary>Answers questions from the knowledge base in force, honouring audience and effective/expires dates.</summary>
-public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
+/// <remarks><c>phrasers</c> is empty unless Azure OpenAI is configured; <c>embeddings</c> is null where the host registers none.</remarks>
+public sealed class KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time,
+    IEnumerable<IKnowledgePhraser> phrasers, KnowledgeEmbeddings? embeddings = null) : IKnowledgeAnswerer
 {
-    private readonly KnowledgeBase _knowledge;
-    private readonly KnowledgeOptions _options;
-    private readonly TimeProvider _time;
-    private readonly IKnowledgePhraser? _phraser;
-    private readonly KnowledgeEmbeddings? _embeddings;
-
-    /// <summary>Creates the answerer; <paramref name="phrasers"/> is empty unless Azure OpenAI is configured.</summary>
-    public KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, IEnumerable<IKnowledgePhraser> phrasers,
-        KnowledgeEmbeddings? embeddings = null)
-    {
-        _embeddings = embeddings;
-        _knowledge = knowledge;
-        _time = time;
-        _phraser = phrasers.FirstOrDefault();
-        _options = options.Value;
-    }
+    private readonly KnowledgeOptions _options = options.Value;
+    private readonly IKnowledgePhraser? _phraser = phrasers.FirstOrDefault();
 
     /// <inheritdoc />
     public async Task<KnowledgeResult> AnswerAsync(string question, Role role, string? previousEntryId, CancellationToken cancellationToken)
     {
-        var snapshot = _knowledge.Current;
+        var snapshot = knowledge.Current;
         var audience = Audience(role);
         var today = Today();
         // With embeddings loaded the question's vector is blended in; without it (timeout, 429) words alone decide,
         // against the thresholds measured on words alone.
-        var vector = snapshot.Index.HasVectors && _embeddings is not null
-            ? await _embeddings.QuestionAsync(question, cancellationToken).ConfigureAwait(false)
+        var vector = snapshot.Index.HasVectors && embeddings is not null
+            ? await embeddings.QuestionAsync(question, cancellationToken)
             : null;
         // Thresholds belong to the snapshot: each KB is calibrated when it loads.
         var matcher = KnowledgeMatcher.For(snapshot.Index, _options, wordsOnly: vector is null);
@@ -51,7 +39,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         {
             // The best entry first, then the runners-up as extra material; the model may only use these.
             var passages = ranked.Select(c => c.Entry).ToList();
-            if (await _phraser.PhraseAsync(question, passages, cancellationToken).ConfigureAwait(false) is { } phrased)
+            if (await _phraser.PhraseAsync(question, passages, cancellationToken) is { } phrased)
             {
                 var plain = ToAnswer(snapshot, passages[0], audience, today);
                 var citation = string.Join("；", phrased.Cited.Select(Citation).Where(c => !string.IsNullOrEmpty(c)).Distinct());
@@ -69,14 +57,13 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     }
 
     /// <inheritdoc />
-    public Task<KnowledgeAnswer?> FindAsync(string entryId, Role role, CancellationToken cancellationToken)
+    public KnowledgeAnswer? Find(string entryId, Role role)
     {
-        var snapshot = _knowledge.Current;
+        var snapshot = knowledge.Current;
         var audience = Audience(role);
         var today = Today();
         var entry = snapshot.Find(entryId);
-        var answer = entry is not null && entry.IsVisibleTo(audience) && entry.IsInForce(today) ? ToAnswer(snapshot, entry, audience, today) : null;
-        return Task.FromResult(answer);
+        return entry is not null && entry.IsVisibleTo(audience) && entry.IsInForce(today) ? ToAnswer(snapshot, entry, audience, today) : null;
     }
 
     /// <summary>The knowledge-base audience a role may see.</summary>
@@ -93,7 +80,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         : entry.Source;
 
     // Effective and expiry dates in the KB are the committee's dates, in the office's zone (Bot:TimeZone).
-    private DateOnly Today() => DateOnly.FromDateTime(OfficeClock.Local(_time.GetUtcNow()).DateTime);
+    private DateOnly Today() => DateOnly.FromDateTime(OfficeClock.Local(time.GetUtcNow()).DateTime);
 
     private static KnowledgeAnswer ToAnswer(KnowledgeSnapshot snapshot, KnowledgeEntry entry, KnowledgeAudience audience, DateOnly today)
     {

@@ -8,7 +8,8 @@ namespace Cppcc.Bot.Knowledge;
 /// fetched in batches; at question time the question's vector comes within a short timeout. Whatever fails, retrieval
 /// goes on with words alone: embeddings may improve an answer, never block one.
 /// </summary>
-public sealed class KnowledgeEmbeddings
+/// <remarks><c>embedders</c> is empty unless an embedding deployment is configured.</remarks>
+public sealed class KnowledgeEmbeddings(IEnumerable<IKnowledgeEmbedder> embedders, IEmbeddingCacheStore cache, TimeSpan questionTimeout)
 {
     /// <summary>Texts per request at load.</summary>
     public const int BatchSize = 64;
@@ -16,17 +17,7 @@ public sealed class KnowledgeEmbeddings
     /// <summary>A 429 at load is retried, backing off, up to this many attempts in all.</summary>
     public const int LoadAttempts = 3;
 
-    private readonly IKnowledgeEmbedder? _embedder;
-    private readonly IEmbeddingCacheStore _cache;
-    private readonly TimeSpan _questionTimeout;
-
-    /// <summary>Creates the service; <paramref name="embedders"/> is empty unless an embedding deployment is configured.</summary>
-    public KnowledgeEmbeddings(IEnumerable<IKnowledgeEmbedder> embedders, IEmbeddingCacheStore cache, TimeSpan questionTimeout)
-    {
-        _embedder = embedders.FirstOrDefault();
-        _cache = cache;
-        _questionTimeout = questionTimeout;
-    }
+    private readonly IKnowledgeEmbedder? _embedder = embedders.FirstOrDefault();
 
     /// <summary>True when an embedding deployment is configured.</summary>
     public bool Enabled => _embedder is not null;
@@ -43,7 +34,7 @@ public sealed class KnowledgeEmbeddings
         var missing = new List<string>();
         foreach (var text in texts.Distinct(StringComparer.Ordinal))
         {
-            if (_cache.Find(EmbeddingCacheStore.Key(_embedder.Deployment, text)) is { } cached)
+            if (cache.Find(EmbeddingCacheStore.Key(_embedder.Deployment, text)) is { } cached)
             {
                 vectors[text] = cached;
             }
@@ -56,12 +47,12 @@ public sealed class KnowledgeEmbeddings
         foreach (var batch in missing.Chunk(BatchSize))
         {
             // A batch of long texts takes longer than one question; still bounded.
-            if (await _embedder.EmbedAsync(batch, LoadAttempts, _questionTimeout * 10, cancellationToken).ConfigureAwait(false) is not { } fetched)
+            if (await _embedder.EmbedAsync(batch, LoadAttempts, questionTimeout * 10, cancellationToken) is not { } fetched)
             {
                 return null;
             }
 
-            _cache.Save(batch.Select((text, i) => (EmbeddingCacheStore.Key(_embedder.Deployment, text), fetched[i])));
+            cache.Save(batch.Select((text, i) => (EmbeddingCacheStore.Key(_embedder.Deployment, text), fetched[i])));
             for (var i = 0; i < batch.Length; i++)
             {
                 vectors[batch[i]] = fetched[i];
@@ -79,7 +70,7 @@ public sealed class KnowledgeEmbeddings
             return null;
         }
 
-        var fetched = await _embedder.EmbedAsync([question], 1, _questionTimeout, cancellationToken).ConfigureAwait(false);
+        var fetched = await _embedder.EmbedAsync([question], 1, questionTimeout, cancellationToken);
         return fetched is [var vector] ? vector : null;
     }
 }

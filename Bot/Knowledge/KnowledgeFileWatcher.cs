@@ -6,36 +6,25 @@ namespace Cppcc.Bot.Knowledge;
 /// Reloads the knowledge base when a file in the KB folder changes, without a restart. Editors save
 /// in bursts (temp file, rename, attribute change), so changes are gathered for a short quiet period first.
 /// </summary>
-public sealed class KnowledgeFileWatcher : IHostedService, IDisposable
+public sealed class KnowledgeFileWatcher(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time,
+    ILogger<KnowledgeFileWatcher> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(500);
 
-    private readonly KnowledgeBase _knowledge;
-    private readonly KnowledgeOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<KnowledgeFileWatcher> _logger;
+    private readonly KnowledgeOptions _options = options.Value;
     private FileSystemWatcher? _watcher;
     private ITimer? _timer;
-
-    /// <summary>Creates the watcher.</summary>
-    public KnowledgeFileWatcher(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<KnowledgeFileWatcher> logger)
-    {
-        _knowledge = knowledge;
-        _options = options.Value;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!_options.WatchFiles || !Directory.Exists(_knowledge.Folder))
+        if (!_options.WatchFiles || !Directory.Exists(knowledge.Folder))
         {
             return Task.CompletedTask;
         }
 
-        _timer = _time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _watcher = new FileSystemWatcher(_knowledge.Folder)
+        _timer = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _watcher = new FileSystemWatcher(knowledge.Folder)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
@@ -82,12 +71,12 @@ public sealed class KnowledgeFileWatcher : IHostedService, IDisposable
     {
         try
         {
-            _knowledge.Reload();
+            knowledge.Reload();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A file still being written: the next change event reloads again.
-            _logger.LogWarning(e, "Knowledge base reload after a file change failed");
+            logger.LogWarning(e, "Knowledge base reload after a file change failed");
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace Cppcc.Bot.Knowledge;
 
-/// <summary>Where the curated knowledge base lives (contract key <c>KnowledgeBase:Path</c>) and how sure an answer must be.</summary>
+/// <summary>Where the curated knowledge base lives (<c>KnowledgeBase:Path</c>, docs/contract.md, Configuration keys) and how sure an answer must be.</summary>
 public sealed class KnowledgeOptions
 {
     /// <summary>Configuration section.</summary>

@@ -6,14 +6,14 @@ namespace Cppcc.Dialogs.Knowledge;
 public interface IKnowledgeAnswerer
 {
     /// <summary>
-    /// Answers <paramref name="question"/>: one answer, a few close candidates to pick from, or no answer.
+    /// Answers <paramref name="question"/> (asynchronous: with embeddings or a generative model configured it asks them): one answer, a few close candidates to pick from, or no answer.
     /// <paramref name="previousEntryId"/> is the entry answered a turn or two before, if any: a short follow-up
     /// ("那需要多久？") is read against it and its related entries.
     /// </summary>
     Task<KnowledgeResult> AnswerAsync(string question, Role role, string? previousEntryId, CancellationToken cancellationToken);
 
     /// <summary>The entry <paramref name="entryId"/> when <paramref name="role"/> may see it and it is in force, else null.</summary>
-    Task<KnowledgeAnswer?> FindAsync(string entryId, Role role, CancellationToken cancellationToken);
+    KnowledgeAnswer? Find(string entryId, Role role);
 }
 
 /// <summary>How sure the knowledge base is.</summary>

@@ -6,25 +6,25 @@ namespace Cppcc.Dialogs.Knowledge;
 public interface IKnowledgeCuration
 {
     /// <summary>The most asked unanswered questions, most frequent first.</summary>
-    Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(int max, CancellationToken cancellationToken);
+    IReadOnlyList<UnansweredQuestion> Unanswered(int max);
 
     /// <summary>"有帮助 / 没帮助" counts per entry, most voted first.</summary>
-    Task<IReadOnlyList<EntryFeedback>> FeedbackAsync(CancellationToken cancellationToken);
+    IReadOnlyList<EntryFeedback> Feedback();
 
     /// <summary>The entry as an editable draft, or null when there is no Q&amp;A entry with that id.</summary>
-    Task<KnowledgeDraft?> DraftAsync(string entryId, CancellationToken cancellationToken);
+    KnowledgeDraft? Draft(string entryId);
 
-    /// <summary>Adds or replaces an entry; returns the problems (empty when saved). Takes effect at once.</summary>
-    Task<IReadOnlyList<string>> SaveAsync(KnowledgeDraft draft, Caller staff, CancellationToken cancellationToken);
+    /// <summary>Adds or replaces an entry; returns why not (empty when saved). Takes effect at once.</summary>
+    IReadOnlyList<KnowledgeDraftIssue> Save(KnowledgeDraft draft, Caller staff);
 
     /// <summary>Withdraws an entry from answering; false when there is no such entry.</summary>
-    Task<bool> RetireAsync(string entryId, Caller staff, CancellationToken cancellationToken);
+    bool Retire(string entryId, Caller staff);
 
-    /// <summary>Writes all Q&amp;A entries in force as YAML (docs/contract.md §5); returns where and how many.</summary>
-    Task<KnowledgeExport> ExportAsync(CancellationToken cancellationToken);
+    /// <summary>Writes all Q&amp;A entries in force as YAML (docs/contract.md, Knowledge base files); returns where and how many.</summary>
+    KnowledgeExport Export();
 
     /// <summary>Reloads the KB folder and the curated entries now.</summary>
-    Task<KnowledgeReload> ReloadAsync(CancellationToken cancellationToken);
+    KnowledgeReload Reload();
 }
 
 /// <summary>An unanswered question as curators see it.</summary>
@@ -67,6 +67,36 @@ public sealed class KnowledgeDraft
     /// <summary>Related entry ids, comma-separated.</summary>
     public string Related { get; set; } = "";
 }
+
+/// <summary>What can keep an entry from being saved.</summary>
+public enum KnowledgeDraftProblem
+{
+    /// <summary>The id is not <c>[a-z0-9-]+</c>.</summary>
+    BadId,
+
+    /// <summary>No way of asking was given.</summary>
+    NoQuestion,
+
+    /// <summary>The answer is empty.</summary>
+    NoAnswer,
+
+    /// <summary>The audience is not public, members or staff.</summary>
+    BadAudience,
+
+    /// <summary>The link is not an absolute http(s) address.</summary>
+    BadUrl,
+
+    /// <summary>Related ids name no entry.</summary>
+    UnknownRelated,
+
+    /// <summary>The id belongs to a passage of a document file, which is edited in its file.</summary>
+    PassageId,
+}
+
+/// <summary>One reason an entry was not saved.</summary>
+/// <param name="Problem">What is wrong.</param>
+/// <param name="Entries">For <see cref="KnowledgeDraftProblem.UnknownRelated"/>: the ids not found.</param>
+public sealed record KnowledgeDraftIssue(KnowledgeDraftProblem Problem, IReadOnlyList<string>? Entries = null);
 
 /// <summary>Result of an export.</summary>
 /// <param name="Path">The YAML file written on the server.</param>

@@ -6,15 +6,16 @@ namespace Cppcc.Dialogs.Knowledge;
 public interface IKnowledgeInbox
 {
     /// <summary>Keeps an unanswered question for curators (deduplicated, counted).</summary>
-    Task LogUnansweredAsync(string question, Role role, CancellationToken cancellationToken);
+    void LogUnanswered(string question, Role role);
 
     /// <summary>Stores the caller's vote on an entry (one vote per user and entry; a new click replaces the old one).</summary>
-    Task RecordFeedbackAsync(string entryId, bool helpful, Caller caller, CancellationToken cancellationToken);
+    void RecordFeedback(string entryId, bool helpful, Caller caller);
 
     /// <summary>
     /// Passes <paramref name="question"/> to staff for <paramref name="asker"/>: a ticket that staff see in Teams and can
     /// answer. Returns the ticket and whether any staff member was reached; asking the same question again returns the
     /// open ticket. Null when the caller has passed on too many questions lately (nothing is stored or sent then).
+    /// Asynchronous because it sends the ticket to staff.
     /// </summary>
     Task<HandOffTicket?> HandOffAsync(string question, Caller asker, CancellationToken cancellationToken);
 
@@ -22,14 +23,14 @@ public interface IKnowledgeInbox
     /// For a staff member starting a turn: how many passed-on questions reached no staff member and still wait, when
     /// some arrived since this staff member was last told (0 otherwise). Each waiting batch is told once per person.
     /// </summary>
-    Task<int> TakeWaitingNoticeAsync(Caller staff, CancellationToken cancellationToken);
+    int TakeWaitingNotice(Caller staff);
 
     /// <summary>Passed-on questions nobody has answered yet, oldest first, for staff to answer from the list.</summary>
-    Task<IReadOnlyList<OpenTicket>> OpenTicketsAsync(int max, CancellationToken cancellationToken);
+    IReadOnlyList<OpenTicket> OpenTickets(int max);
 
     /// <summary>
     /// Sends staff's <paramref name="answer"/> to the asker of ticket <paramref name="ticketId"/> and closes it.
-    /// Returns false when the ticket does not exist.
+    /// Says whether it reached the asker, or that the ticket does not exist.
     /// </summary>
     Task<HandOffReply> ReplyAsync(string ticketId, string answer, Caller staff, CancellationToken cancellationToken);
 }

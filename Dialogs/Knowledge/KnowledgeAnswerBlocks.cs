@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
+using Cppcc.Dialogs.Framework.Cards;
 
 namespace Cppcc.Dialogs.Knowledge;
 
@@ -10,10 +10,10 @@ namespace Cppcc.Dialogs.Knowledge;
 /// </summary>
 internal static partial class KnowledgeAnswerBlocks
 {
-    /// <summary>The TextBlocks of <paramref name="markdown"/>, in reading order.</summary>
-    public static JArray From(string markdown)
+    /// <summary>The paragraphs of <paramref name="markdown"/>, in reading order, with how each is shown.</summary>
+    public static IReadOnlyList<(string Text, CardTextStyle Style)> From(string markdown)
     {
-        var blocks = new JArray();
+        var blocks = new List<(string Text, CardTextStyle Style)>();
         var list = new List<string>();
         var newParagraph = true;
 
@@ -47,7 +47,7 @@ internal static partial class KnowledgeAnswerBlocks
 
             FlushList();
             var block = Heading().Match(line) is { Success: true } heading
-                ? Bold(Block(heading.Groups["text"].Value, spaced: true))
+                ? (heading.Groups["text"].Value, CardTextStyle.Bold)
                 : Block(line.Trim(), newParagraph);
             blocks.Add(block);
             newParagraph = false;
@@ -57,22 +57,8 @@ internal static partial class KnowledgeAnswerBlocks
         return blocks;
     }
 
-    private static JObject Block(string text, bool spaced)
-    {
-        var block = new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        if (!spaced)
-        {
-            block["spacing"] = "None";
-        }
-
-        return block;
-    }
-
-    private static JObject Bold(JObject block)
-    {
-        block["weight"] = "Bolder";
-        return block;
-    }
+    private static (string Text, CardTextStyle Style) Block(string text, bool spaced)
+        => (text, spaced ? CardTextStyle.None : CardTextStyle.Tight);
 
     [GeneratedRegex(@"^(?<indent>\s*)(?<marker>[-*+]|\d{1,3}\.)\s+(?<text>.+)$")]
     private static partial Regex ListItem();

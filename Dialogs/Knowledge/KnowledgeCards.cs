@@ -1,7 +1,6 @@
-using Cppcc.Dialogs.Root;
+using Cppcc.Dialogs.Framework.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Knowledge;
 
@@ -15,33 +14,28 @@ internal static class KnowledgeCards
     /// </summary>
     public static IMessageActivity Answer(ITurnContext turn, KnowledgeAnswer answer, string question)
     {
-        var body = KnowledgeAnswerBlocks.From(answer.Answer.Trim());
+        var card = new AdaptiveCardBuilder();
+        foreach (var (text, style) in KnowledgeAnswerBlocks.From(answer.Answer.Trim()))
+        {
+            card.StyledText(text, style);
+        }
+
         if (!string.IsNullOrWhiteSpace(answer.Citation))
         {
             var source = answer.Url is null ? answer.Citation : $"[{answer.Citation}]({answer.Url})";
-            var citation = MenuCard.TextBlock(KnowledgeTexts.Source.Format(turn, source), subtle: true);
-            citation["size"] = "Small";
-            body.Add(citation);
+            card.StyledText(KnowledgeTexts.Source.Format(turn, source), CardTextStyle.Subtle | CardTextStyle.Small);
         }
 
         if (answer.Related.Count > 0)
         {
-            body.Add(MenuCard.TextBlock(KnowledgeTexts.Related.For(turn)));
-            body.Add(new JObject
-            {
-                ["type"] = "ActionSet",
-                ["spacing"] = "None",
-                // kb.show re-checks the caller's role, so a related button never reveals an entry they may not see.
-                ["actions"] = new JArray(answer.Related.Select(r => Submit(r.Title, KnowledgeActionNames.Show, new JObject { ["id"] = r.EntryId, ["question"] = r.Title }))),
-            });
+            // kb.show re-checks the caller's role, so a related button never reveals an entry they may not see.
+            card.Text(KnowledgeTexts.Related.For(turn))
+                .TightButtonRow(answer.Related.Select(r => CardButton.Submit(r.Title, new KnowledgeShow(r.EntryId, r.Title))));
         }
 
-        var buttons = new JArray
-        {
-            Submit(KnowledgeTexts.Helpful.For(turn), KnowledgeActionNames.Feedback, new JObject { ["id"] = answer.EntryId, ["helpful"] = "true", ["question"] = question }),
-            Submit(KnowledgeTexts.NotHelpful.For(turn), KnowledgeActionNames.Feedback, new JObject { ["id"] = answer.EntryId, ["helpful"] = "false", ["question"] = question }),
-        };
-        var reply = MessageFactory.Attachment(MenuCard.AdaptiveCard(body, buttons));
+        card.Submit(KnowledgeTexts.Helpful.For(turn), KnowledgeFeedback.For(answer.EntryId, helpful: true, question))
+            .Submit(KnowledgeTexts.NotHelpful.For(turn), KnowledgeFeedback.For(answer.EntryId, helpful: false, question));
+        var reply = MessageFactory.Attachment(card.Build());
         reply.TextFormat = TextFormatTypes.Markdown;
         return reply;
     }
@@ -50,15 +44,19 @@ internal static class KnowledgeCards
     public static IMessageActivity Candidates(ITurnContext turn, KnowledgeResult result, string question)
     {
         var suggest = result.Kind != KnowledgeResultKind.Choose;
-        var buttons = new JArray(result.Candidates.Select(c => Submit(c.Title, KnowledgeActionNames.Show, new JObject { ["id"] = c.EntryId, ["question"] = question })));
-        if (suggest)
+        var card = new AdaptiveCardBuilder();
+        foreach (var candidate in result.Candidates)
         {
-            buttons.Add(HandOffButton(turn, question));
+            card.Submit(candidate.Title, new KnowledgeShow(candidate.EntryId, question));
         }
 
-        var intro = suggest ? KnowledgeTexts.Suggest : KnowledgeTexts.Choose;
-        var reply = MessageFactory.Text(intro.For(turn));
-        reply.Attachments = [MenuCard.AdaptiveCard([], buttons)];
+        if (suggest)
+        {
+            AddHandOff(card, turn, question);
+        }
+
+        var reply = MessageFactory.Text((suggest ? KnowledgeTexts.Suggest : KnowledgeTexts.Choose).For(turn));
+        reply.Attachments = [card.Build()];
         return reply;
     }
 
@@ -66,50 +64,22 @@ internal static class KnowledgeCards
     public static IMessageActivity NoAnswer(ITurnContext turn, string question)
     {
         var reply = MessageFactory.Text(KnowledgeTexts.NoAnswer.For(turn));
-        reply.Attachments = [MenuCard.AdaptiveCard([], [HandOffButton(turn, question)])];
+        reply.Attachments = [AddHandOff(new AdaptiveCardBuilder(), turn, question).Build()];
         return reply;
     }
 
-    /// <summary>A reply with just the hand-off button (after "没帮助").</summary>
+    /// <summary>A reply with just the hand-off button (after "没帮助", or when someone asks for a person).</summary>
     public static IMessageActivity WithHandOff(ITurnContext turn, string text, string question)
     {
         var reply = MessageFactory.Text(text);
         if (question.Length > 0)
         {
-            reply.Attachments = [MenuCard.AdaptiveCard([], [HandOffButton(turn, question)])];
+            reply.Attachments = [AddHandOff(new AdaptiveCardBuilder(), turn, question).Build()];
         }
 
         return reply;
     }
 
-    public static JObject HandOffButton(ITurnContext turn, string question)
-        => Submit(KnowledgeTexts.AskStaff.For(turn), KnowledgeActionNames.HandOff, new JObject { ["question"] = question });
-
-    public static JObject Submit(string title, string action, JObject data)
-    {
-        data["action"] = action;
-        return new JObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
-    }
-}
-
-/// <summary>Card action names of the knowledge base (the contract's card-action style, docs/contract.md §4: <c>value.action</c>).</summary>
-public static class KnowledgeActionNames
-{
-    /// <summary><c>{"action":"kb.feedback","id","helpful":"true|false","question"}</c>: a vote on an answer.</summary>
-    public const string Feedback = "kb.feedback";
-
-    /// <summary><c>{"action":"kb.show","id"}</c>: show one entry (a candidate button).</summary>
-    public const string Show = "kb.show";
-
-    /// <summary><c>{"action":"kb.handoff","question"}</c>: pass an unanswered question to staff.</summary>
-    public const string HandOff = "kb.handoff";
-
-    /// <summary><c>{"action":"kb.reply","ticket","answer"}</c>: staff answer the asker (staff only).</summary>
-    public const string Reply = "kb.reply";
-
-    /// <summary><c>{"action":"kb.promote","question","answer"}</c>: open the entry editor prefilled (staff only).</summary>
-    public const string Promote = "kb.promote";
-
-    /// <summary><c>{"action":"kb.save","id","questions","answer","source","url","audience","tags","related"}</c> (staff only).</summary>
-    public const string Save = "kb.save";
+    private static AdaptiveCardBuilder AddHandOff(AdaptiveCardBuilder card, ITurnContext turn, string question)
+        => card.Submit(KnowledgeTexts.AskStaff.For(turn), new KnowledgeHandOff(question));
 }

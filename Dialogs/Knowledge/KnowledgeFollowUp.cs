@@ -16,27 +16,23 @@ public sealed class KnowledgeFollowUpState
 }
 
 /// <summary>
-/// Remembers the entry answered last so that the next question or two ("那需要多久？", "怎么提交？") can be read against it
-///. Kept in conversation state, which the bot saves at the end of every turn.
+/// Remembers the entry answered last so that the next question or two ("那需要多久？", "怎么提交？") can be read against it.
+/// Kept in conversation state, which the bot saves at the end of every turn.
 /// </summary>
-public sealed class KnowledgeFollowUp
+public sealed class KnowledgeFollowUp(ConversationState conversationState)
 {
     /// <summary>How many questions after an answer may refer to it.</summary>
     public const int Questions = 2;
 
-    private readonly IStatePropertyAccessor<KnowledgeFollowUpState> _state;
-
-    /// <summary>Creates the accessor.</summary>
-    public KnowledgeFollowUp(ConversationState conversationState)
-        => _state = conversationState.CreateProperty<KnowledgeFollowUpState>("knowledgeFollowUp");
+    private readonly IStatePropertyAccessor<KnowledgeFollowUpState> _state = conversationState.CreateProperty<KnowledgeFollowUpState>("knowledgeFollowUp");
 
     /// <summary>The entry the question being asked may refer to, if any; each question uses up one of its turns.</summary>
     public async Task<string?> TakeAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var state = await _state.GetAsync(turn, () => null!, cancellationToken).ConfigureAwait(false);
+        var state = await _state.GetAsync(turn, () => null!, cancellationToken);
         if (state is null || state.Version != 1 || state.QuestionsLeft <= 0 || state.EntryId.Length == 0)
         {
-            await _state.DeleteAsync(turn, cancellationToken).ConfigureAwait(false);
+            await _state.DeleteAsync(turn, cancellationToken);
             return null;
         }
 

@@ -1,5 +1,4 @@
 using Cppcc.Dialogs.Root;
-using Microsoft.Bot.Builder;
 
 namespace Cppcc.Dialogs.Knowledge;
 
@@ -8,21 +7,16 @@ namespace Cppcc.Dialogs.Knowledge;
 /// two or three entries are about equally good; otherwise says honestly that it has no answer, logs the question for
 /// curators and offers to pass it to staff.
 /// </summary>
-public sealed class KnowledgeQuestionHandler : IQuestionHandler
+public sealed class KnowledgeQuestionHandler(IKnowledgeAnswerer answerer, IKnowledgeInbox inbox, KnowledgeFollowUp followUp) : IQuestionHandler
 {
     /// <summary>Longest question kept or passed to staff (longer input is cut there).</summary>
     public const int MaxQuestionLength = 500;
 
-    private readonly IKnowledgeAnswerer _answerer;
-    private readonly IKnowledgeInbox _inbox;
-    private readonly KnowledgeFollowUp _followUp;
-
-    /// <summary>Creates the handler.</summary>
-    public KnowledgeQuestionHandler(IKnowledgeAnswerer answerer, IKnowledgeInbox inbox, KnowledgeFollowUp followUp)
+    /// <summary>A question as a card sent it back: trimmed and cut to <see cref="MaxQuestionLength"/>.</summary>
+    public static string Clip(string? question)
     {
-        _answerer = answerer;
-        _inbox = inbox;
-        _followUp = followUp;
+        var trimmed = (question ?? "").Trim();
+        return trimmed.Length > MaxQuestionLength ? trimmed[..MaxQuestionLength] : trimmed;
     }
 
     /// <inheritdoc />
@@ -30,24 +24,24 @@ public sealed class KnowledgeQuestionHandler : IQuestionHandler
     {
         var turn = context.Turn;
         question = question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question;
-        var previous = await _followUp.TakeAsync(turn, cancellationToken).ConfigureAwait(false);
-        var result = await _answerer.AnswerAsync(question, context.Caller.Role, previous, cancellationToken).ConfigureAwait(false);
+        var previous = await followUp.TakeAsync(turn, cancellationToken);
+        var result = await answerer.AnswerAsync(question, context.Caller.Role, previous, cancellationToken);
         switch (result.Kind)
         {
             case KnowledgeResultKind.Answer when result.Answer is { } answer:
-                await _followUp.RememberAsync(turn, answer.EntryId, cancellationToken).ConfigureAwait(false);
-                await turn.SendActivityAsync(KnowledgeCards.Answer(turn, answer, question), cancellationToken).ConfigureAwait(false);
+                await followUp.RememberAsync(turn, answer.EntryId, cancellationToken);
+                await turn.SendActivityAsync(KnowledgeCards.Answer(turn, answer, question), cancellationToken);
                 return;
             case KnowledgeResultKind.Choose when result.Candidates.Count > 0:
-                await turn.SendActivityAsync(KnowledgeCards.Candidates(turn, result, question), cancellationToken).ConfigureAwait(false);
+                await turn.SendActivityAsync(KnowledgeCards.Candidates(turn, result, question), cancellationToken);
                 return;
             case KnowledgeResultKind.Suggest when result.Candidates.Count > 0:
-                await _inbox.LogUnansweredAsync(question, context.Caller.Role, cancellationToken).ConfigureAwait(false);
-                await turn.SendActivityAsync(KnowledgeCards.Candidates(turn, result, question), cancellationToken).ConfigureAwait(false);
+                inbox.LogUnanswered(question, context.Caller.Role);
+                await turn.SendActivityAsync(KnowledgeCards.Candidates(turn, result, question), cancellationToken);
                 return;
             default:
-                await _inbox.LogUnansweredAsync(question, context.Caller.Role, cancellationToken).ConfigureAwait(false);
-                await turn.SendActivityAsync(KnowledgeCards.NoAnswer(turn, question), cancellationToken).ConfigureAwait(false);
+                inbox.LogUnanswered(question, context.Caller.Role);
+                await turn.SendActivityAsync(KnowledgeCards.NoAnswer(turn, question), cancellationToken);
                 return;
         }
     }

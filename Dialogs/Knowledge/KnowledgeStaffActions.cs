@@ -1,62 +1,51 @@
+using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Knowledge;
 
 /// <summary><c>kb.reply</c>: staff answer a handed-off question; the answer reaches the asker proactively.</summary>
-public sealed class KnowledgeReplyAction : ICardAction
+public sealed class KnowledgeReplyAction(IKnowledgeInbox inbox) : CardAction<KnowledgeReply>
 {
-    private readonly IKnowledgeInbox _inbox;
-
-    /// <summary>Creates the action.</summary>
-    public KnowledgeReplyAction(IKnowledgeInbox inbox) => _inbox = inbox;
+    /// <inheritdoc />
+    public override Role MinimumRole => Role.Staff;
 
     /// <inheritdoc />
-    public string Name => KnowledgeActionNames.Reply;
-
-    /// <inheritdoc />
-    public Role MinimumRole => Role.Staff;
-
-    /// <inheritdoc />
-    public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(RouteContext context, KnowledgeReply submit, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var ticket = ((string?)value["ticket"] ?? "").Trim();
-        var answer = ((string?)value["answer"] ?? "").Trim();
+        var ticket = (submit.Ticket ?? "").Trim();
+        var answer = (submit.Answer ?? "").Trim();
         if (answer.Length == 0)
         {
-            await turn.SendActivityAsync(KnowledgeStaffTexts.EmptyAnswer.For(turn), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(KnowledgeStaffTexts.EmptyAnswer.For(turn), cancellationToken: cancellationToken);
             return;
         }
 
-        var outcome = await _inbox.ReplyAsync(ticket, answer, context.Caller, cancellationToken).ConfigureAwait(false);
+        var outcome = await inbox.ReplyAsync(ticket, answer, context.Caller, cancellationToken);
         var text = outcome switch
         {
             HandOffReply.Delivered => KnowledgeStaffTexts.ReplyDelivered,
             HandOffReply.Undeliverable => KnowledgeStaffTexts.ReplyUndeliverable,
             _ => KnowledgeStaffTexts.UnknownTicket,
         };
-        await turn.SendActivityAsync(text.Format(turn, ticket), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await turn.SendActivityAsync(text.Format(turn, ticket), cancellationToken: cancellationToken);
     }
 }
 
 /// <summary><c>kb.promote</c>: turn a handed-off question (and the answer typed on its card) into a new entry.</summary>
-public sealed class KnowledgePromoteAction : ICardAction
+public sealed class KnowledgePromoteAction : CardAction<KnowledgePromote>
 {
     /// <inheritdoc />
-    public string Name => KnowledgeActionNames.Promote;
+    public override Role MinimumRole => Role.Staff;
 
     /// <inheritdoc />
-    public Role MinimumRole => Role.Staff;
-
-    /// <inheritdoc />
-    public Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+    protected override Task HandleAsync(RouteContext context, KnowledgePromote submit, CancellationToken cancellationToken)
     {
         var draft = new KnowledgeDraft
         {
-            Questions = ((string?)value["question"] ?? "").Trim(),
-            Answer = ((string?)value["answer"] ?? "").Trim(),
+            Questions = (submit.Question ?? "").Trim(),
+            Answer = (submit.Answer ?? "").Trim(),
             Audience = "public",
         };
         return context.Turn.SendActivityAsync(KnowledgeStaffCards.Editor(context.Turn, draft), cancellationToken);
@@ -64,33 +53,42 @@ public sealed class KnowledgePromoteAction : ICardAction
 }
 
 /// <summary><c>kb.save</c>: the entry editor was submitted.</summary>
-public sealed class KnowledgeSaveAction : ICardAction
+public sealed class KnowledgeSaveAction(IKnowledgeCuration curation) : CardAction<KnowledgeSave>
 {
-    private readonly IKnowledgeCuration _curation;
-
-    /// <summary>Creates the action.</summary>
-    public KnowledgeSaveAction(IKnowledgeCuration curation) => _curation = curation;
+    /// <inheritdoc />
+    public override Role MinimumRole => Role.Staff;
 
     /// <inheritdoc />
-    public string Name => KnowledgeActionNames.Save;
-
-    /// <inheritdoc />
-    public Role MinimumRole => Role.Staff;
-
-    /// <inheritdoc />
-    public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(RouteContext context, KnowledgeSave submit, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        string Field(string name) => ((string?)value[name] ?? "").Trim();
+        static string Field(string? value) => (value ?? "").Trim();
         var draft = new KnowledgeDraft
         {
-            Id = Field("id"), Questions = Field("questions"), Answer = Field("answer"), Source = Field("source"), Url = Field("url"),
-            Audience = Field("audience"), Tags = Field("tags"), Related = Field("related"),
+            Id = Field(submit.Id),
+            Questions = Field(submit.Questions),
+            Answer = Field(submit.Answer),
+            Source = Field(submit.Source),
+            Url = Field(submit.Url),
+            Audience = Field(submit.Audience),
+            Tags = Field(submit.Tags),
+            Related = Field(submit.Related),
         };
-        var problems = await _curation.SaveAsync(draft, context.Caller, cancellationToken).ConfigureAwait(false);
+        var problems = curation.Save(draft, context.Caller);
         var reply = problems.Count == 0
             ? KnowledgeStaffTexts.Saved.Format(turn, draft.Id)
-            : KnowledgeStaffTexts.NotSaved.Format(turn, string.Join("\n", problems.Select(p => "- " + p)));
-        await turn.SendActivityAsync(reply, cancellationToken: cancellationToken).ConfigureAwait(false);
+            : KnowledgeStaffTexts.NotSaved.Format(turn, string.Join("\n", problems.Select(p => "- " + Describe(turn, p))));
+        await turn.SendActivityAsync(reply, cancellationToken: cancellationToken);
     }
+
+    private static string Describe(ITurnContext turn, KnowledgeDraftIssue issue) => issue.Problem switch
+    {
+        KnowledgeDraftProblem.BadId => KnowledgeStaffTexts.BadId.For(turn),
+        KnowledgeDraftProblem.NoQuestion => KnowledgeStaffTexts.NoQuestion.For(turn),
+        KnowledgeDraftProblem.NoAnswer => KnowledgeStaffTexts.NoEntryAnswer.For(turn),
+        KnowledgeDraftProblem.BadAudience => KnowledgeStaffTexts.BadAudience.For(turn),
+        KnowledgeDraftProblem.BadUrl => KnowledgeStaffTexts.BadUrl.For(turn),
+        KnowledgeDraftProblem.UnknownRelated => KnowledgeStaffTexts.UnknownRelated.Format(turn, string.Join("、", issue.Entries ?? [])),
+        _ => KnowledgeStaffTexts.PassageId.For(turn),
+    };
 }

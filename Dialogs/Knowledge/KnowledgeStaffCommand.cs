@@ -3,6 +3,7 @@ using System.Text;
 using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 
 namespace Cppcc.Dialogs.Knowledge;
 
@@ -10,23 +11,13 @@ namespace Cppcc.Dialogs.Knowledge;
 /// <c>知识库 …</c> / <c>kb …</c> (staff): unanswered questions, feedback counts, add / edit / retire an entry, export,
 /// reload. One command with sub-commands, so the main menu stays short.
 /// </summary>
-public sealed class KnowledgeStaffCommand : ITextCommand
+public sealed class KnowledgeStaffCommand(IKnowledgeCuration curation, IKnowledgeInbox inbox) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
 
     /// <summary>Most passed-on questions shown as answer cards under <c>知识库 未解答</c>.</summary>
     public const int OpenTicketCards = 10;
-
-    private readonly IKnowledgeCuration _curation;
-    private readonly IKnowledgeInbox _inbox;
-
-    /// <summary>Creates the command.</summary>
-    public KnowledgeStaffCommand(IKnowledgeCuration curation, IKnowledgeInbox inbox)
-    {
-        _curation = curation;
-        _inbox = inbox;
-    }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = ["知识库", "kb"];
@@ -49,22 +40,22 @@ public sealed class KnowledgeStaffCommand : ITextCommand
         var rest = parts.Length > 1 ? parts[1] : "";
         var reply = verb switch
         {
-            "未解答" or "unanswered" => await UnansweredAsync(turn, cancellationToken).ConfigureAwait(false),
-            "反馈" or "feedback" => await FeedbackAsync(turn, cancellationToken).ConfigureAwait(false),
+            "未解答" or "unanswered" => Unanswered(turn),
+            "反馈" or "feedback" => Feedback(turn),
             "新增" or "add" => KnowledgeStaffCards.Editor(turn, new KnowledgeDraft { Questions = rest, Audience = "public" }),
-            "修改" or "edit" => await EditAsync(turn, rest, cancellationToken).ConfigureAwait(false),
-            "下架" or "retire" => await RetireAsync(context, rest, cancellationToken).ConfigureAwait(false),
-            "导出" or "export" => await ExportAsync(turn, cancellationToken).ConfigureAwait(false),
-            "重新加载" or "reload" => await ReloadAsync(turn, cancellationToken).ConfigureAwait(false),
+            "修改" or "edit" => Edit(turn, rest),
+            "下架" or "retire" => Retire(context, rest),
+            "导出" or "export" => Export(turn),
+            "重新加载" or "reload" => Reload(turn),
             _ => MessageFactory.Text(KnowledgeStaffTexts.Help.For(turn)),
         };
-        await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        await turn.SendActivityAsync(reply, cancellationToken);
     }
 
-    private async Task<Microsoft.Bot.Schema.IMessageActivity> UnansweredAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private IMessageActivity Unanswered(ITurnContext turn)
     {
-        var questions = await _curation.UnansweredAsync(20, cancellationToken).ConfigureAwait(false);
-        var open = await _inbox.OpenTicketsAsync(OpenTicketCards, cancellationToken).ConfigureAwait(false);
+        var questions = curation.Unanswered(20);
+        var open = inbox.OpenTickets(OpenTicketCards);
         if (questions.Count == 0 && open.Count == 0)
         {
             return MessageFactory.Text(KnowledgeStaffTexts.NoUnanswered.For(turn));
@@ -84,7 +75,7 @@ public sealed class KnowledgeStaffCommand : ITextCommand
             // The same answer card a reachable staff member gets at hand-off time, so items marked 已转交 can be
             // answered from here even when nobody was online to receive them.
             reply.Text += "\n\n" + KnowledgeStaffTexts.OpenTicketsTitle.For(turn);
-            reply.AttachmentLayout = Microsoft.Bot.Schema.AttachmentLayoutTypes.List;
+            reply.AttachmentLayout = AttachmentLayoutTypes.List;
             reply.Attachments = open
                 .Select(t => KnowledgeStaffCards.Ticket(turn.Activity.Locale, t.TicketId, t.Question, t.AskerName, t.AskerRole).Attachments[0])
                 .ToList();
@@ -93,9 +84,9 @@ public sealed class KnowledgeStaffCommand : ITextCommand
         return reply;
     }
 
-    private async Task<Microsoft.Bot.Schema.IMessageActivity> FeedbackAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private IMessageActivity Feedback(ITurnContext turn)
     {
-        var counts = await _curation.FeedbackAsync(cancellationToken).ConfigureAwait(false);
+        var counts = curation.Feedback();
         if (counts.Count == 0)
         {
             return MessageFactory.Text(KnowledgeStaffTexts.NoFeedback.For(turn));
@@ -105,30 +96,30 @@ public sealed class KnowledgeStaffCommand : ITextCommand
         return MessageFactory.Text(KnowledgeStaffTexts.FeedbackTitle.For(turn) + "\n\n" + string.Join("\n", lines));
     }
 
-    private async Task<Microsoft.Bot.Schema.IMessageActivity> EditAsync(ITurnContext turn, string id, CancellationToken cancellationToken)
+    private IMessageActivity Edit(ITurnContext turn, string id)
     {
-        var draft = id.Length == 0 ? null : await _curation.DraftAsync(id.Trim(), cancellationToken).ConfigureAwait(false);
+        var draft = id.Length == 0 ? null : curation.Draft(id.Trim());
         return draft is null
             ? MessageFactory.Text(KnowledgeStaffTexts.UnknownEntry.Format(turn, id))
             : KnowledgeStaffCards.Editor(turn, draft);
     }
 
-    private async Task<Microsoft.Bot.Schema.IMessageActivity> RetireAsync(RouteContext context, string id, CancellationToken cancellationToken)
+    private IMessageActivity Retire(RouteContext context, string id)
     {
         var turn = context.Turn;
-        var done = id.Length > 0 && await _curation.RetireAsync(id.Trim(), context.Caller, cancellationToken).ConfigureAwait(false);
+        var done = id.Length > 0 && curation.Retire(id.Trim(), context.Caller);
         return MessageFactory.Text((done ? KnowledgeStaffTexts.Retired : KnowledgeStaffTexts.UnknownEntry).Format(turn, id));
     }
 
-    private async Task<Microsoft.Bot.Schema.IMessageActivity> ExportAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private IMessageActivity Export(ITurnContext turn)
     {
-        var export = await _curation.ExportAsync(cancellationToken).ConfigureAwait(false);
+        var export = curation.Export();
         return MessageFactory.Text(KnowledgeStaffTexts.Exported.Format(turn, export.Entries, export.Path));
     }
 
-    private async Task<Microsoft.Bot.Schema.IMessageActivity> ReloadAsync(ITurnContext turn, CancellationToken cancellationToken)
+    private IMessageActivity Reload(ITurnContext turn)
     {
-        var reload = await _curation.ReloadAsync(cancellationToken).ConfigureAwait(false);
+        var reload = curation.Reload();
         var text = KnowledgeStaffTexts.Reloaded.Format(turn, reload.Entries);
         if (reload.Problems.Count > 0)
         {

@@ -41,6 +41,7 @@ internal static class KnowledgeStaffTexts
 {
     public static readonly Localized TicketTitle = new("群众/委员提问待答复（编号 {0}）", "Question waiting for staff (ticket {0})");
     public static readonly Localized TicketAsker = new("提问人：{0}（{1}）", "Asked by: {0} ({1})");
+    public static readonly Localized AnswerLabel = new("答复", "Answer");
     public static readonly Localized AnswerPlaceholder = new("写给提问人的答复", "Your answer to the asker");
     public static readonly Localized ReplyButton = new("答复提问人", "Answer the asker");
     public static readonly Localized PromoteButton = new("加入知识库", "Add to knowledge base");
@@ -72,6 +73,14 @@ internal static class KnowledgeStaffTexts
     public static readonly Localized Retired = new("条目 {0} 已下架，不再用于回答。", "Entry {0} was withdrawn.");
     public static readonly Localized Saved = new("条目 {0} 已保存，立即生效。", "Entry {0} saved; it answers from now on.");
     public static readonly Localized NotSaved = new("没有保存：\n\n{0}", "Not saved:\n\n{0}");
+    public static readonly Localized BadId = new("条目编号只能用小写字母、数字和连字符（如 study-monthly）",
+        "The entry id may only use a-z, 0-9 and - (e.g. study-monthly)");
+    public static readonly Localized NoQuestion = new("请至少填写一个问法", "Write at least one question");
+    public static readonly Localized NoEntryAnswer = new("请填写答案", "Write the answer");
+    public static readonly Localized BadAudience = new("可见范围只能是 public、members 或 staff", "The audience must be public, members or staff");
+    public static readonly Localized BadUrl = new("链接应是 http(s) 开头的完整网址", "The link must be a full http(s) address");
+    public static readonly Localized UnknownRelated = new("相关条目不存在：{0}", "Related entries not found: {0}");
+    public static readonly Localized PassageId = new("这个编号是文档段落，不能作为问答条目编辑", "This id is a passage of a document; it cannot be edited as a Q&A entry");
     public static readonly Localized Exported = new("已导出 {0} 条问答到服务器文件：{1}", "Exported {0} entries to the server file {1}");
     public static readonly Localized Reloaded = new("知识库已重新加载：{0} 条问答和文档段落。", "Knowledge base reloaded: {0} entries and passages.");
     public static readonly Localized ReloadProblems = new("以下文件有问题（其余已正常加载）：", "Problems found (everything else loaded):");

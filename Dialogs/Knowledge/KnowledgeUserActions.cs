@@ -1,124 +1,84 @@
+using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Knowledge;
 
-/// <summary><c>kb.show</c>: the user picked one of the candidate entries.</summary>
-public sealed class KnowledgeShowAction : ICardAction
+/// <summary><c>kb.show</c>: the user picked one of the candidate (or related) entries.</summary>
+public sealed class KnowledgeShowAction(IKnowledgeAnswerer answerer, KnowledgeFollowUp followUp) : CardAction<KnowledgeShow>
 {
-    private readonly IKnowledgeAnswerer _answerer;
-    private readonly KnowledgeFollowUp _followUp;
-
-    /// <summary>Creates the action.</summary>
-    public KnowledgeShowAction(IKnowledgeAnswerer answerer, KnowledgeFollowUp followUp)
-    {
-        _answerer = answerer;
-        _followUp = followUp;
-    }
+    /// <inheritdoc />
+    public override Role MinimumRole => Role.Public;
 
     /// <inheritdoc />
-    public string Name => KnowledgeActionNames.Show;
-
-    /// <inheritdoc />
-    public Role MinimumRole => Role.Public;
-
-    /// <inheritdoc />
-    public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(RouteContext context, KnowledgeShow submit, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var id = (string?)value["id"] ?? "";
+        var id = submit.Id ?? "";
         // The role is checked again here: a crafted submit must not reveal a members-only entry to the public.
-        var answer = id.Length == 0 ? null : await _answerer.FindAsync(id, context.Caller.Role, cancellationToken).ConfigureAwait(false);
+        var answer = id.Length == 0 ? null : answerer.Find(id, context.Caller.Role);
         if (answer is null)
         {
-            await turn.SendActivityAsync(KnowledgeTexts.Gone.For(turn), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(KnowledgeTexts.Gone.For(turn), cancellationToken: cancellationToken);
             return;
         }
 
-        await _followUp.RememberAsync(turn, answer.EntryId, cancellationToken).ConfigureAwait(false);
-        await turn.SendActivityAsync(KnowledgeCards.Answer(turn, answer, Question(value)), cancellationToken).ConfigureAwait(false);
-    }
-
-    internal static string Question(JObject value)
-    {
-        var question = ((string?)value["question"] ?? "").Trim();
-        return question.Length > KnowledgeQuestionHandler.MaxQuestionLength ? question[..KnowledgeQuestionHandler.MaxQuestionLength] : question;
+        await followUp.RememberAsync(turn, answer.EntryId, cancellationToken);
+        await turn.SendActivityAsync(KnowledgeCards.Answer(turn, answer, KnowledgeQuestionHandler.Clip(submit.Question)), cancellationToken);
     }
 }
 
 /// <summary><c>kb.feedback</c>: "有帮助 / 没帮助" on an answer, stored per entry.</summary>
-public sealed class KnowledgeFeedbackAction : ICardAction
+public sealed class KnowledgeFeedbackAction(IKnowledgeInbox inbox, IKnowledgeAnswerer answerer) : CardAction<KnowledgeFeedback>
 {
-    private readonly IKnowledgeInbox _inbox;
-    private readonly IKnowledgeAnswerer _answerer;
-
-    /// <summary>Creates the action.</summary>
-    public KnowledgeFeedbackAction(IKnowledgeInbox inbox, IKnowledgeAnswerer answerer)
-    {
-        _inbox = inbox;
-        _answerer = answerer;
-    }
+    /// <inheritdoc />
+    public override Role MinimumRole => Role.Public;
 
     /// <inheritdoc />
-    public string Name => KnowledgeActionNames.Feedback;
-
-    /// <inheritdoc />
-    public Role MinimumRole => Role.Public;
-
-    /// <inheritdoc />
-    public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(RouteContext context, KnowledgeFeedback submit, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var id = (string?)value["id"] ?? "";
+        var id = submit.Id ?? "";
         // Votes only for entries this caller could have been shown, so crafted submits cannot pad the counts.
-        if (id.Length == 0 || await _answerer.FindAsync(id, context.Caller.Role, cancellationToken).ConfigureAwait(false) is null)
+        if (id.Length == 0 || answerer.Find(id, context.Caller.Role) is null)
         {
-            await turn.SendActivityAsync(KnowledgeTexts.Unhandled.For(turn), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(KnowledgeTexts.Unhandled.For(turn), cancellationToken: cancellationToken);
             return;
         }
 
-        var helpful = string.Equals((string?)value["helpful"], "true", StringComparison.OrdinalIgnoreCase);
-        await _inbox.RecordFeedbackAsync(id, helpful, context.Caller, cancellationToken).ConfigureAwait(false);
-        var reply = helpful
+        inbox.RecordFeedback(id, submit.IsHelpful, context.Caller);
+        var reply = submit.IsHelpful
             ? MessageFactory.Text(KnowledgeTexts.ThanksHelpful.For(turn))
-            : KnowledgeCards.WithHandOff(turn, KnowledgeTexts.ThanksNotHelpful.For(turn), KnowledgeShowAction.Question(value));
-        await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+            : KnowledgeCards.WithHandOff(turn, KnowledgeTexts.ThanksNotHelpful.For(turn), KnowledgeQuestionHandler.Clip(submit.Question));
+        await turn.SendActivityAsync(reply, cancellationToken);
     }
 }
 
 /// <summary><c>kb.handoff</c>: one click passes an unanswered question to staff.</summary>
-public sealed class KnowledgeHandOffAction : ICardAction
+public sealed class KnowledgeHandOffAction(IKnowledgeInbox inbox) : CardAction<KnowledgeHandOff>
 {
-    private readonly IKnowledgeInbox _inbox;
-
-    /// <summary>Creates the action.</summary>
-    public KnowledgeHandOffAction(IKnowledgeInbox inbox) => _inbox = inbox;
+    /// <inheritdoc />
+    public override Role MinimumRole => Role.Public;
 
     /// <inheritdoc />
-    public string Name => KnowledgeActionNames.HandOff;
-
-    /// <inheritdoc />
-    public Role MinimumRole => Role.Public;
-
-    /// <inheritdoc />
-    public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(RouteContext context, KnowledgeHandOff submit, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var question = ((string?)value["question"] ?? "").Trim();
+        var question = (submit.Question ?? "").Trim();
         if (question.Length == 0)
         {
-            await turn.SendActivityAsync(KnowledgeTexts.MissingQuestion.For(turn), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(KnowledgeTexts.MissingQuestion.For(turn), cancellationToken: cancellationToken);
             return;
         }
 
         if (question.Length > KnowledgeQuestionHandler.MaxQuestionLength)
         {
-            await turn.SendActivityAsync(KnowledgeTexts.QuestionTooLong.Format(turn, KnowledgeQuestionHandler.MaxQuestionLength), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await turn.SendActivityAsync(KnowledgeTexts.QuestionTooLong.Format(turn, KnowledgeQuestionHandler.MaxQuestionLength),
+                cancellationToken: cancellationToken);
             return;
         }
 
-        var ticket = await _inbox.HandOffAsync(question, context.Caller, cancellationToken).ConfigureAwait(false);
+        var ticket = await inbox.HandOffAsync(question, context.Caller, cancellationToken);
         // "Passed to staff" only when someone received it; otherwise the truth: it waits until staff are back.
         var reply = ticket switch
         {
@@ -126,6 +86,6 @@ public sealed class KnowledgeHandOffAction : ICardAction
             { StaffReached: true } => KnowledgeTexts.HandedOff.Format(turn, ticket.TicketId),
             _ => KnowledgeTexts.HandedOffNoStaff.Format(turn, ticket.TicketId),
         };
-        await turn.SendActivityAsync(reply, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await turn.SendActivityAsync(reply, cancellationToken: cancellationToken);
     }
 }

@@ -7,22 +7,17 @@ namespace Cppcc.Dialogs.Knowledge;
 /// Tells a staff member, on their next message, that passed-on questions reached nobody and wait for an answer: they
 /// were offline when the questions came, so no ticket card could reach them.
 /// </summary>
-public sealed class KnowledgeWaitingNotice : ITurnNotice
+public sealed class KnowledgeWaitingNotice(IKnowledgeInbox inbox) : ITurnNotice
 {
-    private readonly IKnowledgeInbox _inbox;
-
-    /// <summary>Creates the notice.</summary>
-    public KnowledgeWaitingNotice(IKnowledgeInbox inbox) => _inbox = inbox;
-
     /// <inheritdoc />
-    public async Task<string?> NoticeAsync(ITurnContext turn, Caller caller, CancellationToken cancellationToken)
+    public string? Notice(ITurnContext turn, Caller caller)
     {
         if (!caller.Has(Role.Staff))
         {
             return null;
         }
 
-        var waiting = await _inbox.TakeWaitingNoticeAsync(caller, cancellationToken).ConfigureAwait(false);
+        var waiting = inbox.TakeWaitingNotice(caller);
         return waiting > 0 ? KnowledgeStaffTexts.WaitingNotice.Format(turn, waiting) : null;
     }
 }

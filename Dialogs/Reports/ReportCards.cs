@@ -115,19 +115,19 @@ public static class ReportCards
         foreach (var item in page.Items)
         {
             card.ItemRow($"{item.Reference} · {item.Category} · {item.State.Label().For(locale)} · {ReportFormat.Time(item.SubmittedAt)}", item.Title,
-                CardButton.Submit(ReportTexts.Open.For(locale), new MenuCommandSubmit($"{StatusWord} {item.Reference}")));
+                CardButton.Submit(ReportTexts.Open.For(locale), new MenuCommand($"{StatusWord} {item.Reference}")));
         }
 
         var filter = string.Join(" ", new[] { query.State?.Wire(), query.Category }.Where(x => x is not null));
         string PageCommand(int number) => $"{command} {filter} {number}".Replace("  ", " ", StringComparison.Ordinal);
         if (page.Page > 1)
         {
-            card.Submit(ReportTexts.PreviousPage.For(locale), new MenuCommandSubmit(PageCommand(page.Page - 1)));
+            card.Submit(ReportTexts.PreviousPage.For(locale), new MenuCommand(PageCommand(page.Page - 1)));
         }
 
         if (page.Page < page.PageCount)
         {
-            card.Submit(ReportTexts.NextPage.For(locale), new MenuCommandSubmit(PageCommand(page.Page + 1)));
+            card.Submit(ReportTexts.NextPage.For(locale), new MenuCommand(PageCommand(page.Page + 1)));
         }
 
         return card.Build();

@@ -2,7 +2,7 @@ using Microsoft.Bot.Schema;
 
 namespace Cppcc.Dialogs.Root;
 
-/// <summary>What a caller may do (docs/contract.md §4). Staff can do everything members can.</summary>
+/// <summary>What a caller may do (docs/contract.md, Conversation contract). Staff can do everything members can.</summary>
 public enum Role
 {
     /// <summary>Anyone on the public web chat.</summary>

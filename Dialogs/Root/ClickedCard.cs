@@ -1,6 +1,4 @@
-using System.Net.Http;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 
 namespace Cppcc.Dialogs.Root;
@@ -27,7 +25,7 @@ public static class ClickedCard
         update.Id = clicked;
         try
         {
-            await turn.UpdateActivityAsync(update, cancellationToken).ConfigureAwait(false);
+            await turn.UpdateActivityAsync(update, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is ErrorResponseException or HttpRequestException or NotSupportedException or NotImplementedException)

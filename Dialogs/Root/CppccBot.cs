@@ -8,34 +8,16 @@ namespace Cppcc.Dialogs.Root;
 /// The bot: remembers who writes or installs it, welcomes new conversations, and hands messages to the
 /// <see cref="ConversationRouter"/>. In Teams channels and group chats it only reacts when @mentioned.
 /// </summary>
-public sealed partial class CppccBot : ActivityHandler
+public sealed partial class CppccBot(ConversationRouter router, ICallerResolver callers, IConversationReferenceSink references,
+    ConversationState conversationState, UserState userState, LanguagePreference language) : ActivityHandler
 {
-    private readonly ConversationRouter _router;
-    private readonly ICallerResolver _callers;
-    private readonly IConversationReferenceSink _references;
-    private readonly ConversationState _conversationState;
-    private readonly UserState _userState;
-    private readonly LanguagePreference _language;
-
-    /// <summary>Creates the bot.</summary>
-    public CppccBot(ConversationRouter router, ICallerResolver callers, IConversationReferenceSink references,
-        ConversationState conversationState, UserState userState, LanguagePreference language)
-    {
-        _language = language;
-        _router = router;
-        _callers = callers;
-        _references = references;
-        _conversationState = conversationState;
-        _userState = userState;
-    }
-
     /// <inheritdoc />
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        await _language.ApplyAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        await _conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-        await _userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+        await language.ApplyAsync(turnContext, cancellationToken);
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
+        await userState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -54,25 +36,25 @@ public sealed partial class CppccBot : ActivityHandler
             activity.Text = AtTag().Replace(activity.Text ?? "", "").Trim();
         }
 
-        var caller = _callers.Resolve(activity);
-        await _references.RememberAsync(caller, activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
-        await _router.RouteMessageAsync(turnContext, caller, cancellationToken).ConfigureAwait(false);
+        var caller = callers.Resolve(activity);
+        await references.RememberAsync(caller, activity.GetConversationReference(), cancellationToken);
+        await router.RouteMessageAsync(turnContext, caller, cancellationToken);
     }
 
     /// <inheritdoc />
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = (Activity)turnContext.Activity;
-        var caller = _callers.Resolve(activity);
+        var caller = callers.Resolve(activity);
         if (activity.From is not null)
         {
-            await _references.RememberAsync(caller, activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
+            await references.RememberAsync(caller, activity.GetConversationReference(), cancellationToken);
         }
 
         // Welcome once when the bot is installed or a personal chat starts; not for every new member of a team.
         if (membersAdded.Any(m => m.Id == activity.Recipient?.Id) || !IsSharedConversation(activity))
         {
-            await _router.WelcomeAsync(turnContext, caller, cancellationToken).ConfigureAwait(false);
+            await router.WelcomeAsync(turnContext, caller, cancellationToken);
         }
     }
 
@@ -82,7 +64,7 @@ public sealed partial class CppccBot : ActivityHandler
         var activity = (Activity)turnContext.Activity;
         if (activity.From is not null)
         {
-            await _references.RememberAsync(_callers.Resolve(activity), activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
+            await references.RememberAsync(callers.Resolve(activity), activity.GetConversationReference(), cancellationToken);
         }
     }
 

@@ -1,6 +1,6 @@
+using Cppcc.Dialogs.Framework.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Root;
 
@@ -19,25 +19,15 @@ public static class HelpCard
             Role.Member => (HelpTexts.MemberWhat, HelpTexts.MemberExamples, HelpTexts.ReachStaff),
             _ => (HelpTexts.PublicWhat, HelpTexts.PublicExamples, HelpTexts.ReachStaff),
         };
-        var body = new JArray
-        {
-            MenuCard.TextBlock(HelpTexts.Title.For(turn), large: true),
-            MenuCard.TextBlock(HelpTexts.WhatHeader.For(turn), subtle: true),
-            MenuCard.TextBlock(what.For(turn)),
-            MenuCard.TextBlock(HelpTexts.ExamplesHeader.For(turn), subtle: true),
-            MenuCard.TextBlock(examples.For(turn)),
-            MenuCard.TextBlock(HelpTexts.StaffHeader.For(turn), subtle: true),
-            MenuCard.TextBlock(reach.For(turn)),
-        };
-        var actions = new JArray
-        {
-            new JObject
-            {
-                ["type"] = "Action.Submit",
-                ["title"] = HelpTexts.MenuButton.For(turn),
-                ["data"] = new JObject { ["action"] = MenuCard.MenuAction, ["command"] = RootTexts.MenuWords[0] },
-            },
-        };
-        return MessageFactory.Attachment(MenuCard.AdaptiveCard(body, actions));
+        var card = new AdaptiveCardBuilder()
+            .Title(HelpTexts.Title.For(turn))
+            .Text(HelpTexts.WhatHeader.For(turn), subtle: true)
+            .Text(what.For(turn))
+            .Text(HelpTexts.ExamplesHeader.For(turn), subtle: true)
+            .Text(examples.For(turn))
+            .Text(HelpTexts.StaffHeader.For(turn), subtle: true)
+            .Text(reach.For(turn))
+            .Submit(HelpTexts.MenuButton.For(turn), new MenuCommand(RootTexts.MenuWords[0]));
+        return MessageFactory.Attachment(card.Build());
     }
 }

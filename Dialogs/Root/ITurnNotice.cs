@@ -9,5 +9,5 @@ namespace Cppcc.Dialogs.Root;
 public interface ITurnNotice
 {
     /// <summary>The line to send before this turn's reply, or null for nothing.</summary>
-    Task<string?> NoticeAsync(ITurnContext turn, Caller caller, CancellationToken cancellationToken);
+    string? Notice(ITurnContext turn, Caller caller);
 }

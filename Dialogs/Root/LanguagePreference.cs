@@ -8,32 +8,24 @@ namespace Cppcc.Dialogs.Root;
 /// the office's. It is written into the activity's locale once, at the start of the turn, so every text that reads
 /// the locale (messages, prompts, cards, stored conversation references for later notices) agrees.
 /// </summary>
-public sealed class LanguagePreference
+public sealed class LanguagePreference(UserState userState, OfficeSettings office)
 {
-    private readonly IStatePropertyAccessor<string?> _chosen;
-    private readonly OfficeSettings _office;
-
-    /// <summary>Creates the resolver over the bot's user state.</summary>
-    public LanguagePreference(UserState userState, OfficeSettings office)
-    {
-        _chosen = userState.CreateProperty<string?>("language");
-        _office = office;
-    }
+    private readonly IStatePropertyAccessor<string?> _chosen = userState.CreateProperty<string?>("language");
 
     /// <summary>Replaces the client's locale with the user's chosen language or the office's.</summary>
     public async Task ApplyAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         // User state is keyed by the sender; an activity without one (some conversation updates) gets the office's.
         var chosen = turn.Activity.From?.Id is { Length: > 0 }
-            ? await _chosen.GetAsync(turn, () => null, cancellationToken).ConfigureAwait(false)
+            ? await _chosen.GetAsync(turn, () => null, cancellationToken)
             : null;
-        turn.Activity.Locale = chosen is not null && OfficeSettings.Languages.Contains(chosen) ? chosen : _office.Language;
+        turn.Activity.Locale = chosen is not null && OfficeSettings.Languages.Contains(chosen) ? chosen : office.Language;
     }
 
     /// <summary>Keeps <paramref name="language"/> for this user and uses it from this reply on.</summary>
     public async Task ChooseAsync(ITurnContext turn, string language, CancellationToken cancellationToken)
     {
-        await _chosen.SetAsync(turn, language, cancellationToken).ConfigureAwait(false);
+        await _chosen.SetAsync(turn, language, cancellationToken);
         turn.Activity.Locale = language;
     }
 }

@@ -1,4 +1,4 @@
-using Cppcc.Dialogs.Framework;
+using Cppcc.Dialogs.Framework.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -8,7 +8,7 @@ namespace Cppcc.Dialogs.Root;
 /// <summary>Builds the welcome and main-menu Adaptive Cards from the commands the caller's role may use.</summary>
 public static class MenuCard
 {
-    /// <summary>Card action that runs a menu command; its <c>command</c> field holds the command word.</summary>
+    /// <summary>The wire name of <see cref="MenuCommand"/>: a button that runs a command; its <c>command</c> field holds the word.</summary>
     public const string MenuAction = "menu.command";
 
     /// <summary>The Adaptive Card content type.</summary>
@@ -17,29 +17,27 @@ public static class MenuCard
     /// <summary>The main menu for <paramref name="role"/>.</summary>
     public static IMessageActivity Build(ITurnContext turn, IEnumerable<ITextCommand> commands, Role role, bool welcome)
     {
-        var body = new JArray();
+        var card = new AdaptiveCardBuilder();
         if (welcome)
         {
             var isPublic = role == Role.Public;
-            body.Add(TextBlock((isPublic ? RootTexts.PublicWelcomeTitle : RootTexts.WelcomeTitle).For(turn), large: true));
-            body.Add(TextBlock((isPublic ? RootTexts.PublicWelcomeBody : RootTexts.WelcomeBody).For(turn)));
+            card.Title((isPublic ? RootTexts.PublicWelcomeTitle : RootTexts.WelcomeTitle).For(turn))
+                .Text((isPublic ? RootTexts.PublicWelcomeBody : RootTexts.WelcomeBody).For(turn));
         }
         else
         {
-            body.Add(TextBlock(RootTexts.MenuTitle.For(turn), large: true));
+            card.Title(RootTexts.MenuTitle.For(turn));
         }
 
-        body.Add(TextBlock(RootTexts.MenuHint.For(turn), subtle: true));
-        var actions = new JArray(commands
+        card.Text(RootTexts.MenuHint.For(turn), subtle: true);
+        foreach (var command in commands
             .Where(c => c.Menu is not null && role >= c.MinimumRole && role >= c.Menu.ShownFrom)
-            .OrderBy(c => c.Menu!.Order)
-            .Select(c => new JObject
-            {
-                ["type"] = "Action.Submit",
-                ["title"] = c.Menu!.Title.For(turn),
-                ["data"] = new JObject { ["action"] = MenuAction, ["command"] = c.Words[0] },
-            }));
-        return MessageFactory.Attachment(AdaptiveCard(body, actions));
+            .OrderBy(c => c.Menu!.Order))
+        {
+            card.Submit(command.Menu!.Title.For(turn), new MenuCommand(command.Words[0]));
+        }
+
+        return MessageFactory.Attachment(card.Build());
     }
 
     /// <summary>Wraps body elements and actions into an Adaptive Card 1.5 attachment.</summary>

@@ -1,33 +1,22 @@
 namespace Cppcc.Dialogs.Root;
 
 /// <summary>A text command that starts a dialog; the text after the word becomes the dialog's options.</summary>
-public sealed class StartDialogCommand : ITextCommand
+public sealed class StartDialogCommand(string dialogId, IReadOnlyList<string> words, Role minimumRole, MenuItem? menu,
+    bool takesArguments = false) : ITextCommand
 {
-    private readonly string _dialogId;
-
-    /// <summary>Creates the command.</summary>
-    public StartDialogCommand(string dialogId, IReadOnlyList<string> words, Role minimumRole, MenuItem? menu, bool takesArguments = false)
-    {
-        _dialogId = dialogId;
-        Words = words;
-        MinimumRole = minimumRole;
-        Menu = menu;
-        TakesArguments = takesArguments;
-    }
+    /// <inheritdoc />
+    public IReadOnlyList<string> Words => words;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Words { get; }
+    public bool TakesArguments => takesArguments;
 
     /// <inheritdoc />
-    public bool TakesArguments { get; }
+    public Role MinimumRole => minimumRole;
 
     /// <inheritdoc />
-    public Role MinimumRole { get; }
-
-    /// <inheritdoc />
-    public MenuItem? Menu { get; }
+    public MenuItem? Menu => menu;
 
     /// <inheritdoc />
     public Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
-        => context.Dialogs.BeginDialogAsync(_dialogId, arguments.Length == 0 ? null : arguments, cancellationToken);
+        => context.Dialogs.BeginDialogAsync(dialogId, arguments.Length == 0 ? null : arguments, cancellationToken);
 }

@@ -3,6 +3,7 @@ using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 
 namespace Cppcc.Dialogs.SmallTalk;
 
@@ -43,17 +44,13 @@ public sealed class SmallTalkState
 /// knowledge base, where they would match an unrelated entry or get "no reliable answer". The first greeting of a
 /// conversation gets the welcome card; "人工" offers the staff hand-off.
 /// </summary>
-public sealed class SmallTalkReplies
+public sealed class SmallTalkReplies(ConversationState conversationState)
 {
     private static readonly Dictionary<string, SmallTalkKind> ByPhrase = SmallTalkTexts.Phrases
         .SelectMany(p => p.Value.Select(phrase => (Key: Key(phrase), p.Key)))
         .ToDictionary(p => p.Key, p => p.Item2, StringComparer.Ordinal);
 
-    private readonly IStatePropertyAccessor<SmallTalkState> _state;
-
-    /// <summary>Creates the replies over the conversation state.</summary>
-    public SmallTalkReplies(ConversationState conversationState)
-        => _state = conversationState.CreateProperty<SmallTalkState>("smallTalk");
+    private readonly IStatePropertyAccessor<SmallTalkState> _state = conversationState.CreateProperty<SmallTalkState>("smallTalk");
 
     /// <summary>The kind of small talk <paramref name="text"/> is, or null when it is anything else (a question).</summary>
     public static SmallTalkKind? Recognize(string text) => ByPhrase.TryGetValue(Key(text), out var kind) ? kind : null;
@@ -69,7 +66,7 @@ public sealed class SmallTalkReplies
         var turn = context.Turn;
         var reply = kind switch
         {
-            SmallTalkKind.Greeting when await FirstGreetingAsync(turn, cancellationToken).ConfigureAwait(false)
+            SmallTalkKind.Greeting when await FirstGreetingAsync(turn, cancellationToken)
                 => MenuCard.Build(turn, commands, context.Caller.Role, welcome: true),
             SmallTalkKind.Greeting => MessageFactory.Text(SmallTalkTexts.Greeting.For(turn)),
             SmallTalkKind.Thanks => MessageFactory.Text(SmallTalkTexts.Thanks.For(turn)),
@@ -78,23 +75,23 @@ public sealed class SmallTalkReplies
             SmallTalkKind.WhatCanYouDo => WithText(MenuCard.Build(turn, commands, context.Caller.Role, welcome: false), SmallTalkTexts.WhatCanYouDo.For(turn)),
             _ => KnowledgeCards.WithHandOff(turn, SmallTalkTexts.Human.For(turn), SmallTalkTexts.HumanRequest.Format(turn, text.Trim())),
         };
-        await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        await turn.SendActivityAsync(reply, cancellationToken);
         return true;
     }
 
     private async Task<bool> FirstGreetingAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var state = await _state.GetAsync(turn, () => new SmallTalkState(), cancellationToken).ConfigureAwait(false);
+        var state = await _state.GetAsync(turn, () => new SmallTalkState(), cancellationToken);
         if (state.Welcomed)
         {
             return false;
         }
 
-        await _state.SetAsync(turn, new SmallTalkState { Welcomed = true }, cancellationToken).ConfigureAwait(false);
+        await _state.SetAsync(turn, new SmallTalkState { Welcomed = true }, cancellationToken);
         return true;
     }
 
-    private static Microsoft.Bot.Schema.IMessageActivity WithText(Microsoft.Bot.Schema.IMessageActivity card, string text)
+    private static IMessageActivity WithText(IMessageActivity card, string text)
     {
         card.Text = text;
         return card;

@@ -2,8 +2,6 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-using Cppcc.Bot.Knowledge;
-
 namespace Cppcc.Bot.Knowledge.Files;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-using Cppcc.Bot.Knowledge;
-
 namespace Cppcc.Bot.Knowledge.Files;
 
 /// <summary>

@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-using Cppcc.Bot.Knowledge;
-
 namespace Cppcc.Bot.Knowledge.Files;
 
 /// <summary>

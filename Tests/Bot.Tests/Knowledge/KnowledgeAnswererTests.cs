@@ -83,7 +83,7 @@ public class KnowledgeAnswererTests : IDisposable
 
         Assert.Null((await answerer.AnswerAsync("集中学习多久组织一次？", Role.Public, null, default)).Answer);
         Assert.Null((await answerer.AnswerAsync("知识库怎么维护？", Role.Member, null, default)).Answer);
-        Assert.Null(await answerer.FindAsync("study-monthly", Role.Public, default));
+        Assert.Null(answerer.Find("study-monthly", Role.Public));
         Assert.Equal("staff-only", (await answerer.AnswerAsync("知识库怎么维护？", Role.Staff, null, default)).Answer?.EntryId);
     }
 
@@ -97,7 +97,7 @@ public class KnowledgeAnswererTests : IDisposable
         Assert.Equal("summer-plan", (await answerer.AnswerAsync("暑期调研安排是什么？", Role.Public, null, default)).Answer?.EntryId);
 
         _time.SetUtcNow(new DateTimeOffset(2026, 9, 1, 2, 0, 0, TimeSpan.Zero));
-        Assert.Null(await answerer.FindAsync("summer-plan", Role.Public, default));
+        Assert.Null(answerer.Find("summer-plan", Role.Public));
     }
 
     [Theory]

@@ -1,7 +1,6 @@
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using Cppcc.Dialogs.Tests.Support;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -9,7 +8,7 @@ namespace Cppcc.Dialogs.Tests.Knowledge;
 
 public class KnowledgeDialogTests
 {
-    private static DialogTestHost Host(Role role = Role.Member) => new(configure: s => s.AddKnowledgeConversationForTests(), role: role);
+    private static DialogTestHost Host(Role role = Role.Member) => new(role: role);
 
     private static JArray Actions(IActivity reply) => (JArray)((JObject)reply.AsMessageActivity().Attachments[0].Content)["actions"]!;
 

@@ -1,7 +1,7 @@
 using Cppcc.Dialogs.Exports;
-using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
+using Cppcc.Dialogs.SmallTalk;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -36,6 +36,8 @@ public sealed class DialogTestHost
         services.AddSingleton<Cppcc.Dialogs.Notifications.IUserNotifier>(Notifier);
         services.AddConversationDialogs();
         services.AddExportConversations();
+        services.AddKnowledgeConversationForTests();
+        services.AddSmallTalkConversation();
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
         Bot = Services.GetRequiredService<IBot>();
@@ -121,8 +123,8 @@ public sealed class FakeKnowledge : IKnowledgeAnswerer
         return Task.FromResult(result2);
     }
 
-    public Task<KnowledgeAnswer?> FindAsync(string entryId, Role role, CancellationToken cancellationToken)
-        => Task.FromResult(Entries.TryGetValue(entryId, out var e) && role >= e.MinimumRole ? e.Answer : null);
+    public KnowledgeAnswer? Find(string entryId, Role role)
+        => Entries.TryGetValue(entryId, out var e) && role >= e.MinimumRole ? e.Answer : null;
 }
 
 public sealed class FakeKnowledgeInbox : IKnowledgeInbox
@@ -135,17 +137,9 @@ public sealed class FakeKnowledgeInbox : IKnowledgeInbox
 
     public List<(string Ticket, string Answer)> Replies { get; } = new();
 
-    public Task LogUnansweredAsync(string question, Role role, CancellationToken cancellationToken)
-    {
-        Unanswered.Add((question, role));
-        return Task.CompletedTask;
-    }
+    public void LogUnanswered(string question, Role role) => Unanswered.Add((question, role));
 
-    public Task RecordFeedbackAsync(string entryId, bool helpful, Caller caller, CancellationToken cancellationToken)
-    {
-        Feedback.Add((entryId, helpful, caller.UserKey));
-        return Task.CompletedTask;
-    }
+    public void RecordFeedback(string entryId, bool helpful, Caller caller) => Feedback.Add((entryId, helpful, caller.UserKey));
 
     public bool StaffReachable { get; set; } = true;
 
@@ -155,10 +149,9 @@ public sealed class FakeKnowledgeInbox : IKnowledgeInbox
         return Task.FromResult<HandOffTicket?>(new HandOffTicket("KB-" + HandedOff.Count, StaffReachable));
     }
 
-    public Task<int> TakeWaitingNoticeAsync(Caller staff, CancellationToken cancellationToken) => Task.FromResult(0);
+    public int TakeWaitingNotice(Caller staff) => 0;
 
-    public Task<IReadOnlyList<OpenTicket>> OpenTicketsAsync(int max, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<OpenTicket>>([]);
+    public IReadOnlyList<OpenTicket> OpenTickets(int max) => [];
 
     public Task<HandOffReply> ReplyAsync(string ticketId, string answer, Caller staff, CancellationToken cancellationToken)
     {
@@ -184,19 +177,19 @@ public static class KnowledgeTestRegistration
 
 public sealed class FakeCuration : IKnowledgeCuration
 {
-    public Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(int max, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<UnansweredQuestion>>([]);
+    public IReadOnlyList<UnansweredQuestion> Unanswered(int max) => [];
 
-    public Task<IReadOnlyList<EntryFeedback>> FeedbackAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<EntryFeedback>>([]);
+    public IReadOnlyList<EntryFeedback> Feedback() => [];
 
-    public Task<KnowledgeDraft?> DraftAsync(string entryId, CancellationToken cancellationToken) => Task.FromResult<KnowledgeDraft?>(null);
+    public KnowledgeDraft? Draft(string entryId) => null;
 
-    public Task<IReadOnlyList<string>> SaveAsync(KnowledgeDraft draft, Caller staff, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+    public IReadOnlyList<KnowledgeDraftIssue> Save(KnowledgeDraft draft, Caller staff) => [];
 
-    public Task<bool> RetireAsync(string entryId, Caller staff, CancellationToken cancellationToken) => Task.FromResult(false);
+    public bool Retire(string entryId, Caller staff) => false;
 
-    public Task<KnowledgeExport> ExportAsync(CancellationToken cancellationToken) => Task.FromResult(new KnowledgeExport("/tmp/x.yaml", 0));
+    public KnowledgeExport Export() => new("/tmp/x.yaml", 0);
 
-    public Task<KnowledgeReload> ReloadAsync(CancellationToken cancellationToken) => Task.FromResult(new KnowledgeReload(0, []));
+    public KnowledgeReload Reload() => new(0, []);
 }
 
 /// <summary>Records what would be sent to a user's personal chat; every user is reachable.</summary>
