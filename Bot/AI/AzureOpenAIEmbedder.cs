@@ -43,7 +43,7 @@ public sealed class AzureOpenAIEmbedder : IKnowledgeEmbedder
             bounded.CancelAfter(timeout);
             try
             {
-                var result = await _client.GenerateEmbeddingsAsync(texts, cancellationToken: bounded.Token).ConfigureAwait(false);
+                var result = await _client.GenerateEmbeddingsAsync(texts, cancellationToken: bounded.Token);
                 var vectors = result.Value.OrderBy(e => e.Index).Select(e => e.ToFloats().ToArray()).ToList();
                 if (vectors.Count == texts.Count)
                 {
@@ -55,7 +55,7 @@ public sealed class AzureOpenAIEmbedder : IKnowledgeEmbedder
             }
             catch (ClientResultException e) when (e.Status == 429 && attempt < attempts)
             {
-                await Task.Delay(Backoff * Math.Pow(2, attempt - 1), _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Backoff * Math.Pow(2, attempt - 1), _time, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {

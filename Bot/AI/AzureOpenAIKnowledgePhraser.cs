@@ -53,7 +53,7 @@ public sealed partial class AzureOpenAIKnowledgePhraser : IKnowledgePhraser
         try
         {
             ChatMessage[] messages = [new SystemChatMessage(Instructions), new UserChatMessage($"资料：\n{material}问题：{question}")];
-            var completion = await _chat.CompleteChatAsync(messages, new ChatCompletionOptions { Temperature = 0 }, timeout.Token).ConfigureAwait(false);
+            var completion = await _chat.CompleteChatAsync(messages, new ChatCompletionOptions { Temperature = 0 }, timeout.Token);
             var text = completion.Value.Content.Count > 0 ? completion.Value.Content[0].Text?.Trim() ?? "" : "";
             if (text.Length == 0 || text.Contains(NoAnswer, StringComparison.Ordinal))
             {

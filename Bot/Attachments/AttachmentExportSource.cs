@@ -10,8 +10,8 @@ public sealed class AttachmentExportSource(IReportAttachmentStore attachments) :
     public string Kind => ReportAttachmentEntry.LinkKind;
 
     /// <inheritdoc />
-    public Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
-        => Task.FromResult(attachments.Open(subject) is { } file
+    public ExportFile? Create(string subject)
+        => attachments.Open(subject) is { } file
             ? new ExportFile(file.Bytes, file.Attachment.ContentType, file.Attachment.FileName)
-            : null);
+            : null;
 }

@@ -17,11 +17,11 @@ public sealed class AuditExportSource(IAuditTrail trail, bool excel) : IExportSo
     public string Kind => excel ? AuditExportKinds.Excel : AuditExportKinds.Csv;
 
     /// <inheritdoc />
-    public Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
+    public ExportFile? Create(string subject)
     {
         if (!AuditFilter.TryParse(subject, out var filter))
         {
-            return Task.FromResult<ExportFile?>(null);
+            return null;
         }
 
         var check = trail.Verify();
@@ -36,7 +36,7 @@ public sealed class AuditExportSource(IAuditTrail trail, bool excel) : IExportSo
             : $"校验失败：{(check.BrokenAt is { } b ? $"哈希链在第 {b} 条记录处断开" : $"从第 {check.MissingFrom} 条起的最新记录缺失")}";
         rows.Add(["", "", "", "", "校验", verdict, "", ""]);
         var name = "操作记录_" + (filter.Narrows ? SafeName(filter.ToText()) : "全部");
-        return Task.FromResult<ExportFile?>(TableFile.Create(rows, name, "操作记录", excel, sheet =>
+        return TableFile.Create(rows, name, "操作记录", excel, sheet =>
         {
             sheet.Column(2).Width = 20;
             sheet.Column(4).Width = 24;
@@ -44,7 +44,7 @@ public sealed class AuditExportSource(IAuditTrail trail, bool excel) : IExportSo
             sheet.Column(6).Width = 28;
             sheet.Column(7).Width = 40;
             sheet.Column(8).Width = 40;
-        }));
+        });
     }
 
     /// <summary>The filter in a file name: letters, digits, CJK, dots and dashes; the rest becomes '_'.</summary>

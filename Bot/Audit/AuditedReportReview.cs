@@ -18,8 +18,8 @@ public sealed class AuditedReportReview : IReportReview
     }
 
     /// <inheritdoc />
-    public Task<ReportPage> ListAsync(ReportQuery query, int pageSize, CancellationToken cancellationToken)
-        => _inner.ListAsync(query, pageSize, cancellationToken);
+    public ReportPage List(ReportQuery query, int pageSize)
+        => _inner.List(query, pageSize);
 
     /// <inheritdoc />
     public async Task<TransitionResult> TransitionAsync(Caller staff, TransitionRequest request, CancellationToken cancellationToken)
@@ -37,6 +37,6 @@ public sealed class AuditedReportReview : IReportReview
     }
 
     /// <inheritdoc />
-    public Task<ReportStatistics> StatisticsAsync(ReportPeriod period, CancellationToken cancellationToken)
-        => _inner.StatisticsAsync(period, cancellationToken);
+    public ReportStatistics Statistics(ReportPeriod period)
+        => _inner.Statistics(period);
 }

@@ -12,7 +12,8 @@ namespace Cppcc.Bot.Broadcasts;
 /// the summary when every recipient has an outcome. Survives restarts: unfinished broadcasts are picked up again.
 /// </summary>
 public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastService broadcasts, DeliveryQueue queue, ProactiveMessenger messenger,
-    IOptions<BroadcastsOptions> options, TimeProvider time, ILogger<BroadcastProgressWorker> logger) : BackgroundService
+    ISendRate rate, BackgroundActivity activity, IOptions<BroadcastsOptions> options, TimeProvider time, ILogger<BroadcastProgressWorker> logger)
+    : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,7 +45,8 @@ public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastServ
         var reference = JsonConvert.DeserializeObject<ConversationReference>(broadcast.StaffReferenceJson);
         if (reference is not null && counts.ToString() != broadcast.LastShown && broadcast.ProgressActivityId is { } cardId)
         {
-            await messenger.UpdateAsync(reference, cardId, BroadcastCards.Progress(broadcast.Id, counts, reference.Locale, done), cancellationToken);
+            await WithinSendRateAsync(() => messenger.UpdateAsync(reference, cardId,
+                BroadcastCards.Progress(broadcast.Id, counts, reference.Locale, done), cancellationToken), cancellationToken);
             broadcast.LastShown = counts.ToString();
             store.Save(broadcast);
         }
@@ -56,7 +58,8 @@ public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastServ
             {
                 try
                 {
-                    await messenger.SendAsync(reference, BroadcastCards.SummaryText(broadcast.Id, counts, reference.Locale), cancellationToken);
+                    await WithinSendRateAsync(() => messenger.SendAsync(reference,
+                        BroadcastCards.SummaryText(broadcast.Id, counts, reference.Locale), cancellationToken), cancellationToken);
                 }
                 catch
                 {
@@ -67,6 +70,27 @@ public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastServ
                 }
             }
             logger.LogInformation("Broadcast {BroadcastId} finished: {Sent} delivered, {Failed} failed", broadcast.Id, counts.Sent, counts.Failed);
+        }
+    }
+
+    /// <summary>
+    /// The card refresh and the summary are Connector requests like the notices, so they take a permit of the same
+    /// bot-wide rate: with several instances, each refreshing every running broadcast's card, they otherwise push the
+    /// requests past the ceiling (31 in one second and two 429s, seen with two instances). While it waits for a permit
+    /// the worker counts as working, as the delivery senders do.
+    /// </summary>
+    private async Task WithinSendRateAsync(Func<Task> send, CancellationToken cancellationToken)
+    {
+        activity.Enter();
+        try
+        {
+            await rate.AcquireAsync(cancellationToken);
+            using var onWire = await rate.OnWireAsync(cancellationToken);
+            await send();
+        }
+        finally
+        {
+            activity.Leave();
         }
     }
 }

@@ -11,6 +11,6 @@ public sealed class BroadcastResultsExport(IBroadcasts broadcasts) : IExportSour
     public string Kind => ExportKinds.BroadcastResults;
 
     /// <inheritdoc />
-    public Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
-        => Task.FromResult(broadcasts.Report(subject) is { } r ? new ExportFile(r.Csv, "text/csv; charset=utf-8", $"{r.Id}.csv") : null);
+    public ExportFile? Create(string subject)
+        => broadcasts.Report(subject) is { } r ? new ExportFile(r.Csv, "text/csv; charset=utf-8", $"{r.Id}.csv") : null;
 }

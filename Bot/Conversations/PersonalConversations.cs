@@ -82,12 +82,12 @@ public sealed class PersonalConversations(IConversationReferenceStore references
                 opened.Conversation.IsGroup = false;
                 opened.Conversation.TenantId ??= tenantId;
                 return Task.CompletedTask;
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
         if (opened?.Conversation?.Id is not { Length: > 0 })
             throw new InvalidOperationException("The channel opened a conversation without an id.");
 
         var caller = new Caller(userKey, toOpen.User.Name ?? "", references.RoleOf(userKey) ?? Role.Member);
-        await references.RememberAsync(caller, opened, cancellationToken).ConfigureAwait(false);
+        await references.RememberAsync(caller, opened, cancellationToken);
         logger.LogInformation("Opened a personal conversation for a user known only from a group chat or channel");
         return opened;
     }

@@ -35,14 +35,14 @@ public sealed class PostgresSendRate(NpgsqlDataSource dataSource, DeliveryOption
     {
         while (true)
         {
-            var wait = await ReserveAsync(cancellationToken).ConfigureAwait(false);
+            var wait = await ReserveAsync(cancellationToken);
             if (wait <= TimeSpan.Zero)
             {
                 return;
             }
 
             var slot = time.GetTimestamp();
-            await activity.DelayAsync(wait, time, cancellationToken).ConfigureAwait(false);
+            await activity.DelayAsync(wait, time, cancellationToken);
             // Woken late (CPU starved, a GC pause): the senders of the next slots wake together with this one, and all of
             // them at once would crowd one second. A late slot is let go and a fresh one taken at the end of the line.
             if (time.GetElapsedTime(slot) - wait <= _interval)
@@ -58,7 +58,7 @@ public sealed class PostgresSendRate(NpgsqlDataSource dataSource, DeliveryOption
         while (true)
         {
             // One batch is one transaction: the lock makes the count and the insert one step across all instances.
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var batch = new NpgsqlBatch(connection)
             {
                 BatchCommands =
@@ -85,16 +85,16 @@ public sealed class PostgresSendRate(NpgsqlDataSource dataSource, DeliveryOption
             };
             long? id = null;
             double? freesIn = null;
-            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
             {
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                await reader.NextResultAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
                 {
                     id = reader.GetInt64(0);
                 }
 
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0))
+                await reader.NextResultAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0))
                 {
                     freesIn = reader.GetDouble(0);
                 }
@@ -107,7 +107,7 @@ public sealed class PostgresSendRate(NpgsqlDataSource dataSource, DeliveryOption
 
             // Full: a place frees when the oldest answer leaves the second, or when a request on the wire is answered.
             var wait = TimeSpan.FromSeconds(Math.Clamp(freesIn ?? 0, 0.005, 0.05));
-            await activity.DelayAsync(wait, time, cancellationToken).ConfigureAwait(false);
+            await activity.DelayAsync(wait, time, cancellationToken);
         }
     }
 
@@ -147,7 +147,7 @@ public sealed class PostgresSendRate(NpgsqlDataSource dataSource, DeliveryOption
             RETURNING extract(epoch FROM next_at - $1 - clock_timestamp())::float8
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = _interval, NpgsqlDbType = NpgsqlDbType.Interval });
-        return TimeSpan.FromSeconds((double)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+        return TimeSpan.FromSeconds((double)(await command.ExecuteScalarAsync(cancellationToken))!);
     }
 
     /// <inheritdoc />

@@ -22,10 +22,7 @@ public sealed class RankingChartSource(IReportStore reports, IDutyRecords record
     public string Kind => DutyExportKinds.RankingChart;
 
     /// <inheritdoc />
-    public Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
-        => Task.FromResult(Create(subject));
-
-    private ExportFile? Create(string subject)
+    public ExportFile? Create(string subject)
     {
         if (!int.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
         {

@@ -13,10 +13,7 @@ public sealed class RankingExportSource(IDutyRecords records, bool excel) : IExp
     public string Kind => excel ? DutyExportKinds.RankingExcel : DutyExportKinds.RankingCsv;
 
     /// <inheritdoc />
-    public Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
-        => Task.FromResult(Create(subject));
-
-    private ExportFile? Create(string subject)
+    public ExportFile? Create(string subject)
     {
         if (!int.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
         {

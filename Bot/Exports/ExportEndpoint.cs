@@ -45,7 +45,7 @@ public static class ExportEndpoint
             return;
         }
 
-        if (await source.CreateAsync(grant.Subject, http.RequestAborted) is not { } file)
+        if (source.Create(grant.Subject) is not { } file)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

@@ -13,5 +13,5 @@ public interface IExportSource
     string Kind { get; }
 
     /// <summary>The file about <paramref name="subject"/>, or null when there is no such thing (404).</summary>
-    Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken);
+    ExportFile? Create(string subject);
 }

@@ -16,13 +16,13 @@ public sealed class CalendarSyncWorker(IServiceProvider services, SessionChanges
         {
             try
             {
-                await sync.SyncAsync(stoppingToken).ConfigureAwait(false);
+                await sync.SyncAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Calendar pass failed; trying again in {Interval}", options.Value.SyncInterval);
             }
-            await changes.WaitAsync(options.Value.SyncInterval, time, stoppingToken).ConfigureAwait(false);
+            await changes.WaitAsync(options.Value.SyncInterval, time, stoppingToken);
         }
     }
 }

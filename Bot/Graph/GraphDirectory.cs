@@ -11,7 +11,7 @@ public sealed class GraphDirectory(GraphServiceClient client)
     {
         var users = new List<User>();
         var page = await client.Groups[groupId].Members.GetAsync(r => r.QueryParameters.Select = ["id", "displayName"], cancellationToken)
-            .ConfigureAwait(false);
+            ;
         if (page is null)
             return users;
         var pages = PageIterator<DirectoryObject, DirectoryObjectCollectionResponse>.CreatePageIterator(client, page, item =>
@@ -20,7 +20,7 @@ public sealed class GraphDirectory(GraphServiceClient client)
                 users.Add(user);
             return true;
         });
-        await pages.IterateAsync(cancellationToken).ConfigureAwait(false);
+        await pages.IterateAsync(cancellationToken);
         return users;
     }
 

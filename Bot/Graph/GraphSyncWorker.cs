@@ -15,13 +15,13 @@ public sealed class GraphSyncWorker(IServiceProvider services, IOptions<GraphOpt
         {
             try
             {
-                await sync.SyncAsync(stoppingToken).ConfigureAwait(false);
+                await sync.SyncAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Graph sync failed; trying again in {Interval}", options.Value.SyncInterval);
             }
-            await Task.Delay(options.Value.SyncInterval, time, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(options.Value.SyncInterval, time, stoppingToken);
         }
     }
 }

@@ -25,8 +25,8 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                 turn.Activity.Conversation?.Id, turn.Activity.Type);
             try
             {
-                await conversationState.DeleteAsync(turn).ConfigureAwait(false);
-                await turn.SendActivityAsync(ErrorText.For(turn)).ConfigureAwait(false);
+                await conversationState.DeleteAsync(turn);
+                await turn.SendActivityAsync(ErrorText.For(turn));
             }
             catch (Exception inner)
             {

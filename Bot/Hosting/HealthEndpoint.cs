@@ -19,7 +19,7 @@ public static class HealthEndpoint
             if (StorageSelection.UsesPostgres(services))
             {
                 await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM schema_migrations");
-                await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false);
+                await command.ExecuteScalarAsync(cancellation);
             }
             else
             {

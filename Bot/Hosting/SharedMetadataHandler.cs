@@ -38,7 +38,7 @@ public sealed class SharedMetadataHandler : DelegatingHandler
     {
         var url = request.RequestUri!.AbsoluteUri;
         var fetch = Current(url);
-        var document = await fetch.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var document = await fetch.Task.WaitAsync(cancellationToken);
         if (document.Failure is { } failure)
         {
             throw new HttpRequestException($"Bot Framework signing keys unavailable from {url}: {failure}");
@@ -73,8 +73,8 @@ public sealed class SharedMetadataHandler : DelegatingHandler
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            using var response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            using var response = await base.SendAsync(request, timeout.Token);
+            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
             if (response.IsSuccessStatusCode)
             {
                 return new Document(body, null, _time.GetUtcNow());

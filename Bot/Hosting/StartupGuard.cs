@@ -45,7 +45,7 @@ public static class StartupGuard
                     _ = app.Services.GetRequiredService<ILiteDatabase>();
                 }
 
-                await app.StartAsync().ConfigureAwait(false);
+                await app.StartAsync();
             }
             catch (IOException e) when (e.InnerException is AddressInUseException)
             {
@@ -55,20 +55,20 @@ public static class StartupGuard
         }
         catch (StartupProblem problem)
         {
-            return await RefuseAsync(app, problem.ExitCode, problem.Message).ConfigureAwait(false);
+            return await RefuseAsync(app, problem.ExitCode, problem.Message);
         }
         catch (OptionsValidationException e)
         {
-            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(e.Failures)).ConfigureAwait(false);
+            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(e.Failures));
         }
         catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
         {
             var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures);
-            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(failures)).ConfigureAwait(false);
+            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(failures));
         }
 
-        await app.WaitForShutdownAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
         return 0;
     }
 
@@ -81,11 +81,11 @@ public static class StartupGuard
 
     private static async Task<int> RefuseAsync(WebApplication app, StartupExitCode code, string line)
     {
-        await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+        await Console.Error.WriteLineAsync(line);
         // Releases what was opened (the database, its lock) the ordinary way; the refusal stays the only output.
         try
         {
-            await app.DisposeAsync().ConfigureAwait(false);
+            await app.DisposeAsync();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -27,8 +27,8 @@ public sealed class ProactiveMessenger
     public async Task<string?> SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
     {
         string? id = null;
-        await RunAsync(reference, async (turn, ct) => id = (await turn.SendActivityAsync(activity, ct).ConfigureAwait(false))?.Id,
-            cancellationToken).ConfigureAwait(false);
+        await RunAsync(reference, async (turn, ct) => id = (await turn.SendActivityAsync(activity, ct))?.Id,
+            cancellationToken);
         return id;
     }
 
@@ -49,14 +49,14 @@ public sealed class ProactiveMessenger
         {
             try
             {
-                await send(turn, ct).ConfigureAwait(false);
+                await send(turn, ct);
             }
             catch (Exception e)
             {
                 // Keep it away from the adapter's OnTurnError, which would message the user about it.
                 failure = ExceptionDispatchInfo.Capture(e);
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         failure?.Throw();
     }
 }

@@ -11,6 +11,6 @@ public sealed class AttendanceExport(ISessions sessions) : IExportSource
     public string Kind => ExportKinds.Attendance;
 
     /// <inheritdoc />
-    public Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
-        => Task.FromResult(sessions.Attendance(subject) is { } a ? new ExportFile(a.Csv, "text/csv; charset=utf-8", $"{a.Session.Id}-出席.csv") : null);
+    public ExportFile? Create(string subject)
+        => sessions.Attendance(subject) is { } a ? new ExportFile(a.Csv, "text/csv; charset=utf-8", $"{a.Session.Id}-出席.csv") : null;
 }

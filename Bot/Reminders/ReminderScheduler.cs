@@ -33,7 +33,7 @@ public sealed class ReminderScheduler(ISessionStore sessions, AudienceResolver a
             {
                 logger.LogError(e, "Reminder check failed; trying again");
             }
-            await activity.DelayAsync(options.Value.CheckInterval, time, stoppingToken).ConfigureAwait(false);
+            await activity.DelayAsync(options.Value.CheckInterval, time, stoppingToken);
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class SessionChanges
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
-            await _signal.Reader.ReadAsync(either.Token).ConfigureAwait(false);
+            await _signal.Reader.ReadAsync(either.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

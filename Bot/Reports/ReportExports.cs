@@ -43,14 +43,14 @@ public sealed class ReportExportSource(IReportReview review, bool excel) : IExpo
     public string Kind => excel ? ReportExports.ExcelKind : ReportExports.CsvKind;
 
     /// <inheritdoc />
-    public async Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
+    public ExportFile? Create(string subject)
     {
         if (ReportExports.Period(subject) is not { } period)
         {
             return null;
         }
 
-        var stats = await review.StatisticsAsync(period, cancellationToken);
+        var stats = review.Statistics(period);
         var name = ReportExportTable.FileName(period, excel ? "xlsx" : "csv");
         return excel
             ? new ExportFile(ReportExporter.Excel(stats), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)

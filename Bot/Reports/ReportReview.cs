@@ -8,13 +8,13 @@ public sealed class ReportReview(IReportStore store, IMemberSectorStore sectors,
     ILogger<ReportReview> logger) : IReportReview
 {
     /// <inheritdoc />
-    public Task<ReportPage> ListAsync(ReportQuery query, int pageSize, CancellationToken cancellationToken)
+    public ReportPage List(ReportQuery query, int pageSize)
     {
         var (_, total) = store.Page(query.State, query.Category, 0, 0);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var (items, _) = store.Page(query.State, query.Category, (page - 1) * pageSize, pageSize);
-        return Task.FromResult(new ReportPage(items.Select(r => r.ToSummary()).ToList(), page, pageCount, total));
+        return new ReportPage(items.Select(r => r.ToSummary()).ToList(), page, pageCount, total);
     }
 
     /// <inheritdoc />
@@ -72,6 +72,6 @@ public sealed class ReportReview(IReportStore store, IMemberSectorStore sectors,
     }
 
     /// <inheritdoc />
-    public Task<ReportStatistics> StatisticsAsync(ReportPeriod period, CancellationToken cancellationToken)
-        => Task.FromResult(ReportCounting.Count(period, store, sectors.All()));
+    public ReportStatistics Statistics(ReportPeriod period)
+        => ReportCounting.Count(period, store, sectors.All());
 }

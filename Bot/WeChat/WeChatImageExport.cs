@@ -10,6 +10,6 @@ public sealed class WeChatImageExport(WeChatImages images) : IExportSource
     public string Kind => WeChatExportKinds.Image;
 
     /// <inheritdoc />
-    public Task<ExportFile?> CreateAsync(string subject, CancellationToken cancellationToken)
-        => Task.FromResult(images.Open(subject) is { } image ? new ExportFile(image.Bytes, image.ContentType, image.FileName) : null);
+    public ExportFile? Create(string subject)
+        => images.Open(subject) is { } image ? new ExportFile(image.Bytes, image.ContentType, image.FileName) : null;
 }

@@ -45,7 +45,7 @@ internal sealed class WebChatAuthentication(BotFrameworkAuthentication inner, IC
                 return webChatConnector;
             }
 
-            var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
+            var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken);
             ShareContractResolvers(client);
             return client;
         }

@@ -36,7 +36,7 @@ public sealed class DialogContext
         var dialog = _dialogs.Find(dialogId)
             ?? throw new InvalidOperationException($"No dialog with id '{dialogId}' is registered.");
         Stack.Entries.Add(new DialogInstance { DialogId = dialogId });
-        return await dialog.BeginAsync(this, options, cancellationToken).ConfigureAwait(false);
+        return await dialog.BeginAsync(this, options, cancellationToken);
     }
 
     /// <summary>Hands the current activity to the active dialog.</summary>
@@ -45,7 +45,7 @@ public sealed class DialogContext
         var active = ActiveDialogOrReset();
         return active is null
             ? (StackWasReset ? DialogTurnResult.Cancelled : DialogTurnResult.Empty)
-            : await active.ContinueAsync(this, cancellationToken).ConfigureAwait(false);
+            : await active.ContinueAsync(this, cancellationToken);
     }
 
     /// <summary>Asks the active dialog to repeat its question.</summary>
@@ -63,7 +63,7 @@ public sealed class DialogContext
         var parent = ActiveDialogOrReset();
         return parent is null
             ? new DialogTurnResult(DialogTurnStatus.Complete, result)
-            : await parent.ResumeAsync(this, result, cancellationToken).ConfigureAwait(false);
+            : await parent.ResumeAsync(this, result, cancellationToken);
     }
 
     /// <summary>Drops every dialog. Dialogs store their work only when they complete, so nothing is half-saved.</summary>

@@ -21,12 +21,12 @@ public sealed class DialogRunner
     /// <summary>The dialog context for this turn.</summary>
     public async Task<DialogContext> CreateContextAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
-        var stack = await _stack.GetAsync(turn, () => new DialogStack(), cancellationToken).ConfigureAwait(false);
+        var stack = await _stack.GetAsync(turn, () => new DialogStack(), cancellationToken);
         if (stack.Version != DialogStack.CurrentVersion)
         {
             // Written by an incompatible version: start over politely instead of misreading it.
             stack = new DialogStack();
-            await _stack.SetAsync(turn, stack, cancellationToken).ConfigureAwait(false);
+            await _stack.SetAsync(turn, stack, cancellationToken);
         }
 
         return new DialogContext(turn, _dialogs, stack);

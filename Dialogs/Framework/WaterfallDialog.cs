@@ -52,7 +52,7 @@ public abstract class WaterfallDialog<TState> : StatefulDialog<TState> where TSt
     {
         if (index >= _steps.Count)
         {
-            return await dc.EndDialogAsync(result, cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(result, cancellationToken);
         }
 
         var instance = dc.ActiveInstance!;
@@ -61,7 +61,7 @@ public abstract class WaterfallDialog<TState> : StatefulDialog<TState> where TSt
             (next, ct) => RunStepAsync(dc, index + 1, next, ct));
         try
         {
-            return await _steps[index](step, cancellationToken).ConfigureAwait(false);
+            return await _steps[index](step, cancellationToken);
         }
         finally
         {

@@ -6,11 +6,11 @@ namespace Cppcc.Dialogs.Reports;
 public interface IReportReview
 {
     /// <summary>A page of reports by state and category, newest first.</summary>
-    Task<ReportPage> ListAsync(ReportQuery query, int pageSize, CancellationToken cancellationToken);
+    ReportPage List(ReportQuery query, int pageSize);
 
     /// <summary>Moves a report if the lifecycle allows it, records history and notifies the author.</summary>
     Task<TransitionResult> TransitionAsync(Caller staff, TransitionRequest request, CancellationToken cancellationToken);
 
     /// <summary>Assessment numbers for a period.</summary>
-    Task<ReportStatistics> StatisticsAsync(ReportPeriod period, CancellationToken cancellationToken);
+    ReportStatistics Statistics(ReportPeriod period);
 }

@@ -37,7 +37,7 @@ public sealed class StatsCommand(IReportReview review, IReportExports exports, T
             return;
         }
 
-        var stats = await review.StatisticsAsync(period, cancellationToken);
+        var stats = review.Statistics(period);
         var links = exports.CreateLinks(context.Caller, period);
         await privateDownload.SendAsync(context, MessageFactory.Attachment(Card(turn, stats, links)), cancellationToken);
     }

@@ -28,7 +28,7 @@ public sealed class TriageCommand(IReportReview review, ReportRules rules) : ITe
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var query = Parse(arguments, InputIsBareTodo(context.Turn));
-        var page = await review.ListAsync(query, rules.PageSize, cancellationToken);
+        var page = review.List(query, rules.PageSize);
         var card = ReportCards.List(context.Turn, page, query with { Page = page.Page }, Words[0]);
         await context.Turn.SendActivityAsync(MessageFactory.Attachment(card), cancellationToken);
     }

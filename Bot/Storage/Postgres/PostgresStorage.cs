@@ -34,8 +34,8 @@ public sealed class PostgresStorage(NpgsqlDataSource dataSource) : IStorage
         }
 
         await using var command = dataSource.Command("SELECT id, json, etag FROM bot_state WHERE id = ANY($1)", PostgresCommands.Array(byId.Keys.ToArray()));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
             foreach (var key in byId[reader.GetString(0)])
             {
@@ -67,8 +67,8 @@ public sealed class PostgresStorage(NpgsqlDataSource dataSource) : IStorage
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (key, id, value) in rows)
         {
             var json = JsonConvert.SerializeObject(value, BotStateFormat.Json);
@@ -80,16 +80,16 @@ public sealed class PostgresStorage(NpgsqlDataSource dataSource) : IStorage
                     ? "INSERT INTO bot_state (id, json, etag) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET json = $2, etag = $3"
                     : "INSERT INTO bot_state (id, json, etag) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET json = $2, etag = $3 WHERE bot_state.etag = $4",
                 etag is null ? [id, json, BotStateFormat.NewETag()] : [id, json, BotStateFormat.NewETag(), etag]);
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 await using var current = transaction.Command("SELECT etag FROM bot_state WHERE id = $1", id);
-                var currentETag = await current.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                var currentETag = await current.ExecuteScalarAsync(cancellationToken) as string;
+                await transaction.RollbackAsync(cancellationToken);
                 throw BotStateFormat.Conflict(key, etag!, currentETag);
             }
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -102,6 +102,6 @@ public sealed class PostgresStorage(NpgsqlDataSource dataSource) : IStorage
         }
 
         await using var command = dataSource.Command("DELETE FROM bot_state WHERE id = ANY($1)", PostgresCommands.Array(keys.Select(BotStateFormat.DocumentId).Distinct().ToArray()));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -35,7 +35,7 @@ public abstract class Prompt<T> : StatefulDialog<PromptState>
     {
         var promptOptions = options as PromptOptions ?? throw new ArgumentException("A prompt needs PromptOptions.", nameof(options));
         SaveState(dc, new PromptState { Options = promptOptions });
-        await SendQuestionAsync(dc.Context, promptOptions, promptOptions.Prompt, cancellationToken).ConfigureAwait(false);
+        await SendQuestionAsync(dc.Context, promptOptions, promptOptions.Prompt, cancellationToken);
         return DialogTurnResult.Waiting;
     }
 
@@ -54,7 +54,7 @@ public abstract class Prompt<T> : StatefulDialog<PromptState>
             problem = _validator?.Invoke(value, dc.Context);
             if (problem is null)
             {
-                return await dc.EndDialogAsync(value, cancellationToken).ConfigureAwait(false);
+                return await dc.EndDialogAsync(value, cancellationToken);
             }
         }
         else
@@ -66,11 +66,11 @@ public abstract class Prompt<T> : StatefulDialog<PromptState>
         SaveState(dc, state);
         if (state.Attempts >= Math.Max(1, state.Options.MaxAttempts))
         {
-            await dc.Context.SendActivityAsync(PromptTexts.TooManyAttempts.For(dc.Context), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await dc.Context.SendActivityAsync(PromptTexts.TooManyAttempts.For(dc.Context), cancellationToken: cancellationToken);
             return dc.CancelAllDialogs();
         }
 
-        await SendQuestionAsync(dc.Context, state.Options, problem + "\n\n" + state.Options.Prompt, cancellationToken).ConfigureAwait(false);
+        await SendQuestionAsync(dc.Context, state.Options, problem + "\n\n" + state.Options.Prompt, cancellationToken);
         return DialogTurnResult.Waiting;
     }
 

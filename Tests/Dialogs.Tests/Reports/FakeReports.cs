@@ -36,14 +36,14 @@ public sealed class FakeReports : IReportService, IReportReview, IReportExports
     public SectorResult SetSector(Caller caller, string sector, string? reportReference)
         => SectorResult.Saved;
 
-    public Task<ReportPage> ListAsync(ReportQuery query, int pageSize, CancellationToken cancellationToken)
-        => Task.FromResult(new ReportPage(Array.Empty<ReportSummary>(), 1, 1, 0));
+    public ReportPage List(ReportQuery query, int pageSize)
+        => new ReportPage(Array.Empty<ReportSummary>(), 1, 1, 0);
 
     public Task<TransitionResult> TransitionAsync(Caller staff, TransitionRequest request, CancellationToken cancellationToken)
         => Task.FromResult(new TransitionResult(TransitionStatus.NotFound));
 
-    public Task<ReportStatistics> StatisticsAsync(ReportPeriod period, CancellationToken cancellationToken)
-        => Task.FromResult(new ReportStatistics(period, Array.Empty<ReportCounts>(), Array.Empty<ReportCounts>(), 0));
+    public ReportStatistics Statistics(ReportPeriod period)
+        => new ReportStatistics(period, Array.Empty<ReportCounts>(), Array.Empty<ReportCounts>(), 0);
 
     public ExportLinks CreateLinks(Caller staff, ReportPeriod period)
         => new("http://x/csv", "http://x/xlsx", DateTimeOffset.UnixEpoch);
