@@ -23,6 +23,14 @@ start_test_postgres
 echo "== restore and build"
 dotnet build Bot.sln -c Debug -nologo -clp:ErrorsOnly
 
+echo "== code style (.editorconfig)"
+# Fails on any file that does not follow .editorconfig; `dotnet format Bot.sln --severity warn` fixes them.
+dotnet format Bot.sln --verify-no-changes --no-restore --severity warn -v q
+# ASP.NET Core has no synchronization context, so the code never writes ConfigureAwait(false).
+if grep -rn --include='*.cs' 'ConfigureAwait(false)' Bot Dialogs Tests; then
+  echo "ConfigureAwait(false) found: the code style leaves it out"; exit 1
+fi
+
 echo "== unit and integration tests"
 results=$(mktemp)
 trap 'rm -f "$results"; stop_test_postgres' EXIT

@@ -2,7 +2,6 @@ using Cppcc.Bot.Reports;
 using Cppcc.Dialogs.Attachments;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 
@@ -73,8 +72,13 @@ public sealed class ReportAttachmentIntake(ActivityFiles files, IReportAttachmen
 
         var attachment = new StoredAttachment
         {
-            Id = "report/" + Guid.NewGuid().ToString("N"), Reference = reference, OwnerKey = caller.UserKey,
-            FileName = FileTypes.SafeName(file.Name, type), ContentType = type.ContentType, Length = bytes.Length, ReceivedAt = now.UtcDateTime,
+            Id = "report/" + Guid.NewGuid().ToString("N"),
+            Reference = reference,
+            OwnerKey = caller.UserKey,
+            FileName = FileTypes.SafeName(file.Name, type),
+            ContentType = type.ContentType,
+            Length = bytes.Length,
+            ReceivedAt = now.UtcDateTime,
         };
         if (!attachments.TryAdd(attachment, bytes, MaxPerReport))
         {

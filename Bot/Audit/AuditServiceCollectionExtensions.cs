@@ -1,4 +1,5 @@
 using Cppcc.Bot.Exports;
+using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Reports;
 using Cppcc.Bot.Storage;
@@ -7,7 +8,6 @@ using Cppcc.Dialogs.Audit;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Cppcc.Bot.Hosting;
 
 namespace Cppcc.Bot.Audit;
 

@@ -64,7 +64,12 @@ public sealed class AuditStore : IAuditStore
             {
                 Id = last.Count + 1,
                 AtUnixMs = _time.GetUtcNow().ToUnixTimeMilliseconds(),
-                ActorKey = actorKey, ActorName = actorName, Action = action, Target = target, Before = before, After = after,
+                ActorKey = actorKey,
+                ActorName = actorName,
+                Action = action,
+                Target = target,
+                Before = before,
+                After = after,
                 PreviousHash = last.Hash ?? "",
             };
             record.Hash = HashOf(record, record.PreviousHash);

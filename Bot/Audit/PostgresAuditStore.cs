@@ -45,7 +45,12 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource, TimeProvider
         {
             Id = last.Count + 1,
             AtUnixMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
-            ActorKey = actorKey, ActorName = actorName, Action = action, Target = target, Before = before, After = after,
+            ActorKey = actorKey,
+            ActorName = actorName,
+            Action = action,
+            Target = target,
+            Before = before,
+            After = after,
             PreviousHash = last.Hash,
         };
         record.Hash = AuditStore.HashOf(record, record.PreviousHash);
@@ -83,7 +88,15 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource, TimeProvider
 
     private static StoredAuditRecord Read(NpgsqlDataReader r) => new()
     {
-        Id = r.GetInt64(0), AtUnixMs = r.GetInt64(1), ActorKey = r.GetString(2), ActorName = r.GetString(3), Action = r.GetString(4),
-        Target = r.GetString(5), Before = r.NullableString(6), After = r.NullableString(7), PreviousHash = r.GetString(8), Hash = r.GetString(9),
+        Id = r.GetInt64(0),
+        AtUnixMs = r.GetInt64(1),
+        ActorKey = r.GetString(2),
+        ActorName = r.GetString(3),
+        Action = r.GetString(4),
+        Target = r.GetString(5),
+        Before = r.NullableString(6),
+        After = r.NullableString(7),
+        PreviousHash = r.GetString(8),
+        Hash = r.GetString(9),
     };
 }

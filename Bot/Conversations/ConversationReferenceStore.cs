@@ -1,5 +1,5 @@
-using Cppcc.Bot.Storage;
 using System.Collections.Concurrent;
+using Cppcc.Bot.Storage;
 using Cppcc.Dialogs.Root;
 using LiteDB;
 using Microsoft.Bot.Schema;

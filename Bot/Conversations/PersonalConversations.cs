@@ -1,5 +1,4 @@
 using Cppcc.Dialogs.Root;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -26,9 +25,15 @@ public sealed class PersonalConversations(IConversationReferenceStore references
     public ConversationReference? For(string userKey)
     {
         if (references.Find(userKey) is { } personal)
+        {
             return personal;
+        }
+
         if (references.FindShared(userKey) is not { } shared || !CanOpenFrom(shared))
+        {
             return null;
+        }
+
         return new ConversationReference
         {
             ChannelId = shared.ChannelId,
@@ -53,10 +58,15 @@ public sealed class PersonalConversations(IConversationReferenceStore references
     public async Task<ConversationReference> OpenAsync(ConversationReference toOpen, CancellationToken cancellationToken)
     {
         if (!IsToOpen(toOpen))
+        {
             return toOpen;
+        }
+
         var userKey = toOpen.Conversation.Id[ToOpenPrefix.Length..];
         if (references.Find(userKey) is { } personal)
+        {
             return personal;
+        }
 
         // Two opens for the same user at once (a notice and a broadcast's progress card) are harmless: the channel
         // answers with the same one-to-one conversation for the same bot and user.
@@ -84,7 +94,9 @@ public sealed class PersonalConversations(IConversationReferenceStore references
                 return Task.CompletedTask;
             }, cancellationToken);
         if (opened?.Conversation?.Id is not { Length: > 0 })
+        {
             throw new InvalidOperationException("The channel opened a conversation without an id.");
+        }
 
         var caller = new Caller(userKey, toOpen.User.Name ?? "", references.RoleOf(userKey) ?? Role.Member);
         await references.RememberAsync(caller, opened, cancellationToken);

@@ -28,12 +28,19 @@ public sealed class BackgroundActivity
         void Wake(bool cancelled)
         {
             if (Interlocked.Exchange(ref once, 1) != 0)
+            {
                 return;
+            }
+
             Enter();
             if (cancelled)
+            {
                 woken.TrySetCanceled(cancellationToken);
+            }
             else
+            {
                 woken.TrySetResult();
+            }
         }
 
         // The timer exists before the caller counts as parked: a test that sees "idle" and moves the clock must find

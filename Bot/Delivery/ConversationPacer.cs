@@ -19,7 +19,10 @@ public sealed class ConversationPacer(DeliveryOptions options, TimeProvider time
         lock (_lock)
         {
             if (!_sent.TryGetValue(conversationId, out var log))
+            {
                 return TimeSpan.Zero;
+            }
+
             var now = time.GetUtcNow();
             log.RemoveAll(t => t <= now - HalfMinute);
             var wait = Wait(log, now, options.PerConversationPerSecond, Second);
@@ -35,13 +38,18 @@ public sealed class ConversationPacer(DeliveryOptions options, TimeProvider time
         {
             var now = time.GetUtcNow();
             if (!_sent.TryGetValue(conversationId, out var log))
+            {
                 _sent[conversationId] = log = [];
+            }
+
             log.Add(now);
             if (++_recordsSincePurge >= 1000)
             {
                 _recordsSincePurge = 0;
                 foreach (var id in _sent.Where(p => p.Value.Count == 0 || p.Value[^1] <= now - HalfMinute).Select(p => p.Key).ToList())
+                {
                     _sent.Remove(id);
+                }
             }
         }
     }

@@ -29,7 +29,10 @@ public sealed class DeliveryQueue(IDeliveryStore store, DeliverySignal signal, T
         });
         var added = store.AddNew(items);
         if (added > 0)
+        {
             signal.Set();
+        }
+
         return added;
     }
 

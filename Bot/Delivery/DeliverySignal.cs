@@ -16,7 +16,10 @@ public sealed class DeliverySignal(BackgroundActivity activity)
         lock (_lock)
         {
             if (_set)
+            {
                 return;
+            }
+
             activity.Enter();
             waiter = _waiter;
             _waiter = null;
@@ -56,7 +59,10 @@ public sealed class DeliverySignal(BackgroundActivity activity)
         lock (_lock)
         {
             if (_waiter != waiter)
+            {
                 return;
+            }
+
             _waiter = null;
             activity.Enter();
         }

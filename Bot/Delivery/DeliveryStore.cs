@@ -94,7 +94,10 @@ public sealed class DeliveryStore : IDeliveryStore
         using var reader = _database.Execute(
             $"SELECT {{ state: @key, count: COUNT(*) }} FROM {Collection} WHERE JobId = @0 GROUP BY State", new BsonDocument { ["0"] = jobId });
         while (reader.Read())
+        {
             counts[Enum.Parse<DeliveryState>(reader.Current["state"].AsString)] = reader.Current["count"].AsInt32;
+        }
+
         return counts;
     }
 

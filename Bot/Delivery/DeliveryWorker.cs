@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Polly;
@@ -65,7 +63,9 @@ public sealed class DeliveryWorker : BackgroundService
     {
         var interrupted = _store.RequeueInterrupted(_time.GetUtcNow());
         if (interrupted > 0)
+        {
             _logger.LogWarning("Re-sending {Count} deliveries that were on the wire when the bot stopped; each may arrive twice", interrupted);
+        }
 
         var slots = new ParkingSemaphore(_options.MaxConcurrency, _activity);
         var running = new ConcurrentDictionary<Task, byte>();
@@ -139,17 +139,26 @@ public sealed class DeliveryWorker : BackgroundService
             while (_buffer.TryDequeue(out var id))
             {
                 if (_busyItems.ContainsKey(id))
+                {
                     continue;
+                }
                 // Re-read (and, on a shared queue, claim): the buffered copy may be stale (finished meanwhile, or taken
                 // over by another instance); sending it again would duplicate.
                 var item = _store.Take(id, now);
                 if (item is null || _busyConversations.ContainsKey(item.ConversationId))
+                {
                     continue;
+                }
+
                 return item;
             }
             if (pass == 0)
+            {
                 foreach (var due in _store.Claim(now, 4 * _options.MaxConcurrency))
+                {
                     _buffer.Enqueue(due.Id);
+                }
+            }
         }
         return null;
     }
@@ -160,10 +169,15 @@ public sealed class DeliveryWorker : BackgroundService
         var delay = next is null ? TimeSpan.FromMinutes(1) : next.Value - _time.GetUtcNow();
         // Due but busy (its conversation has a send in flight): the finishing send signals us.
         if (delay <= TimeSpan.Zero || delay > TimeSpan.FromMinutes(1))
+        {
             delay = delay <= TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromMinutes(1);
+        }
         // A shared queue gets items from other instances (and items of dead ones) without a signal here: look again soon.
         if (_store.LeaseDuration is not null && delay > _options.PollInterval)
+        {
             delay = _options.PollInterval;
+        }
+
         await _signal.WaitAsync(delay, _time, stoppingToken);
     }
 
@@ -212,7 +226,10 @@ public sealed class DeliveryWorker : BackgroundService
         try
         {
             if (item.State.IsFinal())
+            {
                 return;
+            }
+
             item.State = DeliveryState.Pending;
             item.DueAt = _time.GetUtcNow() + TimeSpan.FromMinutes(1);
             _store.Save(item);
@@ -230,11 +247,16 @@ public sealed class DeliveryWorker : BackgroundService
         // Held until this attempt's outcome is committed (Finish / OnRetry), so at most MaxInFlight items are "Sending".
         await context.Properties.GetValue(SlotKey, null!).EnterAsync(stoppingToken);
         for (var wait = _pacer.DelayBeforeNext(item.ConversationId); wait > TimeSpan.Zero; wait = _pacer.DelayBeforeNext(item.ConversationId))
+        {
             await _activity.DelayAsync(wait, _time, stoppingToken);
+        }
+
         await _rate.AcquireAsync(stoppingToken);
         // Withdrawn while it waited (its session moved or was cancelled): do not send stale news.
         if (_store.IsCancelled(item.Id))
+        {
             return new DeliveryOutcome(OutcomeKind.Withdrawn, item.Attempts);
+        }
 
         item.Attempts++;
         item.State = DeliveryState.Sending;
@@ -285,11 +307,16 @@ public sealed class DeliveryWorker : BackgroundService
         }
         _store.Save(item);
         if (onWireSince is { } since)
+        {
             _metrics.UncertainFor(_time.GetElapsedTime(since));
+        }
+
         _metrics.Finished(outcome.Kind);
         if (item.State != DeliveryState.Sent)
+        {
             _logger.LogInformation("Delivery for job {JobId} ended {State} after {Attempts} attempts (status {Status}, {Error})",
                 item.JobId, item.State, item.Attempts, outcome.Status, outcome.Error);
+        }
     }
 
     private ResiliencePipeline<DeliveryOutcome> BuildPipeline() =>
@@ -319,7 +346,10 @@ public sealed class DeliveryWorker : BackgroundService
                     _store.Save(item);
                     args.Context.Properties.GetValue(SlotKey, null!).Release();
                     if (args.Context.Properties.TryGetValue(OnWireKey, out var since))
+                    {
                         _metrics.UncertainFor(_time.GetElapsedTime(since));
+                    }
+
                     if (outcome.Kind == OutcomeKind.Throttled)
                     {
                         _rate.PauseFor(args.RetryDelay);

@@ -37,7 +37,13 @@ public sealed class GlobalSendRate : ISendRate, IDisposable
 
     public DateTimeOffset PausedUntil
     {
-        get { lock (_lock) return _pausedUntil; }
+        get
+        {
+            lock (_lock)
+            {
+                return _pausedUntil;
+            }
+        }
     }
 
     /// <summary>Waits for one send permit (FIFO); a caller that has to wait is parked until a refill grants it.</summary>
@@ -63,7 +69,10 @@ public sealed class GlobalSendRate : ISendRate, IDisposable
             lock (_lock)
             {
                 if (node.List is null)
+                {
                     return; // granted (or failed by Dispose) already, which counted the wake-up
+                }
+
                 _waiters.Remove(node);
                 _activity.Enter();
             }
@@ -82,7 +91,10 @@ public sealed class GlobalSendRate : ISendRate, IDisposable
         {
             var until = _time.GetUtcNow() + delay;
             if (until > _pausedUntil)
+            {
                 _pausedUntil = until;
+            }
+
             _tokens = 0;
         }
     }
@@ -94,7 +106,10 @@ public sealed class GlobalSendRate : ISendRate, IDisposable
         {
             // Disposing a timer does not wait for a tick already running; that tick must not grant anything.
             if (_disposed)
+            {
                 return;
+            }
+
             var now = _time.GetTimestamp();
             if (_time.GetUtcNow() < _pausedUntil)
             {
@@ -103,7 +118,9 @@ public sealed class GlobalSendRate : ISendRate, IDisposable
             }
             var periods = (now - _lastRefill) / _periodTicks;
             if (periods <= 0)
+            {
                 return;
+            }
             // Catching up for late timer ticks keeps the average exact; the burst caps what a long gap can save up.
             _lastRefill += periods * _periodTicks;
             _tokens = (int)Math.Min(_burst, _tokens + periods);
@@ -117,7 +134,9 @@ public sealed class GlobalSendRate : ISendRate, IDisposable
             }
         }
         foreach (var waiter in granted)
+        {
             waiter.TrySetResult();
+        }
     }
 
     public void Dispose()
@@ -126,15 +145,22 @@ public sealed class GlobalSendRate : ISendRate, IDisposable
         lock (_lock)
         {
             if (_disposed)
+            {
                 return;
+            }
+
             _disposed = true;
             waiting = [.. _waiters];
             _waiters.Clear();
             foreach (var _ in waiting)
+            {
                 _activity.Enter();
+            }
         }
         _timer.Dispose();
         foreach (var waiter in waiting)
+        {
             waiter.TrySetException(new ObjectDisposedException(nameof(GlobalSendRate)));
+        }
     }
 }

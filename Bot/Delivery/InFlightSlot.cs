@@ -8,7 +8,10 @@ internal sealed class InFlightSlot(ParkingSemaphore places)
     public async Task EnterAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _held) == 1)
+        {
             return;
+        }
+
         await places.WaitAsync(cancellationToken);
         Volatile.Write(ref _held, 1);
     }
@@ -16,6 +19,8 @@ internal sealed class InFlightSlot(ParkingSemaphore places)
     public void Release()
     {
         if (Interlocked.Exchange(ref _held, 0) == 1)
+        {
             places.Release();
+        }
     }
 }

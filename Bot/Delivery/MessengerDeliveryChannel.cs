@@ -14,7 +14,10 @@ public sealed class MessengerDeliveryChannel(ProactiveMessenger messenger, Perso
     public async Task<string?> SendAsync(ConversationReference reference, IActivity activity, CancellationToken cancellationToken)
     {
         if (PersonalConversations.IsToOpen(reference))
+        {
             reference = await personal.OpenAsync(reference, cancellationToken);
+        }
+
         return await messenger.SendAsync(reference, activity, cancellationToken);
     }
 }

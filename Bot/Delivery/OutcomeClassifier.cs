@@ -41,9 +41,15 @@ public static class OutcomeClassifier
         var raw = e.Response?.Headers?
             .FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
         if (int.TryParse(raw, out var seconds) && seconds >= 0)
+        {
             return TimeSpan.FromSeconds(seconds);
+        }
+
         if (DateTimeOffset.TryParse(raw, out var at))
+        {
             return at > now ? at - now : TimeSpan.Zero;
+        }
+
         return null;
     }
 }

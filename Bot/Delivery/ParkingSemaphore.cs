@@ -31,7 +31,10 @@ internal sealed class ParkingSemaphore(int count, BackgroundActivity activity)
             lock (_lock)
             {
                 if (node.List is null)
+                {
                     return;
+                }
+
                 _waiters.Remove(node);
                 activity.Enter();
             }
@@ -52,7 +55,9 @@ internal sealed class ParkingSemaphore(int count, BackgroundActivity activity)
                 next = first.Value;
             }
             else
+            {
                 _free++;
+            }
         }
         next?.TrySetResult();
     }

@@ -10,7 +10,10 @@ public sealed class QueuedUserNotifier(PersonalConversations personal, DeliveryQ
     public Task<bool> NotifyAsync(string userKey, IMessageActivity message, string jobId, CancellationToken cancellationToken)
     {
         if (personal.For(userKey) is not { } reference)
+        {
             return Task.FromResult(false);
+        }
+
         queue.Enqueue(jobId, [new DeliveryRequest(userKey, reference, message)]);
         return Task.FromResult(true);
     }

@@ -44,7 +44,9 @@ public sealed class ChartFonts
         {
             using var process = Process.Start(new ProcessStartInfo("fc-list", ["-f", "%{file}|%{index}\\n", $"{Family}:style={style}"])
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
             });
             if (process is null)
             {

@@ -3,9 +3,9 @@ using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Reports;
 using Cppcc.Dialogs.Duty;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
-using Cppcc.Dialogs.Framework;
 
 namespace Cppcc.Bot.Duty;
 

@@ -1,8 +1,8 @@
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Roles;
 using Cppcc.Dialogs.Audit;
-using Microsoft.Extensions.Options;
 using Cppcc.Dialogs.Root;
+using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Exports;
 

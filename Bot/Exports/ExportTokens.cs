@@ -1,7 +1,7 @@
-using Cppcc.Bot.Storage;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Cppcc.Bot.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Cppcc.Bot.Exports;

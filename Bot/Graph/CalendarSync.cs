@@ -36,7 +36,10 @@ public sealed class CalendarSync(ISessionStore sessions, AudienceResolver audien
 
                 var entry = entries.Find(session.Id, recipient.UserKey) ?? new CalendarEntry
                 {
-                    Id = CalendarEntry.KeyOf(session.Id, recipient.UserKey), SessionId = session.Id, UserKey = recipient.UserKey, AadObjectId = aad,
+                    Id = CalendarEntry.KeyOf(session.Id, recipient.UserKey),
+                    SessionId = session.Id,
+                    UserKey = recipient.UserKey,
+                    AadObjectId = aad,
                 };
                 if (entry.Removed || entry.Failures >= CalendarEntryStore.MaxFailures || (entry.EventId is not null && entry.SyncedChanges == session.Changes))
                 {

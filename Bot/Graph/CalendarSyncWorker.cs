@@ -10,7 +10,10 @@ public sealed class CalendarSyncWorker(IServiceProvider services, SessionChanges
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
+        {
             return;
+        }
+
         var sync = services.GetRequiredService<CalendarSync>();
         while (!stoppingToken.IsCancellationRequested)
         {

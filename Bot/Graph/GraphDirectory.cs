@@ -13,11 +13,17 @@ public sealed class GraphDirectory(GraphServiceClient client)
         var page = await client.Groups[groupId].Members.GetAsync(r => r.QueryParameters.Select = ["id", "displayName"], cancellationToken)
             ;
         if (page is null)
+        {
             return users;
+        }
+
         var pages = PageIterator<DirectoryObject, DirectoryObjectCollectionResponse>.CreatePageIterator(client, page, item =>
         {
             if (item is User user && user.Id is not null)
+            {
                 users.Add(user);
+            }
+
             return true;
         });
         await pages.IterateAsync(cancellationToken);

@@ -9,7 +9,10 @@ public sealed class GraphSyncWorker(IServiceProvider services, IOptions<GraphOpt
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
+        {
             return;
+        }
+
         var sync = services.GetRequiredService<GraphSync>();
         while (!stoppingToken.IsCancellationRequested)
         {

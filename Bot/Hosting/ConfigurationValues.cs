@@ -1,6 +1,4 @@
-using System.Collections;
 using System.ComponentModel;
-using System.Globalization;
 using System.Reflection;
 
 namespace Cppcc.Bot.Hosting;

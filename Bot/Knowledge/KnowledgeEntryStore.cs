@@ -70,18 +70,32 @@ public sealed class KnowledgeEntryStore : IKnowledgeEntryStore
 
         public static StoredEntry From(KnowledgeEntry e, string staffKey, DateTimeOffset now) => new()
         {
-            Id = e.Id, Questions = e.Questions.ToList(), Answer = e.Answer, Source = e.Source, Url = e.Url, Audience = e.Audience.ToString(),
-            Tags = e.Tags.ToList(), Related = e.Related.ToList(),
-            Effective = e.Effective?.ToDateTime(TimeOnly.MinValue), Expires = e.Expires?.ToDateTime(TimeOnly.MinValue),
-            UpdatedBy = staffKey, UpdatedAt = now.UtcDateTime,
+            Id = e.Id,
+            Questions = e.Questions.ToList(),
+            Answer = e.Answer,
+            Source = e.Source,
+            Url = e.Url,
+            Audience = e.Audience.ToString(),
+            Tags = e.Tags.ToList(),
+            Related = e.Related.ToList(),
+            Effective = e.Effective?.ToDateTime(TimeOnly.MinValue),
+            Expires = e.Expires?.ToDateTime(TimeOnly.MinValue),
+            UpdatedBy = staffKey,
+            UpdatedAt = now.UtcDateTime,
         };
 
         public KnowledgeEntry ToEntry() => new()
         {
-            Id = Id, Questions = Questions, Answer = Answer, Source = Source, Url = Url,
+            Id = Id,
+            Questions = Questions,
+            Answer = Answer,
+            Source = Source,
+            Url = Url,
             Audience = Enum.TryParse<KnowledgeAudience>(Audience, out var a) ? a : KnowledgeAudience.Members,
-            Tags = Tags, Related = Related,
-            Effective = Effective is { } from ? DateOnly.FromDateTime(from) : null, Expires = Expires is { } to ? DateOnly.FromDateTime(to) : null,
+            Tags = Tags,
+            Related = Related,
+            Effective = Effective is { } from ? DateOnly.FromDateTime(from) : null,
+            Expires = Expires is { } to ? DateOnly.FromDateTime(to) : null,
             File = "(Teams)",
         };
     }

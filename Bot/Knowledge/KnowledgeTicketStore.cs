@@ -31,7 +31,11 @@ public sealed class KnowledgeTicketStore : IKnowledgeTicketStore
 
             var ticket = new Ticket
             {
-                Question = question, QuestionKey = key, AskerKey = asker.UserKey, AskerName = asker.Name, AskerRole = asker.Role.ToString(),
+                Question = question,
+                QuestionKey = key,
+                AskerKey = asker.UserKey,
+                AskerName = asker.Name,
+                AskerRole = asker.Role.ToString(),
                 CreatedAt = now.UtcDateTime,
             };
             _tickets.Insert(ticket);

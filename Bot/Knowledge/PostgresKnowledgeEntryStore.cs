@@ -50,10 +50,16 @@ public sealed class PostgresKnowledgeEntryStore(NpgsqlDataSource dataSource) : I
     private static CuratedEntry Read(NpgsqlDataReader r) => new(
         new KnowledgeEntry
         {
-            Id = r.GetString(0), Questions = r.GetFieldValue<string[]>(1), Answer = r.GetString(2), Source = r.NullableString(3), Url = r.NullableString(4),
+            Id = r.GetString(0),
+            Questions = r.GetFieldValue<string[]>(1),
+            Answer = r.GetString(2),
+            Source = r.NullableString(3),
+            Url = r.NullableString(4),
             Audience = Enum.TryParse<KnowledgeAudience>(r.GetString(5), out var a) ? a : KnowledgeAudience.Members,
-            Tags = r.GetFieldValue<string[]>(6), Related = r.GetFieldValue<string[]>(7),
-            Effective = r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), Expires = r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9),
+            Tags = r.GetFieldValue<string[]>(6),
+            Related = r.GetFieldValue<string[]>(7),
+            Effective = r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8),
+            Expires = r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9),
             File = "(Teams)",
         },
         r.GetBoolean(10));

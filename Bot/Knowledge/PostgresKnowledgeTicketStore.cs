@@ -95,8 +95,16 @@ public sealed class PostgresKnowledgeTicketStore(NpgsqlDataSource dataSource) : 
 
     private static Ticket Read(NpgsqlDataReader r) => new()
     {
-        Id = r.GetInt32(0), Question = r.GetString(1), QuestionKey = r.GetString(2), AskerKey = r.GetString(3), AskerName = r.GetString(4),
-        AskerRole = r.GetString(5), CreatedAt = r.GetDateTime(6), StaffReached = r.GetBoolean(7), Answer = r.NullableString(8),
-        AnsweredBy = r.NullableString(9), AnsweredAt = r.NullableUtc(10),
+        Id = r.GetInt32(0),
+        Question = r.GetString(1),
+        QuestionKey = r.GetString(2),
+        AskerKey = r.GetString(3),
+        AskerName = r.GetString(4),
+        AskerRole = r.GetString(5),
+        CreatedAt = r.GetDateTime(6),
+        StaffReached = r.GetBoolean(7),
+        Answer = r.NullableString(8),
+        AnsweredBy = r.NullableString(9),
+        AnsweredAt = r.NullableUtc(10),
     };
 }

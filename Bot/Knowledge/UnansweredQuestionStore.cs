@@ -1,6 +1,6 @@
-using Cppcc.Bot.Storage;
 using System.Text;
 using Cppcc.Bot.Knowledge.Retrieval;
+using Cppcc.Bot.Storage;
 using Cppcc.Dialogs.Knowledge;
 using LiteDB;
 

@@ -1,6 +1,6 @@
 using Cppcc.Dialogs.Framework;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Office;
 

@@ -13,13 +13,19 @@ public static class ReminderPlanner
     public static Plan For(StudySession session, IReadOnlyList<TimeSpan> leadTimes, DateTimeOffset now)
     {
         if (session.Cancelled || session.StartsAt <= now)
+        {
             return new Plan(null, [], null);
+        }
+
         var open = leadTimes.Distinct().Where(l => !session.RemindedLeads.Contains(l.Ticks)).OrderByDescending(l => l).ToList();
         var overdue = open.Where(l => session.StartsAt - l <= now).ToList();
         var future = open.Except(overdue).ToList();
         DateTimeOffset? next = future.Count == 0 ? null : future.Min(l => session.StartsAt - l);
         if (overdue.Count == 0)
+        {
             return new Plan(null, [], next);
+        }
+
         var fire = overdue.Min();
         return new Plan(fire, overdue.Where(l => l != fire).ToList(), next);
     }

@@ -1,7 +1,7 @@
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Delivery;
-using Microsoft.Extensions.Options;
 using Cppcc.Dialogs.Sessions;
+using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Reminders;
 
@@ -42,17 +42,25 @@ public sealed class ReminderScheduler(ISessionStore sessions, AudienceResolver a
     {
         var now = time.GetUtcNow();
         foreach (var started in sessions.StartedWithoutSuccessor(now))
+        {
             CreateSuccessor(started);
+        }
 
         foreach (var session in sessions.StartingAfter(now))
         {
             var plan = ReminderPlanner.For(session, options.Value.EffectiveLeadTimes, now);
             if (plan.FireNow is not { } lead)
+            {
                 continue;
+            }
+
             var count = 0;
             // Every instance checks; the store lets one of them queue it (the others find it recorded).
             if (!sessions.RemindOnce(session, lead, plan.Skip, () => count = Fire(session, lead)))
+            {
                 continue;
+            }
+
             logger.LogInformation("Reminder {Lead} before session {SessionId} queued for {Count} members ({Skipped} earlier ones missed)",
                 lead, session.Id, count, plan.Skip.Count);
         }
@@ -73,6 +81,8 @@ public sealed class ReminderScheduler(ISessionStore sessions, AudienceResolver a
     private void CreateSuccessor(StudySession previous)
     {
         if (sessions.AddSuccessor(previous) is { } successor)
+        {
             logger.LogInformation("Session {SessionId} recurs as {NextId} on {StartsAt}", previous.Id, successor.Id, successor.StartsAt);
+        }
     }
 }

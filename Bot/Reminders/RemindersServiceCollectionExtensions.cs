@@ -2,8 +2,8 @@ using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Exports;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cppcc.Dialogs.Sessions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cppcc.Bot.Reminders;
 

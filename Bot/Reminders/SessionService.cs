@@ -42,11 +42,20 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
     public SessionView? Update(string id, string? title, DateTimeOffset? startsAt, string? location, Caller editor)
     {
         if (sessions.Find(id) is not { Cancelled: false } session || session.StartsAt <= time.GetUtcNow())
+        {
             return null;
+        }
+
         if (!string.IsNullOrWhiteSpace(title))
+        {
             session.Title = title.Trim();
+        }
+
         if (!string.IsNullOrWhiteSpace(location))
+        {
             session.Location = location.Trim();
+        }
+
         if (startsAt is { } start && start != session.StartsAt)
         {
             session.StartsAt = start.ToUniversalTime();
@@ -67,7 +76,10 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
     public bool Cancel(string id, Caller editor)
     {
         if (sessions.Find(id) is not { Cancelled: false } session || session.StartsAt <= time.GetUtcNow())
+        {
             return false;
+        }
+
         session.Cancelled = true;
         sessions.Save(session);
         queue.Withdraw(ReminderJobPrefix(session.Id));
@@ -75,7 +87,10 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
         var next = sessions.AddSuccessor(session);
         var told = Tell(session, "session-cancelled:" + session.Id, SessionCards.Cancelled);
         if (next is not null)
+        {
             logger.LogInformation("Cancelled session {SessionId} recurs as {NextId}", session.Id, next.Id);
+        }
+
         logger.LogInformation("Session {SessionId} cancelled; {Count} reminded members told", session.Id, told);
         changes.Notify();
         return true;
@@ -84,7 +99,10 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
     public bool Rsvp(string sessionId, Caller member, bool attends)
     {
         if (sessions.Find(sessionId) is not { Cancelled: false })
+        {
             return false;
+        }
+
         rsvps.Save(new Rsvp { SessionId = sessionId, UserKey = member.UserKey, Name = member.Name, Attends = attends, At = time.GetUtcNow() });
         return true;
     }
@@ -92,7 +110,10 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
     public AttendanceView? Attendance(string sessionId)
     {
         if (sessions.Find(sessionId) is not { } session)
+        {
             return null;
+        }
+
         var answers = rsvps.For(sessionId).Select(r => new RsvpView(r.Name, r.UserKey, r.Attends, r.At)).ToList();
         // Staff chase the members who have not answered, so they are listed too: the session's audience minus the answers.
         var answered = answers.Select(a => a.UserKey).ToHashSet(StringComparer.Ordinal);
@@ -122,9 +143,14 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
         {
             csv.WriteRecord(["姓名", "用户", "回复", "回复时间(UTC)"]);
             foreach (var a in answers)
+            {
                 csv.WriteRecord([a.Name, a.UserKey, a.Attends ? "参加" : "请假", a.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)]);
+            }
+
             foreach (var n in notReplied)
+            {
                 csv.WriteRecord([n.Name, n.UserKey, "未回复", ""]);
+            }
         }
         return buffer.ToArray();
     }

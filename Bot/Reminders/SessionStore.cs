@@ -27,7 +27,10 @@ public sealed class SessionStore : ISessionStore
             var number = _sessions.Count(s => s.Id.StartsWith(prefix)) + 1;
             session.Id = prefix + number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
             if (session.SeriesId.Length == 0)
+            {
                 session.SeriesId = session.Id;
+            }
+
             _sessions.Insert(session);
             return session;
         }
@@ -89,7 +92,10 @@ public sealed class SessionStore : ISessionStore
         lock (_numbering)
         {
             if (Find(session.Id) is not { } stored || stored.Revision != session.Revision || stored.RemindedLeads.Contains(lead.Ticks))
+            {
                 return false;
+            }
+
             queue();
             stored.RemindedLeads.Add(lead.Ticks);
             stored.RemindedLeads.AddRange(skipped.Select(l => l.Ticks));

@@ -1,5 +1,5 @@
-using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Framework;
+using Cppcc.Dialogs.Reports;
 
 namespace Cppcc.Bot.Reports;
 

@@ -26,10 +26,16 @@ public static class ReportDetailsMapper
 
         return new ReportDetails
         {
-            Reference = report.Reference, Kind = report.Kind, State = report.State, Draft = draft, AuthorName = authorName,
+            Reference = report.Reference,
+            Kind = report.Kind,
+            State = report.State,
+            Draft = draft,
+            AuthorName = authorName,
             Sector = staff && report.Kind == ReportKind.Report ? sectors.Find(report.AuthorKey) : null,
             CoSigners = report.CoAuthors.Where(c => c.Accepted == true).Select(c => c.Name).ToList(),
-            ShowsContact = staff, Department = report.Department, Level = report.Level,
+            ShowsContact = staff,
+            Department = report.Department,
+            Level = report.Level,
             SubmittedAt = StoredReport.Utc(report.SubmittedAt),
             History = report.History.Select(h => new ReportHistoryEntry(h.Sequence, StoredReport.Utc(h.At), h.From, h.To,
                 staff ? h.ActorName : null, h.ByStaff, h.Note, h.Department, h.Level)).ToList(),

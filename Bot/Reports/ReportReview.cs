@@ -54,8 +54,15 @@ public sealed class ReportReview(IReportStore store, IMemberSectorStore sectors,
 
             report.History.Add(new StoredHistoryEntry
             {
-                Sequence = report.History.Count + 1, At = now, From = from, To = request.To, ActorKey = staff.UserKey, ActorName = staff.Name,
-                ByStaff = true, Note = request.Note?.Trim(), Department = request.To == ReportState.Forwarded ? report.Department : null,
+                Sequence = report.History.Count + 1,
+                At = now,
+                From = from,
+                To = request.To,
+                ActorKey = staff.UserKey,
+                ActorName = staff.Name,
+                ByStaff = true,
+                Note = request.Note?.Trim(),
+                Department = request.To == ReportState.Forwarded ? report.Department : null,
                 Level = request.To == ReportState.Adopted ? request.Level : null,
             });
             moved = report;

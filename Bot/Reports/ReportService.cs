@@ -1,8 +1,8 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
-using Microsoft.Extensions.Options;
 using Microsoft.Bot.Connector;
-using Cppcc.Dialogs.Framework;
+using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Reports;
 
@@ -190,8 +190,12 @@ public sealed class ReportService(IReportStore store, ReportFingerprints fingerp
             report.UpdatedAt = now;
             report.History.Add(new StoredHistoryEntry
             {
-                Sequence = report.History.Count + 1, At = now, From = ReportState.Returned, To = ReportState.Submitted,
-                ActorKey = caller.UserKey, ActorName = caller.Name,
+                Sequence = report.History.Count + 1,
+                At = now,
+                From = ReportState.Returned,
+                To = ReportState.Submitted,
+                ActorKey = caller.UserKey,
+                ActorName = caller.Name,
             });
             revised = report;
             return (true, true);
@@ -217,16 +221,26 @@ public sealed class ReportService(IReportStore store, ReportFingerprints fingerp
         var caller = request.Caller;
         var report = new StoredReport
         {
-            Kind = draft.Kind, AuthorKey = caller.UserKey, AuthorName = caller.Name, AuthorRole = caller.Role.ToString(),
-            ConversationId = request.ConversationId, Locale = request.Locale, State = ReportState.Submitted,
-            SubmittedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime,
+            Kind = draft.Kind,
+            AuthorKey = caller.UserKey,
+            AuthorName = caller.Name,
+            AuthorRole = caller.Role.ToString(),
+            ConversationId = request.ConversationId,
+            Locale = request.Locale,
+            State = ReportState.Submitted,
+            SubmittedAt = now.UtcDateTime,
+            UpdatedAt = now.UtcDateTime,
         };
         Apply(report, draft, grams);
         // Teams keys are the channel plus the aadObjectId, which is what the people picker submits.
         report.CoAuthors = draft.CoAuthors.Select(id => new StoredCoAuthor { Key = UserKey.For(Channels.Msteams, id).ToString() }).ToList();
         report.History.Add(new StoredHistoryEntry
         {
-            Sequence = 1, At = now.UtcDateTime, To = ReportState.Submitted, ActorKey = caller.UserKey, ActorName = caller.Name,
+            Sequence = 1,
+            At = now.UtcDateTime,
+            To = ReportState.Submitted,
+            ActorKey = caller.UserKey,
+            ActorName = caller.Name,
         });
         return report;
     }

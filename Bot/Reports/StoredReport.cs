@@ -99,8 +99,16 @@ public sealed class StoredReport
     /// <summary>The draft as written (contact included: staff view).</summary>
     public ReportDraft ToDraft() => new()
     {
-        Kind = Kind, Category = Category, Title = Title, Content = Content, Analysis = Analysis, Suggestion = Suggestion,
-        Location = Location, Anonymous = Anonymous, ContactName = ContactName, ContactPhone = ContactPhone,
+        Kind = Kind,
+        Category = Category,
+        Title = Title,
+        Content = Content,
+        Analysis = Analysis,
+        Suggestion = Suggestion,
+        Location = Location,
+        Anonymous = Anonymous,
+        ContactName = ContactName,
+        ContactPhone = ContactPhone,
     };
 
     /// <summary>The list line.</summary>

@@ -1,8 +1,8 @@
+using Cppcc.Bot.Hosting;
+using Cppcc.Bot.Storage.Postgres;
 using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
-using Cppcc.Bot.Hosting;
-using Cppcc.Bot.Storage.Postgres;
 using Npgsql;
 
 namespace Cppcc.Bot.Storage;

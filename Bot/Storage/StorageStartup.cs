@@ -1,5 +1,5 @@
-using LiteDB;
 using Cppcc.Bot.Hosting;
+using LiteDB;
 
 namespace Cppcc.Bot.Storage;
 

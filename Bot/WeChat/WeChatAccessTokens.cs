@@ -18,14 +18,20 @@ public sealed class WeChatAccessTokens(
     public async Task<string> GetAsync(CancellationToken cancellationToken)
     {
         if (Usable(_current) is { } cached)
+        {
             return cached;
+        }
+
         await _fetch.WaitAsync(cancellationToken);
         try
         {
             // Whoever waited behind the fetch finds its result here.
             _current ??= store.Find(options.Value.AppId!);
             if (Usable(_current) is { } fresh)
+            {
                 return fresh;
+            }
+
             _current = await FetchAsync(cancellationToken);
             store.Save(options.Value.AppId!, _current.Value.Token, _current.Value.ExpiresAt);
             return _current.Value.Token;

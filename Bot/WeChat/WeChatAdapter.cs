@@ -62,10 +62,15 @@ public sealed class WeChatAdapter : BotAdapter
     public async Task<string?> ProcessAsync(WeChatMessage message, CancellationToken cancellationToken)
     {
         if (message is { MsgType: "event", Event: "unsubscribe" or "VIEW" or "TEMPLATESENDJOBFINISH" or "subscribe_msg_popup_event" })
+        {
             return null;
+        }
+
         var (turn, isNew) = _ledger.Begin(message.DeduplicationKey, () => Task.Run(() => RunAsync(message)));
         if (!isNew)
+        {
             return null;
+        }
 
         using var wait = new CancellationTokenSource();
         var finished = await Task.WhenAny(turn, Task.Delay(_options.PassiveReplyWindow, _time, wait.Token));
@@ -78,9 +83,15 @@ public sealed class WeChatAdapter : BotAdapter
 
         var parts = WeChatRendering.Split((await turn).Text, PassiveMaxBytes);
         if (parts.Count == 0)
+        {
             return null;
+        }
+
         if (parts.Count > 1)
+        {
             Enqueue(message, string.Join("\n", parts.Skip(1)), "rest");
+        }
+
         return parts[0];
     }
 
@@ -118,9 +129,15 @@ public sealed class WeChatAdapter : BotAdapter
         var rendering = WeChatRendering.Of(messages);
         var openId = turnContext.Activity.Conversation?.Id ?? "";
         if (rendering.Choices.Count > 0)
+        {
             _users.SetChoices(openId, rendering.Choices);
+        }
+
         if (rendering.Text.Length > 0)
+        {
             await _sender.SendAsync(openId, rendering.Text, cancellationToken);
+        }
+
         return responses;
     }
 
@@ -159,7 +176,10 @@ public sealed class WeChatAdapter : BotAdapter
     {
         var activity = ToActivity(message);
         if (activity is null)
+        {
             return "";
+        }
+
         var buffer = new ReplyBuffer();
         using var context = new TurnContext(this, activity);
         context.TurnState.Add(buffer);
@@ -214,7 +234,9 @@ public sealed class WeChatAdapter : BotAdapter
         {
             var reply = await turn;
             if (reply.Text.Length > 0)
+            {
                 Enqueue(message, reply.Text, "late");
+            }
         }
         catch (Exception e)
         {

@@ -21,7 +21,10 @@ public sealed class WeChatApiClient(IHttpClientFactory http, WeChatAccessTokens 
     {
         var fields = new JsonObject();
         foreach (var (key, value) in data)
+        {
             fields[key] = new JsonObject { ["value"] = value };
+        }
+
         return PostAsync("/cgi-bin/message/subscribe/bizsend", new JsonObject
         {
             ["touser"] = openId,
@@ -43,7 +46,10 @@ public sealed class WeChatApiClient(IHttpClientFactory http, WeChatAccessTokens 
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             // Errors come back as JSON (or text/plain JSON) with an errcode instead of the file.
             if (type is "application/json" or "text/plain")
+            {
                 ThrowIfError(JsonNode.Parse(bytes));
+            }
+
             return (bytes, type);
         }, cancellationToken);
 
@@ -80,7 +86,9 @@ public sealed class WeChatApiClient(IHttpClientFactory http, WeChatAccessTokens 
     {
         var code = answer?["errcode"]?.GetValue<int>() ?? 0;
         if (code != 0)
+        {
             throw new WeChatApiException(code);
+        }
     }
 
     // Chinese text as it is, not \u-escaped: WeChat counts the bytes of what it displays.

@@ -25,7 +25,10 @@ public sealed class WeChatCrypto
     public static byte[]? KeyFrom(string? encodingAesKey)
     {
         if (encodingAesKey is not { Length: 43 })
+        {
             return null;
+        }
+
         var key = new byte[33];
         return Convert.TryFromBase64String(encodingAesKey + "=", key, out var written) && written == 32 ? key[..32] : null;
     }
@@ -63,16 +66,27 @@ public sealed class WeChatCrypto
 
         var pad = plain.Length == 0 ? 0 : plain[^1];
         if (pad is < 1 or > PadBlock || pad > plain.Length || plain.AsSpan(plain.Length - pad).ContainsAnyExcept((byte)pad))
+        {
             throw new WeChatCryptoException("BadPadding");
+        }
+
         var content = plain.AsSpan(0, plain.Length - pad);
         if (content.Length < 20)
+        {
             throw new WeChatCryptoException("TooShort");
+        }
+
         var length = BinaryPrimitives.ReadInt32BigEndian(content.Slice(16, 4));
         if (length < 0 || length > content.Length - 20)
+        {
             throw new WeChatCryptoException("BadLength");
+        }
         // A message encrypted for another account (or by someone without our key) must not be taken as ours.
         if (!CryptographicOperations.FixedTimeEquals(content[(20 + length)..], _appId))
+        {
             throw new WeChatCryptoException("WrongAppId");
+        }
+
         return Encoding.UTF8.GetString(content.Slice(20, length));
     }
 

@@ -19,9 +19,15 @@ public sealed class WeChatEndpoint(
     public IResult Verify(string? signature, string? timestamp, string? nonce, string? echostr)
     {
         if (!Signed(signature, timestamp, nonce))
+        {
             return Results.Unauthorized();
+        }
+
         if (!replays.IsFresh(timestamp))
+        {
             return Results.Unauthorized();
+        }
+
         return Results.Text(echostr ?? "", "text/plain");
     }
 
@@ -146,7 +152,10 @@ public sealed class WeChatEndpoint(
         var chunk = new byte[8 * 1024];
         int read;
         while (buffer.Length < max && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, max - buffer.Length)), cancellationToken)) > 0)
+        {
             buffer.Write(chunk, 0, read);
+        }
+
         return buffer.ToArray();
     }
 }

@@ -48,7 +48,10 @@ public sealed class WeChatImageStore : IWeChatImageStore
     public (byte[] Bytes, string ContentType, string FileName)? Open(string id)
     {
         if (_images.FindById(id) is not { } image || _files.FindById(id) is not { } file)
+        {
             return null;
+        }
+
         using var buffer = new MemoryStream();
         file.CopyTo(buffer);
         return (buffer.ToArray(), image.ContentType, file.Filename);

@@ -27,11 +27,16 @@ public sealed class WeChatMessageLedger(TimeProvider time)
     {
         var last = Interlocked.Read(ref _lastSweep);
         if (now.UtcTicks - last < TimeSpan.TicksPerMinute || Interlocked.CompareExchange(ref _lastSweep, now.UtcTicks, last) != last)
+        {
             return;
+        }
+
         foreach (var (key, value) in _entries)
         {
             if (now - value.At > KeptFor && value.Turn.IsValueCreated && value.Turn.Value.IsCompleted)
+            {
                 _entries.TryRemove(key, out _);
+            }
         }
     }
 }

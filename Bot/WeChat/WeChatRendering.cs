@@ -20,7 +20,10 @@ public sealed class WeChatRendering
     {
         var rendering = new WeChatRendering();
         foreach (var activity in activities.OfType<IMessageActivity>())
+        {
             rendering.Add(activity);
+        }
+
         return rendering;
     }
 
@@ -29,11 +32,19 @@ public sealed class WeChatRendering
         var start = _text.Length;
         Line(activity.Text);
         foreach (var attachment in activity.Attachments ?? [])
+        {
             AddAttachment(attachment);
+        }
+
         foreach (var action in activity.SuggestedActions?.Actions ?? [])
+        {
             AddAction(action.Type, action.Title, action.Value);
+        }
+
         if (_text.Length > start)
+        {
             _text.Append('\n');
+        }
     }
 
     private void AddAttachment(Attachment attachment)
@@ -50,7 +61,9 @@ public sealed class WeChatRendering
             Line((string?)hero["subtitle"]);
             Line((string?)hero["text"]);
             foreach (var button in hero["buttons"] as JArray ?? [])
+            {
                 AddAction((string?)button["type"], (string?)button["title"], button["value"]);
+            }
         }
         else if (!string.IsNullOrEmpty(attachment.ContentUrl))
         {
@@ -72,14 +85,20 @@ public sealed class WeChatRendering
                     break;
                 case "FactSet":
                     foreach (var fact in element["facts"] as JArray ?? [])
+                    {
                         Line($"{(string?)fact["title"]}：{(string?)fact["value"]}");
+                    }
+
                     break;
                 case "Container":
                     Elements(element["items"] as JArray);
                     break;
                 case "ColumnSet":
                     foreach (var column in element["columns"] as JArray ?? [])
+                    {
                         Elements(column["items"] as JArray);
+                    }
+
                     break;
                 case "ActionSet":
                     Actions(element["actions"] as JArray);
@@ -98,9 +117,14 @@ public sealed class WeChatRendering
                     var data = action["data"];
                     // Teams' messageBack/imBack wrappers send text; plain data is a card submit.
                     if (data?["msteams"] is JObject teams && (string?)teams["type"] == "imBack")
+                    {
                         Choice((string?)action["title"], (string?)teams["value"], null);
+                    }
                     else
+                    {
                         Choice((string?)action["title"], null, (data ?? new JObject()).ToString(Newtonsoft.Json.Formatting.None));
+                    }
+
                     break;
                 case "Action.OpenUrl":
                     Line($"{(string?)action["title"]}：{(string?)action["url"]}");
@@ -118,9 +142,14 @@ public sealed class WeChatRendering
                 break;
             case ActionTypes.ImBack or ActionTypes.PostBack or ActionTypes.MessageBack:
                 if (value is JObject data)
+                {
                     Choice(title, null, data.ToString(Newtonsoft.Json.Formatting.None));
+                }
                 else
+                {
                     Choice(title, value?.ToString() ?? title, null);
+                }
+
                 break;
         }
     }
@@ -135,7 +164,9 @@ public sealed class WeChatRendering
     private void Line(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
+        {
             return;
+        }
         // Cards use Markdown emphasis; WeChat shows plain text.
         _text.Append(text.Replace("**", "").Trim()).Append('\n');
     }
@@ -158,11 +189,16 @@ public sealed class WeChatRendering
                 var width = char.IsHighSurrogate(rest[cut]) && cut + 1 < rest.Length ? 2 : 1;
                 var size = Encoding.UTF8.GetByteCount(rest.AsSpan(cut, width));
                 if (bytes + size > maxBytes)
+                {
                     break;
+                }
+
                 bytes += size;
                 cut += width;
                 if (rest[cut - 1] == '\n')
+                {
                     lastBreak = cut;
+                }
             }
 
             var at = lastBreak > cut / 2 ? lastBreak : cut;
@@ -171,7 +207,10 @@ public sealed class WeChatRendering
         }
 
         if (rest.Length > 0)
+        {
             parts.Add(rest);
+        }
+
         return parts;
     }
 }

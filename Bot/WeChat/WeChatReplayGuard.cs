@@ -16,7 +16,10 @@ public sealed class WeChatReplayGuard(IOptions<WeChatOptions> options, TimeProvi
     public bool IsFresh(string? timestamp)
     {
         if (!long.TryParse(timestamp, out var seconds))
+        {
             return false;
+        }
+
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         return Math.Abs(now - seconds) <= options.Value.TimestampTolerance.TotalSeconds;
     }
@@ -36,11 +39,16 @@ public sealed class WeChatReplayGuard(IOptions<WeChatOptions> options, TimeProvi
     {
         var last = Interlocked.Read(ref _lastSweep);
         if (now.UtcTicks - last < TimeSpan.TicksPerMinute || Interlocked.CompareExchange(ref _lastSweep, now.UtcTicks, last) != last)
+        {
             return;
+        }
+
         foreach (var (key, value) in _nonces)
         {
             if (value.Expires < now)
+            {
                 _nonces.TryRemove(key, out _);
+            }
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cppcc.Bot.Delivery;
-using Microsoft.Extensions.Options;
 using Cppcc.Dialogs.Framework;
+using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.WeChat;
 

@@ -1,11 +1,11 @@
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Exports;
+using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.WeChat;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Cppcc.Bot.Hosting;
 
 namespace Cppcc.Bot.WeChat;
 

@@ -20,7 +20,10 @@ public static class WeChatSignature
     public static bool Matches(string? given, params string[] parts)
     {
         if (string.IsNullOrEmpty(given))
+        {
             return false;
+        }
+
         var expected = Encoding.ASCII.GetBytes(Compute(parts));
         var actual = Encoding.ASCII.GetBytes(given.ToLowerInvariant());
         return CryptographicOperations.FixedTimeEquals(expected, actual);

@@ -26,10 +26,14 @@ public sealed class WeChatUserRecord
     public void AddPending(string text)
     {
         if (!Pending.Contains(text))
+        {
             Pending.Add(text);
+        }
         // A user who never comes back must not grow the record without bound: the oldest go first.
         if (Pending.Count > MaxPending)
+        {
             Pending.RemoveRange(0, Pending.Count - MaxPending);
+        }
     }
 
     /// <summary>The choice numbered <paramref name="number"/> (from 1), or null.</summary>

@@ -26,7 +26,10 @@ public static class WeChatXml
         using var reader = XmlReader.Create(new StringReader(xml), settings);
         var root = XElement.Load(reader);
         if (root.Name.LocalName != "xml")
+        {
             throw new XmlException("The root element must be <xml>.");
+        }
+
         return root;
     }
 
@@ -37,7 +40,10 @@ public static class WeChatXml
         var from = Field(root, "FromUserName");
         var type = Field(root, "MsgType");
         if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(type))
+        {
             throw new XmlException("FromUserName and MsgType are required.");
+        }
+
         return new WeChatMessage
         {
             ToUserName = Field(root, "ToUserName") ?? "",

@@ -101,7 +101,8 @@ internal static class DirectLineUpload
             activity.Attachments.Add(new Attachment
             {
                 ContentType = string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType,
-                Name = Path.GetFileName(file.FileName), ContentUrl = uploads.Hold(conversation.Id, bytes),
+                Name = Path.GetFileName(file.FileName),
+                ContentUrl = uploads.Hold(conversation.Id, bytes),
             });
         }
 

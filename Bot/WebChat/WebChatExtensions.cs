@@ -1,3 +1,4 @@
+using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.WebChat.Postgres;
@@ -7,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Cppcc.Bot.Hosting;
 
 namespace Cppcc.Bot.WebChat;
 

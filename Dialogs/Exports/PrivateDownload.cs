@@ -1,7 +1,6 @@
 using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Notifications;
 using Cppcc.Dialogs.Root;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace Cppcc.Dialogs.Exports;

@@ -1,6 +1,6 @@
 using System.Text;
-using Newtonsoft.Json.Linq;
 using Microsoft.Bot.Builder;
+using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Framework;
 

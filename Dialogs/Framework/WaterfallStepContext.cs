@@ -1,5 +1,5 @@
-using Microsoft.Bot.Builder;
 using Cppcc.Dialogs.Framework.Prompts;
+using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Framework;

@@ -1,5 +1,4 @@
 using Cppcc.Dialogs.Root;
-using Microsoft.Bot.Builder;
 
 namespace Cppcc.Dialogs.Reports;
 

@@ -1,8 +1,5 @@
 using Cppcc.Dialogs.Framework;
-using Cppcc.Dialogs.Framework.Prompts;
 using Cppcc.Dialogs.Root;
-using Microsoft.Bot.Builder;
-using static Cppcc.Dialogs.DialogsServiceCollectionExtensions;
 
 namespace Cppcc.Dialogs.Reports;
 

@@ -1,6 +1,5 @@
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
-using Microsoft.Bot.Builder;
 
 namespace Cppcc.Dialogs.Reports;
 

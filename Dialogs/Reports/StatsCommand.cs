@@ -1,5 +1,3 @@
-using System.Globalization;
-using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;

@@ -78,7 +78,10 @@ public static class SessionDraftReader
     {
         if (System.Text.RegularExpressions.Regex.IsMatch(text, @"(Z|[+-]\d{2}:?\d{2})$")
             && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out startsAt))
+        {
             return true;
+        }
+
         return Framework.Prompts.DateTimeText.TryParse(text, office.UtcNow, office.Zone, out startsAt);
     }
 

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Cppcc.Browser.Tests;
@@ -103,9 +103,14 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
         using var teams = new HttpClient();
         using var accepted = await teams.PostAsJsonAsync(host.BaseUrl + "/api/messages", new
         {
-            type = "message", id = "staff-turn-1", channelId = "msteams", serviceUrl = "http://127.0.0.1:9/", deliveryMode = "expectReplies",
+            type = "message",
+            id = "staff-turn-1",
+            channelId = "msteams",
+            serviceUrl = "http://127.0.0.1:9/",
+            deliveryMode = "expectReplies",
             from = new { id = "29:staff-1", aadObjectId = WebChatPageFixture.StaffAadObjectId, name = "机关干部" },
-            recipient = new { id = "28:bot" }, locale = "zh-CN",
+            recipient = new { id = "28:bot" },
+            locale = "zh-CN",
             conversation = new { id = "a:staff-personal", conversationType = "personal", tenantId = "tenant-1" },
             value = new { action = "report.transition", @ref = reference, to = "accepted" },
         });

@@ -1,5 +1,3 @@
-using Cppcc.Bot.Knowledge;
-
 namespace Cppcc.Bot.Knowledge.Files;
 
 /// <summary>

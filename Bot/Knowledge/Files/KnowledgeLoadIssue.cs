@@ -1,5 +1,3 @@
-using Cppcc.Bot.Knowledge;
-
 namespace Cppcc.Bot.Knowledge.Files;
 
 /// <summary>A problem found while loading a KB file: which file, which line (1-based), and why.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Reflection;
 using System.Text;
 
 namespace Cppcc.Bot.Knowledge.Retrieval;

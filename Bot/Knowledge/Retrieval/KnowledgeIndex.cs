@@ -1,14 +1,9 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-
-using Cppcc.Bot.Knowledge;
 
 namespace Cppcc.Bot.Knowledge.Retrieval;
 

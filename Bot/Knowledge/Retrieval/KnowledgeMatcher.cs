@@ -1,5 +1,3 @@
-using Cppcc.Bot.Knowledge;
-
 namespace Cppcc.Bot.Knowledge.Retrieval;
 
 public enum KnowledgeMatchKind

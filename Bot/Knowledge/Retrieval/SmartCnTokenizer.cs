@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;

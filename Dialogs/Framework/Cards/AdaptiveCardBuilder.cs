@@ -97,8 +97,12 @@ public sealed partial class AdaptiveCardBuilder
     public AdaptiveCardBuilder Toggle(string id, string title, bool on = false)
         => Add(new JObject
         {
-            ["type"] = "Input.Toggle", ["id"] = id, ["title"] = title,
-            ["value"] = on ? "true" : "false", ["valueOn"] = "true", ["valueOff"] = "false",
+            ["type"] = "Input.Toggle",
+            ["id"] = id,
+            ["title"] = title,
+            ["value"] = on ? "true" : "false",
+            ["valueOn"] = "true",
+            ["valueOff"] = "false",
         });
 
     /// <summary>A button at the foot of the card that sends <paramref name="payload"/> (and the card's inputs).</summary>

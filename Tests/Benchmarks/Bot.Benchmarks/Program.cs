@@ -150,7 +150,7 @@ static Process Start(string dll, string arguments, Dictionary<string, string> en
 
     var process = Process.Start(info)!;
     process.OutputDataReceived += (_, _) => { };
-    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[child] " + e.Data); };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[child] " + e.Data); } };
     process.BeginOutputReadLine();
     process.BeginErrorReadLine();
     return process;

@@ -4,7 +4,6 @@ using System.Diagnostics.Metrics;
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Cppcc.Benchmarks.Delivery;
 
@@ -30,7 +29,9 @@ public static class Benchmark
         listener.InstrumentPublished = (i, l) =>
         {
             if (i.Meter.Name == DeliveryMetrics.MeterName && i.Name == "delivery.uncertain_window")
+            {
                 l.EnableMeasurementEvents(i);
+            }
         };
         listener.SetMeasurementEventCallback<double>((_, value, _, _) => windows.Enqueue(value));
         listener.Start();
@@ -48,7 +49,10 @@ public static class Benchmark
         figures.Print(Console.Out);
         var sorted = windows.Order().ToArray();
         if (sorted.Length > 0)
+        {
             Console.WriteLine($"uncertain window (Sending committed -> outcome committed): p50 {sorted[sorted.Length / 2]:F1} ms, p99 {sorted[(int)(sorted.Length * 0.99)]:F1} ms, max {sorted[^1]:F1} ms");
+        }
+
         return figures.Duplicated == 0 && figures.Lost == 0 ? 0 : 1;
     }
 
@@ -66,7 +70,9 @@ public static class Benchmark
                 Console.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F0} s: {done}/{recipients} finished");
             }
             if (done >= recipients)
+            {
                 return;
+            }
             // Counting reads every item: poll gently so the benchmark measures the sender, not itself.
             await Task.Delay(2000);
         }

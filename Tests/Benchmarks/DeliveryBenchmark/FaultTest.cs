@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Cppcc.Benchmarks.Delivery;
 
@@ -18,7 +17,9 @@ public static class FaultTest
         var db = Path.Combine(dir.FullName, "fault.db");
         await using var stub = await ConnectorStub.StartAsync(Benchmark.StubOptions(rate));
         using (var seed = SenderHost.Build(db, rate))
+        {
             seed.Services.GetRequiredService<DeliveryQueue>().Enqueue(Recipients.JobId, Recipients.Make(recipients, stub.ServiceUrl));
+        }
 
         var clock = Stopwatch.StartNew();
         for (var k = 1; k <= kills; k++)
@@ -26,7 +27,10 @@ public static class FaultTest
             using var child = StartSender(db, rate);
             var target = recipients * k / (kills + 1);
             while (stub.DeliveredPerConversation().Count < target && !child.HasExited)
+            {
                 await Task.Delay(Random.Shared.Next(5, 50));
+            }
+
             child.Kill(); // SIGKILL on Linux
             await child.WaitForExitAsync();
             // What the kill left on disk: items marked on the wire and items not sent yet prove it landed mid-send.

@@ -41,7 +41,10 @@ public sealed record Figures(int RecipientCount, int Rate, TimeSpan Total, IRead
         o.WriteLine($"requests outside pauses   {Requests.Count / (span - paused):F2}/s = {Requests.Count / (span - paused) / Rate:P1} of the limit");
         o.WriteLine($"max requests in any 1 s   {MaxInAnySecond(),8}");
         foreach (var fault in Requests.Where(r => r.Fault is not null).GroupBy(r => r.Fault!).OrderBy(g => g.Key))
+        {
             o.WriteLine($"stub answered {fault.Key,-12}{fault.Count(),8}");
+        }
+
         o.WriteLine($"delivered (Sent)          {State(DeliveryState.Sent),8}");
         o.WriteLine($"blocked (403)             {State(DeliveryState.Blocked),8}");
         o.WriteLine($"failed (404/400)          {State(DeliveryState.Failed),8}");
@@ -65,14 +68,22 @@ public sealed record Figures(int RecipientCount, int Rate, TimeSpan Total, IRead
             if (end is null || w.Start > end)
             {
                 if (end is not null)
+                {
                     total += (end.Value - start!.Value).TotalSeconds;
+                }
+
                 (start, end) = (w.Start, w.End);
             }
             else if (w.End > end)
+            {
                 end = w.End;
+            }
         }
         if (end is not null)
+        {
             total += (end.Value - start!.Value).TotalSeconds;
+        }
+
         return total;
     }
 
@@ -83,7 +94,10 @@ public sealed record Figures(int RecipientCount, int Rate, TimeSpan Total, IRead
         for (var end = 0; end < times.Length; end++)
         {
             while (times[end] - times[start] >= TimeSpan.FromSeconds(1))
+            {
                 start++;
+            }
+
             best = Math.Max(best, end - start + 1);
         }
         return best;

@@ -29,11 +29,17 @@ public static class Profile
         Time("store.NextDue()", 200, () => store.NextDue());
         var references = Recipients.Make(350, stub.ServiceUrl).Select(r => r.Reference).ToList();
         for (var i = 0; i < 50; i++)
+        {
             await messenger.SendAsync(references[300 + i], MessageFactory.Text("warm"), CancellationToken.None);
+        }
+
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 300; i++)
+        {
             await messenger.SendAsync(references[i], MessageFactory.Text("通知 " + i), CancellationToken.None);
+        }
+
         Console.WriteLine($"{"messenger.SendAsync (incl. stub)",-32} {clock.Elapsed.TotalMilliseconds / 300,8:F2} ms wall {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 300,8:F2} ms cpu");
         return 0;
     }
@@ -46,7 +52,10 @@ public static class Profile
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < n; i++)
+        {
             action(i);
+        }
+
         Console.WriteLine($"{what,-32} {clock.Elapsed.TotalMilliseconds / n,8:F2} ms wall {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / n,8:F2} ms cpu");
     }
 }

@@ -53,8 +53,8 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
         var process = Process.Start(info)!;
         // The bot logs warnings and errors only (Logging:LogLevel:Default=Warning): anything it says matters here.
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[bot] " + e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[bot] " + e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[bot] " + e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[bot] " + e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var bot = new BotUnderTest($"http://127.0.0.1:{port}", process.Id, process, data);

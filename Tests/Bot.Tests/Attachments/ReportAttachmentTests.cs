@@ -64,7 +64,9 @@ public sealed class ReportAttachmentTests : IAsyncLifetime, IDisposable
 
     private JObject Uploaded(string name, string path) => new()
     {
-        ["contentType"] = "application/vnd.microsoft.teams.file.download.info", ["name"] = name, ["contentUrl"] = "https://contoso.sharepoint.com/x",
+        ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+        ["name"] = name,
+        ["contentUrl"] = "https://contoso.sharepoint.com/x",
         ["content"] = new JObject { ["downloadUrl"] = _teams.Address + path, ["fileType"] = Path.GetExtension(name).TrimStart('.') },
     };
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Cppcc.Bot.Tests.Reports;
@@ -21,8 +20,15 @@ public class AuditFilterAndExportTests : IDisposable
 
     private static JObject KbSave(string answer) => new()
     {
-        ["action"] = "kb.save", ["id"] = "visit-building", ["questions"] = "政协大楼可以参观吗？", ["answer"] = answer,
-        ["source"] = "区政协办公室", ["url"] = "", ["audience"] = "public", ["tags"] = "", ["related"] = "",
+        ["action"] = "kb.save",
+        ["id"] = "visit-building",
+        ["questions"] = "政协大楼可以参观吗？",
+        ["answer"] = answer,
+        ["source"] = "区政协办公室",
+        ["url"] = "",
+        ["audience"] = "public",
+        ["tags"] = "",
+        ["related"] = "",
     };
 
     [Fact]

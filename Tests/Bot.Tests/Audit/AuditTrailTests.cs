@@ -25,8 +25,13 @@ public class AuditTrailTests : IDisposable
         await bot.Staff("", ReportBot.Transition(reference, "accepted"));
         var created = ReportBot.Read(await bot.Staff("", new JObject
         {
-            ["action"] = "session.create", ["title"] = "集中学习", ["kind"] = "study", ["startsAt"] = "2026-06-03T09:00:00+08:00",
-            ["location"] = "区政协三楼会议室", ["recurrence"] = "none", ["audience"] = "all",
+            ["action"] = "session.create",
+            ["title"] = "集中学习",
+            ["kind"] = "study",
+            ["startsAt"] = "2026-06-03T09:00:00+08:00",
+            ["location"] = "区政协三楼会议室",
+            ["recurrence"] = "none",
+            ["audience"] = "all",
         }));
         var session = Regex.Match(created, @"HD-\d{4}-\d{4}").Value;
         Assert.True(session.Length > 0, created);
@@ -116,8 +121,15 @@ public class AuditTrailTests : IDisposable
                     var last = records.FindById(6);
                     var forged = new StoredAuditRecord
                     {
-                        Id = 7, AtUnixMs = last.AtUnixMs, ActorKey = last.ActorKey, ActorName = "王干部", Action = "report.transition",
-                        Target = "SQ-2026-000001", Before = "accepted", After = "adopted", PreviousHash = last.Hash,
+                        Id = 7,
+                        AtUnixMs = last.AtUnixMs,
+                        ActorKey = last.ActorKey,
+                        ActorName = "王干部",
+                        Action = "report.transition",
+                        Target = "SQ-2026-000001",
+                        Before = "accepted",
+                        After = "adopted",
+                        PreviousHash = last.Hash,
                     };
                     forged.Hash = AuditStore.HashOf(forged, last.Hash);
                     records.Insert(forged);

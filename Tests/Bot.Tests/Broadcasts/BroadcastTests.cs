@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using Cppcc.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Broadcasts;
@@ -36,7 +36,10 @@ public sealed class BroadcastTests : IAsyncLifetime
     public async Task Staff_broadcast_reaches_every_member_once_and_the_progress_card_ends_with_a_summary()
     {
         foreach (var m in new[] { "m1", "m2", "m3" })
+        {
             await _teams.RegisterAsync(m);
+        }
+
         await _teams.RegisterAsync(TeamsScenario.StaffAad);
 
         var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("本周五下午三点集中学习，请准时参加。")));
@@ -110,7 +113,9 @@ public sealed class BroadcastTests : IAsyncLifetime
     public async Task A_group_kept_by_staff_gets_the_broadcast_and_nobody_else()
     {
         foreach (var m in new[] { "m1", "m2", "m4" })
+        {
             await _teams.RegisterAsync(m);
+        }
 
         var saved = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad,
             new JObject { ["action"] = "group.set", ["name"] = "民盟", ["kind"] = "界别", ["members"] = "m1，委员m2, 不认识的人" }));
@@ -147,7 +152,10 @@ public sealed class BroadcastTests : IAsyncLifetime
     public async Task A_sector_members_chose_with_the_sector_command_is_an_audience()
     {
         foreach (var m in new[] { "m1", "m2" })
+        {
             await _teams.RegisterAsync(m);
+        }
+
         await _teams.SayAsync("m1", "界别 民盟");
 
         var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("民盟委员座谈会通知", "民盟")));
@@ -161,15 +169,22 @@ public sealed class BroadcastTests : IAsyncLifetime
     public async Task A_broadcast_whose_queueing_a_crash_interrupted_is_queued_when_the_bot_runs_again()
     {
         foreach (var m in new[] { "m1", "m2" })
+        {
             await _teams.RegisterAsync(m);
+        }
+
         await _teams.RegisterAsync(TeamsScenario.StaffAad);
 
         // What a crash right after the broadcast row was written leaves behind: the row, no delivery items. The running
         // bot's progress loop (the same one that starts with the process) repairs it.
         _bot.Services.GetRequiredService<Cppcc.Bot.Broadcasts.IBroadcastStore>().Add(new Cppcc.Bot.Broadcasts.Broadcast
         {
-            Year = 2026, Text = "断电前未发出的通知", Audience = "all", Recipients = 3,
-            CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5), StaffReferenceJson = "{}",
+            Year = 2026,
+            Text = "断电前未发出的通知",
+            Audience = "all",
+            Recipients = 3,
+            CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+            StaffReferenceJson = "{}",
         });
 
         await TeamsScenario.WaitUntilAsync(() => _stub.Requests.Count(r => r.Status == 200 && r.Body.Contains("断电前未发出的通知")) == 3);

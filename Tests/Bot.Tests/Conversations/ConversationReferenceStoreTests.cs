@@ -4,7 +4,6 @@ using Cppcc.Bot.Tests.Support;
 using Cppcc.Dialogs.Root;
 using LiteDB;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cppcc.Bot.Tests.Conversations;
 

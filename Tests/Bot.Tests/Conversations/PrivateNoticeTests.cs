@@ -170,9 +170,13 @@ public sealed class PrivateNoticeTests : IAsyncLifetime
         await BotFactory.SendAsync(bot.CreateClient(), InGroup(teams.Message("m1", "菜单")));
         await teams.SubmitAsync(TeamsScenario.StaffAad, new JObject
         {
-            ["action"] = "session.create", ["title"] = "学习贯彻全会精神", ["kind"] = "study",
+            ["action"] = "session.create",
+            ["title"] = "学习贯彻全会精神",
+            ["kind"] = "study",
             ["startsAt"] = start.AddMinutes(15).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
-            ["location"] = "区政协三楼会议室", ["recurrence"] = "none", ["audience"] = "all",
+            ["location"] = "区政协三楼会议室",
+            ["recurrence"] = "none",
+            ["audience"] = "all",
         });
 
         // The clock moves only while the scheduler and the delivery engine are parked, so real time decides nothing.
@@ -182,7 +186,10 @@ public sealed class PrivateNoticeTests : IAsyncLifetime
         {
             await activity.WaitUntilIdleAsync();
             if (stub.To(TeamsScenario.Conversation("m1")).Any(r => r.Body.Contains("学习提醒")))
+            {
                 break;
+            }
+
             Assert.True(time.GetUtcNow() < until, "no reminder reached the personal chat");
             time.Advance(TimeSpan.FromSeconds(5));
         }

@@ -86,7 +86,9 @@ public sealed class ConnectorFailureTests
             BeforeAnswer = async (conversation, _) =>
             {
                 if (arrived.TrySetResult(conversation))
+                {
                     await answer.Task;
+                }
             },
         }, new() { ["Delivery:MessagesPerSecond"] = "1" });
         h.Enqueue("job", "a:1", "a:2", "a:3");

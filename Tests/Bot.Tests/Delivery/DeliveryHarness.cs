@@ -4,7 +4,6 @@ using Cppcc.Bot.Tests.Support;
 using LiteDB;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +58,10 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public async Task StopWorkerAsync()
     {
         if (_worker is not null)
+        {
             await _worker.StopAsync(CancellationToken.None);
+        }
+
         _worker = null;
     }
 
@@ -102,9 +104,15 @@ public sealed class DeliveryHarness : IAsyncDisposable
         {
             await Activity.WaitUntilIdleAsync();
             if (done())
+            {
                 return;
+            }
+
             if (Time.GetUtcNow() >= deadline)
+            {
                 throw new TimeoutException("condition not met within " + maxFakeTime);
+            }
+
             Time.Advance(stepBy);
         }
     }
@@ -121,7 +129,10 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_worker is not null)
+        {
             await _worker.StopAsync(CancellationToken.None);
+        }
+
         await Services.DisposeAsync();
         await Stub.DisposeAsync();
         File.Delete(DbPath);

@@ -1,6 +1,6 @@
-using Microsoft.Bot.Builder;
 using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Tests.Support;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace Cppcc.Bot.Tests.Delivery;
@@ -100,14 +100,19 @@ public sealed class DeliveryWorkerTests
     {
         await using var h = await DeliveryHarness.StartAsync(_ => new ConnectorStubOptions { PerConversationPerSecond = null });
         for (var job = 0; job < 20; job++)
+        {
             h.Enqueue("job-" + job, "a:group");
+        }
+
         await h.StartWorkerAsync();
 
         await h.RunUntilAsync(() => h.Stub.Requests.Count == 20, Minute, TimeSpan.FromMilliseconds(10));
 
         var times = h.Stub.Requests.Select(r => r.At).Order().ToList();
         for (var i = 7; i < times.Count; i++)
+        {
             Assert.True(times[i] - times[i - 7] >= TimeSpan.FromSeconds(1), $"8 messages within {times[i] - times[i - 7]}");
+        }
     }
 
     [Fact]
@@ -116,7 +121,10 @@ public sealed class DeliveryWorkerTests
         await using var h = await DeliveryHarness.StartAsync(_ => new ConnectorStubOptions { PerConversationPerSecond = null },
             new() { ["Delivery:PerConversationPer30Seconds"] = "10" });
         for (var job = 0; job < 12; job++)
+        {
             h.Enqueue("job-" + job, "a:group");
+        }
+
         await h.StartWorkerAsync();
 
         await h.RunUntilAsync(() => h.Stub.Requests.Count == 12, TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(100));
@@ -137,7 +145,9 @@ public sealed class DeliveryWorkerTests
         var times = h.Stub.Requests.Select(r => r.At).Order().ToList();
         Assert.Equal(30, times.Count);
         for (var i = 10; i < times.Count; i++)
+        {
             Assert.True(times[i] - times[i - 10] >= TimeSpan.FromSeconds(0.95), $"11 messages within {times[i] - times[i - 10]}");
+        }
     }
 
     [Fact]

@@ -20,9 +20,13 @@ public class DutyRecordTests : IDisposable
 
     private static JObject Session(DateTimeOffset startsAt) => new()
     {
-        ["action"] = "session.create", ["title"] = "集中学习", ["kind"] = "study",
-        ["startsAt"] = startsAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"), ["location"] = "区政协三楼会议室",
-        ["recurrence"] = "none", ["audience"] = "all",
+        ["action"] = "session.create",
+        ["title"] = "集中学习",
+        ["kind"] = "study",
+        ["startsAt"] = startsAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+        ["location"] = "区政协三楼会议室",
+        ["recurrence"] = "none",
+        ["audience"] = "all",
     };
 
     private static JObject Rsvp(string id, string response) => new() { ["action"] = "session.rsvp", ["sessionId"] = id, ["response"] = response };

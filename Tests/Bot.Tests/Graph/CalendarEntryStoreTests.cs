@@ -33,6 +33,11 @@ public class CalendarEntryStoreTests
 
     private static CalendarEntry Entry(string session, string user, string? eventId) => new()
     {
-        Id = CalendarEntry.KeyOf(session, user), SessionId = session, UserKey = user, AadObjectId = "aad-" + user, EventId = eventId, SyncedChanges = 1,
+        Id = CalendarEntry.KeyOf(session, user),
+        SessionId = session,
+        UserKey = user,
+        AadObjectId = "aad-" + user,
+        EventId = eventId,
+        SyncedChanges = 1,
     };
 }

@@ -42,8 +42,11 @@ public sealed class GraphCalendarTests : IAsyncLifetime
     {
         var settings = TeamsScenario.Settings(new()
         {
-            ["Graph:TenantId"] = "tenant-1", ["Graph:ClientId"] = "client-1", ["Graph:ClientSecret"] = "not-used-by-the-test",
-            ["Graph:BaseUrl"] = _graph.BaseUrl, ["Graph:SyncInterval"] = "00:00:01",
+            ["Graph:TenantId"] = "tenant-1",
+            ["Graph:ClientId"] = "client-1",
+            ["Graph:ClientSecret"] = "not-used-by-the-test",
+            ["Graph:BaseUrl"] = _graph.BaseUrl,
+            ["Graph:SyncInterval"] = "00:00:01",
         });
         await using var bot = new BotFactory(_db, settings, s => s.AddSingleton<TokenCredential>(new FixedGraphToken()));
         var teams = new TeamsScenario(bot.CreateClient(), _connector);
@@ -54,9 +57,13 @@ public sealed class GraphCalendarTests : IAsyncLifetime
         var start = ChinaTime(2, 15);
         var reply = TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, new JObject
         {
-            ["action"] = "session.create", ["title"] = "学习贯彻全会精神", ["kind"] = "study",
-            ["startsAt"] = start.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), ["location"] = "区政协三楼会议室",
-            ["recurrence"] = "none", ["audience"] = "all",
+            ["action"] = "session.create",
+            ["title"] = "学习贯彻全会精神",
+            ["kind"] = "study",
+            ["startsAt"] = start.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["location"] = "区政协三楼会议室",
+            ["recurrence"] = "none",
+            ["audience"] = "all",
         }));
         var id = Regex.Match(reply, @"HD-\d{4}-\d{4}").Value;
         Assert.True(id.Length > 0, reply);

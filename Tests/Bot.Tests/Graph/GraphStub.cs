@@ -47,11 +47,16 @@ public sealed class GraphStub : IAsyncDisposable
                 ["@odata.context"] = BaseUrl + "/$metadata#directoryObjects",
                 ["value"] = new JsonArray(users.Skip(skip).Take(2).Select(u => (JsonNode)new JsonObject
                 {
-                    ["@odata.type"] = "#microsoft.graph.user", ["id"] = u.Id, ["displayName"] = u.Name,
+                    ["@odata.type"] = "#microsoft.graph.user",
+                    ["id"] = u.Id,
+                    ["displayName"] = u.Name,
                 }).ToArray()),
             };
             if (skip + 2 < users.Length)
+            {
                 page["@odata.nextLink"] = $"{BaseUrl}/groups/{group}/members?$select=id,displayName&$skiptoken={skip + 2}";
+            }
+
             await ctx.Response.WriteAsync(page.ToJsonString());
             return;
         }
@@ -70,7 +75,9 @@ public sealed class GraphStub : IAsyncDisposable
         }
 
         if (segments is ["v1.0", "users", var owner, "events", ..] && await CalendarAsync(ctx, owner, segments.Length > 4 ? segments[4] : null, body))
+        {
             return;
+        }
 
         ctx.Response.StatusCode = 404;
         await ctx.Response.WriteAsync("{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"stub\"}}");

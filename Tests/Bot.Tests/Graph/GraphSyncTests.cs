@@ -32,13 +32,20 @@ public sealed class GraphSyncTests : IAsyncLifetime
     public async Task Graph_installs_the_app_for_members_without_a_conversation_and_grants_staff_from_the_staff_group()
     {
         await using (var withoutGraph = new BotFactory(_db, TeamsScenario.Settings()))
+        {
             await new TeamsScenario(withoutGraph.CreateClient(), _connector).RegisterAsync("m1");
+        }
 
         var settings = TeamsScenario.Settings(new()
         {
-            ["Graph:TenantId"] = "tenant-1", ["Graph:ClientId"] = "client-1", ["Graph:ClientSecret"] = "not-used-by-the-test",
-            ["Graph:BaseUrl"] = _graph.BaseUrl, ["Graph:MembersGroupId"] = "g-members", ["Graph:StaffGroupId"] = "g-staff",
-            ["Graph:TeamsAppId"] = "catalog-app-1", ["Graph:SyncInterval"] = "00:00:01",
+            ["Graph:TenantId"] = "tenant-1",
+            ["Graph:ClientId"] = "client-1",
+            ["Graph:ClientSecret"] = "not-used-by-the-test",
+            ["Graph:BaseUrl"] = _graph.BaseUrl,
+            ["Graph:MembersGroupId"] = "g-members",
+            ["Graph:StaffGroupId"] = "g-staff",
+            ["Graph:TeamsAppId"] = "catalog-app-1",
+            ["Graph:SyncInterval"] = "00:00:01",
         });
         await using var bot = new BotFactory(_db, settings, s => s.AddSingleton<TokenCredential>(new FixedGraphToken()));
         var teams = new TeamsScenario(bot.CreateClient(), _connector);

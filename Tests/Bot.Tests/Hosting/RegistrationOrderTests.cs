@@ -1,8 +1,8 @@
 using Cppcc.Bot.Audit;
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Roles;
-using Cppcc.Bot.WeChat;
 using Cppcc.Bot.WebChat;
+using Cppcc.Bot.WeChat;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 

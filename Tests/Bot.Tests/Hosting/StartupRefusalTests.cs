@@ -161,8 +161,12 @@ public sealed class StartupRefusalTests : IDisposable
         activity.Remove("text");
         activity["value"] = new JObject
         {
-            ["action"] = "report.submit", ["kind"] = "report", ["title"] = title, ["category"] = "教育",
-            ["content"] = "上下学时段车辆排长队，学生穿行其间，存在安全隐患，家长反映强烈。", ["suggestion"] = "增设临时停车位，安排交警疏导。",
+            ["action"] = "report.submit",
+            ["kind"] = "report",
+            ["title"] = title,
+            ["category"] = "教育",
+            ["content"] = "上下学时段车辆排长队，学生穿行其间，存在安全隐患，家长反映强烈。",
+            ["suggestion"] = "增设临时停车位，安排交警疏导。",
             ["anonymous"] = "false",
         };
         activity["deliveryMode"] = "expectReplies";

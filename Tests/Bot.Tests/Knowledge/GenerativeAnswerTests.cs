@@ -1,5 +1,4 @@
 using Cppcc.Bot.Tests.Support;
-using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Knowledge;
 

@@ -35,7 +35,10 @@ public class HybridRetrievalTests : IAsyncLifetime
         var options = Options.Create(new KnowledgeOptions { Path = Path.Combine(BotFactory.RepositoryRoot, "kb"), WatchFiles = false });
         var ai = Options.Create(new AzureOpenAIOptions
         {
-            Endpoint = _openAI.Endpoint, ApiKey = "loopback-key", EmbeddingDeployment = "embed", EmbeddingTimeoutSeconds = 1,
+            Endpoint = _openAI.Endpoint,
+            ApiKey = "loopback-key",
+            EmbeddingDeployment = "embed",
+            EmbeddingTimeoutSeconds = 1,
         });
         IKnowledgeEmbedder[] embedders = hybrid ? [new AzureOpenAIEmbedder(ai, TimeProvider.System, NullLogger<AzureOpenAIEmbedder>.Instance)] : [];
         var embeddings = new KnowledgeEmbeddings(embedders, new EmbeddingCacheStore(db), TimeSpan.FromSeconds(1));

@@ -87,8 +87,14 @@ public class KnowledgeAnswerCardTests : IAsyncLifetime
         var client = factory.CreateClient();
         var save = new JObject
         {
-            ["action"] = "kb.save", ["id"] = "visit-steps", ["questions"] = "怎么预约参观政协大楼？", ["source"] = "区政协办公室",
-            ["url"] = "", ["audience"] = "public", ["tags"] = "参观", ["related"] = "",
+            ["action"] = "kb.save",
+            ["id"] = "visit-steps",
+            ["questions"] = "怎么预约参观政协大楼？",
+            ["source"] = "区政协办公室",
+            ["url"] = "",
+            ["audience"] = "public",
+            ["tags"] = "参观",
+            ["related"] = "",
             ["answer"] = "## 预约步骤\n预约分**三步**：\n\n* 打电话登记\n* 填写来访表\n\n1. 周一至周五受理\n2. 提前一周\n最后一行说明。",
         };
         Assert.Contains("已保存", BotFactory.ReadableText(Assert.Single(await BotFactory.SendAsync(client, Click(Staff(""), save)))));

@@ -32,9 +32,14 @@ public class KnowledgeConversationTests : IAsyncLifetime
 
     private JObject Public(string text, string user = "web-user-1") => Via(new JObject
     {
-        ["type"] = "message", ["id"] = Guid.NewGuid().ToString("N"), ["channelId"] = "webchat", ["locale"] = "zh-CN",
-        ["from"] = new JObject { ["id"] = user, ["name"] = "访客" }, ["recipient"] = new JObject { ["id"] = "bot" },
-        ["conversation"] = new JObject { ["id"] = "web-" + user }, ["text"] = text,
+        ["type"] = "message",
+        ["id"] = Guid.NewGuid().ToString("N"),
+        ["channelId"] = "webchat",
+        ["locale"] = "zh-CN",
+        ["from"] = new JObject { ["id"] = user, ["name"] = "访客" },
+        ["recipient"] = new JObject { ["id"] = "bot" },
+        ["conversation"] = new JObject { ["id"] = "web-" + user },
+        ["text"] = text,
     });
 
     private JObject Via(JObject activity)
@@ -202,8 +207,15 @@ public class KnowledgeConversationTests : IAsyncLifetime
         var client = factory.CreateClient();
         JObject Save(string id, string questions, string answer, string audience = "public") => new()
         {
-            ["action"] = "kb.save", ["id"] = id, ["questions"] = questions, ["answer"] = answer, ["source"] = "区政协办公室",
-            ["url"] = "", ["audience"] = audience, ["tags"] = "参观", ["related"] = "about-contact",
+            ["action"] = "kb.save",
+            ["id"] = id,
+            ["questions"] = questions,
+            ["answer"] = answer,
+            ["source"] = "区政协办公室",
+            ["url"] = "",
+            ["audience"] = audience,
+            ["tags"] = "参观",
+            ["related"] = "about-contact",
         };
 
         var refused = Text(await BotFactory.SendAsync(client, Click(Staff(""), Save("Bad Id", "", ""))));

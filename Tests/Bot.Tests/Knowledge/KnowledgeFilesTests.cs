@@ -125,8 +125,14 @@ public class KnowledgeFilesTests : IDisposable
         var loaded = KnowledgeFolderLoader.Load(Path.Combine(Support.BotFactory.RepositoryRoot, "kb")).Entries.Where(e => !e.IsPassage).ToList();
         var entries = loaded.Append(new KnowledgeEntry
         {
-            Id = "tricky", Questions = ["冒号: 和 #号？", "- 以连字符开头"], Answer = "  缩进开头\n\n第二段：'引号' \"双引号\"", Audience = KnowledgeAudience.Staff,
-            Effective = new DateOnly(2026, 1, 1), Expires = new DateOnly(2026, 12, 31), Tags = ["标签, 带逗号"], Url = "https://example.org/a?b=c#d",
+            Id = "tricky",
+            Questions = ["冒号: 和 #号？", "- 以连字符开头"],
+            Answer = "  缩进开头\n\n第二段：'引号' \"双引号\"",
+            Audience = KnowledgeAudience.Staff,
+            Effective = new DateOnly(2026, 1, 1),
+            Expires = new DateOnly(2026, 12, 31),
+            Tags = ["标签, 带逗号"],
+            Url = "https://example.org/a?b=c#d",
         }).ToList();
 
         var yaml = new StringWriter();

@@ -1,10 +1,10 @@
-using Cppcc.Dialogs.Sessions;
 using System.Text.RegularExpressions;
 using Cppcc.Bot.Knowledge.Files;
 using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Tests.Support;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
+using Cppcc.Dialogs.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 

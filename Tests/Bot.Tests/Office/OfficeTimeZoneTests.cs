@@ -46,8 +46,13 @@ public sealed class OfficeTimeZoneTests : IDisposable
 
         var replies = await bot.Staff("", new JObject
         {
-            ["action"] = "session.create", ["title"] = "集中学习", ["kind"] = "study", ["startsAt"] = "2027-01-05T15:00:00+08:00",
-            ["location"] = "区政协三楼会议室", ["recurrence"] = "none", ["audience"] = "all",
+            ["action"] = "session.create",
+            ["title"] = "集中学习",
+            ["kind"] = "study",
+            ["startsAt"] = "2027-01-05T15:00:00+08:00",
+            ["location"] = "区政协三楼会议室",
+            ["recurrence"] = "none",
+            ["audience"] = "all",
         });
 
         Assert.Contains("时间：" + shown, ReportBot.Read(replies));

@@ -26,15 +26,22 @@ public sealed class ReminderTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < leadTimes.Length; i++)
+        {
             settings["Reminders:LeadTimes:" + i] = leadTimes[i];
+        }
+
         return _running = new BotFactory(_db, TeamsScenario.Settings(settings), s => s.AddSingleton<TimeProvider>(_time));
     }
 
     private static JObject Create(DateTimeOffset startsAt, string recurrence = "none") => new()
     {
-        ["action"] = "session.create", ["title"] = "学习贯彻全会精神", ["kind"] = "study",
-        ["startsAt"] = startsAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"), ["location"] = "区政协三楼会议室",
-        ["recurrence"] = recurrence, ["audience"] = "all",
+        ["action"] = "session.create",
+        ["title"] = "学习贯彻全会精神",
+        ["kind"] = "study",
+        ["startsAt"] = startsAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+        ["location"] = "区政协三楼会议室",
+        ["recurrence"] = recurrence,
+        ["audience"] = "all",
     };
 
     private List<StubRequest> Reminders(string aad) =>
@@ -51,7 +58,10 @@ public sealed class ReminderTests : IAsyncLifetime
         {
             await IdleAsync();
             if (done())
+            {
                 return;
+            }
+
             Assert.True(_time.GetUtcNow() < until, "condition not met within " + max);
             _time.Advance(step ?? TimeSpan.FromMilliseconds(250));
         }
@@ -67,7 +77,10 @@ public sealed class ReminderTests : IAsyncLifetime
             await IdleAsync();
             var left = until - _time.GetUtcNow();
             if (left <= TimeSpan.Zero)
+            {
                 return;
+            }
+
             _time.Advance(left < stepBy ? left : stepBy);
         }
     }
@@ -204,7 +217,9 @@ public sealed class ReminderTests : IAsyncLifetime
 
         var moved = TeamsScenario.Text(await teams.SubmitAsync(TeamsScenario.StaffAad, new JObject
         {
-            ["action"] = "session.update", ["sessionId"] = id, ["startsAt"] = Start.AddMinutes(60).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            ["action"] = "session.update",
+            ["sessionId"] = id,
+            ["startsAt"] = Start.AddMinutes(60).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
             ["location"] = "区政协五楼报告厅",
         }));
 

@@ -62,9 +62,15 @@ public sealed class ReportBot : IDisposable
     {
         var activity = new JObject
         {
-            ["type"] = "message", ["id"] = Guid.NewGuid().ToString("N"), ["channelId"] = "webchat", ["serviceUrl"] = _serviceUrl,
-            ["locale"] = "zh-CN", ["from"] = new JObject { ["id"] = user, ["name"] = "访客" }, ["recipient"] = new JObject { ["id"] = "bot" },
-            ["conversation"] = new JObject { ["id"] = conversation }, ["text"] = text,
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["channelId"] = "webchat",
+            ["serviceUrl"] = _serviceUrl,
+            ["locale"] = "zh-CN",
+            ["from"] = new JObject { ["id"] = user, ["name"] = "访客" },
+            ["recipient"] = new JObject { ["id"] = "bot" },
+            ["conversation"] = new JObject { ["id"] = conversation },
+            ["text"] = text,
         };
         if (aadObjectId is not null)
         {
@@ -85,7 +91,11 @@ public sealed class ReportBot : IDisposable
     {
         var value = new JObject
         {
-            ["action"] = "report.submit", ["kind"] = kind, ["title"] = title, ["category"] = category, ["content"] = content,
+            ["action"] = "report.submit",
+            ["kind"] = kind,
+            ["title"] = title,
+            ["category"] = category,
+            ["content"] = content,
             ["anonymous"] = anonymous ? "true" : "false",
         };
         if (suggestion is not null)

@@ -3,7 +3,6 @@ using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.Tests.Support;
 using Cppcc.Dialogs.Reports;
-using Npgsql;
 
 namespace Cppcc.Bot.Tests.Reports;
 
@@ -17,8 +16,15 @@ public class ReportFingerprintsSharedTests
 
     private static StoredReport Report(string title) => new()
     {
-        Kind = ReportKind.Report, Category = "城建", Title = title, Content = "情况", AuthorKey = "msteams:aad-1", AuthorName = "张委员",
-        State = ReportState.Submitted, SubmittedAt = Now, UpdatedAt = Now,
+        Kind = ReportKind.Report,
+        Category = "城建",
+        Title = title,
+        Content = "情况",
+        AuthorKey = "msteams:aad-1",
+        AuthorName = "张委员",
+        State = ReportState.Submitted,
+        SubmittedAt = Now,
+        UpdatedAt = Now,
     };
 
     [PostgresFact]

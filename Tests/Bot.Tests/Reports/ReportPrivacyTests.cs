@@ -38,7 +38,9 @@ public class ReportPrivacyTests : IDisposable
         // The 建议 dialog shows similar items with its summary, before the visitor confirms.
         var seen = new List<string>();
         foreach (var answer in new[] { "建议", "教育", "实验小学门口交通拥堵问题", "放学时段校门口车辆乱停，请加强管理。", "实验小学", "是" })
+        {
             seen.Add(ReportBot.Read(await bot.Public(answer)));
+        }
         // The one-step card submit shows them with the filing reply.
         seen.Add(ReportBot.Read(await bot.Public("", ReportBot.Submit("suggestion", "实验小学校门口交通拥堵", "放学时段车辆乱停。", anonymous: true),
             user: "web-3", conversation: "dl-3")));

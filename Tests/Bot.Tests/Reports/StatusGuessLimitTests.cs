@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cppcc.Bot.Tests.Support;
 using Cppcc.Bot.Tests.WebChat;
+using Microsoft.AspNetCore.Http;
 
 namespace Cppcc.Bot.Tests.Reports;
 
@@ -121,9 +121,15 @@ public sealed partial class StatusGuessLimitTests : IDisposable
     {
         var activity = new Newtonsoft.Json.Linq.JObject
         {
-            ["type"] = "message", ["id"] = Guid.NewGuid().ToString("N"), ["channelId"] = "directline", ["serviceUrl"] = "http://127.0.0.1:9/",
-            ["locale"] = "zh-CN", ["from"] = new Newtonsoft.Json.Linq.JObject { ["id"] = userId }, ["recipient"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "bot" },
-            ["conversation"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "azure-" + userId }, ["text"] = text,
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["channelId"] = "directline",
+            ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["locale"] = "zh-CN",
+            ["from"] = new Newtonsoft.Json.Linq.JObject { ["id"] = userId },
+            ["recipient"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "bot" },
+            ["conversation"] = new Newtonsoft.Json.Linq.JObject { ["id"] = "azure-" + userId },
+            ["text"] = text,
         };
         if (value is not null)
         {
@@ -137,8 +143,12 @@ public sealed partial class StatusGuessLimitTests : IDisposable
     {
         var submit = new Dictionary<string, string>
         {
-            ["action"] = "report.submit", ["kind"] = "suggestion", ["title"] = "路灯不亮", ["category"] = "城乡建设",
-            ["content"] = "和平路路灯坏了。", ["anonymous"] = "true",
+            ["action"] = "report.submit",
+            ["kind"] = "suggestion",
+            ["title"] = "路灯不亮",
+            ["category"] = "城乡建设",
+            ["content"] = "和平路路灯坏了。",
+            ["anonymous"] = "true",
         };
         var replies = string.Concat(await visitor.ExchangeAsync(await visitor.StartAsync(), new { type = "message", value = submit }));
         var match = SuggestionFiled().Match(replies);

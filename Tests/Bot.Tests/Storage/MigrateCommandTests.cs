@@ -80,11 +80,23 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Equal(new byte[] { 4, 5, 6, 7 }, attachments.Open("report/SQ-2026-000001/1")!.Value.Bytes);
         Assert.Equal("msteams:aad-1", attachments.Open("report/SQ-2026-000001/2")!.Value.Attachment.OwnerKey);
         // The next file is numbered after the copied ones, and the limit counts them.
-        Assert.True(attachments.TryAdd(new StoredAttachment { Id = "report/SQ-2026-000001/3", Reference = "SQ-2026-000001", FileName = "c.pdf",
-            ContentType = "application/pdf", ReceivedAt = Now.UtcDateTime }, [9], 3));
+        Assert.True(attachments.TryAdd(new StoredAttachment
+        {
+            Id = "report/SQ-2026-000001/3",
+            Reference = "SQ-2026-000001",
+            FileName = "c.pdf",
+            ContentType = "application/pdf",
+            ReceivedAt = Now.UtcDateTime
+        }, [9], 3));
         Assert.Equal(3, attachments.For("SQ-2026-000001")[^1].Number);
-        Assert.False(attachments.TryAdd(new StoredAttachment { Id = "report/SQ-2026-000001/4", Reference = "SQ-2026-000001", FileName = "d.pdf",
-            ContentType = "application/pdf", ReceivedAt = Now.UtcDateTime }, [9], 3));
+        Assert.False(attachments.TryAdd(new StoredAttachment
+        {
+            Id = "report/SQ-2026-000001/4",
+            Reference = "SQ-2026-000001",
+            FileName = "d.pdf",
+            ContentType = "application/pdf",
+            ReceivedAt = Now.UtcDateTime
+        }, [9], 3));
         var audit = new PostgresAuditStore(db, TimeProvider.System);
         Assert.Equal((3L, (long?)null), (audit.Verify().Checked, audit.Verify().BrokenAt));
 
@@ -203,10 +215,26 @@ public sealed class MigrateCommandTests : IDisposable
         images.Add(new WeChatImageInfo("wechat/img-1", "o-1", null, "image/png", Now.UtcDateTime), "wechat/img-1.png", [1, 2, 3]);
         images.Attach("o-1", "JY-2026-0001");
         var attachments = new ReportAttachmentStore(db);
-        attachments.TryAdd(new StoredAttachment { Id = "report/SQ-2026-000001/1", Reference = "SQ-2026-000001", OwnerKey = "msteams:aad-1",
-            FileName = "说明.pdf", ContentType = "application/pdf", Length = 4, ReceivedAt = Now.UtcDateTime }, [4, 5, 6, 7], 5);
-        attachments.TryAdd(new StoredAttachment { Id = "report/SQ-2026-000001/2", Reference = "SQ-2026-000001", OwnerKey = "msteams:aad-1",
-            FileName = "照片.png", ContentType = "image/png", Length = 1, ReceivedAt = Now.UtcDateTime }, [8], 5);
+        attachments.TryAdd(new StoredAttachment
+        {
+            Id = "report/SQ-2026-000001/1",
+            Reference = "SQ-2026-000001",
+            OwnerKey = "msteams:aad-1",
+            FileName = "说明.pdf",
+            ContentType = "application/pdf",
+            Length = 4,
+            ReceivedAt = Now.UtcDateTime
+        }, [4, 5, 6, 7], 5);
+        attachments.TryAdd(new StoredAttachment
+        {
+            Id = "report/SQ-2026-000001/2",
+            Reference = "SQ-2026-000001",
+            OwnerKey = "msteams:aad-1",
+            FileName = "照片.png",
+            ContentType = "image/png",
+            Length = 1,
+            ReceivedAt = Now.UtcDateTime
+        }, [8], 5);
         var audit = new AuditStore(db, time, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditStore>.Instance);
         audit.Record("msteams:staff", "王干部", "report.transition", "SQ-1", "submitted", "accepted");
         audit.Record("msteams:staff", "", "session.create", "HD-1", null, "集中学习");
@@ -218,19 +246,38 @@ public sealed class MigrateCommandTests : IDisposable
 
     private static StoredReport Report(string title) => new()
     {
-        Kind = ReportKind.Report, Category = "城建", Title = title, Content = "情况", AuthorKey = "msteams:aad-1", AuthorName = "张委员",
-        State = ReportState.Submitted, SubmittedAt = Now.UtcDateTime, UpdatedAt = Now.UtcDateTime,
+        Kind = ReportKind.Report,
+        Category = "城建",
+        Title = title,
+        Content = "情况",
+        AuthorKey = "msteams:aad-1",
+        AuthorName = "张委员",
+        State = ReportState.Submitted,
+        SubmittedAt = Now.UtcDateTime,
+        UpdatedAt = Now.UtcDateTime,
     };
 
     private static StudySession Session(string title) => new()
     {
-        Title = title, StartsAt = Now.AddDays(7), OffsetMinutes = 480, Location = "三楼会议室", CreatedBy = "msteams:staff",
+        Title = title,
+        StartsAt = Now.AddDays(7),
+        OffsetMinutes = 480,
+        Location = "三楼会议室",
+        CreatedBy = "msteams:staff",
     };
 
     private static DeliveryItem Delivery(string jobId, string recipientKey, DeliveryState state) => new()
     {
-        Id = DeliveryItem.MakeId(jobId, recipientKey), JobId = jobId, RecipientKey = recipientKey, ConversationId = "a:" + recipientKey,
-        ReferenceJson = "{}", ActivityJson = "{}", State = state, DueAt = Now, CreatedAt = Now, UpdatedAt = Now,
+        Id = DeliveryItem.MakeId(jobId, recipientKey),
+        JobId = jobId,
+        RecipientKey = recipientKey,
+        ConversationId = "a:" + recipientKey,
+        ReferenceJson = "{}",
+        ActivityJson = "{}",
+        State = state,
+        DueAt = Now,
+        CreatedAt = Now,
+        UpdatedAt = Now,
     };
 
     private static ServiceProvider Services(string? connectionString)

@@ -1,6 +1,5 @@
 using Cppcc.Bot.Tests.Reports;
 using Cppcc.Bot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Storage;
@@ -38,9 +37,15 @@ public sealed class PostgresOnlyTests : IAsyncLifetime
             var filed = TeamsScenario.Text(await teams.SubmitAsync("m1", ReportBot.Submit("report", "路灯不亮", "夜间出行不便。")));
             Assert.Matches(@"SQ-\d{4}-\d{6}", filed);
             foreach (var text in new[] { "我的履职", "我的社情民意", "政协委员有哪些权利" })
+            {
                 Assert.NotEmpty(await teams.SayAsync("m1", text));
+            }
+
             foreach (var text in new[] { "履职排名", "操作记录", "出席情况", "待办" })
+            {
                 Assert.NotEmpty(await teams.SayAsync(TeamsScenario.StaffAad, text));
+            }
+
             await teams.SubmitAsync(TeamsScenario.StaffAad, new JObject { ["action"] = "broadcast.send", ["text"] = "本周五集中学习", ["audience"] = "all" });
             await bot.DeliveryIdleAsync();
         }

@@ -1,7 +1,6 @@
 using Cppcc.Bot.Hosting;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.Tests.Support;
-using Npgsql;
 
 namespace Cppcc.Bot.Tests.Storage;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Cppcc.Bot.Tests.Reports;
 using Cppcc.Bot.Tests.Support;
 using Newtonsoft.Json.Linq;

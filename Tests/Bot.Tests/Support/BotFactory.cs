@@ -1,10 +1,9 @@
-using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Bot.Tests.Support;
@@ -41,7 +40,10 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         // Only a bot that took the file's lock has anything to let go of (a bot on PostgreSQL never touches the file).
         if (_settings.GetValueOrDefault("Storage:Path") is not { } path || !File.Exists(Cppcc.Bot.Storage.DatabaseLock.LockPathFor(path)))
+        {
             return;
+        }
+
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {

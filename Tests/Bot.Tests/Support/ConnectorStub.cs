@@ -137,7 +137,10 @@ public sealed class ConnectorStub : IAsyncDisposable
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (TextsTo(conversationId).Count < count && DateTime.UtcNow < deadline)
+        {
             await Task.Delay(20);
+        }
+
         return TextsTo(conversationId);
     }
 
@@ -148,7 +151,10 @@ public sealed class ConnectorStub : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (DeliveredTo(conversationId).FirstOrDefault(match) is { } found)
+            {
                 return found;
+            }
+
             await Task.Delay(50);
         }
         throw new TimeoutException($"No matching activity for {conversationId}; received: {string.Join(" | ", Requests.Select(r => r.ConversationId))}");
@@ -162,7 +168,10 @@ public sealed class ConnectorStub : IAsyncDisposable
         for (var end = 0; end < times.Length; end++)
         {
             while (times[end] - times[start] >= TimeSpan.FromSeconds(1))
+            {
                 start++;
+            }
+
             best = Math.Max(best, end - start + 1);
         }
         return best;
@@ -199,32 +208,54 @@ public sealed class ConnectorStub : IAsyncDisposable
             answer = ctx.Request.Method == "GET" && segments.Length >= 4 && segments[3] == "pagedmembers" ? RosterPage(ctx.Request.Query) : "";
             var nth = _requestsPerConversation[conversationId] = _requestsPerConversation.GetValueOrDefault(conversationId) + 1;
             if (answer.Length > 0)
+            {
                 status = 200;
+            }
             else if (_options.StatusFor(conversationId, nth) is { } scripted)
+            {
                 (status, retryAfter, fault) = (scripted, scripted is 429 or 503 ? _options.RetryAfterSeconds.ToString() : null, "scripted");
+            }
             else if (!TakeGlobalToken(now))
+            {
                 (status, retryAfter, fault) = (429, _options.RetryAfterSeconds.ToString(), "rate");
+            }
             else if (!TakePerConversation(conversationId, now))
+            {
                 (status, retryAfter, fault) = (429, _options.RetryAfterSeconds.ToString(), "conversation-rate");
+            }
             else if (_options.Blocked(conversationId))
+            {
                 (status, fault) = (403, "blocked");
+            }
             else if (_options.NotFound(conversationId))
+            {
                 (status, fault) = (404, "not-found");
+            }
             else if (ctx.Request.Method == "PUT" && (activityId is null || !_postedIds.Contains((conversationId, activityId))))
+            {
                 (status, fault) = (404, "unknown-activity");
+            }
             else if (_random.NextDouble() < _options.Injected429)
+            {
                 (status, retryAfter, fault) = (429, _options.RetryAfterSeconds.ToString(), "injected-429");
+            }
             else if (_random.NextDouble() < _options.Injected500)
+            {
                 (status, fault) = (500, "injected-500");
+            }
             else
+            {
                 status = ctx.Request.Method == "POST" && segments is [_, "conversations"] ? 201 : 200;
+            }
 
             string? returnedId = null;
             if (answer.Length == 0 && status == 200)
             {
                 returnedId = ctx.Request.Method == "PUT" ? activityId : "stub-" + (++_nextId);
                 if (ctx.Request.Method == "POST")
+                {
                     _postedIds.Add((conversationId, returnedId!));
+                }
             }
             answer = answer.Length > 0 ? answer : status switch
             {
@@ -238,9 +269,12 @@ public sealed class ConnectorStub : IAsyncDisposable
         _options.OnRequest?.Invoke(request);
         ctx.Response.StatusCode = status;
         if (retryAfter is not null)
+        {
             ctx.Response.Headers.RetryAfter = _options.RetryAfterAsDate
                 ? (now + TimeSpan.FromSeconds(_options.RetryAfterSeconds)).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
                 : retryAfter;
+        }
+
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync(answer);
     }
@@ -253,18 +287,27 @@ public sealed class ConnectorStub : IAsyncDisposable
             .Select(m => new System.Text.Json.Nodes.JsonObject { ["id"] = m.Id, ["aadObjectId"] = m.AadObjectId, ["name"] = m.Name, ["userRole"] = "user" });
         var result = new System.Text.Json.Nodes.JsonObject { ["members"] = new System.Text.Json.Nodes.JsonArray([.. page]) };
         if (from + size < _options.Roster.Count)
+        {
             result["continuationToken"] = (from + size).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return result.ToJsonString();
     }
 
     private bool TakeGlobalToken(DateTimeOffset now)
     {
         if (_options.RatePerSecond is not { } rate)
+        {
             return true;
+        }
+
         _tokens = Math.Min(rate, _tokens + (now - _lastRefill).TotalSeconds * rate);
         _lastRefill = now;
         if (_tokens < 1)
+        {
             return false;
+        }
+
         _tokens -= 1;
         return true;
     }
@@ -272,13 +315,25 @@ public sealed class ConnectorStub : IAsyncDisposable
     private bool TakePerConversation(string conversationId, DateTimeOffset now)
     {
         if (_options.PerConversationPerSecond is not { } limit)
+        {
             return true;
+        }
+
         if (!_perConversation.TryGetValue(conversationId, out var log))
+        {
             _perConversation[conversationId] = log = new Queue<DateTimeOffset>();
+        }
+
         while (log.Count > 0 && log.Peek() <= now - TimeSpan.FromSeconds(1))
+        {
             log.Dequeue();
+        }
+
         if (log.Count >= limit)
+        {
             return false;
+        }
+
         log.Enqueue(now);
         return true;
     }

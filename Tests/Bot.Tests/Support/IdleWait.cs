@@ -14,7 +14,10 @@ public static class IdleWait
         while (!activity.IsIdle)
         {
             if (DateTime.UtcNow > deadline)
+            {
                 throw new TimeoutException("the delivery engine did not become idle");
+            }
+
             await Task.Delay(1);
         }
     }

@@ -127,7 +127,10 @@ public sealed class LoopbackAzureOpenAI : IAsyncDisposable
 
         await Write(ctx, new JObject
         {
-            ["id"] = "chatcmpl-loopback", ["object"] = "chat.completion", ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["model"] = "gpt-4o",
+            ["id"] = "chatcmpl-loopback",
+            ["object"] = "chat.completion",
+            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["model"] = "gpt-4o",
             ["choices"] = new JArray
             {
                 new JObject { ["index"] = 0, ["finish_reason"] = "stop", ["message"] = new JObject { ["role"] = "assistant", ["content"] = Reply } },
@@ -167,11 +170,15 @@ public sealed class LoopbackAzureOpenAI : IAsyncDisposable
         var base64 = (string?)body["encoding_format"] == "base64";
         var data = new JArray(input.Select((text, i) => new JObject
         {
-            ["object"] = "embedding", ["index"] = i, ["embedding"] = base64 ? Convert.ToBase64String(Bytes(Vector(text))) : new JArray(Vector(text).Select(v => (double)v)),
+            ["object"] = "embedding",
+            ["index"] = i,
+            ["embedding"] = base64 ? Convert.ToBase64String(Bytes(Vector(text))) : new JArray(Vector(text).Select(v => (double)v)),
         }));
         await Write(ctx, new JObject
         {
-            ["object"] = "list", ["data"] = data, ["model"] = "text-embedding-3-small",
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = "text-embedding-3-small",
             ["usage"] = new JObject { ["prompt_tokens"] = input.Sum(t => t.Length), ["total_tokens"] = input.Sum(t => t.Length) },
         });
     }

@@ -16,7 +16,10 @@ public sealed class TeamsScenario(HttpClient client, ConnectorStub stub)
             ["Broadcasts:ProgressInterval"] = "00:00:00.200",
         };
         foreach (var (k, v) in more ?? [])
+        {
             settings[k] = v;
+        }
+
         return settings;
     }
 
@@ -28,7 +31,10 @@ public sealed class TeamsScenario(HttpClient client, ConnectorStub stub)
         activity["serviceUrl"] = stub.ServiceUrl;
         activity["from"]!["name"] = aad == StaffAad ? "机关干部" : "委员" + aad;
         if (value is not null)
+        {
             activity["value"] = value;
+        }
+
         return activity;
     }
 
@@ -47,7 +53,10 @@ public sealed class TeamsScenario(HttpClient client, ConnectorStub stub)
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
+            {
                 throw new TimeoutException("condition not met");
+            }
+
             await Task.Delay(50);
         }
     }

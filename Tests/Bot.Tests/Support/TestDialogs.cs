@@ -2,7 +2,6 @@ using Cppcc.Dialogs;
 using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Prompts;
 using Cppcc.Dialogs.Root;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 

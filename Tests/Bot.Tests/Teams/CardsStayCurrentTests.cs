@@ -50,8 +50,12 @@ public sealed class CardsStayCurrentTests : IAsyncLifetime
         await _teams.RegisterAsync(TeamsScenario.StaffAad);
         var filed = await _teams.SubmitAsync("m1", new JObject
         {
-            ["action"] = "report.submit", ["kind"] = "report", ["title"] = "学校门口上下学拥堵", ["category"] = "教育",
-            ["content"] = "每天上下学时段校门口车辆拥堵。", ["suggestion"] = "增设交通协管员。",
+            ["action"] = "report.submit",
+            ["kind"] = "report",
+            ["title"] = "学校门口上下学拥堵",
+            ["category"] = "教育",
+            ["content"] = "每天上下学时段校门口车辆拥堵。",
+            ["suggestion"] = "增设交通协管员。",
         });
         var reference = Regex.Match(filed.ToString(), @"SQ-\d{4}-\d{6}").Value;
 
@@ -74,9 +78,13 @@ public sealed class CardsStayCurrentTests : IAsyncLifetime
     {
         var created = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, new JObject
         {
-            ["action"] = "session.create", ["title"] = "学习贯彻全会精神", ["kind"] = "study",
+            ["action"] = "session.create",
+            ["title"] = "学习贯彻全会精神",
+            ["kind"] = "study",
             ["startsAt"] = DateTimeOffset.UtcNow.AddDays(3).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
-            ["location"] = "区政协三楼会议室", ["recurrence"] = "none", ["audience"] = "all",
+            ["location"] = "区政协三楼会议室",
+            ["recurrence"] = "none",
+            ["audience"] = "all",
         }));
         var id = Regex.Match(created, @"[A-Z]{2}-\d{4}-\d{4}").Value;
 

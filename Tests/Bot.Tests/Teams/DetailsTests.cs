@@ -37,8 +37,13 @@ public sealed class DetailsTests : IAsyncLifetime
     {
         var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, new JObject
         {
-            ["action"] = "session.create", ["title"] = "学习贯彻全会精神", ["kind"] = "study",
-            ["startsAt"] = startsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"), ["location"] = "区政协三楼会议室", ["recurrence"] = "none", ["audience"] = "all",
+            ["action"] = "session.create",
+            ["title"] = "学习贯彻全会精神",
+            ["kind"] = "study",
+            ["startsAt"] = startsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            ["location"] = "区政协三楼会议室",
+            ["recurrence"] = "none",
+            ["audience"] = "all",
         }));
         return reply;
     }
@@ -60,7 +65,10 @@ public sealed class DetailsTests : IAsyncLifetime
     public async Task Attendance_and_its_csv_list_the_members_who_have_not_answered()
     {
         foreach (var m in new[] { "m1", "m2" })
+        {
             await _teams.RegisterAsync(m);
+        }
+
         var id = Regex.Match(await CreateSessionAsync(DateTimeOffset.UtcNow.AddDays(5)), @"HD-\d{4}-\d{4}").Value;
         await _teams.SubmitAsync("m1", new JObject { ["action"] = "session.rsvp", ["sessionId"] = id, ["response"] = "attend" });
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Cppcc.Bot.Tests.Reports;
 using Cppcc.Bot.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -42,8 +41,13 @@ public sealed class GroupChatPrivacyTests : IAsyncLifetime
     {
         var filed = TeamsScenario.Text(await _teams.SubmitAsync("m1", new JObject
         {
-            ["action"] = "report.submit", ["kind"] = "report", ["category"] = "教育", ["title"] = "学校门口拥堵",
-            ["content"] = "每天上下学时段校门口车辆拥堵。", ["suggestion"] = "增设交通协管员。", ["contactPhone"] = Phone,
+            ["action"] = "report.submit",
+            ["kind"] = "report",
+            ["category"] = "教育",
+            ["title"] = "学校门口拥堵",
+            ["content"] = "每天上下学时段校门口车辆拥堵。",
+            ["suggestion"] = "增设交通协管员。",
+            ["contactPhone"] = Phone,
         }));
         var reference = Regex.Match(filed, @"SQ-\d{4}-\d{6}").Value;
         Assert.NotEmpty(reference);

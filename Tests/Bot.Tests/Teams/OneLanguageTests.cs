@@ -40,8 +40,12 @@ public sealed class OneLanguageTests : IDisposable
     {
         var replies = await BotFactory.SendAsync(_client, TeamsWire.Message("", value: new JObject
         {
-            ["action"] = "report.submit", ["kind"] = "report", ["title"] = "学校门口上下学拥堵", ["category"] = "教育",
-            ["content"] = "每天上下学时段校门口车辆拥堵，学生过马路存在安全隐患。", ["suggestion"] = "增设交通协管员并错峰放学。",
+            ["action"] = "report.submit",
+            ["kind"] = "report",
+            ["title"] = "学校门口上下学拥堵",
+            ["category"] = "教育",
+            ["content"] = "每天上下学时段校门口车辆拥堵，学生过马路存在安全隐患。",
+            ["suggestion"] = "增设交通协管员并错峰放学。",
         }));
 
         Assert.Contains(replies, r => r.ToString().Contains("SQ-"));

@@ -22,7 +22,8 @@ public static partial class TeamsWire
             activity["text"] = "<at>CPPCC</at> " + text;
             ((JArray)activity["entities"]!).Add(new JObject
             {
-                ["type"] = "mention", ["text"] = "<at>CPPCC</at>",
+                ["type"] = "mention",
+                ["text"] = "<at>CPPCC</at>",
                 ["mentioned"] = new JObject { ["id"] = "28:bot", ["name"] = "CPPCC" },
             });
         }

@@ -54,7 +54,9 @@ public sealed class WeChatApiStub : IAsyncDisposable
     public void FailNextSends(params int[] errcodes)
     {
         foreach (var code in errcodes)
+        {
             _sendErrors.Enqueue(code);
+        }
     }
 
     public IReadOnlyList<JsonObject> Calls(string path) => _calls.Where(c => c.Path == path).Select(c => c.Body!).ToList();
@@ -133,6 +135,8 @@ public sealed class WeChatApiStub : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_server is not null)
+        {
             await _server.DisposeAsync();
+        }
     }
 }

@@ -68,22 +68,34 @@ public sealed class WeChatCallbacks(string token, string? encodingAesKey, string
     public async Task<string?> ReplyTextAsync(HttpResponseMessage response)
     {
         if (response.StatusCode != HttpStatusCode.OK)
+        {
             throw new InvalidOperationException($"WeChat callback answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
         var body = await response.Content.ReadAsStringAsync();
         if (body is "success" or "")
+        {
             return null;
+        }
+
         var xml = XElement.Parse(body);
         if (encodingAesKey is not null)
         {
             var encrypt = (string)xml.Element("Encrypt")!;
             var expected = Sha1(token, (string)xml.Element("TimeStamp")!, (string)xml.Element("Nonce")!, encrypt);
             if (expected != (string)xml.Element("MsgSignature")!)
+            {
                 throw new InvalidOperationException("The encrypted reply's MsgSignature is wrong.");
+            }
+
             xml = XElement.Parse(Decrypt(encrypt));
         }
 
         if ((string?)xml.Element("MsgType") != "text")
+        {
             throw new InvalidOperationException("Not a text reply: " + xml);
+        }
+
         return (string)xml.Element("Content")!;
     }
 
@@ -111,7 +123,10 @@ public sealed class WeChatCallbacks(string token, string? encodingAesKey, string
         var length = IPAddress.NetworkToHostOrder(BitConverter.ToInt32(content, 16));
         var from = Encoding.UTF8.GetString(content[(20 + length)..]);
         if (from != appId)
+        {
             throw new InvalidOperationException("Reply encrypted for another app id: " + from);
+        }
+
         return Encoding.UTF8.GetString(content, 20, length);
     }
 

@@ -171,7 +171,10 @@ public sealed class WeChatDeliveryTests
     private static async Task<string> FileAnonymousAsync(WeChatHost host)
     {
         foreach (var text in new[] { "建议", "2", "小区门口路灯坏了", "幸福路12号小区门口的路灯坏了一个月。", "无", "1" })
+        {
             await host.SayAsync(User, text);
+        }
+
         var filed = await host.SayAsync(User, "1");
         return System.Text.RegularExpressions.Regex.Match(filed!, @"JY-\d{4}-\d{6}").Value;
     }
@@ -179,7 +182,9 @@ public sealed class WeChatDeliveryTests
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++)
+        {
             await Task.Delay(50);
+        }
     }
 
     private sealed class SlowBot(IBot inner, string text, TimeSpan delay) : IBot
@@ -187,7 +192,10 @@ public sealed class WeChatDeliveryTests
         public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
         {
             if (turnContext.Activity.Text == text)
+            {
                 await Task.Delay(delay, cancellationToken);
+            }
+
             await inner.OnTurnAsync(turnContext, cancellationToken);
         }
     }

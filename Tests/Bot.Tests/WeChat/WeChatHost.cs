@@ -32,9 +32,15 @@ public sealed class WeChatHost : IAsyncDisposable
             ["WebChat:Enabled"] = "false",
         };
         if (safeMode)
+        {
             settings["WeChat:EncodingAESKey"] = AesKey;
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
             settings[key] = value;
+        }
+
         Bot = new ReportBot(database, settings: settings, services: services);
         Http = Bot.Factory.CreateClient();
         Callbacks = new WeChatCallbacks(Token, safeMode ? AesKey : null, WeChatApiStub.AppId);
@@ -76,14 +82,20 @@ public sealed class WeChatHost : IAsyncDisposable
     public async Task<IReadOnlyList<(string OpenId, string Content)>> CustomerServiceAsync(int count)
     {
         for (var i = 0; i < 200 && Api.CustomerService.Count < count; i++)
+        {
             await Task.Delay(50);
+        }
+
         return Api.CustomerService;
     }
 
     public async Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> SubscriptionsAsync(int count)
     {
         for (var i = 0; i < 200 && Api.Subscriptions.Count < count; i++)
+        {
             await Task.Delay(50);
+        }
+
         return Api.Subscriptions;
     }
 
@@ -92,8 +104,13 @@ public sealed class WeChatHost : IAsyncDisposable
         Http.Dispose();
         Bot.Dispose();
         if (_ownsApi)
+        {
             await Api.DisposeAsync();
+        }
+
         if (_ownsDatabase)
+        {
             _database.Dispose();
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Cppcc.Bot.Tests.Support;
 using Microsoft.AspNetCore.Http;

@@ -86,7 +86,10 @@ public sealed class WebChatBotTests
         var reference = host.Services.GetRequiredService<IConversationReferenceStore>().Find($"webchat:{userId}")!;
         var gone = new ConversationReference
         {
-            ChannelId = reference.ChannelId, ServiceUrl = reference.ServiceUrl, Bot = reference.Bot, User = reference.User,
+            ChannelId = reference.ChannelId,
+            ServiceUrl = reference.ServiceUrl,
+            Bot = reference.Bot,
+            User = reference.User,
             Conversation = new ConversationAccount(id: "wc-no-such-conversation"),
         };
 

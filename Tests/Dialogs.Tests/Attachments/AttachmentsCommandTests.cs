@@ -1,6 +1,5 @@
 using Cppcc.Dialogs.Attachments;
 using Cppcc.Dialogs.Root;
-using Cppcc.Dialogs.Tests.Reports;
 using Cppcc.Dialogs.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;

@@ -1,7 +1,6 @@
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 using Cppcc.Dialogs.Tests.Support;
-using Microsoft.Bot.Builder;
 
 namespace Cppcc.Dialogs.Tests.Reports;
 

@@ -43,8 +43,12 @@ public class ReportCardSubmitTests
     {
         var report = new ReportDetails
         {
-            Reference = "SQ-2026-000003", Kind = ReportKind.Report, State = ReportState.Accepted, Draft = new ReportDraft { Title = "路灯" },
-            SubmittedAt = DateTimeOffset.UnixEpoch, History = [],
+            Reference = "SQ-2026-000003",
+            Kind = ReportKind.Report,
+            State = ReportState.Accepted,
+            Draft = new ReportDraft { Title = "路灯" },
+            SubmittedAt = DateTimeOffset.UnixEpoch,
+            History = [],
         };
         var card = Content(ReportCards.Details(Turn(), report, similar: null, staffActions: true));
 

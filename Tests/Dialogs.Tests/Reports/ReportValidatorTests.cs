@@ -9,8 +9,12 @@ public class ReportValidatorTests
 
     private static ReportDraft GoodSuggestion() => new()
     {
-        Kind = ReportKind.Suggestion, Category = "教育", Title = "路灯不亮", Content = "和平路路灯坏了。",
-        ContactName = "陈先生", ContactPhone = "13800138000",
+        Kind = ReportKind.Suggestion,
+        Category = "教育",
+        Title = "路灯不亮",
+        Content = "和平路路灯坏了。",
+        ContactName = "陈先生",
+        ContactPhone = "13800138000",
     };
 
     public static TheoryData<string, Action<ReportDraft>, Role, string> BadDrafts => new()

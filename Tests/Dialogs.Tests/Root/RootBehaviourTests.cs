@@ -1,10 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Cppcc.Dialogs.Root;
 using Cppcc.Dialogs.Tests.Framework;
 using Cppcc.Dialogs.Tests.Support;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace Cppcc.Dialogs.Tests.Root;

@@ -1,6 +1,5 @@
 using Cppcc.Dialogs.Tests.Framework;
 using Cppcc.Dialogs.Tests.Support;
-using Microsoft.Bot.Builder;
 
 namespace Cppcc.Dialogs.Tests.SmallTalk;
 

@@ -19,8 +19,16 @@ public sealed class DeliveryStoreContractTests
 
     private static DeliveryItem Item(string job, int recipient, DateTimeOffset? due = null) => new()
     {
-        Id = DeliveryItem.MakeId(job, "msteams:" + recipient), JobId = job, RecipientKey = "msteams:" + recipient, ConversationId = "a:" + recipient,
-        ReferenceJson = "{}", ActivityJson = "{\"text\":\"通知\"}", State = DeliveryState.Pending, DueAt = due ?? Now, CreatedAt = Now, UpdatedAt = Now,
+        Id = DeliveryItem.MakeId(job, "msteams:" + recipient),
+        JobId = job,
+        RecipientKey = "msteams:" + recipient,
+        ConversationId = "a:" + recipient,
+        ReferenceJson = "{}",
+        ActivityJson = "{\"text\":\"通知\"}",
+        State = DeliveryState.Pending,
+        DueAt = due ?? Now,
+        CreatedAt = Now,
+        UpdatedAt = Now,
     };
 
     [Theory]
@@ -130,7 +138,10 @@ public sealed class DeliveryStoreContractTests
             {
                 var fresh = batch.Select(c => c.Id).Where(id => seen.TryAdd(id, 0)).ToList();
                 if (fresh.Count == 0)
+                {
                     return mine;
+                }
+
                 mine.AddRange(fresh);
             }
         })));

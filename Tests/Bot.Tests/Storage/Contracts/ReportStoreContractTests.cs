@@ -19,9 +19,19 @@ public sealed class ReportStoreContractTests
 
     private static StoredReport Report(string author, ReportKind kind = ReportKind.Report, string category = "经济", DateTime? at = null) => new()
     {
-        Kind = kind, Category = category, Title = "关于老旧小区加装电梯的建议", Content = "情况", AuthorKey = author, AuthorName = "委员",
-        AuthorRole = "member", ConversationId = "a:" + author, State = ReportState.Submitted, SubmittedAt = at ?? Filed, UpdatedAt = at ?? Filed,
-        TitleGrams = [3, 5, 8], TextGrams = [1, 2],
+        Kind = kind,
+        Category = category,
+        Title = "关于老旧小区加装电梯的建议",
+        Content = "情况",
+        AuthorKey = author,
+        AuthorName = "委员",
+        AuthorRole = "member",
+        ConversationId = "a:" + author,
+        State = ReportState.Submitted,
+        SubmittedAt = at ?? Filed,
+        UpdatedAt = at ?? Filed,
+        TitleGrams = [3, 5, 8],
+        TextGrams = [1, 2],
         History = [new StoredHistoryEntry { Sequence = 1, At = at ?? Filed, To = ReportState.Submitted, ActorKey = author, ActorName = "委员" }],
     };
 

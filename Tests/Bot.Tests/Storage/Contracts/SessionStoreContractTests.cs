@@ -19,7 +19,13 @@ public sealed class SessionStoreContractTests
 
     private static StudySession Session(DateTimeOffset start, Recurrence recurrence = Recurrence.None) => new()
     {
-        Title = "集中学习", Kind = SessionKind.Study, StartsAt = start, OffsetMinutes = 480, Location = "三楼会议室", Recurrence = recurrence, CreatedBy = "msteams:staff",
+        Title = "集中学习",
+        Kind = SessionKind.Study,
+        StartsAt = start,
+        OffsetMinutes = 480,
+        Location = "三楼会议室",
+        Recurrence = recurrence,
+        CreatedBy = "msteams:staff",
     };
 
     [Theory]
