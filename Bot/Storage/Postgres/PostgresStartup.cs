@@ -14,6 +14,9 @@ public static class PostgresStartup
     // Any constant shared by every instance of this bot; it only has to differ from other applications' locks.
     private const long SchemaLockKey = 0x43505043_43424F54; // "CPPCCBOT"
 
+    // Pool threads ready for turns blocked on queries (see ReserveThreadsForBlockingQueries).
+    private const int BlockingQueryThreads = 64;
+
     /// <summary>Builds the data source, checks that it connects, and applies missing schema steps.</summary>
     public static NpgsqlDataSource Open(string? connectionString, IEnumerable<PostgresSchema> schemas)
     {
@@ -38,6 +41,7 @@ public static class PostgresStartup
         try
         {
             Migrate(dataSource, schemas.ToList());
+            ReserveThreadsForBlockingQueries();
             return dataSource;
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
@@ -48,6 +52,16 @@ public static class PostgresStartup
                 $"无法使用 PostgreSQL 数据库 {builder.Host}:{builder.Port}/{builder.Database}：{e.Message.ReplaceLineEndings(" ")}。" +
                 "请检查 ConnectionStrings__PostgreSql 和数据库服务。Cannot use the PostgreSQL database.");
         }
+    }
+
+    // REVIEW: the stores call Npgsql synchronously, so each query holds a pool thread while it waits on the network.
+    // Past its minimum the pool adds about one thread a second; a burst of turns (64 filings at once through two
+    // instances) then waited so long for threads that opening new connections timed out. Enough threads up front keep
+    // a burst at the database's speed, until the stores become asynchronous.
+    private static void ReserveThreadsForBlockingQueries()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, BlockingQueryThreads), completionPorts);
     }
 
     private static void Migrate(NpgsqlDataSource dataSource, IReadOnlyList<PostgresSchema> schemas)

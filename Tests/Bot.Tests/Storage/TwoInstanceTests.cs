@@ -88,7 +88,8 @@ public sealed class TwoInstanceTests(ITestOutputHelper output) : IAsyncLifetime
         }));
 
         var failed = replies.Select(ReportBot.Read).Where(r => !r.Contains("已提交，编号 SQ-", StringComparison.Ordinal)).ToList();
-        Assert.True(failed.Count == 0, $"{failed.Count} filings failed, e.g. “{failed.FirstOrDefault()}”");
+        Assert.True(failed.Count == 0, $"{failed.Count} filings failed, e.g. “{failed.FirstOrDefault()}”; "
+            + $"first instance: {FirstError(_first)}; second instance: {FirstError(_second)}");
         var references = replies.Select(ReportBot.Reference).ToList();
         Assert.Equal(1000, references.Distinct().Count());
         Assert.Equal(1000L, await ScalarAsync<long>("SELECT count(DISTINCT reference) FROM reports"));
@@ -235,4 +236,8 @@ public sealed class TwoInstanceTests(ITestOutputHelper output) : IAsyncLifetime
 
         return best;
     }
+
+    // What a failed turn logged, so a failure says why without rerunning.
+    private static string FirstError(BotProcess bot)
+        => string.Join(" | ", bot.Stdout.SkipWhile(l => !l.StartsWith("fail:", StringComparison.Ordinal)).Take(12));
 }
