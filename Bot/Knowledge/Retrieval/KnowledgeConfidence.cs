@@ -47,7 +47,9 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
             }
         }
 
-        return best;
+        // An entry on the topic whose answer lacks the kind of fact asked for ("多久" and no length of time) is a weaker match.
+        var lacks = query.Asks & ~entry.Holds;
+        return lacks == AnswerKind.None ? best : (best.Confidence * (1 - options.AnswerKindPenalty), best.Coverage, best.Closeness);
     }
 
     /// <summary>

@@ -232,6 +232,7 @@ public sealed class KnowledgeIndex : IDisposable
         {
             Pairs = pairs,
             PairWeights = pairs.Select(p => pairIdf.TryGetValue(p, out var w) ? w : options.UnknownPairWeight * unknownIdf).ToArray(),
+            Asks = AnswerKinds.AskedBy(ChineseTextNormalizer.Normalize(question)),
         };
     }
 
@@ -283,6 +284,7 @@ public sealed class KnowledgeIndex : IDisposable
         return new EntryTerms(new TermSet(questionWords), new TermSet(answerWords), questions, questionWords, answerWords)
         {
             AnswerPairs = answerPairs,
+            Holds = AnswerKinds.HeldBy(ChineseTextNormalizer.Normalize(entry.Answer)),
             Pairs = questions.SelectMany(q => q.Pairs).Concat(answerPairs).ToHashSet(StringComparer.Ordinal),
         };
 

@@ -53,6 +53,9 @@ public sealed record KnowledgeRankingOptions
     /// <summary>Share of the confidence from the question's topic phrases found, as character pairs, anywhere in the entry.</summary>
     public double PairWeight { get; init; } = 0.3;
 
+    /// <summary>Share of the confidence lost by an entry whose answer lacks the kind of fact asked for (see <see cref="AnswerKinds"/>).</summary>
+    public double AnswerKindPenalty { get; init; } = 0.2;
+
     /// <summary>Where the answer and suggestion thresholds fall among the KB's own impostor and probe scores.</summary>
     public CalibrationQuantiles Calibration { get; init; } = new();
 

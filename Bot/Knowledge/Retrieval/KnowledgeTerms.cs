@@ -22,6 +22,9 @@ internal sealed class QueryWords(List<string> words, double[] weights, string[][
     public string[] Pairs { get; init; } = [];
     public double[] PairWeights { get; init; } = [];
 
+    /// <summary>The kinds of fact the question's own question words ask for ("多久", "几个").</summary>
+    public AnswerKind Asks { get; init; }
+
     public List<string> Words => words;
     public double[] Weights => weights;
     public string[][] Synonyms => synonyms;
@@ -60,4 +63,7 @@ internal sealed record EntryTerms(TermSet Question, TermSet Answer, List<Questio
 
     /// <summary>The pairs of the answer text alone.</summary>
     public HashSet<string> AnswerPairs { get; init; } = [];
+
+    /// <summary>The kinds of fact the answer text holds (a length of time, an amount, a moment).</summary>
+    public AnswerKind Holds { get; init; }
 }

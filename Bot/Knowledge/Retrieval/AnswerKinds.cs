@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+
+namespace Cppcc.Bot.Knowledge.Retrieval;
+
+/// <summary>What kind of fact a question asks for, and which kinds an answer holds.</summary>
+[Flags]
+public enum AnswerKind
+{
+    None = 0,
+
+    /// <summary>"多久", "几天", "任期几年": a length of time ("三个月内", "五年").</summary>
+    Duration = 1,
+
+    /// <summary>"多少", "几个", "加几分": a count or an amount ("3 件", "两名", "10 分").</summary>
+    Amount = 2,
+
+    /// <summary>"什么时候", "哪天", "截止": a point in time ("每年 3 月", "月底前", "会议期间").</summary>
+    Moment = 4,
+}
+
+/// <summary>
+/// The kind of fact a question asks for is spelled by its question words, which carry no topic and are dropped from the
+/// query ("提案多久能得到答复" is searched as 提案 得到 答复). Kept aside, they still tell two entries on one topic
+/// apart: the one whose answer gives a length of time answers "多久"; the one about how to appeal does not. The patterns
+/// are plain Chinese grammar, the same for any knowledge base.
+/// </summary>
+public static partial class AnswerKinds
+{
+    private const string Numeral = "[0-9０-９一二两三四五六七八九十百千半几数多]";
+
+    [GeneratedRegex("多久|多长时间|多长的时间|多少天|几天|几个月|几年|几周|几个工作日|多少年|多少个月|多快|期限多长|时限|期限|任期")]
+    private static partial Regex AsksDuration();
+
+    [GeneratedRegex("多少|几个|几名|几次|几分|几项|几件|几条|几人|几位|几篇|几类|几种|几届|多少字|几百|几千|几万")]
+    private static partial Regex AsksAmount();
+
+    [GeneratedRegex("什么时候|何时|哪天|哪一天|几号|几月|几点|截止|什么时间|哪个月|哪年")]
+    private static partial Regex AsksMoment();
+
+    [GeneratedRegex(Numeral + "+ ?(个)?(工作日|自然日|日|天|周|星期|个月|月|年|小时|分钟)(内|以内|之内|左右|以上)?")]
+    private static partial Regex HasDuration();
+
+    [GeneratedRegex(Numeral + "+ ?(件|名|次|分|项|条|人|位|篇|类|种|届|个|字|%|％|万|千|百)")]
+    private static partial Regex HasAmount();
+
+    [GeneratedRegex(Numeral + "+ ?(月|日|号|点|时)|每年|每月|每季度|每周|月底|年底|年初|月初|之前|以前|期间|前后|闭会|会前|会后|截止|当天|次日")]
+    private static partial Regex HasMoment();
+
+    /// <summary>The kinds of fact <paramref name="question"/> (normalized) asks for: none for most questions.</summary>
+    public static AnswerKind AskedBy(string question)
+    {
+        var asked = AnswerKind.None;
+        if (AsksDuration().IsMatch(question))
+        {
+            asked |= AnswerKind.Duration;
+        }
+        else if (AsksAmount().IsMatch(question))
+        {
+            asked |= AnswerKind.Amount;
+        }
+
+        if (AsksMoment().IsMatch(question))
+        {
+            asked |= AnswerKind.Moment;
+        }
+
+        return asked;
+    }
+
+    /// <summary>The kinds of fact <paramref name="answer"/> (normalized) holds.</summary>
+    public static AnswerKind HeldBy(string answer)
+    {
+        var held = AnswerKind.None;
+        if (HasDuration().IsMatch(answer))
+        {
+            // A length of time also answers "几天/几年" asked as an amount, and tells when something ends.
+            held |= AnswerKind.Duration | AnswerKind.Amount | AnswerKind.Moment;
+        }
+
+        if (HasAmount().IsMatch(answer))
+        {
+            held |= AnswerKind.Amount;
+        }
+
+        if (HasMoment().IsMatch(answer))
+        {
+            held |= AnswerKind.Moment;
+        }
+
+        return held;
+    }
+}
