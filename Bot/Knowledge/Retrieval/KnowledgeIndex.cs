@@ -283,6 +283,8 @@ public sealed class KnowledgeIndex : IDisposable
         var answerPairs = Pairs(entry.Answer).ToHashSet(StringComparer.Ordinal);
         return new EntryTerms(new TermSet(questionWords), new TermSet(answerWords), questions, questionWords, answerWords)
         {
+            AnswerWindows = AnswerSentences.Windows(entry.Answer)
+                .Select(w => new TermSet(KnownWords.Merge(w, analyzer.Words(w), vocabulary))).ToArray(),
             AnswerPairs = answerPairs,
             Holds = AnswerKinds.HeldBy(ChineseTextNormalizer.Normalize(entry.Answer)),
             Pairs = questions.SelectMany(q => q.Pairs).Concat(answerPairs).ToHashSet(StringComparer.Ordinal),

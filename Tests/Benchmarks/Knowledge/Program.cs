@@ -12,7 +12,7 @@ using Cppcc.Bot.Knowledge.Retrieval;
 // eval.yaml questions a filler entry takes from their entry at 10,000).
 // Held-out sets (kbs/<kb>/questions.yaml, written blind from the answers only) are scored only with --heldout, and only
 // as totals: no option ever lists their questions. --misses and --dump cover the development sets only, which include
-// the blind set of Suites.TuningKb: the one KB the ranking settings were chosen on (leave one KB out).
+// the blind sets of Suites.TuningKbs: the KBs the ranking settings were chosen on (the others are left out).
 var root = FindRoot();
 var today = new DateOnly(2026, 6, 1);
 var options = new KnowledgeOptions();

@@ -21,8 +21,11 @@ public static class Suites
 {
     private const string Questions = "questions.yaml", PassageIds = "passage-ids.yaml";
 
-    /// <summary>The one KB whose blind questions were looked at to choose ranking settings (leave one KB out).</summary>
-    public const string TuningKb = "faq-short";
+    /// <summary>
+    /// The KBs whose blind questions were looked at to choose ranking settings: one short FAQ and one set of documents.
+    /// Every other KB under kbs/ is left out (held out).
+    /// </summary>
+    public static readonly IReadOnlySet<string> TuningKbs = new HashSet<string>(StringComparer.Ordinal) { "faq-short", "docs-dev" };
 
     public static List<Suite> Load(string root, string benchmarkFolder)
     {
@@ -54,9 +57,9 @@ public static class Suites
             {
                 var items = Evaluation.Load(questionsPath);
                 Relabel(items, Path.Combine(folder, PassageIds), entries);
-                // Leave one KB out: the settings of the lexical ranking are chosen on TuningKb's blind set, whose questions
+                // Leave KBs out: the settings of the lexical ranking are chosen on the TuningKbs' blind sets, whose questions
                 // were therefore looked at; the other blind sets stay held out.
-                var tuning = Path.GetFileName(folder) == TuningKb;
+                var tuning = TuningKbs.Contains(Path.GetFileName(folder));
                 sets.Add(new QuestionSet($"{Path.GetFileName(folder)}/{Questions}",
                     tuning ? "written blind from the answers only; the KB the ranking was tuned on (development)" : "held out, written blind from the answers only",
                     !tuning, items));
@@ -64,7 +67,7 @@ public static class Suites
 
             if (loaded.Entries.Count > 0)
             {
-                suites.Add(new(Path.GetFileName(folder), Path.GetFileName(folder) == TuningKb ? "written outside the team; tuned on" : "written outside the team; never tuned on", loaded.Entries, loaded.Issues.Count, sets));
+                suites.Add(new(Path.GetFileName(folder), TuningKbs.Contains(Path.GetFileName(folder)) ? "written outside the team; tuned on" : "written outside the team; never tuned on", loaded.Entries, loaded.Issues.Count, sets));
             }
             else
             {
