@@ -26,16 +26,6 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
             answerCredit[i] = options.AnswerCredit * Credit(query.Words[i], query.Synonyms[i], entry.Answer);
         }
 
-        if (BestWindow(query, entry) is { } window && options.WindowWeight > 0)
-        {
-            // In a long answer, a word counts fully only where the others are: in the sentences that hold the fact asked for.
-            for (var i = 0; i < query.Words.Count; i++)
-            {
-                var near = options.AnswerCredit * Credit(query.Words[i], query.Synonyms[i], window);
-                answerCredit[i] = (1 - options.WindowWeight) * answerCredit[i] + options.WindowWeight * near;
-            }
-        }
-
         var pairTotal = query.PairWeights.Sum();
         (double Confidence, double Coverage, double Closeness) best = (0, 0, 0);
         foreach (var question in entry.Questions)
@@ -60,28 +50,6 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
         // An entry on the topic whose answer lacks the kind of fact asked for ("多久" and no length of time) is a weaker match.
         var lacks = query.Asks & ~entry.Holds;
         return lacks == AnswerKind.None ? best : (best.Confidence * (1 - options.AnswerKindPenalty), best.Coverage, best.Closeness);
-    }
-
-    /// <summary>The two-sentence window of a long answer that holds most of the question's words (weighted), if any.</summary>
-    private TermSet? BestWindow(QueryWords query, EntryTerms entry)
-    {
-        TermSet? best = null;
-        var most = 0.0;
-        foreach (var window in entry.AnswerWindows)
-        {
-            double found = 0;
-            for (var i = 0; i < query.Words.Count; i++)
-            {
-                found += query.Weights[i] * Credit(query.Words[i], query.Synonyms[i], window);
-            }
-
-            if (found > most)
-            {
-                (best, most) = (window, found);
-            }
-        }
-
-        return best;
     }
 
     /// <summary>

@@ -283,10 +283,10 @@ public sealed class KnowledgeIndex : IDisposable
         var answerPairs = Pairs(entry.Answer).ToHashSet(StringComparer.Ordinal);
         return new EntryTerms(new TermSet(questionWords), new TermSet(answerWords), questions, questionWords, answerWords)
         {
-            AnswerWindows = AnswerSentences.Windows(entry.Answer)
-                .Select(w => new TermSet(KnownWords.Merge(w, analyzer.Words(w), vocabulary))).ToArray(),
             AnswerPairs = answerPairs,
-            Holds = AnswerKinds.HeldBy(ChineseTextNormalizer.Normalize(entry.Answer)),
+            // An entry whose own questions ask "多久" answers it, even with "取决于……" instead of a number.
+            Holds = entry.Questions.Aggregate(AnswerKinds.HeldBy(ChineseTextNormalizer.Normalize(entry.Answer)),
+                (held, q) => held | AnswerKinds.AskedBy(ChineseTextNormalizer.Normalize(q))),
             Pairs = questions.SelectMany(q => q.Pairs).Concat(answerPairs).ToHashSet(StringComparer.Ordinal),
         };
 

@@ -53,12 +53,6 @@ public sealed record KnowledgeRankingOptions
     /// <summary>Share of the confidence from the question's topic phrases found, as character pairs, anywhere in the entry.</summary>
     public double PairWeight { get; init; } = 0.3;
 
-    /// <summary>
-    /// Share of a long answer's credit for a question word that depends on finding it in the same two sentences as the
-    /// question's other words (see <see cref="AnswerSentences"/>); the rest is for finding it anywhere in the answer.
-    /// </summary>
-    public double WindowWeight { get; init; } = 0.5;
-
     /// <summary>Share of the confidence lost by an entry whose answer lacks the kind of fact asked for (see <see cref="AnswerKinds"/>).</summary>
     public double AnswerKindPenalty { get; init; } = 0.2;
 

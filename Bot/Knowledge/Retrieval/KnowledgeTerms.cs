@@ -64,11 +64,6 @@ internal sealed record EntryTerms(TermSet Question, TermSet Answer, List<Questio
     /// <summary>The pairs of the answer text alone.</summary>
     public HashSet<string> AnswerPairs { get; init; } = [];
 
-    /// <summary>
-    /// Runs of two adjacent sentences of a long answer (none for an answer of one or two sentences): where one fact sits.
-    /// </summary>
-    public TermSet[] AnswerWindows { get; init; } = [];
-
     /// <summary>The kinds of fact the answer text holds (a length of time, an amount, a moment).</summary>
     public AnswerKind Holds { get; init; }
 }

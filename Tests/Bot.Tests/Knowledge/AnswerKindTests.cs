@@ -1,0 +1,75 @@
+using Cppcc.Bot.Knowledge;
+using Cppcc.Bot.Knowledge.Files;
+using Cppcc.Bot.Knowledge.Retrieval;
+using Cppcc.Bot.Tests.Support;
+
+namespace Cppcc.Bot.Tests.Knowledge;
+
+/// <summary>
+/// The question words dropped from the query still say what kind of fact is wanted: "多久" wants a length of time, so an
+/// entry on the topic whose answer gives none is a weaker match, and is offered rather than answered.
+/// </summary>
+public class AnswerKindTests
+{
+    private static readonly DateOnly Today = new(2026, 6, 1);
+    private static readonly KnowledgeTextAnalyzer Analyzer = new(new SmartCnTokenizer(), KnowledgeSynonyms.Default);
+
+    [Theory]
+    [InlineData("提案多久能得到答复", AnswerKind.Duration)]
+    [InlineData("区政协一届任期几年", AnswerKind.Duration)]
+    [InlineData("一件提案能写几个问题", AnswerKind.Amount)]
+    [InlineData("大会提案什么时候截止", AnswerKind.Moment)]
+    [InlineData("提案怎么写", AnswerKind.None)]
+    public void The_question_words_name_the_kind_of_fact_asked_for(string question, AnswerKind expected)
+        => Assert.Equal(expected, AnswerKinds.AskedBy(ChineseTextNormalizer.Normalize(question)));
+
+    [Theory]
+    [InlineData("承办单位一般应在收到提案之日起三个月内办结并答复。", AnswerKind.Duration)]
+    [InlineData("每届任期 5 年。", AnswerKind.Duration)]
+    [InlineData("每件提案只写一个问题，联名不超过 10 人。", AnswerKind.Amount)]
+    [InlineData("截止时间以大会秘书处的通知为准。", AnswerKind.Moment)]
+    [InlineData("评价不满意的，可以要求重新办理。", AnswerKind.None)]
+    public void An_answer_holds_the_kinds_of_fact_it_states(string answer, AnswerKind kind)
+    {
+        var held = AnswerKinds.HeldBy(ChineseTextNormalizer.Normalize(answer));
+
+        Assert.Equal(kind == AnswerKind.None, held == AnswerKind.None);
+        Assert.True(held.HasFlag(kind));
+    }
+
+    [Fact]
+    public void An_entry_whose_answer_lacks_the_kind_of_fact_asked_for_loses_confidence_and_the_one_holding_it_does_not()
+    {
+        KnowledgeEntry[] entries =
+        [
+            Entry("proposal-appeal", "对提案答复不满意怎么办？", "提案者收到答复后可以评价办理结果；评价不满意的，可以要求承办单位重新办理并再次答复。"),
+            Entry("proposal-time", "提案交办后要办多长时间？", "承办单位要在收到提案后三个月内办结，并书面答复提案者。"),
+            Entry("study", "集中学习多久组织一次？", "区政协每月组织一次集中学习。"),
+        ];
+        using var index = new KnowledgeIndex(entries, Analyzer);
+        using var blind = new KnowledgeIndex(entries, Analyzer, new KnowledgeRankingOptions { AnswerKindPenalty = 0 });
+
+        var kinds = index.Search("提案多久能得到答复", KnowledgeAudience.Members, Today).ToDictionary(c => c.Entry.Id, c => c.Confidence);
+        var words = blind.Search("提案多久能得到答复", KnowledgeAudience.Members, Today).ToDictionary(c => c.Entry.Id, c => c.Confidence);
+
+        Assert.Equal(words["proposal-appeal"] * (1 - new KnowledgeRankingOptions().AnswerKindPenalty), kinds["proposal-appeal"], 6);
+        Assert.Equal(words["proposal-time"], kinds["proposal-time"], 6);
+    }
+
+    [Fact]
+    public void A_KB_written_outside_the_team_no_longer_answers_how_long_with_how_to_appeal()
+    {
+        // The short FAQ's entry on appeals shares "提案" and "答复" with the question; the entry that gives the three months
+        // does not. By words alone the appeal entry was the answer.
+        var entries = KnowledgeFolderLoader.Load(Path.Combine(BotFactory.RepositoryRoot, "Tests", "Benchmarks", "Knowledge", "kbs", "faq-short"), f => f == "faq.yaml").Entries;
+        using var index = new KnowledgeIndex(entries, Analyzer);
+
+        var match = KnowledgeMatcher.For(index, new KnowledgeOptions()).Decide(index.Search("提案多久能得到答复", KnowledgeAudience.Members, Today));
+
+        Assert.False(match.Kind == KnowledgeMatchKind.Answer && match.Best!.Id == "proposal-satisfaction", $"{match.Kind} {match.Best?.Id}");
+        Assert.Contains(match.Candidates, c => c.Entry.Id == "proposal-handling-time");
+    }
+
+    private static KnowledgeEntry Entry(string id, string question, string answer)
+        => new() { Id = id, Questions = [question], Answer = answer, Source = "test" };
+}
