@@ -96,7 +96,7 @@ public sealed record CalibrationQuantiles
     public double AnswerQuantile { get; init; } = 0.8;
 
     /// <summary>Share of impostors that score below <see cref="KnowledgeCalibration.LeaderThreshold"/>.</summary>
-    public double LeaderQuantile { get; init; } = 0.5;
+    public double LeaderQuantile { get; init; } = 0.4;
 
     /// <summary>Share of impostors whose lead over their runner-up is below <see cref="KnowledgeCalibration.LeaderGap"/>.</summary>
     public double GapQuantile { get; init; } = 0.6;

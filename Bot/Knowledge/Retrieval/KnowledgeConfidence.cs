@@ -47,9 +47,14 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
             }
         }
 
+        // The answer bearing the question out: a real entry's answer speaks of what it is asked, while a question that merely
+        // shares words with some entry's questions (a near-namesake among thousands) finds little there.
+        var support = total == 0 ? 0 : answerCredit.Select((credit, i) => query.Weights[i] * credit).Sum() / (total * options.AnswerCredit);
+        var blended = (1 - options.AnswerSupportWeight) * best.Confidence + options.AnswerSupportWeight * support;
+
         // An entry on the topic whose answer lacks the kind of fact asked for ("多久" and no length of time) is a weaker match.
         var lacks = query.Asks & ~entry.Holds;
-        return lacks == AnswerKind.None ? best : (best.Confidence * (1 - options.AnswerKindPenalty), best.Coverage, best.Closeness);
+        return (lacks == AnswerKind.None ? blended : blended * (1 - options.AnswerKindPenalty), best.Coverage, best.Closeness);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed record KnowledgeRankingOptions
     public double QuestionSimilarityWeight { get; init; } = 0.6;
 
     /// <summary>Share of the BM25 score (relative to the best hit) in the final order; the rest is the confidence.</summary>
-    public double ScoreWeight { get; init; } = 0.3;
+    public double ScoreWeight { get; init; } = 0.5;
 
     /// <summary>On a near tie a curated Q&amp;A entry goes before a passage of a long document.</summary>
     public double PassagePenalty { get; init; } = 0.03;
@@ -53,8 +53,11 @@ public sealed record KnowledgeRankingOptions
     /// <summary>Share of the confidence from the question's topic phrases found, as character pairs, anywhere in the entry.</summary>
     public double PairWeight { get; init; } = 0.3;
 
+    /// <summary>Share of the confidence from how much of the question the answer text itself covers.</summary>
+    public double AnswerSupportWeight { get; init; } = 0.15;
+
     /// <summary>Share of the confidence lost by an entry whose answer lacks the kind of fact asked for (see <see cref="AnswerKinds"/>).</summary>
-    public double AnswerKindPenalty { get; init; } = 0.2;
+    public double AnswerKindPenalty { get; init; } = 0.4;
 
     /// <summary>Where the answer and suggestion thresholds fall among the KB's own impostor and probe scores.</summary>
     public CalibrationQuantiles Calibration { get; init; } = new();
