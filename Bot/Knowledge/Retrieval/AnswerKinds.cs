@@ -14,6 +14,9 @@ public enum AnswerKind
     /// <summary>"多少", "几个", "加几分": a count or an amount ("3 件", "两名", "10 分").</summary>
     Amount = 2,
 
+    /// <summary>"什么是", "是什么意思": what a thing is ("政协提案是……", an entry asked "什么是政协提案？").</summary>
+    Definition = 8,
+
     /// <summary>"什么时候", "哪天", "截止": a point in time ("每年 3 月", "月底前", "会议期间").</summary>
     Moment = 4,
 }
@@ -36,6 +39,15 @@ public static partial class AnswerKinds
 
     [GeneratedRegex("什么时候|何时|哪天|哪一天|几号|几月|几点|截止|什么时间|哪个月|哪年")]
     private static partial Regex AsksMoment();
+
+    // "社情民意信息是什么" asks what it is; "提案的格式是什么" asks for an attribute of it (the "的"), unless the attribute
+    // is the definition itself ("提案的定义是什么").
+    [GeneratedRegex("^(请问)?(什么是|啥是|何为|什么叫|啥叫)|^[^的]{1,12}(是什么|是啥|指什么|是指什么|什么意思|啥意思)(东西|意思)?[吗呢啊]?[?？]?$|的(定义|含义|涵义|概念)")]
+    private static partial Regex AsksDefinition();
+
+    /// <summary>An answer that opens by saying what something is: "政协提案是……", "社情民意信息是指……".</summary>
+    [GeneratedRegex("^[^，,。；;]{1,24}?(是指|就是|指的是|是)")]
+    private static partial Regex OpensWithDefinition();
 
     [GeneratedRegex(Numeral + "+ ?(个)?(工作日|自然日|日|天|周|星期|个月|月|年|小时|分钟)(内|以内|之内|左右|以上)?")]
     private static partial Regex HasDuration();
@@ -64,8 +76,19 @@ public static partial class AnswerKinds
             asked |= AnswerKind.Moment;
         }
 
+        if (AsksDefinition().IsMatch(question))
+        {
+            asked |= AnswerKind.Definition;
+        }
+
         return asked;
     }
+
+    /// <summary>The kinds of fact a heading or question names as its subject: "提案的定义和作用", "社情民意的含义".</summary>
+    public static AnswerKind NamedBy(string heading) => NamesDefinition().IsMatch(heading) ? AnswerKind.Definition : AnswerKind.None;
+
+    [GeneratedRegex("定义|含义|涵义|概念|是什么|什么是|简介|性质")]
+    private static partial Regex NamesDefinition();
 
     /// <summary>The kinds of fact <paramref name="answer"/> (normalized) holds.</summary>
     public static AnswerKind HeldBy(string answer)
@@ -85,6 +108,11 @@ public static partial class AnswerKinds
         if (HasMoment().IsMatch(answer))
         {
             held |= AnswerKind.Moment;
+        }
+
+        if (OpensWithDefinition().IsMatch(answer))
+        {
+            held |= AnswerKind.Definition;
         }
 
         return held;

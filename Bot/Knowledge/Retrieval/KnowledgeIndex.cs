@@ -285,8 +285,8 @@ public sealed class KnowledgeIndex : IDisposable
         {
             AnswerPairs = answerPairs,
             // An entry whose own questions ask "多久" answers it, even with "取决于……" instead of a number.
-            Holds = entry.Questions.Aggregate(AnswerKinds.HeldBy(ChineseTextNormalizer.Normalize(entry.Answer)),
-                (held, q) => held | AnswerKinds.AskedBy(ChineseTextNormalizer.Normalize(q))),
+            Holds = entry.Questions.Append(entry.Heading ?? string.Empty).Aggregate(AnswerKinds.HeldBy(ChineseTextNormalizer.Normalize(entry.Answer)),
+                (held, q) => held | AnswerKinds.AskedBy(ChineseTextNormalizer.Normalize(q)) | AnswerKinds.NamedBy(ChineseTextNormalizer.Normalize(q))),
             Pairs = questions.SelectMany(q => q.Pairs).Concat(answerPairs).ToHashSet(StringComparer.Ordinal),
         };
 

@@ -33,7 +33,7 @@ public sealed record KnowledgeRankingOptions
     public double QuestionSimilarityWeight { get; init; } = 0.6;
 
     /// <summary>Share of the BM25 score (relative to the best hit) in the final order; the rest is the confidence.</summary>
-    public double ScoreWeight { get; init; } = 0.5;
+    public double ScoreWeight { get; init; } = 0.4;
 
     /// <summary>On a near tie a curated Q&amp;A entry goes before a passage of a long document.</summary>
     public double PassagePenalty { get; init; } = 0.03;

@@ -19,6 +19,10 @@ public class AnswerKindTests
     [InlineData("区政协一届任期几年", AnswerKind.Duration)]
     [InlineData("一件提案能写几个问题", AnswerKind.Amount)]
     [InlineData("大会提案什么时候截止", AnswerKind.Moment)]
+    [InlineData("什么是政协提案", AnswerKind.Definition)]
+    [InlineData("政协提案的定义是什么", AnswerKind.Definition)]
+    [InlineData("社情民意信息是啥", AnswerKind.Definition)]
+    [InlineData("提案的格式是什么", AnswerKind.None)]
     [InlineData("提案怎么写", AnswerKind.None)]
     public void The_question_words_name_the_kind_of_fact_asked_for(string question, AnswerKind expected)
         => Assert.Equal(expected, AnswerKinds.AskedBy(ChineseTextNormalizer.Normalize(question)));
@@ -28,6 +32,7 @@ public class AnswerKindTests
     [InlineData("每届任期 5 年。", AnswerKind.Duration)]
     [InlineData("每件提案只写一个问题，联名不超过 10 人。", AnswerKind.Amount)]
     [InlineData("截止时间以大会秘书处的通知为准。", AnswerKind.Moment)]
+    [InlineData("政协提案是委员向全体会议提出的书面意见和建议。", AnswerKind.Definition)]
     [InlineData("评价不满意的，可以要求重新办理。", AnswerKind.None)]
     public void An_answer_holds_the_kinds_of_fact_it_states(string answer, AnswerKind kind)
     {
@@ -69,6 +74,26 @@ public class AnswerKindTests
         Assert.False(match.Kind == KnowledgeMatchKind.Answer && match.Best!.Id == "proposal-satisfaction", $"{match.Kind} {match.Best?.Id}");
         Assert.Contains(match.Candidates, c => c.Entry.Id == "proposal-handling-time");
     }
+
+    [Fact]
+    public void A_what_is_question_goes_to_the_passage_that_defines_the_thing_not_to_one_that_merely_names_it()
+    {
+        // A heading "谁可以提提案" is all "提案"; "提案的定义和作用" also says "作用". By words alone the first is closer.
+        KnowledgeEntry[] entries =
+        [
+            Passage("who", "谁可以提提案", "委员可以个人名义提出提案，也可以联名提出；参加单位可以单位名义提出提案。"),
+            Passage("what", "提案的定义和作用", "政协提案是委员和参加单位向全体会议或常委会提出、经审查立案后交承办单位办理的书面意见和建议。"),
+            Passage("how", "提案的写法", "每件提案包括案由、案据和办法三部分，一事一案。"),
+        ];
+        using var index = new KnowledgeIndex(entries, Analyzer);
+        using var blind = new KnowledgeIndex(entries, Analyzer, new KnowledgeRankingOptions { AnswerKindPenalty = 0 });
+
+        Assert.Equal("what", index.Search("什么是提案", KnowledgeAudience.Members, Today)[0].Entry.Id);
+        Assert.Equal("who", blind.Search("什么是提案", KnowledgeAudience.Members, Today)[0].Entry.Id);
+    }
+
+    private static KnowledgeEntry Passage(string id, string heading, string text)
+        => new() { Id = id, Questions = [heading], Heading = heading, Answer = text, Source = "提案工作规则" };
 
     private static KnowledgeEntry Entry(string id, string question, string answer)
         => new() { Id = id, Questions = [question], Answer = answer, Source = "test" };
