@@ -2,7 +2,6 @@ using Cppcc.Bot.Audit;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.Tests.Support;
-using LiteDB;
 
 namespace Cppcc.Bot.Tests.Audit;
 
@@ -40,9 +39,7 @@ public class AuditStoreContractTests
     public async Task Records_appended_at_once_by_several_writers_form_one_unbroken_chain(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresAuditStore.Schema);
-        // One store per instance on PostgreSQL; a LiteDB file has one store, in one process.
-        var stores = Enumerable.Range(0, provider == StorageProvider.PostgreSql ? 3 : 1)
-            .Select(_ => context.Store<IAuditStore, AuditStore, PostgresAuditStore>()).ToList();
+        var stores = context.Instances<IAuditStore, AuditStore, PostgresAuditStore>(3);
 
         // Each writer appends a run of records as fast as it can, all starting together.
         await Task.WhenAll(Enumerable.Range(0, 6).Select(writer => Task.Run(() =>

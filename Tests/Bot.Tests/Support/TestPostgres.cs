@@ -1,4 +1,7 @@
+using System.Reflection;
+using Cppcc.Bot.Storage;
 using Npgsql;
+using Xunit.Sdk;
 
 namespace Cppcc.Bot.Tests.Support;
 
@@ -10,6 +13,11 @@ public static class TestPostgres
 {
     /// <summary>The server's connection string, or null where none was started (a laptop without PostgreSQL).</summary>
     public static string? Server => Environment.GetEnvironmentVariable("TEST_POSTGRES") is { Length: > 0 } value ? value : null;
+
+    /// <summary>Why a PostgreSQL test is skipped, or null where it can run.</summary>
+    public static string? SkipReason => Server is null
+        ? "no PostgreSQL test server: run ./test.sh (it starts one) or set TEST_POSTGRES to a connection string"
+        : null;
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync()
@@ -29,23 +37,25 @@ public static class TestPostgres
 /// <summary>A fact that needs the PostgreSQL test server; skipped, saying why, where there is none.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public PostgresFactAttribute()
-    {
-        if (TestPostgres.Server is null)
-        {
-            Skip = "no PostgreSQL test server: run ./test.sh (it starts one) or set TEST_POSTGRES to a connection string";
-        }
-    }
+    public PostgresFactAttribute() => Skip = TestPostgres.SkipReason;
 }
 
 /// <summary>A theory that needs the PostgreSQL test server; skipped, saying why, where there is none.</summary>
 public sealed class PostgresTheoryAttribute : TheoryAttribute
 {
-    public PostgresTheoryAttribute()
+    public PostgresTheoryAttribute() => Skip = TestPostgres.SkipReason;
+}
+
+/// <summary>The PostgreSQL row of a store contract theory; skipped, saying why, where there is no test server.</summary>
+public sealed class PostgresDataAttribute : DataAttribute
+{
+    private readonly object[] _extra;
+
+    public PostgresDataAttribute(params object[] extra)
     {
-        if (TestPostgres.Server is null)
-        {
-            Skip = "no PostgreSQL test server: run ./test.sh (it starts one) or set TEST_POSTGRES to a connection string";
-        }
+        _extra = extra;
+        Skip = TestPostgres.SkipReason;
     }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[StorageProvider.PostgreSql, .. _extra]];
 }

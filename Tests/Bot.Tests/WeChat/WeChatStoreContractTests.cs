@@ -52,11 +52,9 @@ public class WeChatStoreContractTests
     public async Task Notices_kept_for_one_user_from_many_callers_at_once_are_all_kept(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
-        // On PostgreSQL one store per instance, two instances; a LiteDB file has one store, in one process.
-        var instances = provider == StorageProvider.PostgreSql ? 2 : 1;
-        var stores = Enumerable.Range(0, instances).Select(_ => context.Store<IWeChatUserStore, WeChatUserStore, PostgresWeChatUserStore>()).ToList();
+        var stores = context.Instances<IWeChatUserStore, WeChatUserStore, PostgresWeChatUserStore>(2);
 
-        await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => stores[i % instances].AddPending("o-1", "通知" + i))));
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => stores[i % stores.Count].AddPending("o-1", "通知" + i))));
 
         Assert.Equal(16, stores[0].TakePending("o-1").Count);
     }
