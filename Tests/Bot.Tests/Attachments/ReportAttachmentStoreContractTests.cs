@@ -27,9 +27,7 @@ public class ReportAttachmentStoreContractTests
         ReceivedAt = Now,
     };
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Files_read_back_with_their_bytes_in_order_and_the_sixth_is_refused(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -58,9 +56,7 @@ public class ReportAttachmentStoreContractTests
         Assert.Equal(1, after.For("SQ-2026-000002").Single().Number);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Many_adders_at_once_on_several_instances_never_pass_the_limit(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);

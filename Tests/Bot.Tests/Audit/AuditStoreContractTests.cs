@@ -8,9 +8,7 @@ namespace Cppcc.Bot.Tests.Audit;
 /// <summary>The audit trail's hash chain on LiteDB and PostgreSQL: appended in order, and tampering is found.</summary>
 public class AuditStoreContractTests
 {
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Records_chain_in_order_across_a_restart_and_an_edit_behind_the_store_breaks_the_chain(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresAuditStore.Schema);
@@ -33,9 +31,7 @@ public class AuditStoreContractTests
         Assert.Equal(2L, after.Verify().BrokenAt);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Records_appended_at_once_by_several_writers_form_one_unbroken_chain(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresAuditStore.Schema);

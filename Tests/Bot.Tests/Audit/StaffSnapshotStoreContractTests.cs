@@ -21,9 +21,7 @@ public class StaffSnapshotStoreContractTests
 
     private static HashSet<string> Ids(params string[] ids) => new(ids, StringComparer.OrdinalIgnoreCase);
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task The_list_is_replaced_only_when_it_is_still_the_one_expected(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -46,9 +44,7 @@ public class StaffSnapshotStoreContractTests
         Assert.True(after.Load()!.SetEquals(["aad-a", "aad-c"]));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_change_seen_by_several_instances_at_once_is_recorded_once(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);

@@ -11,9 +11,9 @@ namespace Cppcc.Bot.Tests.Support;
 
 /// <summary>
 /// One engine for a store contract test: a temporary LiteDB file, or a fresh PostgreSQL database with the given schema
-/// steps applied as at start-up. The same test body then runs against both, so the two implementations of a store
-/// cannot drift apart. Stores are picked and built as the bot's own registration does (<see cref="StorageSelection"/>):
-/// by type, with their other dependencies from this context's services.
+/// steps applied as at start-up. A <see cref="StoreTheoryAttribute"/> runs the same test body against both, so the two
+/// implementations of a store cannot drift apart. Stores are picked and built as the bot's own registration does
+/// (<see cref="StorageSelection"/>): by type, with their other dependencies from this context's services.
 /// </summary>
 public sealed class StoreContext : IAsyncDisposable
 {

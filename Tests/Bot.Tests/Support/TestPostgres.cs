@@ -1,7 +1,4 @@
-using System.Reflection;
-using Cppcc.Bot.Storage;
 using Npgsql;
-using Xunit.Sdk;
 
 namespace Cppcc.Bot.Tests.Support;
 
@@ -46,16 +43,3 @@ public sealed class PostgresTheoryAttribute : TheoryAttribute
     public PostgresTheoryAttribute() => Skip = TestPostgres.SkipReason;
 }
 
-/// <summary>The PostgreSQL row of a store contract theory; skipped, saying why, where there is no test server.</summary>
-public sealed class PostgresDataAttribute : DataAttribute
-{
-    private readonly object[] _extra;
-
-    public PostgresDataAttribute(params object[] extra)
-    {
-        _extra = extra;
-        Skip = TestPostgres.SkipReason;
-    }
-
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[StorageProvider.PostgreSql, .. _extra]];
-}

@@ -12,9 +12,7 @@ public class WeChatStoreContractTests
     private static Task<StoreContext> OpenAsync(StorageProvider provider)
         => StoreContext.CreateAsync(provider, PostgresWeChatUserStore.Schema, PostgresWeChatImageStore.Schema);
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_users_window_choices_and_undelivered_notices_are_kept_across_a_restart(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -46,9 +44,7 @@ public class WeChatStoreContractTests
         Assert.Null(after.Choice("o-1", 1));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Notices_kept_for_one_user_from_many_callers_at_once_are_all_kept(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -59,9 +55,7 @@ public class WeChatStoreContractTests
         Assert.Equal(16, stores[0].TakePending("o-1").Count);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Images_are_kept_with_their_bytes_and_attached_to_a_suggestion_once(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);

@@ -16,9 +16,7 @@ public sealed class BroadcastStoreContractTests
     private static (IBroadcastStore First, IBroadcastStore Second) Stores(StoreContext context)
         => context.TwoInstances<IBroadcastStore, BroadcastStore, PostgresBroadcastStore>();
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Broadcasts_started_at_once_get_distinct_numbers_and_one_instance_finishes_each(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);

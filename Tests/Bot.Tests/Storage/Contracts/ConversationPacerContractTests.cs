@@ -20,9 +20,7 @@ public sealed class ConversationPacerContractTests
     private static (IConversationPacer First, IConversationPacer Second) Pacers(StoreContext context)
         => context.TwoInstances<IConversationPacer, ConversationPacer, PostgresConversationPacer>();
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task The_sends_of_both_instances_count_towards_one_conversations_window(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);

@@ -34,9 +34,7 @@ public sealed class DeliveryStoreContractTests
         UpdatedAt = Now,
     };
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Enqueueing_is_idempotent_per_job_and_recipient_and_items_read_back_whole(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -61,9 +59,7 @@ public sealed class DeliveryStoreContractTests
         Assert.Equal(new Dictionary<DeliveryState, int> { [DeliveryState.Pending] = 3, [DeliveryState.Sent] = 1 }, store.CountByState("TZ-2026-0001"));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Only_due_pending_items_are_taken_and_withdrawn_ones_never(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -86,9 +82,7 @@ public sealed class DeliveryStoreContractTests
         Assert.Null(store.NextDue());
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Items_an_instance_claimed_but_left_for_later_are_offered_to_it_again_at_once(StorageProvider provider)
     {
         // The worker sends one item per conversation at a time and leaves the others of a busy conversation in the

@@ -37,9 +37,7 @@ public sealed class ReportStoreContractTests
         History = [new StoredHistoryEntry { Sequence = 1, At = at ?? Filed, To = ReportState.Submitted, ActorKey = author, ActorName = "委员" }],
     };
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task References_count_per_kind_and_year_and_a_stored_report_reads_back_whole(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -61,9 +59,7 @@ public sealed class ReportStoreContractTests
         Assert.Equal(4, store.Count());
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Filings_at_once_through_two_instances_get_distinct_consecutive_references(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -77,9 +73,7 @@ public sealed class ReportStoreContractTests
         Assert.Equal(200, first.Count());
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Changes_made_at_once_through_two_instances_are_all_kept(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -105,9 +99,7 @@ public sealed class ReportStoreContractTests
         Assert.Null(first.Update("SQ-2026-000099", report => (true, report)));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Lists_filter_sort_newest_first_and_count(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);

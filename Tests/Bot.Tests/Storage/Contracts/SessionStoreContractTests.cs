@@ -28,9 +28,7 @@ public sealed class SessionStoreContractTests
         CreatedBy = "msteams:staff",
     };
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Sessions_are_numbered_per_year_of_their_start_and_listed_by_start(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -52,9 +50,7 @@ public sealed class SessionStoreContractTests
         Assert.Equal([Start.AddDays(2), Start.AddDays(4)], first.StartingBetween(Start.AddDays(2), Start.AddDays(5)).Select(s => s.StartsAt));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_reminder_checked_by_two_instances_at_once_is_queued_once(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -80,9 +76,7 @@ public sealed class SessionStoreContractTests
         Assert.Equal(1, queued);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_recurring_session_gets_one_next_occurrence_whoever_asks(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -103,9 +97,7 @@ public sealed class SessionStoreContractTests
         Assert.Equal(next.Id, Assert.Single(first.StartingAfter(Start)).Id);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_members_latest_answer_wins(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
