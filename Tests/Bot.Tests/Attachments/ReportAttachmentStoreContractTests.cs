@@ -27,9 +27,7 @@ public class ReportAttachmentStoreContractTests
         ReceivedAt = Now,
     };
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Files_read_back_with_their_bytes_in_order_and_the_sixth_is_refused(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -58,22 +56,18 @@ public class ReportAttachmentStoreContractTests
         Assert.Equal(1, after.For("SQ-2026-000002").Single().Number);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Many_adders_at_once_on_several_instances_never_pass_the_limit(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
-        // On PostgreSQL one store per instance, four instances; a LiteDB file has one store, in one process.
-        var instances = provider == StorageProvider.PostgreSql ? 4 : 1;
-        var stores = Enumerable.Range(0, instances).Select(_ => Store(context)).ToList();
+        var stores = context.Instances<IReportAttachmentStore, ReportAttachmentStore, PostgresReportAttachmentStore>(4);
         using var start = new Barrier(12);
 
         // Own threads (not pool ones) so all twelve reach the barrier together.
         var added = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Factory.StartNew(() =>
         {
             start.SignalAndWait();
-            return stores[i % instances].TryAdd(File("SQ-2026-000001", $"report/SQ-2026-000001/x{i}"), [(byte)i], Max);
+            return stores[i % stores.Count].TryAdd(File("SQ-2026-000001", $"report/SQ-2026-000001/x{i}"), [(byte)i], Max);
         }, TaskCreationOptions.LongRunning)));
 
         Assert.Equal(Max, added.Count(a => a));

@@ -7,9 +7,7 @@ namespace Cppcc.Bot.Tests.Audiences;
 /// <summary>Staff-kept groups on LiteDB and PostgreSQL.</summary>
 public class GroupStoreTests
 {
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Groups_are_saved_replaced_and_listed_by_kind_then_name(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresGroupStore.Schema);

@@ -2,16 +2,13 @@ using Cppcc.Bot.Audit;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.Tests.Support;
-using LiteDB;
 
 namespace Cppcc.Bot.Tests.Audit;
 
 /// <summary>The audit trail's hash chain on LiteDB and PostgreSQL: appended in order, and tampering is found.</summary>
 public class AuditStoreContractTests
 {
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Records_chain_in_order_across_a_restart_and_an_edit_behind_the_store_breaks_the_chain(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresAuditStore.Schema);
@@ -34,15 +31,11 @@ public class AuditStoreContractTests
         Assert.Equal(2L, after.Verify().BrokenAt);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Records_appended_at_once_by_several_writers_form_one_unbroken_chain(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresAuditStore.Schema);
-        // One store per instance on PostgreSQL; a LiteDB file has one store, in one process.
-        var stores = Enumerable.Range(0, provider == StorageProvider.PostgreSql ? 3 : 1)
-            .Select(_ => context.Store<IAuditStore, AuditStore, PostgresAuditStore>()).ToList();
+        var stores = context.Instances<IAuditStore, AuditStore, PostgresAuditStore>(3);
 
         // Each writer appends a run of records as fast as it can, all starting together.
         await Task.WhenAll(Enumerable.Range(0, 6).Select(writer => Task.Run(() =>

@@ -21,9 +21,7 @@ public class StaffSnapshotStoreContractTests
 
     private static HashSet<string> Ids(params string[] ids) => new(ids, StringComparer.OrdinalIgnoreCase);
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task The_list_is_replaced_only_when_it_is_still_the_one_expected(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -46,18 +44,15 @@ public class StaffSnapshotStoreContractTests
         Assert.True(after.Load()!.SetEquals(["aad-a", "aad-c"]));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_change_seen_by_several_instances_at_once_is_recorded_once(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
         var staff = new Staff(["aad-a"]);
         var trail = context.Store<IAuditStore, AuditStore, PostgresAuditStore>();
-        // On PostgreSQL one watcher and store per instance, four instances; a LiteDB file has one store, in one process.
-        var instances = provider == StorageProvider.PostgreSql ? 4 : 1;
-        var watchers = Enumerable.Range(0, instances)
-            .Select(_ => new StaffRoleWatcher(staff, Store(context), trail, context.Time, NullLogger<StaffRoleWatcher>.Instance))
+        // One watcher per instance, with that instance's store.
+        var watchers = context.Instances<IStaffSnapshotStore, StaffSnapshotStore, PostgresStaffSnapshotStore>(4)
+            .Select(store => new StaffRoleWatcher(staff, store, trail, context.Time, NullLogger<StaffRoleWatcher>.Instance))
             .ToList();
         watchers[0].Compare();
 
@@ -67,7 +62,7 @@ public class StaffSnapshotStoreContractTests
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Factory.StartNew(() =>
         {
             start.SignalAndWait();
-            watchers[i % instances].Compare();
+            watchers[i % watchers.Count].Compare();
         }, TaskCreationOptions.LongRunning)));
 
         Assert.Equal([("role.revoke", "aad-a"), ("role.grant", "aad-b")], trail.Latest(10).Select(e => (e.Action, e.Target)));

@@ -18,9 +18,7 @@ public class ConversationReferenceStoreTests : IDisposable
         return (context, context.Store<IConversationReferenceStore, ConversationReferenceStore, PostgresConversationReferenceStore>());
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Unreachable_public_visitors_are_forgotten_but_members_and_wechat_users_are_kept(StorageProvider provider)
     {
         var (context, store) = await OpenAsync(provider);
@@ -43,9 +41,7 @@ public class ConversationReferenceStoreTests : IDisposable
         Assert.Null(store.RoleOf("webchat:dl_old"));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_group_message_never_replaces_the_personal_reference(StorageProvider provider)
     {
         var (context, store) = await OpenAsync(provider);
@@ -61,9 +57,7 @@ public class ConversationReferenceStoreTests : IDisposable
         Assert.Equal(["msteams:aad-1"], store.UserKeys(Role.Member));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_user_seen_only_in_a_group_is_known_but_has_no_personal_reference(StorageProvider provider)
     {
         var (context, store) = await OpenAsync(provider);
@@ -76,9 +70,7 @@ public class ConversationReferenceStoreTests : IDisposable
         Assert.Equal(Role.Staff, store.RoleOf("msteams:aad-2"));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Audiences_by_role_include_higher_roles_once_and_a_role_change_is_kept(StorageProvider provider)
     {
         var (context, store) = await OpenAsync(provider);

@@ -7,9 +7,7 @@ namespace Cppcc.Bot.Tests.Graph;
 /// <summary>Outlook event records on LiteDB and PostgreSQL.</summary>
 public class CalendarEntryStoreTests
 {
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Entries_are_found_per_member_and_session_and_sessions_with_live_events_are_listed(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresCalendarEntryStore.Schema);

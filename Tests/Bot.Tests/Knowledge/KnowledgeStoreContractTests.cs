@@ -17,9 +17,7 @@ public class KnowledgeStoreContractTests
         PostgresKnowledgeEntryStore.Schema, PostgresKnowledgeFeedbackStore.Schema, PostgresUnansweredQuestionStore.Schema,
         PostgresKnowledgeTicketStore.Schema, PostgresWaitingNoticeStore.Schema, PostgresEmbeddingCacheStore.Schema);
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Curated_entries_replace_add_and_retire_file_entries_across_a_restart(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -44,9 +42,7 @@ public class KnowledgeStoreContractTests
         Assert.Equal("(Teams)", replaced.File);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_users_second_vote_replaces_the_first_and_counts_come_most_voted_first(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -62,9 +58,7 @@ public class KnowledgeStoreContractTests
             store.Counts().ToArray<Cppcc.Dialogs.Knowledge.EntryFeedback>());
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Unanswered_questions_are_counted_once_per_wording_and_listed_most_asked_first(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -86,9 +80,7 @@ public class KnowledgeStoreContractTests
         Assert.Single(store.Top(1));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Tickets_are_numbered_deduplicated_while_open_marked_and_answered(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -125,9 +117,7 @@ public class KnowledgeStoreContractTests
         Assert.Equal(4, reopened.Id);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Staff_are_told_about_waiting_tickets_once_per_newer_ticket(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -140,9 +130,7 @@ public class KnowledgeStoreContractTests
         Assert.True(store.TryTell("staff-1", 4));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Embedding_vectors_round_trip_exactly_and_a_key_is_replaced(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);

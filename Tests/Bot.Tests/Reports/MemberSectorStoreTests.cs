@@ -7,9 +7,7 @@ namespace Cppcc.Bot.Tests.Reports;
 /// <summary>Members' sectors on LiteDB and PostgreSQL.</summary>
 public class MemberSectorStoreTests
 {
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_sector_is_set_replaced_and_listed_and_survives_a_restart(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresMemberSectorStore.Schema);

@@ -31,8 +31,7 @@ public class ReportFingerprintsSharedTests
     public async Task Reports_filed_by_another_instance_are_seen_on_the_next_use_including_one_committed_late()
     {
         await using var context = await StoreContext.CreateAsync(StorageProvider.PostgreSql, new PostgresSchema("reports-001", PostgresReportStore.Schema));
-        var first = new PostgresReportStore(context.Postgres);
-        var second = new PostgresReportStore(context.Postgres);
+        var (first, second) = context.TwoInstances<IReportStore, ReportStore, PostgresReportStore>();
         var seenByFirst = new ReportFingerprints(first, context.Time, shared: true);
         var one = first.Insert(Report("路灯不亮"), 2026);
         seenByFirst.Put(first.Find(one)!);

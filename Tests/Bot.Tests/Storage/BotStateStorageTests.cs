@@ -26,9 +26,7 @@ public class BotStateStorageTests
         public Dictionary<string, object> Bag { get; set; } = new();
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Writes_reads_and_deletes_many_keys_with_their_types(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -55,9 +53,7 @@ public class BotStateStorageTests
         Assert.Empty(await storage.ReadAsync(new[] { "a", "b" }));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_stale_etag_fails_and_star_always_wins(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -77,9 +73,7 @@ public class BotStateStorageTests
         Assert.Equal("stale", ((Note)(await storage.ReadAsync(new[] { "k" }))["k"]).Text);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_conflict_on_one_key_writes_none_of_the_batch(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -98,9 +92,7 @@ public class BotStateStorageTests
         Assert.False(read.ContainsKey("y"));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Concurrent_writers_with_etags_never_lose_an_increment(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -136,9 +128,7 @@ public class BotStateStorageTests
         Assert.Equal("400", ((Note)(await storage.ReadAsync(new[] { "counter" }))["counter"]).Text);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task State_survives_a_restart_of_the_database(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -149,9 +139,7 @@ public class BotStateStorageTests
         Assert.Equal("第三步", ((Note)read["conv"]).Text);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Very_long_keys_are_stored_and_read_back(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -162,9 +150,7 @@ public class BotStateStorageTests
         Assert.Equal("长", ((Note)(await storage.ReadAsync(new[] { key }))[key]).Text);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_planted_type_name_in_stored_user_data_is_refused_not_instantiated(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);

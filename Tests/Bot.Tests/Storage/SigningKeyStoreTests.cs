@@ -9,9 +9,7 @@ public class SigningKeyStoreTests
 {
     private static ISigningKeyStore StoreOf(StoreContext context) => context.Store<ISigningKeyStore, SigningKeyStore, PostgresSigningKeyStore>();
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_key_survives_a_restart_and_each_purpose_has_its_own(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresSigningKeyStore.Schema);
@@ -28,9 +26,7 @@ public class SigningKeyStoreTests
         Assert.Equal(32, links.Length);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Callers_asking_at_once_for_a_new_key_all_get_the_same_one(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresSigningKeyStore.Schema);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using LiteDB;
@@ -7,14 +6,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using Xunit.Sdk;
 
 namespace Cppcc.Bot.Tests.Support;
 
 /// <summary>
 /// One engine for a store contract test: a temporary LiteDB file, or a fresh PostgreSQL database with the given schema
-/// steps applied as at start-up. The same test body then runs against both, so the two implementations of a store
-/// cannot drift apart.
+/// steps applied as at start-up. A <see cref="StoreTheoryAttribute"/> runs the same test body against both, so the two
+/// implementations of a store cannot drift apart. Stores are picked and built as the bot's own registration does
+/// (<see cref="StorageSelection"/>): by type, with their other dependencies from this context's services.
 /// </summary>
 public sealed class StoreContext : IAsyncDisposable
 {
@@ -22,6 +21,7 @@ public sealed class StoreContext : IAsyncDisposable
     private readonly string? _connectionString;
     private readonly PostgresSchema[] _schemas;
     private readonly Action<IServiceCollection>? _extra;
+    private readonly List<NpgsqlDataSource> _otherInstances = [];
     private ServiceProvider _services;
 
     private StoreContext(StorageProvider provider, TempDatabase? file, string? connectionString, PostgresSchema[] schemas, Action<IServiceCollection>? extra)
@@ -47,7 +47,7 @@ public sealed class StoreContext : IAsyncDisposable
     public static async Task<StoreContext> CreateAsync(StorageProvider provider, params PostgresSchema[] schemas)
         => await CreateAsync(provider, null, schemas);
 
-    /// <summary>As above, with services the store needs besides its database and clock.</summary>
+    /// <summary>As above, with services the store needs besides its database and clock (a later clock replaces the fake one).</summary>
     public static async Task<StoreContext> CreateAsync(StorageProvider provider, Action<IServiceCollection>? extra, params PostgresSchema[] schemas)
         => provider == StorageProvider.PostgreSql
             ? new StoreContext(provider, null, await TestPostgres.CreateDatabaseAsync(), schemas, extra)
@@ -62,17 +62,66 @@ public sealed class StoreContext : IAsyncDisposable
             ? ActivatorUtilities.CreateInstance<TPostgres>(_services)
             : ActivatorUtilities.CreateInstance<TLiteDb>(_services);
 
+    /// <summary>
+    /// The store as each bot instance holds it: <paramref name="count"/> instances on the one PostgreSQL database, each
+    /// with a data source of its own; on LiteDB the one store, since one process owns a LiteDB file. Spread the calls
+    /// with <c>stores[i % stores.Count]</c> and the same test body fits both.
+    /// </summary>
+    public IReadOnlyList<TService> Instances<TService, TLiteDb, TPostgres>(int count)
+        where TService : notnull
+        where TLiteDb : TService
+        where TPostgres : TService
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var first = Store<TService, TLiteDb, TPostgres>();
+        if (Provider != StorageProvider.PostgreSql)
+        {
+            return [first];
+        }
+
+        var stores = new List<TService> { first };
+        for (var i = 1; i < count; i++)
+        {
+            var source = NpgsqlDataSource.Create(_connectionString!);
+            _otherInstances.Add(source);
+            stores.Add(ActivatorUtilities.CreateInstance<TPostgres>(_services, source));
+        }
+
+        return stores;
+    }
+
+    /// <summary>The store as two bot instances hold it; on LiteDB both are the one store.</summary>
+    public (TService First, TService Second) TwoInstances<TService, TLiteDb, TPostgres>()
+        where TService : notnull
+        where TLiteDb : TService
+        where TPostgres : TService
+    {
+        var stores = Instances<TService, TLiteDb, TPostgres>(2);
+        return (stores[0], stores[^1]);
+    }
+
     /// <summary>Closes the database and opens it again, as a restart of the bot does; stores made before are stale.</summary>
     public async Task ReopenAsync()
     {
-        await _services.DisposeAsync();
+        await CloseAsync();
         _services = Build();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        await CloseAsync();
         _file?.Dispose();
+    }
+
+    private async Task CloseAsync()
+    {
+        foreach (var source in _otherInstances)
+        {
+            await source.DisposeAsync();
+        }
+
+        _otherInstances.Clear();
+        await _services.DisposeAsync();
     }
 
     private ServiceProvider Build()
@@ -93,21 +142,4 @@ public sealed class StoreContext : IAsyncDisposable
         _extra?.Invoke(services);
         return services.BuildServiceProvider();
     }
-}
-
-/// <summary>The PostgreSQL row of a store contract theory; skipped, saying why, where there is no test server.</summary>
-public sealed class PostgresDataAttribute : DataAttribute
-{
-    private readonly object[] _extra;
-
-    public PostgresDataAttribute(params object[] extra)
-    {
-        _extra = extra;
-        if (TestPostgres.Server is null)
-        {
-            Skip = "no PostgreSQL test server: run ./test.sh (it starts one) or set TEST_POSTGRES to a connection string";
-        }
-    }
-
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[StorageProvider.PostgreSql, .. _extra]];
 }

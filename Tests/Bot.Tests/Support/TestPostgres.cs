@@ -11,6 +11,11 @@ public static class TestPostgres
     /// <summary>The server's connection string, or null where none was started (a laptop without PostgreSQL).</summary>
     public static string? Server => Environment.GetEnvironmentVariable("TEST_POSTGRES") is { Length: > 0 } value ? value : null;
 
+    /// <summary>Why a PostgreSQL test is skipped, or null where it can run.</summary>
+    public static string? SkipReason => Server is null
+        ? "no PostgreSQL test server: run ./test.sh (it starts one) or set TEST_POSTGRES to a connection string"
+        : null;
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync()
     {
@@ -29,23 +34,12 @@ public static class TestPostgres
 /// <summary>A fact that needs the PostgreSQL test server; skipped, saying why, where there is none.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public PostgresFactAttribute()
-    {
-        if (TestPostgres.Server is null)
-        {
-            Skip = "no PostgreSQL test server: run ./test.sh (it starts one) or set TEST_POSTGRES to a connection string";
-        }
-    }
+    public PostgresFactAttribute() => Skip = TestPostgres.SkipReason;
 }
 
 /// <summary>A theory that needs the PostgreSQL test server; skipped, saying why, where there is none.</summary>
 public sealed class PostgresTheoryAttribute : TheoryAttribute
 {
-    public PostgresTheoryAttribute()
-    {
-        if (TestPostgres.Server is null)
-        {
-            Skip = "no PostgreSQL test server: run ./test.sh (it starts one) or set TEST_POSTGRES to a connection string";
-        }
-    }
+    public PostgresTheoryAttribute() => Skip = TestPostgres.SkipReason;
 }
+

@@ -12,9 +12,7 @@ public class WeChatStoreContractTests
     private static Task<StoreContext> OpenAsync(StorageProvider provider)
         => StoreContext.CreateAsync(provider, PostgresWeChatUserStore.Schema, PostgresWeChatImageStore.Schema);
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_users_window_choices_and_undelivered_notices_are_kept_across_a_restart(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
@@ -46,24 +44,18 @@ public class WeChatStoreContractTests
         Assert.Null(after.Choice("o-1", 1));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Notices_kept_for_one_user_from_many_callers_at_once_are_all_kept(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);
-        // On PostgreSQL one store per instance, two instances; a LiteDB file has one store, in one process.
-        var instances = provider == StorageProvider.PostgreSql ? 2 : 1;
-        var stores = Enumerable.Range(0, instances).Select(_ => context.Store<IWeChatUserStore, WeChatUserStore, PostgresWeChatUserStore>()).ToList();
+        var stores = context.Instances<IWeChatUserStore, WeChatUserStore, PostgresWeChatUserStore>(2);
 
-        await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => stores[i % instances].AddPending("o-1", "通知" + i))));
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => stores[i % stores.Count].AddPending("o-1", "通知" + i))));
 
         Assert.Equal(16, stores[0].TakePending("o-1").Count);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Images_are_kept_with_their_bytes_and_attached_to_a_suggestion_once(StorageProvider provider)
     {
         await using var context = await OpenAsync(provider);

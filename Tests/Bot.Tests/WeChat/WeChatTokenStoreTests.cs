@@ -7,9 +7,7 @@ namespace Cppcc.Bot.Tests.WeChat;
 /// <summary>The WeChat access token kept on LiteDB and PostgreSQL.</summary>
 public class WeChatTokenStoreTests
 {
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task The_token_and_its_expiry_survive_a_restart_and_a_new_one_replaces_it(StorageProvider provider)
     {
         await using var context = await StoreContext.CreateAsync(provider, PostgresWeChatTokenStore.Schema);

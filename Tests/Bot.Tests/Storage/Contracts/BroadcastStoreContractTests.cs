@@ -10,13 +10,17 @@ public sealed class BroadcastStoreContractTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    private static Task<StoreContext> OpenAsync(StorageProvider provider)
+        => StoreContext.CreateAsync(provider, new PostgresSchema("broadcasts-001", PostgresBroadcastStore.Schema));
+
+    private static (IBroadcastStore First, IBroadcastStore Second) Stores(StoreContext context)
+        => context.TwoInstances<IBroadcastStore, BroadcastStore, PostgresBroadcastStore>();
+
+    [StoreTheory]
     public async Task Broadcasts_started_at_once_get_distinct_numbers_and_one_instance_finishes_each(StorageProvider provider)
     {
-        await using var engine = await StoreEngine.StartAsync(provider, new PostgresSchema("broadcasts-001", PostgresBroadcastStore.Schema));
-        var (first, second) = engine.Instances<IBroadcastStore>(db => new BroadcastStore(db), source => new PostgresBroadcastStore(source));
+        await using var context = await OpenAsync(provider);
+        var (first, second) = Stores(context);
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() =>
             (i % 2 == 0 ? first : second).Add(new Broadcast { Year = 2026, Text = "通知" + i, CreatedAt = Now, Recipients = i }).Id)));
@@ -35,8 +39,8 @@ public sealed class BroadcastStoreContractTests
     [PostgresFact]
     public async Task A_copy_read_before_another_instance_finished_the_broadcast_does_not_reopen_it()
     {
-        await using var engine = await StoreEngine.StartAsync(StorageProvider.PostgreSql, new PostgresSchema("broadcasts-001", PostgresBroadcastStore.Schema));
-        var (first, second) = engine.Instances<IBroadcastStore>(_ => throw new InvalidOperationException(), source => new PostgresBroadcastStore(source));
+        await using var context = await OpenAsync(StorageProvider.PostgreSql);
+        var (first, second) = Stores(context);
         var id = first.Add(new Broadcast { Year = 2026, Text = "通知", CreatedAt = Now }).Id;
         var stale = second.Find(id)!;
 

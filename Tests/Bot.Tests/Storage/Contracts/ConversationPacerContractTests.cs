@@ -2,6 +2,7 @@ using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cppcc.Bot.Tests.Storage.Contracts;
 
@@ -11,14 +12,19 @@ public sealed class ConversationPacerContractTests
     // A 30-second window of 3, so a slow machine cannot let an entry age out mid-test.
     private static readonly DeliveryOptions Options = new() { PerConversationPerSecond = 7, PerConversationPer30Seconds = 3 };
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    // The real clock, as the PostgreSQL pacer's log runs on the database's clock.
+    private static Task<StoreContext> OpenAsync(StorageProvider provider)
+        => StoreContext.CreateAsync(provider, services => services.AddSingleton(Options).AddSingleton(TimeProvider.System),
+            new PostgresSchema("delivery-003", PostgresConversationPacer.Schema));
+
+    private static (IConversationPacer First, IConversationPacer Second) Pacers(StoreContext context)
+        => context.TwoInstances<IConversationPacer, ConversationPacer, PostgresConversationPacer>();
+
+    [StoreTheory]
     public async Task The_sends_of_both_instances_count_towards_one_conversations_window(StorageProvider provider)
     {
-        await using var engine = await StoreEngine.StartAsync(provider, new PostgresSchema("delivery-003", PostgresConversationPacer.Schema));
-        var (first, second) = engine.Instances<IConversationPacer>(_ => new ConversationPacer(Options, TimeProvider.System),
-            source => new PostgresConversationPacer(source, Options));
+        await using var context = await OpenAsync(provider);
+        var (first, second) = Pacers(context);
 
         foreach (var pacer in new[] { first, second, first })
         {
@@ -34,9 +40,8 @@ public sealed class ConversationPacerContractTests
     [PostgresFact]
     public async Task A_send_allowed_but_not_yet_answered_already_counts_for_the_other_instance()
     {
-        await using var engine = await StoreEngine.StartAsync(StorageProvider.PostgreSql, new PostgresSchema("delivery-003", PostgresConversationPacer.Schema));
-        var (first, second) = engine.Instances<IConversationPacer>(_ => throw new InvalidOperationException(),
-            source => new PostgresConversationPacer(source, Options));
+        await using var context = await OpenAsync(StorageProvider.PostgreSql);
+        var (first, second) = Pacers(context);
 
         var allowed = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             Task.Run(() => (i % 2 == 0 ? first : second).DelayBeforeNext("a:race" + (i / 4)))));

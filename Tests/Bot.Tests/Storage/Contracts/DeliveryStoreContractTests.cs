@@ -2,6 +2,7 @@ using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cppcc.Bot.Tests.Storage.Contracts;
 
@@ -11,11 +12,13 @@ public sealed class DeliveryStoreContractTests
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
     private static readonly DeliveryOptions Options = new() { LeaseDuration = TimeSpan.FromSeconds(30) };
 
-    private static async Task<StoreEngine> EngineAsync(StorageProvider provider)
-        => await StoreEngine.StartAsync(provider, new PostgresSchema("delivery-001", PostgresDeliveryStore.Schema));
+    private static Task<StoreContext> OpenAsync(StorageProvider provider)
+        => StoreContext.CreateAsync(provider, services => services.AddSingleton(Options), new PostgresSchema("delivery-001", PostgresDeliveryStore.Schema));
 
-    private static (IDeliveryStore First, IDeliveryStore Second) Stores(StoreEngine engine)
-        => engine.Instances<IDeliveryStore>(db => new DeliveryStore(db), source => new PostgresDeliveryStore(source, Options));
+    private static IDeliveryStore Store(StoreContext context) => context.Store<IDeliveryStore, DeliveryStore, PostgresDeliveryStore>();
+
+    private static (IDeliveryStore First, IDeliveryStore Second) Stores(StoreContext context)
+        => context.TwoInstances<IDeliveryStore, DeliveryStore, PostgresDeliveryStore>();
 
     private static DeliveryItem Item(string job, int recipient, DateTimeOffset? due = null) => new()
     {
@@ -31,13 +34,11 @@ public sealed class DeliveryStoreContractTests
         UpdatedAt = Now,
     };
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Enqueueing_is_idempotent_per_job_and_recipient_and_items_read_back_whole(StorageProvider provider)
     {
-        await using var engine = await EngineAsync(provider);
-        var store = Stores(engine).First;
+        await using var context = await OpenAsync(provider);
+        var store = Store(context);
 
         Assert.Equal(3, store.AddNew(Enumerable.Range(0, 3).Select(i => Item("TZ-2026-0001", i))));
         Assert.Equal(1, store.AddNew(Enumerable.Range(0, 4).Select(i => Item("TZ-2026-0001", i))));
@@ -58,13 +59,11 @@ public sealed class DeliveryStoreContractTests
         Assert.Equal(new Dictionary<DeliveryState, int> { [DeliveryState.Pending] = 3, [DeliveryState.Sent] = 1 }, store.CountByState("TZ-2026-0001"));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Only_due_pending_items_are_taken_and_withdrawn_ones_never(StorageProvider provider)
     {
-        await using var engine = await EngineAsync(provider);
-        var store = Stores(engine).First;
+        await using var context = await OpenAsync(provider);
+        var store = Store(context);
         store.AddNew([Item("HD-1:r0:60m", 1), Item("HD-1:r0:60m", 2, Now.AddMinutes(5)), Item("TZ-2026-0002", 3)]);
 
         Assert.Equal(["HD-1:r0:60m/msteams:1", "TZ-2026-0002/msteams:3"], store.Claim(Now, 10).Select(i => i.Id).Order());
@@ -83,15 +82,13 @@ public sealed class DeliveryStoreContractTests
         Assert.Null(store.NextDue());
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Items_an_instance_claimed_but_left_for_later_are_offered_to_it_again_at_once(StorageProvider provider)
     {
         // The worker sends one item per conversation at a time and leaves the others of a busy conversation in the
         // queue. Held back until their lease ran out, 200 notices to one staff chat went out at 7 per 30 s (found by hand).
-        await using var engine = await EngineAsync(provider);
-        var store = Stores(engine).First;
+        await using var context = await OpenAsync(provider);
+        var store = Store(context);
         store.AddNew([Item("TZ-2026-0001", 1), Item("TZ-2026-0002", 1), Item("TZ-2026-0003", 1)]);
 
         var first = store.Claim(Now, 10);
@@ -108,8 +105,8 @@ public sealed class DeliveryStoreContractTests
     {
         // Otherwise a conversation with many items waiting (the worker sends one at a time per conversation) fills every
         // batch with items the worker is holding, and the rest of the queue waits behind it.
-        await using var engine = await EngineAsync(StorageProvider.PostgreSql);
-        var store = Stores(engine).First;
+        await using var context = await OpenAsync(StorageProvider.PostgreSql);
+        var store = Store(context);
         store.AddNew(Enumerable.Range(0, 5).Select(i => Item("TZ-2026-0006", i, Now.AddSeconds(-10 + i))));
 
         var held = store.Claim(Now, 3).Select(i => i.Id).ToHashSet();
@@ -122,8 +119,8 @@ public sealed class DeliveryStoreContractTests
     [PostgresFact]
     public async Task Two_instances_claiming_at_once_never_get_the_same_item()
     {
-        await using var engine = await EngineAsync(StorageProvider.PostgreSql);
-        var (first, second) = Stores(engine);
+        await using var context = await OpenAsync(StorageProvider.PostgreSql);
+        var (first, second) = Stores(context);
         first.AddNew(Enumerable.Range(0, 1000).Select(i => Item("TZ-2026-0003", i)));
 
         // Eight claimers, four per instance, each taking small batches until a batch brings its instance nothing new
@@ -159,12 +156,11 @@ public sealed class DeliveryStoreContractTests
     [PostgresFact]
     public async Task A_claim_passes_over_the_items_another_instance_is_claiming_right_now()
     {
-        await using var engine = await EngineAsync(StorageProvider.PostgreSql);
-        var store = Stores(engine).First;
+        await using var context = await OpenAsync(StorageProvider.PostgreSql);
+        var store = Store(context);
         store.AddNew(Enumerable.Range(0, 10).Select(i => Item("TZ-2026-0005", i, Now.AddSeconds(-i))));
         // Another instance in the middle of its claim holds the row locks of the five most overdue items.
-        await using var other = new Npgsql.NpgsqlConnection(engine.Connection);
-        await other.OpenAsync();
+        await using var other = await context.Postgres.OpenConnectionAsync();
         await using var claiming = await other.BeginTransactionAsync();
         await using (var lockRows = new Npgsql.NpgsqlCommand("SELECT id FROM deliveries ORDER BY due_at LIMIT 5 FOR UPDATE", other, claiming))
         {
@@ -179,8 +175,8 @@ public sealed class DeliveryStoreContractTests
     [PostgresFact]
     public async Task The_items_of_an_instance_that_died_mid_send_are_resumed_by_another_once_its_lease_ran_out()
     {
-        await using var engine = await EngineAsync(StorageProvider.PostgreSql);
-        var (dead, alive) = Stores(engine);
+        await using var context = await OpenAsync(StorageProvider.PostgreSql);
+        var (dead, alive) = Stores(context);
         dead.AddNew([Item("TZ-2026-0004", 1), Item("TZ-2026-0004", 2), Item("TZ-2026-0004", 3)]);
         var onWire = dead.Take("TZ-2026-0004/msteams:1", Now)!;
         onWire.State = DeliveryState.Sending;

@@ -11,11 +11,13 @@ public sealed class ReportStoreContractTests
 {
     private static readonly DateTime Filed = new(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
 
-    private static async Task<StoreEngine> EngineAsync(StorageProvider provider)
-        => await StoreEngine.StartAsync(provider, new PostgresSchema("reports-001", PostgresReportStore.Schema));
+    private static Task<StoreContext> OpenAsync(StorageProvider provider)
+        => StoreContext.CreateAsync(provider, new PostgresSchema("reports-001", PostgresReportStore.Schema));
 
-    private static (IReportStore First, IReportStore Second) Stores(StoreEngine engine)
-        => engine.Instances<IReportStore>(db => new ReportStore(db), source => new PostgresReportStore(source));
+    private static IReportStore Store(StoreContext context) => context.Store<IReportStore, ReportStore, PostgresReportStore>();
+
+    private static (IReportStore First, IReportStore Second) Stores(StoreContext context)
+        => context.TwoInstances<IReportStore, ReportStore, PostgresReportStore>();
 
     private static StoredReport Report(string author, ReportKind kind = ReportKind.Report, string category = "经济", DateTime? at = null) => new()
     {
@@ -35,13 +37,11 @@ public sealed class ReportStoreContractTests
         History = [new StoredHistoryEntry { Sequence = 1, At = at ?? Filed, To = ReportState.Submitted, ActorKey = author, ActorName = "委员" }],
     };
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task References_count_per_kind_and_year_and_a_stored_report_reads_back_whole(StorageProvider provider)
     {
-        await using var engine = await EngineAsync(provider);
-        var store = Stores(engine).First;
+        await using var context = await OpenAsync(provider);
+        var store = Store(context);
 
         var first = store.Insert(Report("msteams:a"), 2026);
         var suggestion = store.Insert(Report("webchat:v", ReportKind.Suggestion), 2026);
@@ -59,13 +59,11 @@ public sealed class ReportStoreContractTests
         Assert.Equal(4, store.Count());
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Filings_at_once_through_two_instances_get_distinct_consecutive_references(StorageProvider provider)
     {
-        await using var engine = await EngineAsync(provider);
-        var (first, second) = Stores(engine);
+        await using var context = await OpenAsync(provider);
+        var (first, second) = Stores(context);
 
         var references = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
             Task.Run(() => (i % 2 == 0 ? first : second).Insert(Report("msteams:u" + i), 2026))));
@@ -75,13 +73,11 @@ public sealed class ReportStoreContractTests
         Assert.Equal(200, first.Count());
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Changes_made_at_once_through_two_instances_are_all_kept(StorageProvider provider)
     {
-        await using var engine = await EngineAsync(provider);
-        var (first, second) = Stores(engine);
+        await using var context = await OpenAsync(provider);
+        var (first, second) = Stores(context);
         var reference = first.Insert(Report("msteams:a"), 2026);
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).Update(reference, report =>
@@ -103,13 +99,11 @@ public sealed class ReportStoreContractTests
         Assert.Null(first.Update("SQ-2026-000099", report => (true, report)));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Lists_filter_sort_newest_first_and_count(StorageProvider provider)
     {
-        await using var engine = await EngineAsync(provider);
-        var store = Stores(engine).First;
+        await using var context = await OpenAsync(provider);
+        var store = Store(context);
         var a1 = store.Insert(Report("msteams:a", category: "经济", at: Filed), 2026);
         var b1 = store.Insert(Report("msteams:b", category: "社会", at: Filed.AddDays(1)), 2026);
         var a2 = store.Insert(Report("msteams:a", category: "社会", at: Filed.AddDays(2)), 2026);

@@ -2,6 +2,7 @@ using Cppcc.Bot.Delivery;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cppcc.Bot.Tests.Storage.Contracts;
 
@@ -11,10 +12,12 @@ public sealed class SendRateContractTests
     [PostgresFact]
     public async Task Requests_on_the_wire_and_answered_in_the_last_second_together_never_exceed_the_ceiling()
     {
-        await using var engine = await StoreEngine.StartAsync(StorageProvider.PostgreSql, new PostgresSchema("delivery-002", PostgresSendRate.Schema));
+        // The real clock: the rate sleeps out waits it reads off the database's clock.
         var options = new DeliveryOptions { MessagesPerSecond = 3 };
-        var (first, second) = engine.Instances<ISendRate>(_ => throw new InvalidOperationException(),
-            source => new PostgresSendRate(source, options, TimeProvider.System, new BackgroundActivity()));
+        await using var context = await StoreContext.CreateAsync(StorageProvider.PostgreSql,
+            services => services.AddSingleton(options).AddSingleton(TimeProvider.System).AddSingleton(new BackgroundActivity()),
+            new PostgresSchema("delivery-002", PostgresSendRate.Schema));
+        var (first, second) = context.TwoInstances<ISendRate, GlobalSendRate, PostgresSendRate>();
 
         var onWire = new[] { await first.OnWireAsync(default), await second.OnWireAsync(default), await first.OnWireAsync(default) };
         var fourth = second.OnWireAsync(default).AsTask();

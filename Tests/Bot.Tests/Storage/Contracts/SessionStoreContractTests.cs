@@ -11,11 +11,11 @@ public sealed class SessionStoreContractTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 10, 1, 30, 0, TimeSpan.Zero); // 09:30 in Beijing
 
-    private static async Task<StoreEngine> EngineAsync(StorageProvider provider) => await StoreEngine.StartAsync(provider,
+    private static Task<StoreContext> OpenAsync(StorageProvider provider) => StoreContext.CreateAsync(provider,
         new PostgresSchema("sessions-001", PostgresSessionStore.Schema), new PostgresSchema("rsvps-001", PostgresRsvpStore.Schema));
 
-    private static (ISessionStore First, ISessionStore Second) Sessions(StoreEngine engine)
-        => engine.Instances<ISessionStore>(db => new SessionStore(db), source => new PostgresSessionStore(source));
+    private static (ISessionStore First, ISessionStore Second) Sessions(StoreContext context)
+        => context.TwoInstances<ISessionStore, SessionStore, PostgresSessionStore>();
 
     private static StudySession Session(DateTimeOffset start, Recurrence recurrence = Recurrence.None) => new()
     {
@@ -28,13 +28,11 @@ public sealed class SessionStoreContractTests
         CreatedBy = "msteams:staff",
     };
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task Sessions_are_numbered_per_year_of_their_start_and_listed_by_start(StorageProvider provider)
     {
-        await using var engine = await EngineAsync(provider);
-        var (first, second) = Sessions(engine);
+        await using var context = await OpenAsync(provider);
+        var (first, second) = Sessions(context);
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
             Task.Run(() => (i % 2 == 0 ? first : second).Add(Session(Start.AddDays(i))).Id)));
@@ -52,13 +50,11 @@ public sealed class SessionStoreContractTests
         Assert.Equal([Start.AddDays(2), Start.AddDays(4)], first.StartingBetween(Start.AddDays(2), Start.AddDays(5)).Select(s => s.StartsAt));
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_reminder_checked_by_two_instances_at_once_is_queued_once(StorageProvider provider)
     {
-        await using var engine = await EngineAsync(provider);
-        var (first, second) = Sessions(engine);
+        await using var context = await OpenAsync(provider);
+        var (first, second) = Sessions(context);
         var session = first.Add(Session(Start));
         var queued = 0;
 
@@ -80,13 +76,11 @@ public sealed class SessionStoreContractTests
         Assert.Equal(1, queued);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_recurring_session_gets_one_next_occurrence_whoever_asks(StorageProvider provider)
     {
-        await using var engine = await EngineAsync(provider);
-        var (first, second) = Sessions(engine);
+        await using var context = await OpenAsync(provider);
+        var (first, second) = Sessions(context);
         var monthly = first.Add(Session(Start, Recurrence.Monthly));
         first.Add(Session(Start, Recurrence.None));
 
@@ -103,13 +97,11 @@ public sealed class SessionStoreContractTests
         Assert.Equal(next.Id, Assert.Single(first.StartingAfter(Start)).Id);
     }
 
-    [Theory]
-    [InlineData(StorageProvider.LiteDb)]
-    [PostgresData]
+    [StoreTheory]
     public async Task A_members_latest_answer_wins(StorageProvider provider)
     {
-        await using var engine = await EngineAsync(provider);
-        var rsvps = engine.Create<IRsvpStore>(db => new RsvpStore(db), source => new PostgresRsvpStore(source));
+        await using var context = await OpenAsync(provider);
+        var rsvps = context.Store<IRsvpStore, RsvpStore, PostgresRsvpStore>();
 
         rsvps.Save(new Rsvp { SessionId = "HD-2026-0001", UserKey = "msteams:a", Name = "甲", Attends = true, At = Start.AddDays(-2) });
         rsvps.Save(new Rsvp { SessionId = "HD-2026-0001", UserKey = "msteams:b", Name = "乙", Attends = true, At = Start.AddDays(-3) });
