@@ -8,11 +8,9 @@ using Newtonsoft.Json.Linq;
 namespace Cppcc.Bot.Tests.Office;
 
 /// <summary>
-/// <c>Bot:TimeZone</c> decides the year of a reference and the time a session is shown at. Runs alone: the static
-/// card builders read the zone process-wide (<see cref="OfficeClock"/>), and a bot in another zone must not change the
-/// times other tests read.
+/// <c>Bot:TimeZone</c> decides the year of a reference and the time a session is shown at. Each bot reads its own zone
+/// from its configuration (through <see cref="OfficeTime"/>), so these run beside the other tests.
 /// </summary>
-[Collection(RunsAlone.Name)]
 public sealed class OfficeTimeZoneTests : IDisposable
 {
     // 31 December 2026, 20:00 UTC: already 1 January 2027 in China, still 2026 in UTC.
@@ -60,7 +58,6 @@ public sealed class OfficeTimeZoneTests : IDisposable
 
     public void Dispose()
     {
-        OfficeClock.Configure(OfficeSettings.ChinaStandardTime);
         _db.Dispose();
     }
 }
