@@ -35,6 +35,23 @@ public sealed class OfficeTimeZoneTests : IDisposable
     }
 
     [Theory]
+    [InlineData(null, "2027-01-01 04:00")]
+    [InlineData("UTC", "2026-12-31 20:00")]
+    [InlineData("Asia/Urumqi", "2027-01-01 02:00")]
+    public async Task A_report_is_listed_and_shown_at_the_time_of_the_configured_zone(string? zone, string shown)
+    {
+        using var bot = Bot(zone);
+        var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
+
+        var listed = ReportBot.Read(await bot.Member("我的社情民意"));
+        var details = ReportBot.Read(await bot.Staff("查询 " + reference));
+
+        Assert.Contains($"{reference} · ", listed);
+        Assert.Contains(" · " + shown + " · ", listed);
+        Assert.Contains(shown, details);
+    }
+
+    [Theory]
     [InlineData(null, "2027年1月5日（周二）15:00")]
     [InlineData("UTC", "2027年1月5日（周二）07:00")]
     [InlineData("Asia/Urumqi", "2027年1月5日（周二）13:00")]
