@@ -9,7 +9,7 @@ namespace Cppcc.Bot.Audit;
 /// The records an <c>操作记录 导出</c> filter matches, oldest first, as CSV or Excel behind <c>/exports/{token}</c>
 /// (subject: the filter's words). The last row says whether the chain verified when the file was made.
 /// </summary>
-public sealed class AuditExportSource(IAuditTrail trail, bool excel) : IExportSource
+public sealed class AuditExportSource(IAuditTrail trail, OfficeTime office, bool excel) : IExportSource
 {
     private static readonly string[] Columns = ["序号", "时间", "操作人", "操作人标识", "操作", "对象", "之前", "之后"];
 
@@ -19,7 +19,7 @@ public sealed class AuditExportSource(IAuditTrail trail, bool excel) : IExportSo
     /// <inheritdoc />
     public ExportFile? Create(string subject)
     {
-        if (!AuditFilter.TryParse(subject, out var filter))
+        if (!AuditFilter.TryParse(subject, office, out var filter))
         {
             return null;
         }
@@ -28,7 +28,7 @@ public sealed class AuditExportSource(IAuditTrail trail, bool excel) : IExportSo
         var rows = new List<object?[]> { Columns };
         rows.AddRange(trail.Find(filter, int.MaxValue).Reverse().Select(e => new object?[]
         {
-            e.Sequence, OfficeClock.Local(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.ActorName, e.ActorKey,
+            e.Sequence, office.Local(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.ActorName, e.ActorKey,
             e.Action, e.Target, e.Before ?? "", e.After ?? "",
         }));
         var verdict = check.Intact

@@ -5,6 +5,7 @@ using Cppcc.Bot.Reports;
 using Cppcc.Bot.Storage;
 using Cppcc.Bot.Storage.Postgres;
 using Cppcc.Dialogs.Audit;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,8 +34,8 @@ public static class AuditServiceCollectionExtensions
             new AuditedKnowledgeCuration(sp.GetRequiredService<KnowledgeCuration>(), sp.GetRequiredService<IAuditTrail>())));
         services.AddPostgresSchema(PostgresStaffSnapshotStore.Schema).AddStore<IStaffSnapshotStore, StaffSnapshotStore, PostgresStaffSnapshotStore>();
         services.AddHostedService<StaffRoleWatcher>();
-        services.AddSingleton<IExportSource>(sp => new AuditExportSource(sp.GetRequiredService<IAuditTrail>(), excel: false));
-        services.AddSingleton<IExportSource>(sp => new AuditExportSource(sp.GetRequiredService<IAuditTrail>(), excel: true));
+        services.AddSingleton<IExportSource>(sp => new AuditExportSource(sp.GetRequiredService<IAuditTrail>(), sp.GetRequiredService<OfficeTime>(), excel: false));
+        services.AddSingleton<IExportSource>(sp => new AuditExportSource(sp.GetRequiredService<IAuditTrail>(), sp.GetRequiredService<OfficeTime>(), excel: true));
         services.AddAuditConversations();
         return services;
     }

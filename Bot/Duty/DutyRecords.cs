@@ -14,7 +14,7 @@ namespace Cppcc.Bot.Duty;
 /// come since), and the year's sessions that have begun, with the answers given to them.
 /// </summary>
 public sealed class DutyRecords(IReportStore reports, ISessionStore sessionStore, IRsvpStore rsvps, AudienceResolver audiences,
-    IMemberSectorStore sectors, IConversationReferenceStore references, DutyPointsRules rules, TimeProvider time) : IDutyRecords
+    IMemberSectorStore sectors, IConversationReferenceStore references, DutyPointsRules rules, OfficeTime office) : IDutyRecords
 {
     /// <inheritdoc />
     public DutyCounts ForMember(Caller member, int year)
@@ -38,7 +38,7 @@ public sealed class DutyRecords(IReportStore reports, ISessionStore sessionStore
     /// <summary>Tallies per user key; with <paramref name="only"/>, just that user (the others are skipped).</summary>
     private Dictionary<string, Tally> CountYear(int year, string? only)
     {
-        var zone = OfficeClock.Zone;
+        var zone = office.Zone;
         DateTimeOffset Start(int y) => new(TimeZoneInfo.ConvertTimeToUtc(new DateTime(y, 1, 1), zone), TimeSpan.Zero);
         var from = Start(year);
         var to = Start(year + 1);
@@ -75,7 +75,7 @@ public sealed class DutyRecords(IReportStore reports, ISessionStore sessionStore
         }
 
         // Only sessions that have begun: an answer to a future session is a plan, not attendance.
-        var now = time.GetUtcNow();
+        var now = office.UtcNow;
         var sessions = sessionStore.StartingBetween(from, now < to ? now : to);
         var answers = rsvps.ForSessions(sessions.Select(s => s.Id).ToList())
             .Where(a => only is null || a.UserKey == only)

@@ -13,7 +13,7 @@ namespace Cppcc.Bot.Duty;
 /// The picture on the ranking card, a PNG behind <c>/exports/{token}</c> (subject: the year): above, member reports
 /// filed per month against those adopted (by the month of adoption); below, points per sector (界别).
 /// </summary>
-public sealed class RankingChartSource(IReportStore reports, IDutyRecords records, ChartFonts fonts) : IExportSource
+public sealed class RankingChartSource(IReportStore reports, IDutyRecords records, ChartFonts fonts, OfficeTime office) : IExportSource
 {
     /// <summary>Size of the whole picture; each chart takes half its height.</summary>
     public const int Width = 900, Height = 760;
@@ -42,12 +42,12 @@ public sealed class RankingChartSource(IReportStore reports, IDutyRecords record
     {
         var filed = new double[12];
         var adopted = new double[12];
-        var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, OfficeClock.Zone.GetUtcOffset(new DateTime(year, 1, 1)));
+        var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, office.Zone.GetUtcOffset(new DateTime(year, 1, 1)));
         foreach (var report in reports.FiledBetween(from.UtcDateTime, from.AddYears(1).UtcDateTime).Where(r => r.Kind == ReportKind.Report))
         {
-            filed[OfficeClock.Local(StoredReport.Utc(report.SubmittedAt)).Month - 1]++;
+            filed[office.Local(StoredReport.Utc(report.SubmittedAt)).Month - 1]++;
             if (report.History.LastOrDefault(h => h.To == ReportState.Adopted) is { } adoption
-                && OfficeClock.Local(StoredReport.Utc(adoption.At)) is { } at && at.Year == year)
+                && office.Local(StoredReport.Utc(adoption.At)) is { } at && at.Year == year)
             {
                 adopted[at.Month - 1]++;
             }

@@ -8,7 +8,7 @@ namespace Cppcc.Bot.Knowledge;
 
 /// <summary>Answers questions from the knowledge base in force, honouring audience and effective/expires dates.</summary>
 /// <remarks><c>phrasers</c> is empty unless Azure OpenAI is configured; <c>embeddings</c> is null where the host registers none.</remarks>
-public sealed class KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, TimeProvider time,
+public sealed class KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<KnowledgeOptions> options, OfficeTime office,
     IEnumerable<IKnowledgePhraser> phrasers, KnowledgeEmbeddings? embeddings = null) : IKnowledgeAnswerer
 {
     private readonly KnowledgeOptions _options = options.Value;
@@ -80,7 +80,7 @@ public sealed class KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<Knowledg
         : entry.Source;
 
     // Effective and expiry dates in the KB are the committee's dates, in the office's zone (Bot:TimeZone).
-    private DateOnly Today() => DateOnly.FromDateTime(OfficeClock.Local(time.GetUtcNow()).DateTime);
+    private DateOnly Today() => office.Today;
 
     private static KnowledgeAnswer ToAnswer(KnowledgeSnapshot snapshot, KnowledgeEntry entry, KnowledgeAudience audience, DateOnly today)
     {

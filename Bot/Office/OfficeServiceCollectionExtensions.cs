@@ -13,14 +13,7 @@ public static class OfficeServiceCollectionExtensions
         services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.Section)
             .Validate(o => OfficeSettings.Languages.Contains(o.DefaultLanguage), "Bot:DefaultLanguage must be zh-CN or en.")
             .Validate(o => OfficeOptions.FindZone(o.TimeZone) is not null, "Bot:TimeZone must be a time zone id known to this machine, e.g. Asia/Shanghai.")
-            .ValidateOnStart()
-            .PostConfigure(o =>
-            {
-                if (OfficeOptions.FindZone(o.TimeZone) is { } zone)
-                {
-                    OfficeClock.Configure(zone);
-                }
-            });
+            .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OfficeOptions>>().Value.ToSettings());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OfficeTime>();

@@ -1,5 +1,6 @@
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Delivery;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace Cppcc.Bot.Reminders;
 /// harmless, so no member gets the same reminder twice.
 /// </summary>
 public sealed class ReminderScheduler(ISessionStore sessions, AudienceResolver audiences, DeliveryQueue queue,
-    IOptions<RemindersOptions> options, TimeProvider time, BackgroundActivity activity, ILogger<ReminderScheduler> logger) : BackgroundService
+    IOptions<RemindersOptions> options, TimeProvider time, OfficeTime office, BackgroundActivity activity, ILogger<ReminderScheduler> logger) : BackgroundService
 {
     /// <summary>The scheduler counts as working from its start until it first waits for the next check.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -74,7 +75,7 @@ public sealed class ReminderScheduler(ISessionStore sessions, AudienceResolver a
             return 0;
         }
         var jobId = $"{SessionService.ReminderJobPrefix(session.Id)}r{session.Revision}:{(long)lead.TotalMinutes}m";
-        queue.Enqueue(jobId, reachable.Select(r => new DeliveryRequest(r.UserKey, r.Reference, SessionCards.Reminder(session.ToView(), r.Reference.Locale))));
+        queue.Enqueue(jobId, reachable.Select(r => new DeliveryRequest(r.UserKey, r.Reference, SessionCards.Reminder(session.ToView(), r.Reference.Locale, office))));
         return reachable.Count;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cppcc.Bot.Audiences;
 using Cppcc.Bot.Conversations;
 using Cppcc.Bot.Delivery;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Root;
 using Cppcc.Dialogs.Sessions;
 using CsvHelper;
@@ -11,7 +12,7 @@ namespace Cppcc.Bot.Reminders;
 
 /// <summary>Study sessions over their stores; edits and cancellations tell the members already reminded.</summary>
 public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, AudienceResolver audiences, PersonalConversations personal,
-    DeliveryQueue queue, SessionChanges changes, TimeProvider time, ILogger<SessionService> logger) : ISessions
+    DeliveryQueue queue, SessionChanges changes, TimeProvider time, OfficeTime office, ILogger<SessionService> logger) : ISessions
 {
     public static string ReminderJobPrefix(string sessionId) => "reminder:" + sessionId + ":";
 
@@ -125,12 +126,12 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
     }
 
     /// <summary>Queues <paramref name="card"/> for everyone who got a reminder of this session; returns how many.</summary>
-    private int Tell(StudySession session, string jobId, Func<SessionView, string?, IMessageActivity> card)
+    private int Tell(StudySession session, string jobId, Func<SessionView, string?, OfficeTime, IMessageActivity> card)
     {
         var requests = queue.DeliveredTo(ReminderJobPrefix(session.Id))
             .Select(key => (key, reference: personal.For(key)))
             .Where(r => r.reference is not null)
-            .Select(r => new DeliveryRequest(r.key, r.reference!, card(session.ToView(), r.reference!.Locale)))
+            .Select(r => new DeliveryRequest(r.key, r.reference!, card(session.ToView(), r.reference!.Locale, office)))
             .ToList();
         queue.Enqueue(jobId, requests);
         return requests.Count;

@@ -10,9 +10,9 @@ namespace Cppcc.Bot.Reports;
 public static class ReportCounting
 {
     /// <summary>Counts the period.</summary>
-    public static ReportStatistics Count(ReportPeriod period, IReportStore store, IReadOnlyDictionary<string, string> sectors)
+    public static ReportStatistics Count(ReportPeriod period, IReportStore store, IReadOnlyDictionary<string, string> sectors, OfficeTime office)
     {
-        var zone = OfficeClock.Zone;
+        var zone = office.Zone;
         DateTime Utc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
         var filed = store.FiledBetween(Utc(period.From), Utc(period.To.AddDays(1)));
 

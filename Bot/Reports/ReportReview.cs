@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
 
@@ -5,7 +6,7 @@ namespace Cppcc.Bot.Reports;
 
 /// <summary>Staff work over <see cref="IReportStore"/>: the triage list, lifecycle transitions (history + author notice) and the numbers.</summary>
 public sealed class ReportReview(IReportStore store, IMemberSectorStore sectors, ReportValidator validator, ReportNotices notices, TimeProvider time,
-    ILogger<ReportReview> logger) : IReportReview
+    OfficeTime office, ILogger<ReportReview> logger) : IReportReview
 {
     /// <inheritdoc />
     public ReportPage List(ReportQuery query, int pageSize)
@@ -80,5 +81,5 @@ public sealed class ReportReview(IReportStore store, IMemberSectorStore sectors,
 
     /// <inheritdoc />
     public ReportStatistics Statistics(ReportPeriod period)
-        => ReportCounting.Count(period, store, sectors.All());
+        => ReportCounting.Count(period, store, sectors.All(), office);
 }

@@ -13,7 +13,8 @@ namespace Cppcc.Bot.WeChat;
 /// Failures are reported in the delivery engine's terms (<see cref="DeliveryFailureException"/>).
 /// </summary>
 public sealed partial class WeChatSender(
-    WeChatApiClient api, IWeChatUserStore users, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatSender> logger)
+    WeChatApiClient api, IWeChatUserStore users, IOptions<WeChatOptions> options, TimeProvider time, OfficeTime office,
+    ILogger<WeChatSender> logger)
 {
     // A customer-service send shortly before the window closes may arrive after it: leave a margin.
     private static readonly TimeSpan WindowMargin = TimeSpan.FromMinutes(5);
@@ -101,12 +102,11 @@ public sealed partial class WeChatSender(
     {
         var firstLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
         var reference = ReferencePattern().Match(text) is { Success: true } m ? m.Value : "-";
-        var office = OfficeClock.Local(time.GetUtcNow());
         return new Dictionary<string, string>
         {
             ["character_string1"] = reference,
             ["thing2"] = firstLine.Length > 20 ? firstLine[..19] + "…" : firstLine,
-            ["time3"] = office.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            ["time3"] = office.Now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         };
     }
 

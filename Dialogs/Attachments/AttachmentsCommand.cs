@@ -12,7 +12,7 @@ namespace Cppcc.Dialogs.Attachments;
 /// <c>附件 &lt;编号&gt;</c> / <c>attachments &lt;ref&gt;</c>: staff get one signed, expiring link per file of any report;
 /// a member sees the names of the files on their own reports (written or co-signed) and nothing of anyone else's.
 /// </summary>
-public sealed class AttachmentsCommand(IReportAttachments attachments, IDownloadLinks links) : ITextCommand
+public sealed class AttachmentsCommand(IReportAttachments attachments, IDownloadLinks links, OfficeTime office) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
@@ -60,7 +60,7 @@ public sealed class AttachmentsCommand(IReportAttachments attachments, IDownload
         }
 
         var made = files.Select(f => (File: f, Link: links.Create(context.Caller, ReportAttachmentEntry.LinkKind, f.Id))).ToList();
-        var until = OfficeClock.Local(made[0].Link.ExpiresAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var until = DownloadCard.Until(made[0].Link, office);
         var card = new AdaptiveCardBuilder().Text(Format(AttachmentTexts.StaffList, reference, files.Count, until));
         foreach (var (file, link) in made)
         {

@@ -6,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Audiences;
 
 /// <summary>Staff create or replace a group (<see cref="GroupSet"/>); a bad field is named and nothing is saved.</summary>
-public sealed class GroupSetAction(IGroups groups) : CardAction<GroupSet>
+public sealed class GroupSetAction(IGroups groups, OfficeTime office) : CardAction<GroupSet>(office)
 {
     private const int MaxNameLength = 20;
 

@@ -11,7 +11,7 @@ namespace Cppcc.Dialogs.Audit;
 /// Staff: <c>操作记录 [n] [词…] [日期]</c> / <c>audit …</c>: the latest records (all, or those a filter matches) and
 /// whether the hash chain still verifies; <c>操作记录 导出 [词…] [日期]</c> sends CSV / Excel links of the matching records.
 /// </summary>
-public sealed class AuditCommand(IAuditTrail trail, IDownloadLinks links, PrivateDownload privateDownload) : ITextCommand
+public sealed class AuditCommand(IAuditTrail trail, IDownloadLinks links, PrivateDownload privateDownload, OfficeTime office) : ITextCommand
 {
     private static readonly string[] ExportWords = ["导出", "export"];
 
@@ -37,7 +37,7 @@ public sealed class AuditCommand(IAuditTrail trail, IDownloadLinks links, Privat
         var text = InputText.Fold(arguments);
         var first = text.Split(' ', 2)[0];
         var export = ExportWords.Contains(first, StringComparer.OrdinalIgnoreCase);
-        if (!AuditFilter.TryParse(export ? text[first.Length..] : text, out var filter))
+        if (!AuditFilter.TryParse(export ? text[first.Length..] : text, office, out var filter))
         {
             await turn.SendActivityAsync(AuditTexts.BadFilter.For(turn), cancellationToken: cancellationToken);
             return;
@@ -60,7 +60,7 @@ public sealed class AuditCommand(IAuditTrail trail, IDownloadLinks links, Privat
 
         foreach (var e in entries)
         {
-            var at = OfficeClock.Local(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var at = office.Local(e.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             var who = e.ActorName.Length > 0 ? e.ActorName : e.ActorKey;
             // Names and notes are typed by people: shown as typed, never as Markdown.
             card.UserText(AuditTexts.Line.Format(turn, e.Sequence, at, who, e.Action, e.Target, e.Before ?? "-", e.After ?? "-"));
@@ -78,7 +78,7 @@ public sealed class AuditCommand(IAuditTrail trail, IDownloadLinks links, Privat
         var excel = links.Create(context.Caller, AuditExportKinds.Excel, subject);
         var card = new AdaptiveCardBuilder()
             .Title(filter.Narrows ? AuditTexts.ExportFiltered.Format(turn, subject) : AuditTexts.ExportAll.For(turn))
-            .Text(AuditTexts.LinksExpire.Format(turn, DownloadCard.Until(csv)), subtle: true)
+            .Text(AuditTexts.LinksExpire.Format(turn, DownloadCard.Until(csv, office)), subtle: true)
             .OpenUrl(AuditTexts.DownloadCsv.For(turn), csv.Url)
             .OpenUrl(AuditTexts.DownloadExcel.For(turn), excel.Url);
         await privateDownload.SendAsync(context, MessageFactory.Attachment(card.Build()), cancellationToken);

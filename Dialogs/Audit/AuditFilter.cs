@@ -10,16 +10,18 @@ namespace Cppcc.Dialogs.Audit;
 /// (office time zone), and any other word, which must appear in the actor's name or id, the action or the target
 /// (e.g. <c>张三</c>, <c>report.transition</c>, <c>SQ-2026-000001</c>).
 /// </summary>
-public sealed partial record AuditFilter(IReadOnlyList<string> Words, DateOnly? From, DateOnly? To, int Count)
+/// <param name="Words">Words every matching record contains.</param>
+/// <param name="From">First day, in <paramref name="Zone"/>.</param>
+/// <param name="To">Last day, in <paramref name="Zone"/>.</param>
+/// <param name="Count">How many records a card shows.</param>
+/// <param name="Zone">The office's zone, in which a record's day is counted.</param>
+public sealed partial record AuditFilter(IReadOnlyList<string> Words, DateOnly? From, DateOnly? To, int Count, TimeZoneInfo Zone)
 {
     /// <summary>Records shown when no count is given.</summary>
     public const int DefaultCount = 20;
 
     /// <summary>Most records a card shows.</summary>
     public const int MaxCount = 100;
-
-    /// <summary>No filter: the newest <see cref="DefaultCount"/>.</summary>
-    public static readonly AuditFilter None = new([], null, null, DefaultCount);
 
     /// <summary>True when something narrows the records (a count alone does not).</summary>
     public bool Narrows => Words.Count > 0 || From is not null || To is not null;
@@ -31,9 +33,10 @@ public sealed partial record AuditFilter(IReadOnlyList<string> Words, DateOnly? 
     private static partial Regex Month();
 
     /// <summary>Reads the words after the command; false (and nothing) when a count or date does not fit.</summary>
-    public static bool TryParse(string? arguments, out AuditFilter filter)
+    public static bool TryParse(string? arguments, OfficeTime office, out AuditFilter filter)
     {
-        filter = None;
+        // No filter: the newest DefaultCount.
+        filter = new AuditFilter([], null, null, DefaultCount, office.Zone);
         var words = new List<string>();
         DateOnly? from = null, to = null;
         int? count = null;
@@ -83,7 +86,7 @@ public sealed partial record AuditFilter(IReadOnlyList<string> Words, DateOnly? 
             }
         }
 
-        filter = new AuditFilter(words, from, to, count ?? DefaultCount);
+        filter = new AuditFilter(words, from, to, count ?? DefaultCount, office.Zone);
         return true;
     }
 
@@ -104,7 +107,7 @@ public sealed partial record AuditFilter(IReadOnlyList<string> Words, DateOnly? 
     {
         if (From is { } from || To is not null)
         {
-            var day = DateOnly.FromDateTime(OfficeClock.Local(entry.At).DateTime);
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, Zone).DateTime);
             if ((From is { } f && day < f) || (To is { } t && day > t))
             {
                 return false;

@@ -1,4 +1,5 @@
 using Cppcc.Dialogs.Exports;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -6,7 +7,7 @@ using Microsoft.Bot.Schema;
 namespace Cppcc.Dialogs.Broadcasts;
 
 /// <summary><c>通知结果 TZ-2026-0001</c> / <c>broadcast report …</c>: counts and a staff-only download link to the per-recipient CSV.</summary>
-public sealed class BroadcastReportCommand(IBroadcasts broadcasts, IDownloadLinks links, PrivateDownload privateDownload) : ITextCommand
+public sealed class BroadcastReportCommand(IBroadcasts broadcasts, IDownloadLinks links, PrivateDownload privateDownload, OfficeTime office) : ITextCommand
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = ["通知结果", "broadcast report"];
@@ -38,7 +39,7 @@ public sealed class BroadcastReportCommand(IBroadcasts broadcasts, IDownloadLink
         }
 
         var reply = MessageFactory.Text(BroadcastTexts.ReportSummary.Format(turn, report.Id, report.Sent, report.Failed, report.Pending));
-        reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, links.Create(context.Caller, ExportKinds.BroadcastResults, report.Id)) };
+        reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, links.Create(context.Caller, ExportKinds.BroadcastResults, report.Id), office) };
         await privateDownload.SendAsync(context, reply, cancellationToken);
     }
 }

@@ -7,9 +7,9 @@ namespace Cppcc.Dialogs.Duty;
 public static class DutyYear
 {
     /// <summary>Reads <c>2026</c> (or nothing: this year); false for anything else.</summary>
-    public static bool TryParse(string? arguments, TimeProvider time, out int year)
+    public static bool TryParse(string? arguments, OfficeTime office, out int year)
     {
-        year = OfficeClock.Local(time.GetUtcNow()).Year;
+        year = office.ThisYear;
         var text = InputText.Normalize(arguments).Trim().TrimEnd('年');
         if (text.Length == 0)
         {

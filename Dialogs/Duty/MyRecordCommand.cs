@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
@@ -7,7 +8,7 @@ using Microsoft.Bot.Schema;
 namespace Cppcc.Dialogs.Duty;
 
 /// <summary><c>我的履职 [year]</c> / <c>my record [year]</c>: the caller's own duty record with points, each line explained.</summary>
-public sealed class MyRecordCommand(IDutyRecords records, DutyPointsRules rules, TimeProvider time) : ITextCommand
+public sealed class MyRecordCommand(IDutyRecords records, DutyPointsRules rules, OfficeTime office) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
@@ -28,7 +29,7 @@ public sealed class MyRecordCommand(IDutyRecords records, DutyPointsRules rules,
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        if (!DutyYear.TryParse(arguments, time, out var year))
+        if (!DutyYear.TryParse(arguments, office, out var year))
         {
             await turn.SendActivityAsync(DutyTexts.BadYear.For(turn), cancellationToken: cancellationToken);
             return;

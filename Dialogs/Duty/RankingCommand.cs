@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cppcc.Dialogs.Exports;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
@@ -11,7 +12,7 @@ namespace Cppcc.Dialogs.Duty;
 /// Staff: <c>履职排名 [year]</c> / <c>ranking [year]</c>: members and sectors by duty points, top ten of each, with
 /// CSV and Excel download links that work for staff only.
 /// </summary>
-public sealed class RankingCommand(IDutyRecords records, IDownloadLinks links, PrivateDownload privateDownload, TimeProvider time) : ITextCommand
+public sealed class RankingCommand(IDutyRecords records, IDownloadLinks links, PrivateDownload privateDownload, OfficeTime office) : ITextCommand
 {
     private const int Shown = 10;
 
@@ -34,7 +35,7 @@ public sealed class RankingCommand(IDutyRecords records, IDownloadLinks links, P
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        if (!DutyYear.TryParse(arguments, time, out var year))
+        if (!DutyYear.TryParse(arguments, office, out var year))
         {
             await turn.SendActivityAsync(DutyTexts.BadYear.For(turn), cancellationToken: cancellationToken);
             return;
@@ -45,10 +46,10 @@ public sealed class RankingCommand(IDutyRecords records, IDownloadLinks links, P
         var csv = links.Create(context.Caller, DutyExportKinds.RankingCsv, subject);
         var excel = links.Create(context.Caller, DutyExportKinds.RankingExcel, subject);
         var chart = links.Create(context.Caller, DutyExportKinds.RankingChart, subject);
-        await privateDownload.SendAsync(context, MessageFactory.Attachment(Card(turn, ranking, csv, excel, chart)), cancellationToken);
+        await privateDownload.SendAsync(context, MessageFactory.Attachment(Card(turn, ranking, csv, excel, chart, office)), cancellationToken);
     }
 
-    private static Attachment Card(ITurnContext turn, DutyRanking ranking, DownloadLink csv, DownloadLink excel, DownloadLink chart)
+    private static Attachment Card(ITurnContext turn, DutyRanking ranking, DownloadLink csv, DownloadLink excel, DownloadLink chart, OfficeTime office)
     {
         var card = new AdaptiveCardBuilder().Title(DutyTexts.RankingTitle.Format(turn, ranking.Year));
         if (ranking.Members.Count == 0)
@@ -64,7 +65,7 @@ public sealed class RankingCommand(IDutyRecords records, IDownloadLinks links, P
         }
 
         return card
-            .Text(DutyTexts.LinksExpire.Format(turn, DownloadCard.Until(csv)), subtle: true)
+            .Text(DutyTexts.LinksExpire.Format(turn, DownloadCard.Until(csv, office)), subtle: true)
             .OpenUrl(DutyTexts.DownloadCsv.For(turn), csv.Url)
             .OpenUrl(DutyTexts.DownloadExcel.For(turn), excel.Url)
             .Build();

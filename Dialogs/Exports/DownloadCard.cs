@@ -13,13 +13,13 @@ public static class DownloadCard
     private static readonly Localized Expires = new("下载链接仅限工作人员使用，{0} 前有效。", "The link works for staff only, until {0}.");
 
     /// <summary>The card for <paramref name="link"/>.</summary>
-    public static Attachment Create(ITurnContext turn, DownloadLink link)
+    public static Attachment Create(ITurnContext turn, DownloadLink link, OfficeTime office)
         => new AdaptiveCardBuilder()
-            .Text(Expires.Format(turn, Until(link)), subtle: true)
+            .Text(Expires.Format(turn, Until(link, office)), subtle: true)
             .OpenUrl(Download.For(turn), link.Url)
             .Build();
 
     /// <summary>When <paramref name="link"/> stops working, in the office's time zone, as the cards show it.</summary>
-    public static string Until(DownloadLink link)
-        => OfficeClock.Local(link.ExpiresAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Until(DownloadLink link, OfficeTime office)
+        => office.Local(link.ExpiresAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
@@ -5,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Knowledge;
 
 /// <summary><c>kb.reply</c>: staff answer a handed-off question; the answer reaches the asker proactively.</summary>
-public sealed class KnowledgeReplyAction(IKnowledgeInbox inbox) : CardAction<KnowledgeReply>
+public sealed class KnowledgeReplyAction(IKnowledgeInbox inbox, OfficeTime office) : CardAction<KnowledgeReply>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Staff;
@@ -34,7 +35,7 @@ public sealed class KnowledgeReplyAction(IKnowledgeInbox inbox) : CardAction<Kno
 }
 
 /// <summary><c>kb.promote</c>: turn a handed-off question (and the answer typed on its card) into a new entry.</summary>
-public sealed class KnowledgePromoteAction : CardAction<KnowledgePromote>
+public sealed class KnowledgePromoteAction(OfficeTime office) : CardAction<KnowledgePromote>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Staff;
@@ -53,7 +54,7 @@ public sealed class KnowledgePromoteAction : CardAction<KnowledgePromote>
 }
 
 /// <summary><c>kb.save</c>: the entry editor was submitted.</summary>
-public sealed class KnowledgeSaveAction(IKnowledgeCuration curation) : CardAction<KnowledgeSave>
+public sealed class KnowledgeSaveAction(IKnowledgeCuration curation, OfficeTime office) : CardAction<KnowledgeSave>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Staff;

@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
@@ -5,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Knowledge;
 
 /// <summary><c>kb.show</c>: the user picked one of the candidate (or related) entries.</summary>
-public sealed class KnowledgeShowAction(IKnowledgeAnswerer answerer, KnowledgeFollowUp followUp) : CardAction<KnowledgeShow>
+public sealed class KnowledgeShowAction(IKnowledgeAnswerer answerer, KnowledgeFollowUp followUp, OfficeTime office) : CardAction<KnowledgeShow>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Public;
@@ -29,7 +30,7 @@ public sealed class KnowledgeShowAction(IKnowledgeAnswerer answerer, KnowledgeFo
 }
 
 /// <summary><c>kb.feedback</c>: "有帮助 / 没帮助" on an answer, stored per entry.</summary>
-public sealed class KnowledgeFeedbackAction(IKnowledgeInbox inbox, IKnowledgeAnswerer answerer) : CardAction<KnowledgeFeedback>
+public sealed class KnowledgeFeedbackAction(IKnowledgeInbox inbox, IKnowledgeAnswerer answerer, OfficeTime office) : CardAction<KnowledgeFeedback>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Public;
@@ -55,7 +56,7 @@ public sealed class KnowledgeFeedbackAction(IKnowledgeInbox inbox, IKnowledgeAns
 }
 
 /// <summary><c>kb.handoff</c>: one click passes an unanswered question to staff.</summary>
-public sealed class KnowledgeHandOffAction(IKnowledgeInbox inbox) : CardAction<KnowledgeHandOff>
+public sealed class KnowledgeHandOffAction(IKnowledgeInbox inbox, OfficeTime office) : CardAction<KnowledgeHandOff>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Public;

@@ -1,9 +1,10 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary><c>我的社情民意</c>: the caller's own reports and suggestions, newest first.</summary>
-public sealed class MyReportsCommand(IReportService reports) : ITextCommand
+public sealed class MyReportsCommand(IReportService reports, OfficeTime office) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
@@ -39,7 +40,7 @@ public sealed class MyReportsCommand(IReportService reports) : ITextCommand
         }
 
         var locale = turn.Activity.Locale;
-        var lines = own.Select(r => $"- {r.Reference} · {r.State.Label().For(locale)} · {ReportFormat.Time(r.SubmittedAt)} · {ReportFormat.Markdown(r.Title)}");
+        var lines = own.Select(r => $"- {r.Reference} · {r.State.Label().For(locale)} · {ReportFormat.Time(r.SubmittedAt, office)} · {ReportFormat.Markdown(r.Title)}");
         await turn.SendActivityAsync(ReportTexts.OwnHeader.Format(turn, own.Count) + "\n\n" + string.Join("\n", lines), cancellationToken: cancellationToken);
     }
 }

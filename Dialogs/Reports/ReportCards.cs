@@ -27,7 +27,7 @@ public static class ReportCards
     }
 
     /// <summary>A report as the caller may see it; staff get the contact, similar reports and the allowed actions.</summary>
-    public static Attachment Details(ITurnContext turn, ReportDetails report, IReadOnlyList<ReportSummary>? similar, bool staffActions)
+    public static Attachment Details(ITurnContext turn, ReportDetails report, IReadOnlyList<ReportSummary>? similar, bool staffActions, OfficeTime office)
     {
         var locale = turn.Activity.Locale;
         var resubmitted = report.History.Count > 0 && report.History[^1] is { From: ReportState.Returned, To: ReportState.Submitted };
@@ -35,7 +35,7 @@ public static class ReportCards
             .Title($"{report.Kind.Label().For(locale)} {report.Reference}")
             .LabelledText(Label(ReportTexts.StatusLine, locale),
                 report.State.Label().For(locale) + (resubmitted ? $"（{ReportTexts.ResubmittedStep.For(locale)}）" : ""))
-            .LabelledText(Label(ReportTexts.SubmittedAtLine, locale), ReportFormat.Time(report.SubmittedAt));
+            .LabelledText(Label(ReportTexts.SubmittedAtLine, locale), ReportFormat.Time(report.SubmittedAt, office));
         if (report.AuthorName is not null)
         {
             card.LabelledText(Label(ReportTexts.AuthorLabel, locale), report.AuthorName);
@@ -68,7 +68,7 @@ public static class ReportCards
             var actor = entry.Actor ?? (entry.ByStaff ? ReportTexts.ActorStaff : ReportTexts.ActorAuthor).For(locale);
             var step = entry is { From: ReportState.Returned, To: ReportState.Submitted } ? ReportTexts.ResubmittedStep : entry.To.Label();
             var extra = new[] { entry.Department, entry.Level?.Label().For(locale), entry.Note }.Where(x => !string.IsNullOrWhiteSpace(x));
-            card.LabelledText($"{ReportFormat.Time(entry.At)} {step.For(locale)} · {actor}", string.Join(" · ", extra));
+            card.LabelledText($"{ReportFormat.Time(entry.At, office)} {step.For(locale)} · {actor}", string.Join(" · ", extra));
         }
 
         if (similar is { Count: > 0 })
@@ -99,7 +99,7 @@ public static class ReportCards
     }
 
     /// <summary>A page of reports with open and paging buttons (they run text commands, as if typed).</summary>
-    public static Attachment List(ITurnContext turn, ReportPage page, ReportQuery query, string command)
+    public static Attachment List(ITurnContext turn, ReportPage page, ReportQuery query, string command, OfficeTime office)
     {
         var locale = turn.Activity.Locale;
         var card = new AdaptiveCardBuilder()
@@ -114,7 +114,7 @@ public static class ReportCards
 
         foreach (var item in page.Items)
         {
-            card.ItemRow($"{item.Reference} · {item.Category} · {item.State.Label().For(locale)} · {ReportFormat.Time(item.SubmittedAt)}", item.Title,
+            card.ItemRow($"{item.Reference} · {item.Category} · {item.State.Label().For(locale)} · {ReportFormat.Time(item.SubmittedAt, office)}", item.Title,
                 CardButton.Submit(ReportTexts.Open.For(locale), new MenuCommand($"{StatusWord} {item.Reference}")));
         }
 

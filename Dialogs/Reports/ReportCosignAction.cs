@@ -1,10 +1,11 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Dialogs.Reports;
 
 /// <summary><see cref="ReportCosign"/>: a co-author named on a joint report (联名) co-signs it or declines.</summary>
-public sealed class ReportCosignAction(IReportService reports) : CardAction<ReportCosign>
+public sealed class ReportCosignAction(IReportService reports, OfficeTime office) : CardAction<ReportCosign>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Member;

@@ -10,8 +10,8 @@ public static class ReportFormat
     public static string Markdown(string? text) => Root.PlainText.Markdown(text);
 
     /// <summary>A time in the office's zone (China time by default), <c>2026-11-27 10:00</c>.</summary>
-    public static string Time(DateTimeOffset at)
-        => OfficeClock.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at, OfficeTime office)
+        => office.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>True for <c>SQ-2026-000001</c> / <c>JY-2026-000001</c> (already normalized).</summary>
     public static bool IsReference(string? text)

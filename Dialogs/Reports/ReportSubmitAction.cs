@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 
@@ -8,7 +9,7 @@ namespace Cppcc.Dialogs.Reports;
 /// gets a message naming it and nothing is stored. With a <c>ref</c> the author resubmits a returned report (a Teams
 /// author by identity, a public submitter with its access code in <c>code</c>).
 /// </summary>
-public sealed class ReportSubmitAction(ReportFiling filing, ReportValidator validator) : CardAction<ReportSubmit>
+public sealed class ReportSubmitAction(ReportFiling filing, ReportValidator validator, OfficeTime office) : CardAction<ReportSubmit>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Public;

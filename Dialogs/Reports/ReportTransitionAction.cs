@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
@@ -9,7 +10,7 @@ namespace Cppcc.Dialogs.Reports;
 /// card. Adoption needs a <c>level</c> (district/city/province/national/instruction); a level word in the note (区级,
 /// 市级, 省级, 全国, 批示) is read too.
 /// </summary>
-public sealed class ReportTransitionAction(IReportReview review, IReportService reports) : CardAction<ReportTransition>
+public sealed class ReportTransitionAction(IReportReview review, IReportService reports, OfficeTime office) : CardAction<ReportTransition>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Staff;
@@ -50,7 +51,7 @@ public sealed class ReportTransitionAction(IReportReview review, IReportService 
         {
             case TransitionStatus.Done:
                 var similar = reports.FindSimilar(result.Report!.Draft, result.Report.Reference, Role.Staff);
-                var card = ReportCards.Details(turn, result.Report, similar, staffActions: true);
+                var card = ReportCards.Details(turn, result.Report, similar, staffActions: true, Office);
                 if (await ClickedCard.TryReplaceAsync(turn, card, cancellationToken))
                 {
                     // The clicked card now shows the new state and the next steps; only a failed notice needs words.

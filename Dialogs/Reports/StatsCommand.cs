@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
@@ -8,7 +9,7 @@ namespace Cppcc.Dialogs.Reports;
 /// Staff: <c>统计 [2026 | 2026-03 | 2026-01-01 2026-06-30]</c> (also <c>stats</c>): the assessment numbers per member and
 /// per sector for the period, with short-lived CSV and Excel download links that work for staff only.
 /// </summary>
-public sealed class StatsCommand(IReportReview review, IReportExports exports, TimeProvider time, Exports.PrivateDownload privateDownload) : ITextCommand
+public sealed class StatsCommand(IReportReview review, IReportExports exports, OfficeTime office, Exports.PrivateDownload privateDownload) : ITextCommand
 {
     private const int MembersShown = 10;
 
@@ -28,7 +29,7 @@ public sealed class StatsCommand(IReportReview review, IReportExports exports, T
     public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var year = Framework.OfficeClock.Local(time.GetUtcNow()).Year;
+        var year = office.ThisYear;
         if (!ReportPeriod.TryParse(arguments, year, out var period))
         {
             await turn.SendActivityAsync(ReportTexts.BadPeriod.For(turn), cancellationToken: cancellationToken);
@@ -37,10 +38,10 @@ public sealed class StatsCommand(IReportReview review, IReportExports exports, T
 
         var stats = review.Statistics(period);
         var links = exports.CreateLinks(context.Caller, period);
-        await privateDownload.SendAsync(context, MessageFactory.Attachment(Card(turn, stats, links)), cancellationToken);
+        await privateDownload.SendAsync(context, MessageFactory.Attachment(Card(turn, stats, links, office)), cancellationToken);
     }
 
-    private static Microsoft.Bot.Schema.Attachment Card(ITurnContext turn, ReportStatistics stats, ExportLinks links)
+    private static Microsoft.Bot.Schema.Attachment Card(ITurnContext turn, ReportStatistics stats, ExportLinks links, OfficeTime office)
     {
         var locale = turn.Activity.Locale;
         int Level(AdoptionLevel l) => stats.Members.Sum(m => m.Adopted.GetValueOrDefault(l));
@@ -58,7 +59,7 @@ public sealed class StatsCommand(IReportReview review, IReportExports exports, T
         }
 
         return card
-            .Text(ReportTexts.LinksExpire.Format(turn, ReportFormat.Time(links.ExpiresAt)), subtle: true)
+            .Text(ReportTexts.LinksExpire.Format(turn, ReportFormat.Time(links.ExpiresAt, office)), subtle: true)
             .OpenUrl(ReportTexts.DownloadCsv.For(locale), links.CsvUrl)
             .OpenUrl(ReportTexts.DownloadExcel.For(locale), links.ExcelUrl)
             .Build();

@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 
@@ -8,7 +9,7 @@ namespace Cppcc.Dialogs.Reports;
 /// (who also get contact details, similar reports and the actions allowed now). Everyone else gets the same reply
 /// as for a reference that does not exist.
 /// </summary>
-public sealed class StatusCommand(IReportService reports) : ITextCommand
+public sealed class StatusCommand(IReportService reports, OfficeTime office) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
@@ -48,6 +49,6 @@ public sealed class StatusCommand(IReportService reports) : ITextCommand
 
         var staff = context.Caller.Has(Role.Staff);
         var similar = staff ? reports.FindSimilar(report.Draft, report.Reference, Role.Staff) : null;
-        await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Details(turn, report, similar, staffActions: staff)), cancellationToken);
+        await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Details(turn, report, similar, staffActions: staff, office)), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 
@@ -7,7 +8,7 @@ namespace Cppcc.Dialogs.Reports;
 /// Staff: <c>社情民意列表 [state] [category] [page]</c> (also <c>待办</c>, <c>triage</c>): reports by state and category,
 /// newest first, with open and paging buttons. <c>待办</c> alone lists what waits for review.
 /// </summary>
-public sealed class TriageCommand(IReportReview review, ReportRules rules) : ITextCommand
+public sealed class TriageCommand(IReportReview review, ReportRules rules, OfficeTime office) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
@@ -29,7 +30,7 @@ public sealed class TriageCommand(IReportReview review, ReportRules rules) : ITe
     {
         var query = Parse(arguments, InputIsBareTodo(context.Turn));
         var page = review.List(query, rules.PageSize);
-        var card = ReportCards.List(context.Turn, page, query with { Page = page.Page }, Words[0]);
+        var card = ReportCards.List(context.Turn, page, query with { Page = page.Page }, Words[0], office);
         await context.Turn.SendActivityAsync(MessageFactory.Attachment(card), cancellationToken);
     }
 

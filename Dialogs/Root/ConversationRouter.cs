@@ -13,7 +13,7 @@ namespace Cppcc.Dialogs.Root;
 /// </summary>
 public sealed class ConversationRouter(DialogRunner runner, CommandTable commands, IEnumerable<ICardAction> actions,
     IQuestionHandler questions, SmallTalkReplies smallTalk, IEnumerable<ITurnNotice> notices, IEnumerable<IFileIntake> files,
-    ILogger<ConversationRouter> logger)
+    OfficeTime office, ILogger<ConversationRouter> logger)
 {
     private readonly Dictionary<string, ICardAction> _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
     private readonly IReadOnlyList<ITurnNotice> _notices = notices.ToList();
@@ -37,7 +37,7 @@ public sealed class ConversationRouter(DialogRunner runner, CommandTable command
         if (card?[CardSubmit.ActionField] is JValue { Type: JTokenType.String } menu && (string)menu! == MenuCommand.ActionName)
         {
             // A menu button runs its command as if it had been typed.
-            text = CardSubmit.Read<MenuCommand>(card).Command ?? "";
+            text = CardSubmit.Read<MenuCommand>(card, office).Command ?? "";
             card = null;
         }
 

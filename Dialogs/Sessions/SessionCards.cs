@@ -23,35 +23,35 @@ public static class SessionCards
     private static readonly Localized CancelledBody = new("“{0}”（原定 {1}）已取消，无需参加。", "\"{0}\" ({1}) is cancelled.");
 
     /// <summary>The reminder with its attend / absent buttons.</summary>
-    public static IMessageActivity Reminder(SessionView session, string? locale)
-        => Summarised(Asking(ReminderTitle, session, locale).Text(PleaseAnswer.For(locale)), ReminderTitle, session, locale);
+    public static IMessageActivity Reminder(SessionView session, string? locale, OfficeTime office)
+        => Summarised(Asking(ReminderTitle, session, locale, office).Text(PleaseAnswer.For(locale)), ReminderTitle, session, locale);
 
     /// <summary>A changed session, asked afresh.</summary>
-    public static IMessageActivity Changed(SessionView session, string? locale)
-        => Summarised(Asking(ChangedTitle, session, locale), ChangedTitle, session, locale);
+    public static IMessageActivity Changed(SessionView session, string? locale, OfficeTime office)
+        => Summarised(Asking(ChangedTitle, session, locale, office), ChangedTitle, session, locale);
 
     /// <summary>A cancelled session: plain text, nothing left to answer.</summary>
-    public static IMessageActivity Cancelled(SessionView session, string? locale)
+    public static IMessageActivity Cancelled(SessionView session, string? locale, OfficeTime office)
         => MessageFactory.Text(CancelledTitle.For(locale) + "\n\n" +
-            string.Format(CultureInfo.InvariantCulture, CancelledBody.For(locale), session.Title, SessionTexts.When(session.StartsAt)));
+            string.Format(CultureInfo.InvariantCulture, CancelledBody.For(locale), session.Title, SessionTexts.When(session.StartsAt, office)));
 
     /// <summary>The reminder once answered: the answer given, and only the button that changes it.</summary>
-    public static Attachment Answered(SessionView session, bool attends, string? locale)
-        => Header(ReminderTitle, session, locale)
+    public static Attachment Answered(SessionView session, bool attends, string? locale, OfficeTime office)
+        => Header(ReminderTitle, session, locale, office)
             .Text((attends ? SessionTexts.RsvpAttend : SessionTexts.RsvpAbsent).Format(locale, session.Title))
             .Submit((attends ? ChangeToAbsent : ChangeToAttend).For(locale), SessionRsvp.For(session.Id, !attends))
             .Build();
 
-    private static AdaptiveCardBuilder Asking(Localized title, SessionView session, string? locale)
-        => Header(title, session, locale)
+    private static AdaptiveCardBuilder Asking(Localized title, SessionView session, string? locale, OfficeTime office)
+        => Header(title, session, locale, office)
             .Submit(AttendButton.For(locale), SessionRsvp.For(session.Id, attends: true))
             .Submit(AbsentButton.For(locale), SessionRsvp.For(session.Id, attends: false));
 
-    private static AdaptiveCardBuilder Header(Localized title, SessionView session, string? locale)
+    private static AdaptiveCardBuilder Header(Localized title, SessionView session, string? locale, OfficeTime office)
         => new AdaptiveCardBuilder()
             .Title(title.For(locale) + "：" + session.Title)
             .Facts(
-                new CardFact(WhenLabel.For(locale), SessionTexts.When(session.StartsAt)),
+                new CardFact(WhenLabel.For(locale), SessionTexts.When(session.StartsAt, office)),
                 new CardFact(WhereLabel.For(locale), session.Location),
                 new CardFact(KindLabel.For(locale), SessionTexts.KindName(session.Kind)));
 

@@ -37,10 +37,10 @@ public abstract class SessionCommand : ITextCommand
 /// <summary><c>学习安排</c> / <c>sessions</c>: upcoming sessions.</summary>
 public sealed class SessionListCommand : SessionCommand
 {
+    private readonly OfficeTime _office;
+
     /// <summary>Creates the command.</summary>
-    public SessionListCommand(ISessions sessions) : base(sessions)
-    {
-    }
+    public SessionListCommand(ISessions sessions, OfficeTime office) : base(sessions) => _office = office;
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Words { get; } = new[] { "学习安排", "sessions" };
@@ -61,7 +61,7 @@ public sealed class SessionListCommand : SessionCommand
         var upcoming = Sessions.Upcoming(10);
         var text = upcoming.Count == 0
             ? SessionTexts.NoUpcoming.For(turn)
-            : SessionTexts.UpcomingTitle.For(turn) + "\n\n" + string.Join("\n\n", upcoming.Select(SessionTexts.Line));
+            : SessionTexts.UpcomingTitle.For(turn) + "\n\n" + string.Join("\n\n", upcoming.Select(s => SessionTexts.Line(s, _office)));
         return SayAsync(turn, text, cancellationToken);
     }
 }
@@ -118,7 +118,7 @@ public sealed class SessionMoveCommand : SessionCommand
             return SayAsync(turn, SessionTexts.NoSuchSession.Format(turn, id), cancellationToken);
         }
 
-        return SayAsync(turn, SessionTexts.Moved.Format(turn, moved.Id, SessionTexts.When(moved.StartsAt), moved.Location), cancellationToken);
+        return SayAsync(turn, SessionTexts.Moved.Format(turn, moved.Id, SessionTexts.When(moved.StartsAt, _office), moved.Location), cancellationToken);
     }
 }
 
@@ -127,12 +127,14 @@ public sealed class AttendanceCommand : SessionCommand
 {
     private readonly IDownloadLinks _links;
     private readonly PrivateDownload _private;
+    private readonly OfficeTime _office;
 
     /// <summary>Creates the command.</summary>
-    public AttendanceCommand(ISessions sessions, IDownloadLinks links, PrivateDownload privateDownload) : base(sessions)
+    public AttendanceCommand(ISessions sessions, IDownloadLinks links, PrivateDownload privateDownload, OfficeTime office) : base(sessions)
     {
         _links = links;
         _private = privateDownload;
+        _office = office;
     }
 
     /// <inheritdoc />
@@ -165,7 +167,7 @@ public sealed class AttendanceCommand : SessionCommand
             (a.Attends ? SessionTexts.Attend : SessionTexts.Absent).For(turn))));
         lines.AddRange(attendance.NotReplied.Select(n => SessionTexts.AttendanceLine.Format(turn, n.Name, SessionTexts.NoReply.For(turn))));
         var reply = MessageFactory.Text(string.Join("\n\n", lines));
-        reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id)) };
+        reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id), _office) };
         await _private.SendAsync(context, reply, cancellationToken);
     }
 }

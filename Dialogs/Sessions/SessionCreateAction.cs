@@ -6,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Sessions;
 
 /// <summary>Staff schedule a session from a form: the reply contains the session id; bad fields are named, nothing is stored.</summary>
-public sealed class SessionCreateAction(ISessions sessions, OfficeTime office) : CardAction<SessionCreate>
+public sealed class SessionCreateAction(ISessions sessions, OfficeTime office) : CardAction<SessionCreate>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Staff;
@@ -15,17 +15,17 @@ public sealed class SessionCreateAction(ISessions sessions, OfficeTime office) :
     protected override async Task HandleAsync(RouteContext context, SessionCreate submit, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var (draft, problem) = SessionDraftReader.Read(turn, submit, office, sessions.Audiences());
+        var (draft, problem) = SessionDraftReader.Read(turn, submit, Office, sessions.Audiences());
         if (draft is null)
         {
             await turn.SendActivityAsync(problem, cancellationToken: cancellationToken);
             return;
         }
 
-        await SendCreatedAsync(turn, sessions.Create(draft, context.Caller), cancellationToken);
+        await SendCreatedAsync(turn, sessions.Create(draft, context.Caller), Office, cancellationToken);
     }
 
-    internal static Task SendCreatedAsync(ITurnContext turn, SessionView s, CancellationToken cancellationToken)
+    internal static Task SendCreatedAsync(ITurnContext turn, SessionView s, OfficeTime office, CancellationToken cancellationToken)
         => turn.SendActivityAsync(MessageFactory.Text(SessionTexts.Created.Format(turn, SessionTexts.KindName(s.Kind), s.Title, s.Id,
-            SessionTexts.When(s.StartsAt), s.Location)), cancellationToken);
+            SessionTexts.When(s.StartsAt, office), s.Location)), cancellationToken);
 }

@@ -16,12 +16,14 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
 
     private readonly ISessions _sessions;
     private readonly ICallerResolver _callers;
+    private readonly OfficeTime _office;
 
     /// <summary>Creates the dialog.</summary>
-    public SessionDialog(ISessions sessions, ICallerResolver callers) : base(DialogId)
+    public SessionDialog(ISessions sessions, ICallerResolver callers, OfficeTime office) : base(DialogId)
     {
         _sessions = sessions;
         _callers = callers;
+        _office = office;
         AddStep(AskTitleStepAsync);
         AddStep(AskKindStepAsync);
         AddStep(AskStartStepAsync);
@@ -90,7 +92,7 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
     {
         step.State.Recurrence = (Recurrence)Array.IndexOf(SessionTexts.RecurrenceNames, (string)step.Result!);
         var s = step.State;
-        var question = SessionTexts.Confirm.Format(step.Context, SessionTexts.KindName(s.Kind), s.Title, SessionTexts.When(s.StartsAt), s.Location,
+        var question = SessionTexts.Confirm.Format(step.Context, SessionTexts.KindName(s.Kind), s.Title, SessionTexts.When(s.StartsAt, _office), s.Location,
             SessionTexts.RecurrenceName(s.Recurrence));
         // Buttons say what they do (创建 / 暂不创建); 是 / 否 typed by hand still count.
         var choices = new List<string> { SessionTexts.Create.For(step.Context), SessionTexts.NotNow.For(step.Context) };
@@ -107,7 +109,7 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
 
         var s = step.State;
         var created = _sessions.Create(new SessionDraft(s.Title, s.Kind, s.StartsAt, s.Location, s.Recurrence, "all"), _callers.Resolve(step.Context.Activity));
-        await SessionCreateAction.SendCreatedAsync(step.Context, created, ct);
+        await SessionCreateAction.SendCreatedAsync(step.Context, created, _office, ct);
         return await step.EndAsync(created.Id, ct);
     }
 }

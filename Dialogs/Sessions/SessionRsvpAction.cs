@@ -1,10 +1,11 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Dialogs.Sessions;
 
 /// <summary>A member answers a reminder with its attend / absent button; the clicked card then shows the answer.</summary>
-public sealed class SessionRsvpAction(ISessions sessions) : CardAction<SessionRsvp>
+public sealed class SessionRsvpAction(ISessions sessions, OfficeTime office) : CardAction<SessionRsvp>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Member;
@@ -27,7 +28,7 @@ public sealed class SessionRsvpAction(ISessions sessions) : CardAction<SessionRs
             return;
         }
 
-        if (await ClickedCard.TryReplaceAsync(turn, SessionCards.Answered(session, attends, turn.Activity.Locale), cancellationToken))
+        if (await ClickedCard.TryReplaceAsync(turn, SessionCards.Answered(session, attends, turn.Activity.Locale, Office), cancellationToken))
         {
             return;
         }

@@ -51,14 +51,14 @@ public static class SessionTexts
     public static string RecurrenceName(Recurrence recurrence) => RecurrenceNames[(int)recurrence];
 
     /// <summary>"2026年12月1日（周二）14:30", always in the office's zone, whatever offset the start was entered with.</summary>
-    public static string When(DateTimeOffset start)
+    public static string When(DateTimeOffset start, OfficeTime office)
     {
-        var local = OfficeClock.Local(start);
+        var local = office.Local(start);
         var weekday = "日一二三四五六"[(int)local.DayOfWeek];
         return local.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + "（周" + weekday + "）" + local.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
 
     /// <summary>One line of a list.</summary>
-    public static string Line(SessionView s)
-        => $"{s.Id} · {KindName(s.Kind)}“{s.Title}” · {When(s.StartsAt)} · {s.Location}" + (s.Recurrence == Recurrence.None ? "" : " · " + RecurrenceName(s.Recurrence));
+    public static string Line(SessionView s, OfficeTime office)
+        => $"{s.Id} · {KindName(s.Kind)}“{s.Title}” · {When(s.StartsAt, office)} · {s.Location}" + (s.Recurrence == Recurrence.None ? "" : " · " + RecurrenceName(s.Recurrence));
 }

@@ -6,7 +6,7 @@ using Microsoft.Bot.Builder;
 namespace Cppcc.Dialogs.Sessions;
 
 /// <summary>Staff edit a session; members already reminded are told, and a moved session is reminded afresh.</summary>
-public sealed class SessionUpdateAction(ISessions sessions, OfficeTime office) : CardAction<SessionUpdate>
+public sealed class SessionUpdateAction(ISessions sessions, OfficeTime office) : CardAction<SessionUpdate>(office)
 {
     /// <inheritdoc />
     public override Role MinimumRole => Role.Staff;
@@ -35,11 +35,11 @@ public sealed class SessionUpdateAction(ISessions sessions, OfficeTime office) :
         }
         else if (startText.Length > 0)
         {
-            if (!SessionDraftReader.TryParseStart(startText, office, out var parsed))
+            if (!SessionDraftReader.TryParseStart(startText, Office, out var parsed))
             {
                 problem = SessionTexts.BadField.Format(turn, "开始时间", "startsAt", SessionTexts.NotADate.For(turn));
             }
-            else if (parsed <= office.UtcNow)
+            else if (parsed <= Office.UtcNow)
             {
                 problem = SessionTexts.BadField.Format(turn, "开始时间", "startsAt", SessionTexts.InThePast.For(turn));
             }
@@ -58,7 +58,7 @@ public sealed class SessionUpdateAction(ISessions sessions, OfficeTime office) :
         var updated = sessions.Update(id, title.Length > 0 ? title : null, start, location.Length > 0 ? location : null, context.Caller);
         var reply = updated is null
             ? SessionTexts.NoSuchSession.Format(turn, id)
-            : SessionTexts.Moved.Format(turn, updated.Id, SessionTexts.When(updated.StartsAt), updated.Location);
+            : SessionTexts.Moved.Format(turn, updated.Id, SessionTexts.When(updated.StartsAt, Office), updated.Location);
         await turn.SendActivityAsync(MessageFactory.Text(reply), cancellationToken);
     }
 }

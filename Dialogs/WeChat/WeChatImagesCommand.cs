@@ -1,4 +1,5 @@
 using Cppcc.Dialogs.Exports;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Reports;
 using Cppcc.Dialogs.Root;
@@ -10,7 +11,7 @@ namespace Cppcc.Dialogs.WeChat;
 /// Staff: <c>微信图片 &lt;编号&gt;</c> / <c>wechat images &lt;ref&gt;</c>: the images a WeChat user attached to a suggestion, one
 /// staff-only download link each.
 /// </summary>
-public sealed class WeChatImagesCommand(IWeChatImages images, IDownloadLinks links) : ITextCommand
+public sealed class WeChatImagesCommand(IWeChatImages images, IDownloadLinks links, OfficeTime office) : ITextCommand
 {
     /// <inheritdoc />
     public bool PersonalOnly => true;
@@ -40,7 +41,7 @@ public sealed class WeChatImagesCommand(IWeChatImages images, IDownloadLinks lin
         }
 
         var downloads = ids.Select(id => links.Create(context.Caller, WeChatExportKinds.Image, id)).ToList();
-        var card = new AdaptiveCardBuilder().Text(WeChatTexts.ImagesOf.Format(turn, reference, ids.Count, DownloadCard.Until(downloads[^1])));
+        var card = new AdaptiveCardBuilder().Text(WeChatTexts.ImagesOf.Format(turn, reference, ids.Count, DownloadCard.Until(downloads[^1], office)));
         for (var i = 0; i < downloads.Count; i++)
         {
             card.OpenUrl(WeChatTexts.Image.Format(turn, i + 1), downloads[i].Url);

@@ -8,17 +8,21 @@ namespace Cppcc.Dialogs.Framework.Cards;
 /// the handler never sees the raw submit.
 /// </summary>
 /// <typeparam name="TSubmit">What the card sends.</typeparam>
-public abstract class CardAction<TSubmit> : ICardAction where TSubmit : class, ICardSubmit<TSubmit>
+/// <param name="office">The office's clock, whose zone a date in the submit is read in.</param>
+public abstract class CardAction<TSubmit>(OfficeTime office) : ICardAction where TSubmit : class, ICardSubmit<TSubmit>
 {
     /// <inheritdoc />
     public string Name => TSubmit.ActionName;
+
+    /// <summary>The office's clock and zone, for handlers that read or show a time.</summary>
+    protected OfficeTime Office { get; } = office;
 
     /// <inheritdoc />
     public abstract Role MinimumRole { get; }
 
     /// <inheritdoc />
     public Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
-        => HandleAsync(context, CardSubmit.Read<TSubmit>(value), cancellationToken);
+        => HandleAsync(context, CardSubmit.Read<TSubmit>(value, Office), cancellationToken);
 
     /// <summary>Handles one submit.</summary>
     protected abstract Task HandleAsync(RouteContext context, TSubmit submit, CancellationToken cancellationToken);

@@ -32,11 +32,12 @@ public static class CardSubmit
     /// <summary>
     /// Reads a submit into <typeparamref name="T"/>. A field that is missing, or is not text, a number, a boolean or a date
     /// (an object, an array: a hand-made or hostile submit) reads as null, so the handler answers it like a missing field.
+    /// A date the channel's reader made of a field reads as that instant in <paramref name="office"/>'s zone.
     /// </summary>
-    public static T Read<T>(JObject value) where T : class, ICardSubmit<T>
+    public static T Read<T>(JObject value, OfficeTime office) where T : class, ICardSubmit<T>
     {
         var shape = ShapeOf(typeof(T));
-        var arguments = shape.Fields.Select(f => (object?)Scalar(value[f.WireName])).ToArray();
+        var arguments = shape.Fields.Select(f => (object?)Scalar(value[f.WireName], office)).ToArray();
         return (T)shape.Constructor.Invoke(arguments);
     }
 
@@ -46,7 +47,7 @@ public static class CardSubmit
             ? WireName(property.Name)
             : throw new ArgumentException("Name a property of the submit record, e.g. s => s.Title.", nameof(field));
 
-    private static string? Scalar(JToken? token) => token switch
+    private static string? Scalar(JToken? token, OfficeTime office) => token switch
     {
         JValue { Value: null } => null,
         JValue { Value: string text } => text,
@@ -54,7 +55,7 @@ public static class CardSubmit
         // The channel's JSON reader may have turned an ISO string into a date already: keep the instant and its offset,
         // and show a bare DateTime, whose offset the reader dropped, in the office's time zone.
         JValue { Value: DateTimeOffset instant } => instant.ToString("o", CultureInfo.InvariantCulture),
-        JValue { Value: DateTime time } => OfficeClock.Local(new DateTimeOffset(time.ToUniversalTime(), TimeSpan.Zero))
+        JValue { Value: DateTime time } => office.Local(new DateTimeOffset(time.ToUniversalTime(), TimeSpan.Zero))
             .ToString("o", CultureInfo.InvariantCulture),
         JValue { Value: IFormattable number } => number.ToString(null, CultureInfo.InvariantCulture),
         _ => null,

@@ -1,6 +1,7 @@
 using Cppcc.Bot.AI;
 using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Tests.Support;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using LiteDB;
@@ -44,7 +45,7 @@ public class HybridRetrievalTests : IAsyncLifetime
         var embeddings = new KnowledgeEmbeddings(embedders, new EmbeddingCacheStore(db), TimeSpan.FromSeconds(1));
         var kb = new KnowledgeBase(options, new Env(), new KnowledgeEntryStore(db), NullLogger<KnowledgeBase>.Instance, embeddings);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
-        return (kb, new KnowledgeAnswerer(kb, options, time, [], embeddings));
+        return (kb, new KnowledgeAnswerer(kb, options, new OfficeTime(time, OfficeSettings.Default), [], embeddings));
     }
 
     [Fact]

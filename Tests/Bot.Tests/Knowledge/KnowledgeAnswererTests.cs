@@ -1,4 +1,5 @@
 using Cppcc.Bot.Knowledge;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using LiteDB;
@@ -51,7 +52,7 @@ public class KnowledgeAnswererTests : IDisposable
     {
         var options = Options.Create(new KnowledgeOptions { Path = _folder });
         var kb = new KnowledgeBase(options, new Env(), new KnowledgeEntryStore(_db), NullLogger<KnowledgeBase>.Instance);
-        return new KnowledgeAnswerer(kb, options, _time, []);
+        return new KnowledgeAnswerer(kb, options, new OfficeTime(_time, OfficeSettings.Default), []);
     }
 
     [Fact]

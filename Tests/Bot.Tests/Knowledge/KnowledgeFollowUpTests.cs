@@ -2,6 +2,7 @@ using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Knowledge.Files;
 using Cppcc.Bot.Knowledge.Retrieval;
 using Cppcc.Bot.Tests.Support;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using LiteDB;
@@ -22,7 +23,7 @@ public class KnowledgeFollowUpTests : IDisposable
     {
         var options = Options.Create(new KnowledgeOptions { Path = Path.Combine(BotFactory.RepositoryRoot, "kb"), WatchFiles = false });
         var kb = new KnowledgeBase(options, new Env(), new KnowledgeEntryStore(_db), NullLogger<KnowledgeBase>.Instance);
-        _answerer = new KnowledgeAnswerer(kb, options, new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero)), []);
+        _answerer = new KnowledgeAnswerer(kb, options, new OfficeTime(new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero)), OfficeSettings.Default), []);
     }
 
     public void Dispose() => _db.Dispose();

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Cppcc.Bot.Knowledge.Files;
 using Cppcc.Bot.Reminders;
 using Cppcc.Bot.Tests.Support;
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
 using Cppcc.Dialogs.Sessions;
@@ -43,8 +44,9 @@ public sealed partial class KnowledgeMatchesBotTests : IDisposable
             await teams.SayAsync("m1", "明天会下雨吗"),
         };
         var session = new StudySession { Id = "XX-2026-0001", Title = "学习贯彻全会精神", StartsAt = TimeProvider.System.GetUtcNow().AddDays(3), OffsetMinutes = 480 };
-        replies.Add(JObject.FromObject(SessionCards.Reminder(session.ToView(), "zh-CN")));
-        replies.Add(JObject.FromObject(SessionCards.Changed(session.ToView(), "zh-CN")));
+        var office = factory.Services.GetRequiredService<OfficeTime>();
+        replies.Add(JObject.FromObject(SessionCards.Reminder(session.ToView(), "zh-CN", office)));
+        replies.Add(JObject.FromObject(SessionCards.Changed(session.ToView(), "zh-CN", office)));
         replies.Add(JObject.FromObject(KnowledgeStaffCards.Ticket("zh-CN", "T-1", "明天会下雨吗", "委员甲", Role.Member)));
         var buttons = replies.SelectMany(r => r.DescendantsAndSelf().OfType<JObject>())
             .Where(o => ButtonTypes.Contains((string?)o["type"] ?? "") && o["title"]?.Type == JTokenType.String)

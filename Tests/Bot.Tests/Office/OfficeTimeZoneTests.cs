@@ -8,11 +8,9 @@ using Newtonsoft.Json.Linq;
 namespace Cppcc.Bot.Tests.Office;
 
 /// <summary>
-/// <c>Bot:TimeZone</c> decides the year of a reference and the time a session is shown at. Runs alone: the static
-/// card builders read the zone process-wide (<see cref="OfficeClock"/>), and a bot in another zone must not change the
-/// times other tests read.
+/// <c>Bot:TimeZone</c> decides the year of a reference and the time a session is shown at. Each bot reads its own zone
+/// from its configuration (through <see cref="OfficeTime"/>), so these run beside the other tests.
 /// </summary>
-[Collection(RunsAlone.Name)]
 public sealed class OfficeTimeZoneTests : IDisposable
 {
     // 31 December 2026, 20:00 UTC: already 1 January 2027 in China, still 2026 in UTC.
@@ -34,6 +32,23 @@ public sealed class OfficeTimeZoneTests : IDisposable
         var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
 
         Assert.StartsWith(prefix, reference);
+    }
+
+    [Theory]
+    [InlineData(null, "2027-01-01 04:00")]
+    [InlineData("UTC", "2026-12-31 20:00")]
+    [InlineData("Asia/Urumqi", "2027-01-01 02:00")]
+    public async Task A_report_is_listed_and_shown_at_the_time_of_the_configured_zone(string? zone, string shown)
+    {
+        using var bot = Bot(zone);
+        var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
+
+        var listed = ReportBot.Read(await bot.Member("我的社情民意"));
+        var details = ReportBot.Read(await bot.Staff("查询 " + reference));
+
+        Assert.Contains($"{reference} · ", listed);
+        Assert.Contains(" · " + shown + " · ", listed);
+        Assert.Contains(shown, details);
     }
 
     [Theory]
@@ -60,7 +75,6 @@ public sealed class OfficeTimeZoneTests : IDisposable
 
     public void Dispose()
     {
-        OfficeClock.Configure(OfficeSettings.ChinaStandardTime);
         _db.Dispose();
     }
 }

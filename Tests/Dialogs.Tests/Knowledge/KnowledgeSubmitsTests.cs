@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Knowledge;
 using Cppcc.Dialogs.Root;
@@ -14,6 +15,8 @@ namespace Cppcc.Dialogs.Tests.Knowledge;
 /// </summary>
 public class KnowledgeSubmitsTests
 {
+    private static readonly OfficeTime Office = new(TimeProvider.System, OfficeSettings.Default);
+
     private static ITurnContext Turn() => new TurnContext(new TestAdapter(), new Activity(ActivityTypes.Message) { Locale = "zh-CN" });
 
     private static JObject Content(IMessageActivity message) => (JObject)message.Attachments[0].Content;
@@ -40,13 +43,13 @@ public class KnowledgeSubmitsTests
     public void Submits_as_cards_post_them_read_into_the_records()
     {
         var save = CardSubmit.Read<KnowledgeSave>(JObject.Parse(
-            """{"action":"kb.save","id":"visit","questions":"怎么参观？","answer":"预约","source":"办公室","url":"","audience":"public","tags":"参观","related":"a, b"}"""));
-        var feedback = CardSubmit.Read<KnowledgeFeedback>(JObject.Parse("""{"action":"kb.feedback","id":"x","helpful":true,"question":"q"}"""));
+            """{"action":"kb.save","id":"visit","questions":"怎么参观？","answer":"预约","source":"办公室","url":"","audience":"public","tags":"参观","related":"a, b"}"""), Office);
+        var feedback = CardSubmit.Read<KnowledgeFeedback>(JObject.Parse("""{"action":"kb.feedback","id":"x","helpful":true,"question":"q"}"""), Office);
 
         Assert.Equal(new KnowledgeSave("visit", "怎么参观？", "预约", "办公室", "", "public", "参观", "a, b"), save);
         Assert.True(feedback.IsHelpful);
-        Assert.Equal(new KnowledgeReply("KB-2", "已答复"), CardSubmit.Read<KnowledgeReply>(JObject.Parse("""{"ticket":"KB-2","answer":"已答复"}""")));
-        Assert.Equal(new KnowledgePromote("q", "a"), CardSubmit.Read<KnowledgePromote>(JObject.Parse("""{"question":"q","answer":"a"}""")));
+        Assert.Equal(new KnowledgeReply("KB-2", "已答复"), CardSubmit.Read<KnowledgeReply>(JObject.Parse("""{"ticket":"KB-2","answer":"已答复"}"""), Office));
+        Assert.Equal(new KnowledgePromote("q", "a"), CardSubmit.Read<KnowledgePromote>(JObject.Parse("""{"question":"q","answer":"a"}"""), Office));
     }
 
     [Fact]
@@ -82,6 +85,6 @@ public class KnowledgeSubmitsTests
 
         Assert.True(JToken.DeepEquals(JObject.Parse("""{"action":"menu.command","command":"菜单"}"""), Assert.Single(SubmitData(help))));
         Assert.Equal("menu.command", MenuCard.MenuAction);
-        Assert.Equal("资料", CardSubmit.Read<MenuCommand>(JObject.Parse("""{"action":"menu.command","command":"资料"}""")).Command);
+        Assert.Equal("资料", CardSubmit.Read<MenuCommand>(JObject.Parse("""{"action":"menu.command","command":"资料"}"""), Office).Command);
     }
 }

@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Reports;
 using Microsoft.Bot.Builder;
@@ -10,6 +11,8 @@ namespace Cppcc.Dialogs.Tests.Reports;
 /// <summary>The report cards send exactly what their handlers read: every input of a form is a field of its submit record.</summary>
 public class ReportCardSubmitTests
 {
+    private static readonly OfficeTime Office = new(TimeProvider.System, OfficeSettings.Default);
+
     private static readonly ReportRules Rules = new ReportRules().WithDefaults();
 
     [Theory]
@@ -50,7 +53,7 @@ public class ReportCardSubmitTests
             SubmittedAt = DateTimeOffset.UnixEpoch,
             History = [],
         };
-        var card = Content(ReportCards.Details(Turn(), report, similar: null, staffActions: true));
+        var card = Content(ReportCards.Details(Turn(), report, similar: null, staffActions: true, Office));
 
         var moves = card["actions"]!.Select(a => (JObject)a["card"]!).ToList();
 
@@ -70,7 +73,7 @@ public class ReportCardSubmitTests
     {
         var card = Content(CosignCard.Build("SQ-2026-000009", "路灯", "王委员", "zh-CN").Attachments[0]);
 
-        var answers = card["actions"]!.Select(a => CardSubmit.Read<ReportCosign>((JObject)a["data"]!)).ToList();
+        var answers = card["actions"]!.Select(a => CardSubmit.Read<ReportCosign>((JObject)a["data"]!, Office)).ToList();
 
         Assert.Equal(new[] { new ReportCosign("SQ-2026-000009", ReportCosign.Accept), new ReportCosign("SQ-2026-000009", ReportCosign.Decline) }, answers);
         Assert.All(card["actions"]!, a => Assert.Equal("report.cosign", (string?)a["data"]!["action"]));
@@ -86,7 +89,7 @@ public class ReportCardSubmitTests
             sent[id] = "typed " + id;
         }
 
-        return (ids, CardSubmit.Read<T>(sent));
+        return (ids, CardSubmit.Read<T>(sent, Office));
     }
 
     private static IEnumerable<JObject> Inputs(JObject card)

@@ -1,3 +1,4 @@
+using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Framework.Cards;
 using Cppcc.Dialogs.Sessions;
 using Newtonsoft.Json.Linq;
@@ -6,6 +7,8 @@ namespace Cppcc.Dialogs.Tests.Framework.Cards;
 
 public class CardSubmitTests
 {
+    private static readonly OfficeTime Office = new(TimeProvider.System, OfficeSettings.Default);
+
     private sealed record Counted(string? Count) : ICardSubmit<Counted>
     {
         public static string ActionName => "test.counted";
@@ -23,8 +26,8 @@ public class CardSubmitTests
 
         Assert.Equal("session.rsvp", (string?)sent["action"]);
         Assert.Equal("HD-2026-0001", (string?)sent["sessionId"]);
-        Assert.Equal(SessionRsvp.Absent, CardSubmit.Read<SessionRsvp>(sent).Response);
-        Assert.Equal(SessionRsvp.For("HD-2026-0001", attends: false), CardSubmit.Read<SessionRsvp>(sent));
+        Assert.Equal(SessionRsvp.Absent, CardSubmit.Read<SessionRsvp>(sent, Office).Response);
+        Assert.Equal(SessionRsvp.For("HD-2026-0001", attends: false), CardSubmit.Read<SessionRsvp>(sent, Office));
     }
 
     [Fact]
@@ -40,15 +43,15 @@ public class CardSubmitTests
     {
         var hostile = JObject.Parse("""{"action":"session.rsvp","sessionId":{"$where":"1"},"response":["attend"]}""");
 
-        Assert.Equal(new SessionRsvp(null, null), CardSubmit.Read<SessionRsvp>(hostile));
+        Assert.Equal(new SessionRsvp(null, null), CardSubmit.Read<SessionRsvp>(hostile, Office));
     }
 
     [Fact]
     public void Numbers_and_booleans_read_as_the_text_an_input_would_send()
     {
-        Assert.Equal("12", CardSubmit.Read<Counted>(JObject.Parse("""{"count":12}""")).Count);
-        Assert.Equal("1.5", CardSubmit.Read<Counted>(JObject.Parse("""{"count":1.5}""")).Count);
-        Assert.Equal("true", CardSubmit.Read<Counted>(JObject.Parse("""{"count":true}""")).Count);
+        Assert.Equal("12", CardSubmit.Read<Counted>(JObject.Parse("""{"count":12}"""), Office).Count);
+        Assert.Equal("1.5", CardSubmit.Read<Counted>(JObject.Parse("""{"count":1.5}"""), Office).Count);
+        Assert.Equal("true", CardSubmit.Read<Counted>(JObject.Parse("""{"count":true}"""), Office).Count);
     }
 
     [Fact]
@@ -56,10 +59,23 @@ public class CardSubmitTests
     {
         var value = new JObject { ["startsAt"] = new DateTimeOffset(2026, 12, 8, 15, 0, 0, TimeSpan.FromHours(8)) };
 
-        var read = DateTimeOffset.Parse(CardSubmit.Read<SessionCreate>(value).StartsAt!, System.Globalization.CultureInfo.InvariantCulture);
+        var read = DateTimeOffset.Parse(CardSubmit.Read<SessionCreate>(value, Office).StartsAt!, System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal(new DateTimeOffset(2026, 12, 8, 7, 0, 0, TimeSpan.Zero), read.ToUniversalTime());
         Assert.Equal(TimeSpan.FromHours(8), read.Offset);
+    }
+
+    [Theory]
+    [InlineData("Asia/Shanghai", "2026-12-08T15:00:00.0000000+08:00")]
+    [InlineData("UTC", "2026-12-08T07:00:00.0000000+00:00")]
+    [InlineData("Asia/Urumqi", "2026-12-08T13:00:00.0000000+06:00")]
+    public void A_date_the_channel_parsed_without_its_offset_reads_in_the_office_zone(string zone, string read)
+    {
+        // Newtonsoft's default reader turns "2026-12-08T15:00:00+08:00" into a DateTime in the machine's zone.
+        var value = new JObject { ["startsAt"] = new DateTimeOffset(2026, 12, 8, 15, 0, 0, TimeSpan.FromHours(8)).LocalDateTime };
+        var office = new OfficeTime(TimeProvider.System, new OfficeSettings("zh-CN", OfficeSettings.FindZone(zone)!));
+
+        Assert.Equal(read, CardSubmit.Read<SessionCreate>(value, office).StartsAt);
     }
 
     [Fact]
