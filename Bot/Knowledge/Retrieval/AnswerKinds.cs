@@ -14,11 +14,11 @@ public enum AnswerKind
     /// <summary>"多少", "几个", "加几分": a count or an amount ("3 件", "两名", "10 分").</summary>
     Amount = 2,
 
-    /// <summary>"什么是", "是什么意思": what a thing is ("政协提案是……", an entry asked "什么是政协提案？").</summary>
-    Definition = 8,
-
     /// <summary>"什么时候", "哪天", "截止": a point in time ("每年 3 月", "月底前", "会议期间").</summary>
     Moment = 4,
+
+    /// <summary>"什么是", "是什么意思": what a thing is ("政协提案是……", an entry asked "什么是政协提案？").</summary>
+    Definition = 8,
 }
 
 /// <summary>
@@ -61,27 +61,9 @@ public static partial class AnswerKinds
     /// <summary>The kinds of fact <paramref name="question"/> (normalized) asks for: none for most questions.</summary>
     public static AnswerKind AskedBy(string question)
     {
-        var asked = AnswerKind.None;
-        if (AsksDuration().IsMatch(question))
-        {
-            asked |= AnswerKind.Duration;
-        }
-        else if (AsksAmount().IsMatch(question))
-        {
-            asked |= AnswerKind.Amount;
-        }
-
-        if (AsksMoment().IsMatch(question))
-        {
-            asked |= AnswerKind.Moment;
-        }
-
-        if (AsksDefinition().IsMatch(question))
-        {
-            asked |= AnswerKind.Definition;
-        }
-
-        return asked;
+        // "几天" asks for a length of time, not for a count of days.
+        var asked = Matches(question, (AsksDuration(), AnswerKind.Duration), (AsksMoment(), AnswerKind.Moment), (AsksDefinition(), AnswerKind.Definition));
+        return asked.HasFlag(AnswerKind.Duration) ? asked : asked | Matches(question, (AsksAmount(), AnswerKind.Amount));
     }
 
     /// <summary>The kinds of fact a heading or question names as its subject: "提案的定义和作用", "社情民意的含义".</summary>
@@ -92,29 +74,10 @@ public static partial class AnswerKinds
 
     /// <summary>The kinds of fact <paramref name="answer"/> (normalized) holds.</summary>
     public static AnswerKind HeldBy(string answer)
-    {
-        var held = AnswerKind.None;
-        if (HasDuration().IsMatch(answer))
-        {
-            // A length of time also answers "几天/几年" asked as an amount, and tells when something ends.
-            held |= AnswerKind.Duration | AnswerKind.Amount | AnswerKind.Moment;
-        }
+        // A length of time also answers "几天/几年" asked as an amount, and tells when something ends.
+        => Matches(answer, (HasDuration(), AnswerKind.Duration | AnswerKind.Amount | AnswerKind.Moment), (HasAmount(), AnswerKind.Amount),
+            (HasMoment(), AnswerKind.Moment), (OpensWithDefinition(), AnswerKind.Definition));
 
-        if (HasAmount().IsMatch(answer))
-        {
-            held |= AnswerKind.Amount;
-        }
-
-        if (HasMoment().IsMatch(answer))
-        {
-            held |= AnswerKind.Moment;
-        }
-
-        if (OpensWithDefinition().IsMatch(answer))
-        {
-            held |= AnswerKind.Definition;
-        }
-
-        return held;
-    }
+    private static AnswerKind Matches(string text, params (Regex Pattern, AnswerKind Kind)[] patterns)
+        => patterns.Where(p => p.Pattern.IsMatch(text)).Aggregate(AnswerKind.None, (kinds, p) => kinds | p.Kind);
 }
