@@ -18,12 +18,14 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
     /// </summary>
     public (double Confidence, double Coverage, double Closeness) Parts(QueryWords query, EntryTerms entry)
     {
-        double total = 0;
+        double total = 0, inAnswer = 0;
         var answerCredit = new double[query.Words.Count];
         for (var i = 0; i < query.Words.Count; i++)
         {
             total += query.Weights[i];
-            answerCredit[i] = options.AnswerCredit * Credit(query.Words[i], query.Synonyms[i], entry.Answer);
+            var found = Credit(query.Words[i], query.Synonyms[i], entry.Answer);
+            inAnswer += query.Weights[i] * found;
+            answerCredit[i] = options.AnswerCredit * found;
         }
 
         var pairTotal = query.PairWeights.Sum();
@@ -49,7 +51,7 @@ internal sealed class KnowledgeConfidence(KnowledgeRankingOptions options, Knowl
 
         // The answer bearing the question out: a real entry's answer speaks of what it is asked, while a question that merely
         // shares words with some entry's questions (a near-namesake among thousands) finds little there.
-        var support = total == 0 ? 0 : answerCredit.Select((credit, i) => query.Weights[i] * credit).Sum() / (total * options.AnswerCredit);
+        var support = total == 0 ? 0 : inAnswer / total;
         var blended = (1 - options.AnswerSupportWeight) * best.Confidence + options.AnswerSupportWeight * support;
 
         // An entry on the topic whose answer lacks the kind of fact asked for ("多久" and no length of time) is a weaker match.
