@@ -25,7 +25,7 @@ public static class Suites
     /// The KBs whose blind questions were looked at to choose ranking settings: one short FAQ and one set of documents.
     /// Every other KB under kbs/ is left out (held out).
     /// </summary>
-    public static readonly IReadOnlySet<string> TuningKbs = new HashSet<string>(StringComparer.Ordinal) { "faq-short", "docs-dev", "docs-heavy" };
+    public static readonly IReadOnlySet<string> TuningKbs = new HashSet<string>(StringComparer.Ordinal) { "faq-short", "docs-dev", "docs-heavy", "docs-dev2", "faq-dev2" };
 
     public static List<Suite> Load(string root, string benchmarkFolder)
     {
