@@ -268,7 +268,14 @@ public sealed class KnowledgeIndex : IDisposable
 
     private double Idf(int df) => Math.Log(1 + (entries.Length - df + 0.5) / (df + 0.5));
 
-    private static string QuestionText(KnowledgeEntry entry) => string.Join('\n', entry.Questions.Concat(entry.Tags).Append(entry.Heading ?? string.Empty));
+    /// <summary>
+    /// What the question field of the index holds. A passage's document title goes with it: a heading such as "写作格式"
+    /// means the writing format of what the title names ("社情民意信息工作办法"), and without the title the one passage
+    /// whose heading repeats that name ("社情民意信息的含义") wins every question about it. The title helps the order
+    /// only; in the confidence it would cover the topic of every question on the document, answerable or not.
+    /// </summary>
+    private static string QuestionText(KnowledgeEntry entry) =>
+        string.Join('\n', entry.Questions.Concat(entry.Tags).Append(entry.Heading ?? string.Empty).Append(entry.Title ?? string.Empty));
 
     private EntryTerms Analyze(KnowledgeEntry entry, IReadOnlyList<string> questionTokens, IReadOnlyList<string> answerTokens)
     {
