@@ -45,6 +45,7 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly KnowledgeConfidence confidence;
     private readonly Dictionary<string, int> byId = new(StringComparer.Ordinal);
     private readonly HashSet<string> vocabulary;
+    private readonly HomophoneSpelling spelling;
     private readonly KnowledgeVectors? vectors;
     private readonly float[]?[] entryVectors;
 
@@ -97,6 +98,7 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         unknownIdf = Idf(0);
+        spelling = new HomophoneSpelling(vocabulary, pairIdf.ContainsKey);
         foreach (var entryTerms in terms)
         {
             foreach (var question in entryTerms.Questions)
@@ -130,9 +132,8 @@ public sealed class KnowledgeIndex : IDisposable
 
     /// <summary>As <see cref="Search(string, KnowledgeAudience, DateOnly, int)"/>, blended with the question's embedding when there is one.</summary>
     public IReadOnlyList<KnowledgeCandidate> Search(string question, float[]? questionVector, KnowledgeAudience caller, DateOnly today, int top = 3)
-        => ToQuery(question) is { } query
-            ? Search(query, questionVector, AudienceFilter(caller), n => entries[n].IsVisibleTo(caller) && entries[n].IsInForce(today), top)
-            : [];
+        => Best(Readings(question).Select(query =>
+            Search(query, questionVector, AudienceFilter(caller), n => entries[n].IsVisibleTo(caller) && entries[n].IsInForce(today), top)));
 
     /// <summary>The ranking weights and calibration quantiles this index was built with.</summary>
     public KnowledgeRankingOptions RankingOptions => options;
@@ -148,7 +149,7 @@ public sealed class KnowledgeIndex : IDisposable
     /// question would fare if its own entry did not exist (calibration).
     /// </summary>
     public IReadOnlyList<KnowledgeCandidate> SearchWithout(string question, int excluded, int top, bool wordsOnly = false)
-        => ToQuery(question) is { } query ? Search(query, wordsOnly ? null : vectors?.Of(question), null, n => n != excluded, top) : [];
+        => Best(Readings(question).Select(query => Search(query, wordsOnly ? null : vectors?.Of(question), null, n => n != excluded, top)));
 
     private IReadOnlyList<KnowledgeCandidate> Search(QueryWords query, float[]? questionVector, Filter? filter, Func<int, bool> eligible, int top)
     {
@@ -200,15 +201,11 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     public IReadOnlyList<KnowledgeCandidate> Rank(string question, IEnumerable<string> ids, KnowledgeAudience caller, DateOnly today)
     {
-        if (ToQuery(question) is not { } query)
-        {
-            return [];
-        }
-
-        return ids.Where(byId.ContainsKey).Select(id => byId[id]).Distinct()
-            .Where(n => entries[n].IsVisibleTo(caller) && entries[n].IsInForce(today))
+        var eligible = ids.Where(byId.ContainsKey).Select(id => byId[id]).Distinct()
+            .Where(n => entries[n].IsVisibleTo(caller) && entries[n].IsInForce(today)).ToList();
+        return Best(Readings(question).Select(query => eligible
             .Select(n => new KnowledgeCandidate(entries[n], 0, confidence.Of(query, terms[n])))
-            .OrderByDescending(c => c.Confidence).ToList();
+            .OrderByDescending(c => c.Confidence).ToList()));
     }
 
     /// <summary>
@@ -218,6 +215,27 @@ public sealed class KnowledgeIndex : IDisposable
     public int TopicWordCount(string question) => analyzer.TopicWords(question, vocabulary).Count;
 
     private int DocOf(int ordinal) => Array.IndexOf(ordinals, ordinal);
+
+    /// <summary>
+    /// The question as typed and, when it holds what looks like a homophone slip (<see cref="HomophoneSpelling"/>), as
+    /// mended: both are searched and <see cref="Best"/> keeps the reading this KB answers better, so a "slip" the user
+    /// meant ("一年出几本", not 年初) changes nothing.
+    /// </summary>
+    private IEnumerable<QueryWords> Readings(string question)
+    {
+        var normalized = ChineseTextNormalizer.Normalize(question);
+        var mended = spelling.Mend(normalized, analyzer.Words(normalized));
+        foreach (var text in mended == normalized ? [normalized] : new[] { normalized, mended })
+        {
+            if (ToQuery(text) is { } query)
+            {
+                yield return query;
+            }
+        }
+    }
+
+    private static IReadOnlyList<KnowledgeCandidate> Best(IEnumerable<IReadOnlyList<KnowledgeCandidate>> readings)
+        => readings.MaxBy(ranked => ranked.Count > 0 ? ranked[0].Confidence : -1) ?? [];
 
     private QueryWords? ToQuery(string question)
     {
