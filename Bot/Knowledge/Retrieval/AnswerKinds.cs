@@ -19,6 +19,24 @@ public enum AnswerKind
 
     /// <summary>"什么是", "是什么意思": what a thing is ("政协提案是……", an entry asked "什么是政协提案？").</summary>
     Definition = 8,
+
+    /// <summary>"加几分": points ("加 2 分").</summary>
+    Points = 16,
+
+    /// <summary>"写多少字": a length in characters ("1500 字以内").</summary>
+    Characters = 32,
+
+    /// <summary>"多少钱": a sum of money ("每千字 80 元").</summary>
+    Money = 64,
+
+    /// <summary>"多少岁": an age ("不超过 65 岁").</summary>
+    Age = 128,
+
+    /// <summary>"多少人", "几名": a number of people ("10 至 20 人").</summary>
+    People = 256,
+
+    /// <summary>"几次": a number of times ("每年至少 4 次").</summary>
+    Times = 512,
 }
 
 /// <summary>
@@ -58,12 +76,27 @@ public static partial class AnswerKinds
     [GeneratedRegex(Numeral + "+ ?(月|日|号|点|时)|每年|每月|每季度|每周|月底|年底|年初|月初|之前|以前|期间|前后|闭会|会前|会后|截止|当天|次日")]
     private static partial Regex HasMoment();
 
+    /// <summary>
+    /// The measure words of an amount, and the kind each names. An amount asked in one of these ("能加几分") is answered
+    /// only by a number in the same measure: "1500 字以内" does not say how many points an adopted report earns.
+    /// </summary>
+    private static readonly (string Units, AnswerKind Kind)[] Measures =
+    [
+        ("分(?!钟)", AnswerKind.Points), ("字", AnswerKind.Characters), ("元|块|钱", AnswerKind.Money), ("岁", AnswerKind.Age),
+        ("人|名|位", AnswerKind.People), ("次|回", AnswerKind.Times),
+    ];
+
+    private static readonly (Regex Asked, Regex Held, AnswerKind Kind)[] MeasurePatterns = Measures
+        .Select(m => (new Regex($"(几|多少)个?({m.Units})", RegexOptions.Compiled), new Regex($"{Numeral}+ ?({m.Units})", RegexOptions.Compiled), m.Kind))
+        .ToArray();
+
     /// <summary>The kinds of fact <paramref name="question"/> (normalized) asks for: none for most questions.</summary>
     public static AnswerKind AskedBy(string question)
     {
         // "几天" asks for a length of time, not for a count of days.
         var asked = Matches(question, (AsksDuration(), AnswerKind.Duration), (AsksMoment(), AnswerKind.Moment), (AsksDefinition(), AnswerKind.Definition));
-        return asked.HasFlag(AnswerKind.Duration) ? asked : asked | Matches(question, (AsksAmount(), AnswerKind.Amount));
+        return asked.HasFlag(AnswerKind.Duration) ? asked
+            : asked | Matches(question, (AsksAmount(), AnswerKind.Amount)) | Matches(question, MeasurePatterns.Select(m => (m.Asked, m.Kind)).ToArray());
     }
 
     /// <summary>The kinds of fact a heading or question names as its subject: "提案的定义和作用", "社情民意的含义".</summary>
@@ -76,7 +109,8 @@ public static partial class AnswerKinds
     public static AnswerKind HeldBy(string answer)
         // A length of time also answers "几天/几年" asked as an amount, and tells when something ends.
         => Matches(answer, (HasDuration(), AnswerKind.Duration | AnswerKind.Amount | AnswerKind.Moment), (HasAmount(), AnswerKind.Amount),
-            (HasMoment(), AnswerKind.Moment), (OpensWithDefinition(), AnswerKind.Definition));
+            (HasMoment(), AnswerKind.Moment), (OpensWithDefinition(), AnswerKind.Definition))
+            | Matches(answer, MeasurePatterns.Select(m => (m.Held, m.Kind)).ToArray());
 
     private static AnswerKind Matches(string text, params (Regex Pattern, AnswerKind Kind)[] patterns)
         => patterns.Where(p => p.Pattern.IsMatch(text)).Aggregate(AnswerKind.None, (kinds, p) => kinds | p.Kind);

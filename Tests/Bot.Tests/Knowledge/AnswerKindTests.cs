@@ -24,6 +24,11 @@ public class AnswerKindTests
     [InlineData("社情民意信息是啥", AnswerKind.Definition)]
     [InlineData("提案的格式是什么", AnswerKind.None)]
     [InlineData("提案怎么写", AnswerKind.None)]
+    [InlineData("被采用的信息能加几分", AnswerKind.Amount | AnswerKind.Points)]
+    [InlineData("社情民意最多写多少字", AnswerKind.Amount | AnswerKind.Characters)]
+    [InlineData("稿费一千字多少钱", AnswerKind.Amount | AnswerKind.Money)]
+    [InlineData("联络站一年开放几次", AnswerKind.Amount | AnswerKind.Times)]
+    [InlineData("讲座要讲几分钟", AnswerKind.Amount)]
     public void The_question_words_name_the_kind_of_fact_asked_for(string question, AnswerKind expected)
         => Assert.Equal(expected, AnswerKinds.AskedBy(ChineseTextNormalizer.Normalize(question)));
 
@@ -34,6 +39,9 @@ public class AnswerKindTests
     [InlineData("截止时间以大会秘书处的通知为准。", AnswerKind.Moment)]
     [InlineData("政协提案是委员向全体会议提出的书面意见和建议。", AnswerKind.Definition)]
     [InlineData("评价不满意的，可以要求重新办理。", AnswerKind.None)]
+    [InlineData("被区政协采用的，每篇加 2 分。", AnswerKind.Points)]
+    [InlineData("篇幅一般在一千五百字以内。", AnswerKind.Characters)]
+    [InlineData("每年至少组织四次集体活动。", AnswerKind.Times)]
     public void An_answer_holds_the_kinds_of_fact_it_states(string answer, AnswerKind kind)
     {
         var held = AnswerKinds.HeldBy(ChineseTextNormalizer.Normalize(answer));
@@ -41,6 +49,13 @@ public class AnswerKindTests
         Assert.Equal(kind == AnswerKind.None, held == AnswerKind.None);
         Assert.True(held.HasFlag(kind));
     }
+
+    [Theory]
+    [InlineData("篇幅一般在一千五百字以内。", AnswerKind.Points)]
+    [InlineData("被区政协采用的，每篇加 2 分。", AnswerKind.Characters)]
+    [InlineData("每次学习不少于两小时。", AnswerKind.Points)]
+    public void An_amount_in_another_measure_does_not_answer_the_measure_asked_for(string answer, AnswerKind asked)
+        => Assert.False(AnswerKinds.HeldBy(ChineseTextNormalizer.Normalize(answer)).HasFlag(asked));
 
     [Fact]
     public void An_entry_whose_answer_lacks_the_kind_of_fact_asked_for_loses_confidence_and_the_one_holding_it_does_not()
@@ -90,6 +105,26 @@ public class AnswerKindTests
 
         Assert.Equal("what", index.Search("什么是提案", KnowledgeAudience.Members, Today)[0].Entry.Id);
         Assert.Equal("who", blind.Search("什么是提案", KnowledgeAudience.Members, Today)[0].Entry.Id);
+    }
+
+    [Fact]
+    public void How_many_points_is_not_answered_with_how_many_characters()
+    {
+        // Both passages speak of 社情民意 being adopted and both give a number; only one gives points.
+        KnowledgeEntry[] entries =
+        [
+            Passage("format", "社情民意信息的写法", "社情民意信息一事一报，篇幅一般在一千五百字以内，被采用的要写明来源。"),
+            Passage("points", "履职积分", "委员参加会议、提交提案和报送信息都计入积分，信息被区政协采用的每篇加 2 分。"),
+            Passage("study", "学习制度", "区政协每月组织一次集中学习。"),
+        ];
+        using var index = new KnowledgeIndex(entries, Analyzer);
+        using var blind = new KnowledgeIndex(entries, Analyzer, new KnowledgeRankingOptions { AnswerKindPenalty = 0 });
+
+        var kinds = index.Search("社情民意信息被采用能加几分", KnowledgeAudience.Members, Today).ToDictionary(c => c.Entry.Id, c => c.Confidence);
+        var words = blind.Search("社情民意信息被采用能加几分", KnowledgeAudience.Members, Today).ToDictionary(c => c.Entry.Id, c => c.Confidence);
+
+        Assert.Equal(words["format"] * (1 - new KnowledgeRankingOptions().AnswerKindPenalty), kinds["format"], 6);
+        Assert.Equal(words["points"], kinds["points"], 6);
     }
 
     private static KnowledgeEntry Passage(string id, string heading, string text)
