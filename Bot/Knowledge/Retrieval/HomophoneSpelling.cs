@@ -5,7 +5,7 @@ namespace Cppcc.Bot.Knowledge.Retrieval;
 /// 委员证, "提按" for 提案, "联落站" for 联络站, "社情明意" for 社情民意. A run of whole segments of the question becomes
 /// the knowledge base's word it sounds like when all of this holds:
 /// <list type="bullet">
-/// <item>exactly one character differs, and no other KB word sounds the same;</item>
+/// <item>exactly one character differs, and no other KB word that sounds the same is one character away;</item>
 /// <item>the run is neither a KB word nor a word the segmenter knows ("事宜" is not mended to a KB's "适宜");</item>
 /// <item>the character it replaces stands next to one the KB never writes beside it: a slip makes text the KB does not
 /// have, while "一次" or "是不是", found all over the KB, are what the user meant;</item>
@@ -23,7 +23,7 @@ public sealed class HomophoneSpelling
 
     private static readonly IReadOnlyDictionary<char, string> Readings = LoadReadings();
 
-    private readonly Dictionary<string, string?> wordBySound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> wordsBySound = new(StringComparer.Ordinal);
     private readonly IReadOnlySet<string> vocabulary;
     private readonly Func<string, bool> kbHasPair;
 
@@ -37,8 +37,12 @@ public sealed class HomophoneSpelling
         {
             if (Sound(word) is { } sound)
             {
-                // Two KB words that sound alike leave the sound ambiguous: nothing is mended towards either.
-                wordBySound[sound] = wordBySound.TryGetValue(sound, out var other) && other != word ? null : word;
+                if (!wordsBySound.TryGetValue(sound, out var words))
+                {
+                    wordsBySound[sound] = words = [];
+                }
+
+                words.Add(word);
             }
         }
     }
@@ -86,23 +90,26 @@ public sealed class HomophoneSpelling
     private string? MeantWord(string text, int start, string typed)
     {
         if (!typed.All(ChineseTextNormalizer.IsHan) || vocabulary.Contains(typed) || Sound(typed) is not { } sound
-            || wordBySound.GetValueOrDefault(sound) is not { } word)
+            || !wordsBySound.TryGetValue(sound, out var alike))
         {
             return null;
         }
 
-        var differing = Enumerable.Range(0, typed.Length).Where(i => typed[i] != word[i]).ToList();
-        if (differing.Count != 1)
+        // Two KB words one character away that sound alike leave the slip ambiguous: nothing is mended towards either.
+        var near = alike.Where(w => Differing(typed, w).Count() == 1).Take(2).ToList();
+        if (near is not [var word])
         {
             return null;
         }
 
-        var at = start + differing[0];
+        var at = start + Differing(typed, word).Single();
         var slip = text[at];
         var strange = (at > 0 && ChineseTextNormalizer.IsHan(text[at - 1]) && !kbHasPair(text.Substring(at - 1, 2)))
             || (at + 1 < text.Length && ChineseTextNormalizer.IsHan(text[at + 1]) && !kbHasPair(text.Substring(at, 2)));
         return strange && !NeverSlips.Contains(slip) && !KnowledgeStopWords.Words.Contains(slip.ToString()) ? word : null;
     }
+
+    private static IEnumerable<int> Differing(string typed, string word) => Enumerable.Range(0, typed.Length).Where(i => typed[i] != word[i]);
 
     private static int[]? Starts(string text, IReadOnlyList<string> tokens)
     {

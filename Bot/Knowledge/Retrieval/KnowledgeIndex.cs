@@ -224,22 +224,25 @@ public sealed class KnowledgeIndex : IDisposable
     private IEnumerable<QueryWords> Readings(string question)
     {
         var normalized = ChineseTextNormalizer.Normalize(question);
-        var mended = spelling.Mend(normalized, analyzer.Words(normalized));
-        foreach (var text in mended == normalized ? [normalized] : new[] { normalized, mended })
+        var segmented = analyzer.Words(normalized);
+        if (ToQuery(normalized, segmented) is { } asTyped)
         {
-            if (ToQuery(text) is { } query)
-            {
-                yield return query;
-            }
+            yield return asTyped;
+        }
+
+        var mended = spelling.Mend(normalized, segmented);
+        if (mended != normalized && ToQuery(mended) is { } asMeant)
+        {
+            yield return asMeant;
         }
     }
 
     private static IReadOnlyList<KnowledgeCandidate> Best(IEnumerable<IReadOnlyList<KnowledgeCandidate>> readings)
         => readings.MaxBy(ranked => ranked.Count > 0 ? ranked[0].Confidence : -1) ?? [];
 
-    private QueryWords? ToQuery(string question)
+    private QueryWords? ToQuery(string question, IReadOnlyList<string>? segmented = null)
     {
-        var (sequence, words) = analyzer.Read(question, vocabulary);
+        var (sequence, words) = analyzer.Read(question, vocabulary, segmented);
         if (words.Count == 0)
         {
             return null;

@@ -24,10 +24,13 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
     /// </summary>
     public List<string> ContentWords(string question, IReadOnlySet<string>? vocabulary) => Read(question, vocabulary).Content;
 
-    /// <summary>The question's words in order (re-joined by <paramref name="vocabulary"/>) and its content words, segmented once.</summary>
-    public (List<string> Words, List<string> Content) Read(string question, IReadOnlySet<string>? vocabulary)
+    /// <summary>
+    /// The question's words in order (re-joined by <paramref name="vocabulary"/>) and its content words, segmented once
+    /// (or not at all when the caller already has its <paramref name="segmented"/> words).
+    /// </summary>
+    public (List<string> Words, List<string> Content) Read(string question, IReadOnlySet<string>? vocabulary, IReadOnlyList<string>? segmented = null)
     {
-        var segmented = Words(question);
+        segmented ??= Words(question);
         if (vocabulary is not null)
         {
             segmented = KnownWords.Merge(ChineseTextNormalizer.Normalize(question), segmented, vocabulary);
