@@ -249,7 +249,13 @@ public sealed class KnowledgeIndex : IDisposable
         }
 
         var pairs = PhraseGrams.OfQuestion(sequence).Distinct(StringComparer.Ordinal).ToArray();
-        return new QueryWords(words, words.Select(Weight).ToArray(), words.Select(w => analyzer.Synonyms.Of(w).Where(idf.ContainsKey).ToArray()).ToArray())
+        var weights = words.Select(Weight).ToArray();
+        if (KnowledgeTextAnalyzer.YesNoPredicate(sequence, words) is { } predicate)
+        {
+            weights[predicate] *= options.YesNoPredicateWeight;
+        }
+
+        return new QueryWords(words, weights, words.Select(w => analyzer.Synonyms.Of(w).Where(idf.ContainsKey).ToArray()).ToArray())
         {
             Pairs = pairs,
             PairWeights = pairs.Select(p => pairIdf.TryGetValue(p, out var w) ? w : options.UnknownPairWeight * unknownIdf).ToArray(),

@@ -53,6 +53,9 @@ public sealed record KnowledgeRankingOptions
     /// <summary>Share of the confidence from the question's topic phrases found, as character pairs, anywhere in the entry.</summary>
     public double PairWeight { get; init; } = 0.3;
 
+    /// <summary>Weight, relative to its rarity, of the predicate of a yes/no question (see <see cref="KnowledgeTextAnalyzer.YesNoPredicate"/>).</summary>
+    public double YesNoPredicateWeight { get; init; } = 1.5;
+
     /// <summary>Share of the confidence from how much of the question the answer text itself covers.</summary>
     public double AnswerSupportWeight { get; init; } = 0.15;
 

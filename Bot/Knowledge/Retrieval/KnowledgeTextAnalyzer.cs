@@ -75,6 +75,25 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
         return result;
     }
 
+    /// <summary>
+    /// Where among <paramref name="content"/> the predicate of a yes/no question is: the last content word before its
+    /// final "吗" ("提案提交以后还能<b>撤回</b>吗", "开放日能带小孩<b>去</b>吗"). It is what the user wants to know, so an
+    /// entry that lacks it answers another question, however much of the rest it shares.
+    /// </summary>
+    public static int? YesNoPredicate(IReadOnlyList<string> sequence, List<string> content)
+    {
+        var end = sequence.ToList().FindLastIndex(w => w is "吗" or "么" or "嘛");
+        for (var k = end - 1; k >= 0; k--)
+        {
+            if (sequence[k].Length > 0 && content.IndexOf(sequence[k]) is >= 0 and var at)
+            {
+                return at;
+            }
+        }
+
+        return null;
+    }
+
     private static List<string> WithoutStopWords(List<string> words) => words.Where(w => !KnowledgeStopWords.Words.Contains(w)).ToList();
 
     private static List<string> Outermost(List<string> words)
