@@ -55,7 +55,7 @@ public static partial class AnswerKinds
     [GeneratedRegex("多少|几个|几名|几次|几分|几项|几件|几条|几人|几位|几篇|几类|几种|几届|多少字|几百|几千|几万")]
     private static partial Regex AsksAmount();
 
-    [GeneratedRegex("什么时候|何时|哪天|哪一天|几号|几月|几点|截止|什么时间|哪个月|哪年")]
+    [GeneratedRegex("什么时候|何时|哪天|哪一天|几号|几月|几点|截止|什么时间|哪个月|哪年|哪一年|什么年份|几几年")]
     private static partial Regex AsksMoment();
 
     // "社情民意信息是什么" asks what it is; "提案的格式是什么" asks for an attribute of it (the "的"), unless the attribute

@@ -19,6 +19,7 @@ public class AnswerKindTests
     [InlineData("区政协一届任期几年", AnswerKind.Duration)]
     [InlineData("一件提案能写几个问题", AnswerKind.Amount)]
     [InlineData("大会提案什么时候截止", AnswerKind.Moment)]
+    [InlineData("区政协是哪一年成立的", AnswerKind.Moment)]
     [InlineData("什么是政协提案", AnswerKind.Definition)]
     [InlineData("政协提案的定义是什么", AnswerKind.Definition)]
     [InlineData("社情民意信息是啥", AnswerKind.Definition)]
