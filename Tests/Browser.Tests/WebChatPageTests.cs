@@ -40,6 +40,21 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
     }
 
     [ChromiumFact]
+    public async Task A_visitor_whose_input_method_slipped_still_gets_the_answer()
+    {
+        // "社情明意" for 社情民意: the pinyin an input method matches is the same, the character is not.
+        var page = await OpenAsync();
+        await page.GotoAsync(host.BaseUrl + "/");
+        await Expect(page.Locator(".ac-adaptiveCard", new() { HasText = "欢迎" })).ToBeVisibleAsync();
+
+        await SayAsync(page, "社情明意是什么");
+
+        await Expect(BotSays(page, "是委员把在工作和生活中了解到的")).ToBeVisibleAsync();
+        Directory.CreateDirectory(Artifacts);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts, "webchat-homophone.png") });
+    }
+
+    [ChromiumFact]
     public async Task Reloading_the_page_keeps_the_conversation()
     {
         var page = await OpenAsync();
