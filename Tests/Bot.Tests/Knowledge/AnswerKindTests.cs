@@ -67,14 +67,7 @@ public class AnswerKindTests
             Entry("proposal-time", "提案交办后要办多长时间？", "承办单位要在收到提案后三个月内办结，并书面答复提案者。"),
             Entry("study", "集中学习多久组织一次？", "区政协每月组织一次集中学习。"),
         ];
-        using var index = new KnowledgeIndex(entries, Analyzer);
-        using var blind = new KnowledgeIndex(entries, Analyzer, new KnowledgeRankingOptions { AnswerKindPenalty = 0 });
-
-        var kinds = index.Search("提案多久能得到答复", KnowledgeAudience.Members, Today).ToDictionary(c => c.Entry.Id, c => c.Confidence);
-        var words = blind.Search("提案多久能得到答复", KnowledgeAudience.Members, Today).ToDictionary(c => c.Entry.Id, c => c.Confidence);
-
-        Assert.Equal(words["proposal-appeal"] * (1 - new KnowledgeRankingOptions().AnswerKindPenalty), kinds["proposal-appeal"], 6);
-        Assert.Equal(words["proposal-time"], kinds["proposal-time"], 6);
+        AssertPenalized(entries, "提案多久能得到答复", penalized: "proposal-appeal", kept: "proposal-time");
     }
 
     [Fact]
@@ -118,14 +111,23 @@ public class AnswerKindTests
             Passage("points", "履职积分", "委员参加会议、提交提案和报送信息都计入积分，信息被区政协采用的每篇加 2 分。"),
             Passage("study", "学习制度", "区政协每月组织一次集中学习。"),
         ];
+        AssertPenalized(entries, "社情民意信息被采用能加几分", penalized: "format", kept: "points");
+    }
+
+    /// <summary>
+    /// Against the same index built with no answer-kind penalty: <paramref name="penalized"/> loses exactly the penalty,
+    /// <paramref name="kept"/> nothing.
+    /// </summary>
+    private static void AssertPenalized(KnowledgeEntry[] entries, string question, string penalized, string kept)
+    {
         using var index = new KnowledgeIndex(entries, Analyzer);
         using var blind = new KnowledgeIndex(entries, Analyzer, new KnowledgeRankingOptions { AnswerKindPenalty = 0 });
 
-        var kinds = index.Search("社情民意信息被采用能加几分", KnowledgeAudience.Members, Today).ToDictionary(c => c.Entry.Id, c => c.Confidence);
-        var words = blind.Search("社情民意信息被采用能加几分", KnowledgeAudience.Members, Today).ToDictionary(c => c.Entry.Id, c => c.Confidence);
+        var kinds = index.Search(question, KnowledgeAudience.Members, Today).ToDictionary(c => c.Entry.Id, c => c.Confidence);
+        var words = blind.Search(question, KnowledgeAudience.Members, Today).ToDictionary(c => c.Entry.Id, c => c.Confidence);
 
-        Assert.Equal(words["format"] * (1 - new KnowledgeRankingOptions().AnswerKindPenalty), kinds["format"], 6);
-        Assert.Equal(words["points"], kinds["points"], 6);
+        Assert.Equal(words[penalized] * (1 - new KnowledgeRankingOptions().AnswerKindPenalty), kinds[penalized], 6);
+        Assert.Equal(words[kept], kinds[kept], 6);
     }
 
     private static KnowledgeEntry Passage(string id, string heading, string text)
