@@ -61,12 +61,19 @@ public sealed class HomophoneSpelling
         char[]? mended = null;
         for (var first = 0; first < tokens.Count; first++)
         {
-            // The longest run of whole segments starting here that is a slip for a KB word.
-            for (var last = tokens.Count - 1; last >= first; last--)
+            // The longest run of whole segments starting here that is a slip for a KB word (at most MaxLength characters,
+            // so a long message costs no more than a short one per segment).
+            var start = starts[first];
+            var end = first;
+            while (end + 1 < tokens.Count && starts[end + 1] + tokens[end + 1].Length - start <= MaxLength)
             {
-                var start = starts[first];
+                end++;
+            }
+
+            for (var last = end; last > first; last--)
+            {
                 var length = starts[last] + tokens[last].Length - start;
-                if (length is < MinLength or > MaxLength || first == last)
+                if (length < MinLength)
                 {
                     continue;
                 }
