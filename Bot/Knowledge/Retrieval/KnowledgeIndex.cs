@@ -240,6 +240,7 @@ public sealed class KnowledgeIndex : IDisposable
     private static IReadOnlyList<KnowledgeCandidate> Best(IEnumerable<IReadOnlyList<KnowledgeCandidate>> readings)
         => readings.MaxBy(ranked => ranked.Count > 0 ? ranked[0].Confidence : -1) ?? [];
 
+    /// <summary>The query for <paramref name="question"/>, already normalized (and segmented, when <paramref name="segmented"/> is given).</summary>
     private QueryWords? ToQuery(string question, IReadOnlyList<string>? segmented = null)
     {
         var (sequence, words) = analyzer.Read(question, vocabulary, segmented);
@@ -259,7 +260,7 @@ public sealed class KnowledgeIndex : IDisposable
         {
             Pairs = pairs,
             PairWeights = pairs.Select(p => pairIdf.TryGetValue(p, out var w) ? w : options.UnknownPairWeight * unknownIdf).ToArray(),
-            Asks = AnswerKinds.AskedBy(ChineseTextNormalizer.Normalize(question)),
+            Asks = AnswerKinds.AskedBy(question),
         };
     }
 

@@ -77,7 +77,7 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
 
     /// <summary>
     /// Where among <paramref name="content"/> the predicate of a yes/no question is: the last content word before its
-    /// final "吗" ("提案提交以后还能<b>撤回</b>吗", "开放日能带小孩<b>去</b>吗"). It is what the user wants to know, so an
+    /// final "吗" ("提案提交以后还能<b>撤回</b>吗", "视察的交通费能<b>报销</b>吗"). It is what the user wants to know, so an
     /// entry that lacks it answers another question, however much of the rest it shares.
     /// </summary>
     public static int? YesNoPredicate(IReadOnlyList<string> sequence, List<string> content)
