@@ -52,11 +52,7 @@ public static class ChineseTextNormalizer
     private static Dictionary<char, char> LoadTable()
     {
         var map = new Dictionary<char, char>();
-        using var stream = typeof(ChineseTextNormalizer).Assembly
-            .GetManifestResourceStream("Cppcc.Bot.Knowledge.t2s.txt")
-            ?? throw new InvalidOperationException("Embedded resource t2s.txt is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
+        foreach (var line in EmbeddedText.Lines("t2s.txt"))
         {
             if (line.Length == 2)
             {

@@ -162,11 +162,8 @@ public sealed class HomophoneSpelling
 
     private static Dictionary<char, string> LoadReadings()
     {
-        using var stream = typeof(HomophoneSpelling).Assembly.GetManifestResourceStream("Cppcc.Bot.Knowledge.pinyin.txt")
-            ?? throw new InvalidOperationException("Embedded resource pinyin.txt is missing.");
-        using var reader = new StreamReader(stream);
         var readings = new Dictionary<char, string>();
-        while (reader.ReadLine() is { } line)
+        foreach (var line in EmbeddedText.Lines("pinyin.txt"))
         {
             if (line.Length >= 3 && !line.StartsWith('#'))
             {

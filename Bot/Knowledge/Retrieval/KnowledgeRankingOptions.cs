@@ -53,6 +53,16 @@ public sealed record KnowledgeRankingOptions
     /// <summary>Share of the confidence from the question's topic phrases found, as character pairs, anywhere in the entry.</summary>
     public double PairWeight { get; init; } = 0.3;
 
+    /// <summary>
+    /// General-corpus IDF at and above which a word the KB never uses weighs in full; a more common one weighs in
+    /// proportion (see <see cref="CommonWords"/>). 0 weighs every such word in full. Measured: 6 and 7 change little,
+    /// 9 and above answer more but wrongly more often too.
+    /// </summary>
+    public double CommonWordIdf { get; init; } = 8;
+
+    /// <summary>Whether the everyday synonym groups of <see cref="GeneralThesaurus"/> widen the words of questions and entries.</summary>
+    public bool GeneralSynonyms { get; init; } = true;
+
     /// <summary>Weight, relative to its rarity, of the predicate of a yes/no question (see <see cref="KnowledgeTextAnalyzer.YesNoPredicate"/>).</summary>
     public double YesNoPredicateWeight { get; init; } = 1.5;
 

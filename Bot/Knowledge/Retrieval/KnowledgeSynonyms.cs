@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Cppcc.Bot.Knowledge.Retrieval;
 
 /// <summary>
@@ -19,10 +17,10 @@ public sealed class KnowledgeSynonyms
 
     public IReadOnlyList<string> Of(string word) => groups.TryGetValue(word, out var s) ? s : [];
 
-    public static KnowledgeSynonyms Parse(TextReader reader)
+    public static KnowledgeSynonyms Parse(IEnumerable<string> lines)
     {
         var sets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
+        foreach (var line in lines)
         {
             if (line.StartsWith('#'))
             {
@@ -45,11 +43,5 @@ public sealed class KnowledgeSynonyms
         return new KnowledgeSynonyms(sets.ToDictionary(s => s.Key, s => s.Value.ToArray(), StringComparer.Ordinal));
     }
 
-    private static KnowledgeSynonyms LoadEmbedded()
-    {
-        using var stream = typeof(KnowledgeSynonyms).Assembly.GetManifestResourceStream("Cppcc.Bot.Knowledge.synonyms.txt")
-            ?? throw new InvalidOperationException("Embedded resource synonyms.txt is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader);
-    }
+    private static KnowledgeSynonyms LoadEmbedded() => Parse(EmbeddedText.Lines("synonyms.txt"));
 }

@@ -46,10 +46,12 @@ internal sealed class QuestionTerms(List<string> words, IEnumerable<string> shar
     public string[][] Synonyms { get; private set; } = [];
     public double Total { get; private set; }
 
-    public void Weigh(Func<string, double> weight, KnowledgeSynonyms synonyms)
+    /// <param name="weight">A word's weight.</param>
+    /// <param name="synonyms">The words that count for a word of this question when the user's question has them instead.</param>
+    public void Weigh(Func<string, double> weight, Func<string, IEnumerable<string>> synonyms)
     {
         Weights = words.Select(weight).ToArray();
-        Synonyms = words.Select(w => synonyms.Of(w).ToArray()).ToArray();
+        Synonyms = words.Select(w => synonyms(w).Distinct(StringComparer.Ordinal).ToArray()).ToArray();
         Total = Weights.Sum();
     }
 }
