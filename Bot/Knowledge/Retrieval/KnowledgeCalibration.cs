@@ -99,7 +99,7 @@ public sealed record CalibrationQuantiles
     public double LeaderQuantile { get; init; } = 0.4;
 
     /// <summary>Share of impostors whose lead over their runner-up is below <see cref="KnowledgeCalibration.LeaderGap"/>.</summary>
-    public double GapQuantile { get; init; } = 0.6;
+    public double GapQuantile { get; init; } = 0.55;
 
     /// <summary>Share of impostors that score below <see cref="KnowledgeCalibration.SuggestThreshold"/>.</summary>
     public double SuggestQuantile { get; init; } = 0.1;
