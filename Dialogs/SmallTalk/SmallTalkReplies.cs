@@ -27,6 +27,9 @@ public enum SmallTalkKind
 
     /// <summary>人工 / 转人工: asks for a person.</summary>
     Human,
+
+    /// <summary>好的 / 嗯 / 收到 / 哈哈: the user acknowledges a reply; nothing is asked.</summary>
+    Acknowledgement,
 }
 
 /// <summary>Conversation state of small talk: whether this conversation has been welcomed by a greeting yet.</summary>
@@ -40,7 +43,7 @@ public sealed class SmallTalkState
 }
 
 /// <summary>
-/// Greetings, thanks, goodbyes, "你是谁 / 你能做什么" and "人工 / 转人工" get a short fitting reply instead of going to the
+/// Greetings, thanks, goodbyes, "好的 / 收到", "你是谁 / 你能做什么" and "人工 / 转人工" get a short fitting reply instead of going to the
 /// knowledge base, where they would match an unrelated entry or get "no reliable answer". The first greeting of a
 /// conversation gets the welcome card; "人工" offers the staff hand-off.
 /// </summary>
@@ -72,6 +75,7 @@ public sealed class SmallTalkReplies(ConversationState conversationState)
             SmallTalkKind.Thanks => MessageFactory.Text(SmallTalkTexts.Thanks.For(turn)),
             SmallTalkKind.Goodbye => MessageFactory.Text(SmallTalkTexts.Goodbye.For(turn)),
             SmallTalkKind.WhoAreYou => MessageFactory.Text(SmallTalkTexts.WhoAreYou.For(turn)),
+            SmallTalkKind.Acknowledgement => MessageFactory.Text(SmallTalkTexts.Acknowledgement.For(turn)),
             SmallTalkKind.WhatCanYouDo => WithText(MenuCard.Build(turn, commands, context.Caller.Role, welcome: false), SmallTalkTexts.WhatCanYouDo.For(turn)),
             _ => KnowledgeCards.WithHandOff(turn, SmallTalkTexts.Human.For(turn), SmallTalkTexts.HumanRequest.Format(turn, text.Trim())),
         };

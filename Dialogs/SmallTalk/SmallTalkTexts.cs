@@ -19,11 +19,16 @@ internal static class SmallTalkTexts
             "你能帮我干什么", "what can you do"],
         [SmallTalkKind.Human] = ["人工", "转人工", "人工服务", "人工客服", "找人工", "我要人工", "我要转人工", "转人工服务", "真人", "找工作人员",
             "我要找工作人员", "human", "agent", "talk to a human", "talk to staff"],
+        // A one-word "好的" found a passage that happens to say "好" and was answered with it.
+        [SmallTalkKind.Acknowledgement] = ["好", "好的", "好吧", "好滴", "好嘞", "好哒", "嗯", "嗯嗯", "哦", "哦哦", "噢", "喔", "行", "行吧", "可以",
+            "没问题", "收到", "知道了", "明白", "明白了", "了解", "懂了", "ok", "okay", "ok了", "哈哈", "哈哈哈", "呵呵", "嘿嘿", "got it", "i see"],
     };
 
     public static readonly Localized Greeting = new("您好！请直接输入您的问题，或输入“菜单”查看可用功能。",
         "Hello! Type your question, or \"menu\" to see what I can do.");
     public static readonly Localized Thanks = new("不客气！还有问题随时问我。", "You're welcome! Ask me anything else any time.");
+    public static readonly Localized Acknowledgement = new("好的。还有问题随时问我，输入“菜单”可以查看可用功能。",
+        "OK. Ask me anything else any time, or type \"menu\" to see what I can do.");
     public static readonly Localized Goodbye = new("再见！有需要随时找我。", "Goodbye! I'm here whenever you need me.");
     public static readonly Localized WhoAreYou = new(
         "我是区政协的智能助手：解答政协工作和履职的常见问题（注明出处），帮您提交意见建议和社情民意信息、查询办理进度、提醒学习安排。输入“菜单”查看您能用的功能。",
