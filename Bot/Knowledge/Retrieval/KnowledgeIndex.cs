@@ -212,7 +212,7 @@ public sealed class KnowledgeIndex : IDisposable
     /// How many topic words the question has of its own (content words that are not question words or particles):
     /// "那需要多久？" has none, "我想当面找委员聊聊" four.
     /// </summary>
-    public int TopicWordCount(string question) => analyzer.TopicWords(question, vocabulary).Count;
+    public int TopicWordCount(string question) => analyzer.ContentWords(question, vocabulary).Count;
 
     private int DocOf(int ordinal) => Array.IndexOf(ordinals, ordinal);
 

@@ -13,8 +13,10 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
     public IReadOnlyList<string> Words(string text) => tokenizer.Tokenize(ChineseTextNormalizer.Normalize(text));
 
     /// <summary>
-    /// The content words of a question: no particles or question words, no word contained in a longer one. A question
-    /// made only of such words ("你是谁") keeps them all, or it could never match anything.
+    /// The content words of a question: no particles or question words, no word contained in a longer one. A message
+    /// made only of such words ("对", "是吗", "为什么") has none and finds nothing: it names no topic, and its one
+    /// character would otherwise "cover" any passage that happens to contain it. (Small talk such as "你是谁" is
+    /// answered before the knowledge base is asked.)
     /// </summary>
     public List<string> ContentWords(string question) => ContentWords(question, null);
 
@@ -37,23 +39,8 @@ public sealed class KnowledgeTextAnalyzer(IChineseTokenizer tokenizer, Knowledge
         }
 
         var sequence = WithoutYesNo(segmented);
-        var all = sequence.Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var words = WithoutStopWords(all);
-        return (sequence, Outermost(words.Count == 0 ? all : words));
-    }
-
-    /// <summary>The content words without the fallback: empty when the question is only question words and particles.</summary>
-    public List<string> TopicWords(string question, IReadOnlySet<string>? vocabulary) => Outermost(WithoutStopWords(Segment(question, vocabulary)));
-
-    private List<string> Segment(string question, IReadOnlySet<string>? vocabulary)
-    {
-        var segmented = Words(question);
-        if (vocabulary is not null)
-        {
-            segmented = KnownWords.Merge(ChineseTextNormalizer.Normalize(question), segmented, vocabulary);
-        }
-
-        return WithoutYesNo(segmented).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var words = WithoutStopWords(sequence.Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToList());
+        return (sequence, Outermost(words));
     }
 
     /// <summary>
