@@ -15,6 +15,9 @@ public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastServ
     ISendRate rate, BackgroundActivity activity, IOptions<BroadcastsOptions> options, TimeProvider time, ILogger<BroadcastProgressWorker> logger)
     : BackgroundService
 {
+    /// <summary>How long the summary waits for a progress card that is still being sent.</summary>
+    private static readonly TimeSpan CardGrace = TimeSpan.FromSeconds(10);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,8 +54,12 @@ public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastServ
             store.Save(broadcast);
         }
 
-        // Every instance watches every broadcast; the one that marks it finished sends the summary.
-        if (done && store.TryFinish(broadcast))
+        // Every instance watches every broadcast; the one that marks it finished sends the summary. A small broadcast can
+        // be delivered before its progress card (sent right after the reply) is on screen; the summary then waits for
+        // the card, so that the card is brought to its final counts first instead of showing "0 of N" for good. A
+        // card that could not be sent is not waited for beyond the grace.
+        var cardOnItsWay = reference is not null && broadcast.ProgressActivityId is null && time.GetUtcNow() - broadcast.CreatedAt < CardGrace;
+        if (done && !cardOnItsWay && store.TryFinish(broadcast))
         {
             if (reference is not null)
             {

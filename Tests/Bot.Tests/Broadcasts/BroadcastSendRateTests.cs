@@ -51,6 +51,31 @@ public sealed class BroadcastSendRateTests : IAsyncLifetime
             $"{permits} permits for {notices} notices, {updates} card updates and the summary: some requests bypassed the shared rate");
     }
 
+    [Fact]
+    public async Task A_broadcast_delivered_before_its_progress_card_arrives_still_brings_the_card_to_its_final_counts_before_the_summary()
+    {
+        // Sending the progress card takes 1.5 s; the two notices are instant.
+        var staff = TeamsScenario.Conversation(TeamsScenario.StaffAad);
+        await using var stub = await ConnectorStub.StartAsync(new ConnectorStubOptions
+        {
+            BeforeAnswering = (conversation, body, ct) => conversation == staff && body.Contains("发送进度") && !body.Contains("\"id\":\"stub-")
+                ? Task.Delay(1500, ct) : Task.CompletedTask,
+        });
+        using var db = new TempDatabase();
+        await using var bot = new BotFactory(db, TeamsScenario.Settings());
+        var teams = new TeamsScenario(bot.CreateClient(), stub);
+        await teams.RegisterAsync("m1");
+        await teams.RegisterAsync("m2");
+
+        await teams.SubmitAsync(TeamsScenario.StaffAad, new JObject { ["action"] = "broadcast.send", ["text"] = "周五集中学习", ["audience"] = "all" });
+        await TeamsScenario.WaitUntilAsync(() => stub.To(staff).Any(r => r.Method == "POST" && r.Body.Contains("发送完毕")));
+
+        var summaryAt = stub.To(staff).First(r => r.Method == "POST" && r.Body.Contains("发送完毕")).At;
+        var updates = stub.To(staff).Where(r => r.Method == "PUT").ToList();
+        Assert.NotEmpty(updates);
+        Assert.True(updates[0].At <= summaryAt, "the summary came before the progress card was brought up to date");
+    }
+
     private static void CountPermits(IServiceCollection services)
     {
         var original = services.Last(d => d.ServiceType == typeof(ISendRate));

@@ -27,6 +27,9 @@ public sealed record ConnectorStubOptions
     /// </summary>
     public Func<string, CancellationToken, Task>? BeforeAnswer { get; init; }
 
+    /// <summary>As <see cref="BeforeAnswer"/>, with the request's body too: to slow down one kind of message only.</summary>
+    public Func<string, string, CancellationToken, Task>? BeforeAnswering { get; init; }
+
     public double Injected500 { get; init; }
 
     /// <summary>Conversations that always answer 403 (the user blocked the bot).</summary>
@@ -185,11 +188,12 @@ public sealed class ConnectorStub : IAsyncDisposable
         // v3 / conversations / {id} / activities [/ {activityId}]
         var conversationId = segments.Length >= 3 ? Uri.UnescapeDataString(segments[2]) : "";
         var activityId = segments.Length >= 5 ? Uri.UnescapeDataString(segments[4]) : null;
-        if (_options.BeforeAnswer is { } wait)
+        if (_options.BeforeAnswer is not null || _options.BeforeAnswering is not null)
         {
             try
             {
-                await wait(conversationId, ctx.RequestAborted);
+                await (_options.BeforeAnswer?.Invoke(conversationId, ctx.RequestAborted) ?? Task.CompletedTask);
+                await (_options.BeforeAnswering?.Invoke(conversationId, body, ctx.RequestAborted) ?? Task.CompletedTask);
             }
             catch (OperationCanceledException)
             {
