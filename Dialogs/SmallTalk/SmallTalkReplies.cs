@@ -30,6 +30,12 @@ public enum SmallTalkKind
 
     /// <summary>好的 / 嗯 / 收到 / 哈哈: the user acknowledges a reply; nothing is asked.</summary>
     Acknowledgement,
+
+    /// <summary>不对 / 没用 / 答非所问: the last reply did not help.</summary>
+    Dissatisfied,
+
+    /// <summary>A message of no words at all: "👍", "？？？", "1".</summary>
+    Unclear,
 }
 
 /// <summary>Conversation state of small talk: whether this conversation has been welcomed by a greeting yet.</summary>
@@ -43,7 +49,7 @@ public sealed class SmallTalkState
 }
 
 /// <summary>
-/// Greetings, thanks, goodbyes, "好的 / 收到", "你是谁 / 你能做什么" and "人工 / 转人工" get a short fitting reply instead of going to the
+/// Greetings, thanks, goodbyes, "好的 / 收到", "不对 / 没用", "你是谁 / 你能做什么" and "人工 / 转人工" get a short fitting reply instead of going to the
 /// knowledge base, where they would match an unrelated entry or get "no reliable answer". The first greeting of a
 /// conversation gets the welcome card; "人工" offers the staff hand-off.
 /// </summary>
@@ -56,7 +62,12 @@ public sealed class SmallTalkReplies(ConversationState conversationState)
     private readonly IStatePropertyAccessor<SmallTalkState> _state = conversationState.CreateProperty<SmallTalkState>("smallTalk");
 
     /// <summary>The kind of small talk <paramref name="text"/> is, or null when it is anything else (a question).</summary>
-    public static SmallTalkKind? Recognize(string text) => ByPhrase.TryGetValue(Key(text), out var kind) ? kind : null;
+    public static SmallTalkKind? Recognize(string text)
+    {
+        var key = Key(text);
+        // Emoji, punctuation or a bare number name nothing the knowledge base could look up (nor staff answer).
+        return ByPhrase.TryGetValue(key, out var kind) ? kind : key.Any(char.IsLetter) ? null : SmallTalkKind.Unclear;
+    }
 
     /// <summary>Replies when <paramref name="text"/> is small talk; false when it is not.</summary>
     public async Task<bool> TryReplyAsync(RouteContext context, string text, IReadOnlyList<ITextCommand> commands, CancellationToken cancellationToken)
@@ -76,6 +87,9 @@ public sealed class SmallTalkReplies(ConversationState conversationState)
             SmallTalkKind.Goodbye => MessageFactory.Text(SmallTalkTexts.Goodbye.For(turn)),
             SmallTalkKind.WhoAreYou => MessageFactory.Text(SmallTalkTexts.WhoAreYou.For(turn)),
             SmallTalkKind.Acknowledgement => MessageFactory.Text(SmallTalkTexts.Acknowledgement.For(turn)),
+            SmallTalkKind.Unclear => MessageFactory.Text(SmallTalkTexts.Unclear.For(turn)),
+            SmallTalkKind.Dissatisfied => KnowledgeCards.WithHandOff(turn, SmallTalkTexts.Dissatisfied.For(turn),
+                SmallTalkTexts.DissatisfiedRequest.Format(turn, text.Trim())),
             SmallTalkKind.WhatCanYouDo => WithText(MenuCard.Build(turn, commands, context.Caller.Role, welcome: false), SmallTalkTexts.WhatCanYouDo.For(turn)),
             _ => KnowledgeCards.WithHandOff(turn, SmallTalkTexts.Human.For(turn), SmallTalkTexts.HumanRequest.Format(turn, text.Trim())),
         };

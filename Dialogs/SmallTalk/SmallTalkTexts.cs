@@ -22,6 +22,10 @@ internal static class SmallTalkTexts
         // A one-word "好的" found a passage that happens to say "好" and was answered with it.
         [SmallTalkKind.Acknowledgement] = ["好", "好的", "好吧", "好滴", "好嘞", "好哒", "嗯", "嗯嗯", "哦", "哦哦", "噢", "喔", "行", "行吧", "可以",
             "没问题", "收到", "知道了", "明白", "明白了", "了解", "懂了", "ok", "okay", "ok了", "哈哈", "哈哈哈", "呵呵", "嘿嘿", "got it", "i see"],
+        // "不行" and "然后呢" were answered with passages that happen to say 行 or 然后.
+        [SmallTalkKind.Dissatisfied] = ["不行", "不对", "不对吧", "不是", "不是这个", "不是这个意思", "没用", "没有用", "错了", "说错了", "你说错了",
+            "你说的不对", "答非所问", "不满意", "看不懂", "没看懂", "听不懂", "不明白", "没明白", "不懂", "wrong", "not helpful", "useless",
+            "thats wrong", "that is wrong"],
     };
 
     public static readonly Localized Greeting = new("您好！请直接输入您的问题，或输入“菜单”查看可用功能。",
@@ -29,6 +33,12 @@ internal static class SmallTalkTexts
     public static readonly Localized Thanks = new("不客气！还有问题随时问我。", "You're welcome! Ask me anything else any time.");
     public static readonly Localized Acknowledgement = new("好的。还有问题随时问我，输入“菜单”可以查看可用功能。",
         "OK. Ask me anything else any time, or type \"menu\" to see what I can do.");
+    public static readonly Localized Dissatisfied = new(
+        "抱歉，没能帮上忙。您可以换个说法再问，把想了解的事写具体一些；也可以点“转交工作人员”，请工作人员来答复。",
+        "Sorry that did not help. Try asking in other words, or tap \"Ask staff\" to have the committee's staff answer.");
+    public static readonly Localized DissatisfiedRequest = new("（对回答不满意）{0}", "(not satisfied with the answer) {0}");
+    public static readonly Localized Unclear = new("没太明白您的意思。请用一句话写下您的问题，或输入“菜单”查看可用功能。",
+        "I did not quite get that. Type your question in a sentence, or \"menu\" to see what I can do.");
     public static readonly Localized Goodbye = new("再见！有需要随时找我。", "Goodbye! I'm here whenever you need me.");
     public static readonly Localized WhoAreYou = new(
         "我是区政协的智能助手：解答政协工作和履职的常见问题（注明出处），帮您提交意见建议和社情民意信息、查询办理进度、提醒学习安排。输入“菜单”查看您能用的功能。",

@@ -41,13 +41,14 @@ public class WaterfallDialogTests
             0
         },
         {
-            "cancel in the middle saves nothing and the next text is a question again",
+            "cancel in the middle saves nothing and the next text goes to the root again",
             new[]
             {
                 new Line("资料", "请输入姓名"),
                 new Line("王五", "请输入年龄"),
                 new Line("取消", "已取消，没有保存任何内容"),
-                new Line("45", "知识库中暂时没有"),
+                // A bare number is no longer the age the cancelled dialog asked for.
+                new Line("45", "没太明白您的意思"),
             },
             0
         },
