@@ -8,7 +8,7 @@ namespace Cppcc.Bot.Tests.Knowledge;
 /// <summary>
 /// A message of question words and particles alone ("对", "是吗", "为什么") names no topic. It used to be searched by
 /// those words, and its one character "covered" any passage that happened to contain it ("对" got a did-you-mean list
-/// of passages that say 对). It now finds nothing, so it gets the honest no-answer.
+/// of passages that say 对, "然后呢" the passage that says 然后). It now finds nothing, so it gets the honest no-answer.
 /// </summary>
 public class TopicLessMessageTests
 {
@@ -23,7 +23,7 @@ public class TopicLessMessageTests
         var entries = KnowledgeFolderLoader.Load(Path.Combine(BotFactory.RepositoryRoot, folder), f => !f.EndsWith("questions.yaml", StringComparison.Ordinal)).Entries;
         using var index = new KnowledgeIndex(entries, Analyzer);
 
-        foreach (var message in new[] { "对", "是吗", "为什么", "可以吗", "怎么办？", "是不是" })
+        foreach (var message in new[] { "对", "是吗", "为什么", "可以吗", "怎么办？", "是不是", "然后呢" })
         {
             Assert.True(index.Search(message, KnowledgeAudience.Staff, Today).Count == 0, message);
         }
