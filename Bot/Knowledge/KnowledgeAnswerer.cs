@@ -28,7 +28,7 @@ public sealed class KnowledgeAnswerer(KnowledgeBase knowledge, IOptions<Knowledg
         // Thresholds belong to the snapshot: each KB is calibrated when it loads.
         var matcher = KnowledgeMatcher.For(snapshot.Index, _options, wordsOnly: vector is null);
         var ranked = snapshot.Index.Search(question, vector, audience, today, matcher.MaxChoices);
-        var match = matcher.Decide(ranked);
+        var match = matcher.Decide(ranked, () => snapshot.Index.BestHidden(question, vector, audience, today));
         if (previousEntryId is not null && snapshot.Find(previousEntryId) is { } previous && previous.IsVisibleTo(audience) && previous.IsInForce(today)
             && new KnowledgeFollowUps(matcher, _options.FollowUpThreshold).Resolve(snapshot.Index, question, previous, match, audience, today) is { } followUp)
         {

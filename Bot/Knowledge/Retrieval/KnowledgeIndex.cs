@@ -49,6 +49,9 @@ public sealed class KnowledgeIndex : IDisposable
     private readonly KnowledgeVectors? vectors;
     private readonly float[]?[] entryVectors;
 
+    /// <summary>The callers some entry is hidden from (the public from members' entries, and so on).</summary>
+    private readonly HashSet<KnowledgeAudience> hiddenFrom;
+
     /// <summary>
     /// Builds the index. With <paramref name="vectors"/> (embeddings configured) every confidence is the lexical one
     /// blended with the embedding similarity, calibration included, so the thresholds fit the blended score.
@@ -59,6 +62,7 @@ public sealed class KnowledgeIndex : IDisposable
         this.analyzer = analyzer;
         this.options = options ?? new KnowledgeRankingOptions();
         entries = source.ToArray();
+        hiddenFrom = Enum.GetValues<KnowledgeAudience>().Where(caller => entries.Any(e => !e.IsVisibleTo(caller))).ToHashSet();
         this.vectors = vectors;
         entryVectors = entries.Select(e => vectors?.Of(KnowledgeVectors.EntryText(e))).ToArray();
         terms = new EntryTerms[entries.Length];
@@ -134,6 +138,15 @@ public sealed class KnowledgeIndex : IDisposable
     public IReadOnlyList<KnowledgeCandidate> Search(string question, float[]? questionVector, KnowledgeAudience caller, DateOnly today, int top = 3)
         => Best(Readings(question).Select(query =>
             Search(query, questionVector, AudienceFilter(caller), n => entries[n].IsVisibleTo(caller) && entries[n].IsInForce(today), top)));
+
+    /// <summary>
+    /// The best entry in force for <paramref name="question"/> among all of them, when <paramref name="caller"/> may not
+    /// see it; null when the caller sees it (or nothing matches). See <see cref="KnowledgeMatcher.Decide(IReadOnlyList{KnowledgeCandidate}, Func{KnowledgeCandidate?})"/>.
+    /// </summary>
+    public KnowledgeCandidate? BestHidden(string question, float[]? questionVector, KnowledgeAudience caller, DateOnly today)
+        => hiddenFrom.Contains(caller)
+            && Best(Readings(question).Select(query => Search(query, questionVector, null, n => entries[n].IsInForce(today), 1))) is [var best, ..]
+            && !best.Entry.IsVisibleTo(caller) ? best : null;
 
     /// <summary>The ranking weights and calibration quantiles this index was built with.</summary>
     public KnowledgeRankingOptions RankingOptions => options;
