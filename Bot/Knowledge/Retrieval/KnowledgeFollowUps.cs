@@ -4,7 +4,8 @@ namespace Cppcc.Bot.Knowledge.Retrieval;
 /// Reads a question as a follow-up of the previous answer. Only a question that leans on the previous
 /// one for its topic (at most <see cref="TopicWords"/> topic words of its own: "那需要多久？", "怎么查进度") is read so;
 /// a question with a topic of its own stands alone. The previous entry's related entries come first, even over a
-/// confident stand-alone match ("那怎么查办理情况" after the anonymity answer is about suggestions, not proposals);
+/// confident stand-alone match ("那怎么查办理情况" after the anonymity answer is about suggestions, not proposals),
+/// unless that match fits clearly better ("社情民意是什么" right after the reply-time answer is about 社情民意);
 /// then, when the question has no confident answer on its own, the question read together with the previous one,
 /// never answering the previous entry again.
 /// </summary>
@@ -28,7 +29,8 @@ public sealed class KnowledgeFollowUps(KnowledgeMatcher matcher, double? fixedTh
 
         var related = index.Rank(question, previous.Related, caller, today);
         if (related.Count > 0 && related[0].Confidence >= threshold
-            && (related.Count == 1 || related[0].Confidence - related[1].Confidence >= matcher.CloseMargin))
+            && (related.Count == 1 || related[0].Confidence - related[1].Confidence >= matcher.CloseMargin)
+            && (plain.Kind != KnowledgeMatchKind.Answer || related[0].Confidence >= plain.Candidates[0].Confidence - matcher.LeaderGap))
         {
             return related[0].Entry;
         }

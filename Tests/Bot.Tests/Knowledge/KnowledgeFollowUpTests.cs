@@ -69,6 +69,15 @@ public class KnowledgeFollowUpTests : IDisposable
     }
 
     [Fact]
+    public async Task A_short_question_with_a_sure_answer_of_its_own_is_not_given_a_weaker_related_entry()
+    {
+        // Found in web chat: right after the reply-time answer, "社情民意是什么" got the related "how suggestions are handled".
+        var next = await _answerer.AnswerAsync("社情民意是什么", Role.Public, "suggest-time", default);
+
+        Assert.Equal("reports-what", next.Answer?.EntryId);
+    }
+
+    [Fact]
     public async Task A_previous_entry_the_caller_may_not_see_gives_no_context()
     {
         var next = await _answerer.AnswerAsync("那需要多久？", Role.Public, "study-monthly", default);
