@@ -50,15 +50,15 @@ public sealed record KnowledgeMatcher(double AnswerThreshold, double LeaderThres
     /// <summary>
     /// As <see cref="Decide(IReadOnlyList{KnowledgeCandidate})"/> for a caller who does not see every entry. When the
     /// answer would be given, <paramref name="bestOverall"/> (asked only then) is the best entry of all, seen or not:
-    /// if the caller may not see it and it fits clearly better, the question is about that entry ("提案怎么写" asked by
-    /// the public, whose answer is for members), and the visible entry that merely shares a word is no answer to it. The
+    /// if the caller may not see it and it fits at least as well, the question may well be about that entry ("提案怎么写" asked by
+    /// the public, whose answer is for members), and the visible entry that merely shares a word is no sure answer. The
     /// caller then gets the honest no-answer with the visible near entries, and nothing of the hidden one.
     /// </summary>
     public KnowledgeMatch Decide(IReadOnlyList<KnowledgeCandidate> ranked, Func<KnowledgeCandidate?> bestOverall)
     {
         var match = Decide(ranked);
         return match.Kind == KnowledgeMatchKind.Answer && bestOverall() is { } hidden
-            && hidden.Confidence >= match.Candidates[0].Confidence + LeaderGap
+            && hidden.Confidence >= match.Candidates[0].Confidence
                 ? new(KnowledgeMatchKind.Suggest, ranked.Take(MaxChoices).ToList())
                 : match;
     }
