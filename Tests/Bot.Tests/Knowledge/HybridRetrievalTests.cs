@@ -28,8 +28,11 @@ public class HybridRetrievalTests : IAsyncLifetime
         _db.Dispose();
     }
 
-    /// <summary>A bot start: the shipped kb/ over the test database, with embeddings when <paramref name="hybrid"/>.</summary>
-    private (KnowledgeBase Kb, KnowledgeAnswerer Answerer) Start(bool hybrid = true)
+    /// <summary>
+    /// A bot start: the shipped kb/ over the test database, with embeddings when <paramref name="hybrid"/>. The timeout
+    /// is generous unless a test is about it: on a busy CI machine the loopback answer itself can take over a second.
+    /// </summary>
+    private (KnowledgeBase Kb, KnowledgeAnswerer Answerer) Start(bool hybrid = true, int timeoutSeconds = 10)
     {
         var db = _db.Open();
         _open.Add(db);
@@ -39,10 +42,10 @@ public class HybridRetrievalTests : IAsyncLifetime
             Endpoint = _openAI.Endpoint,
             ApiKey = "loopback-key",
             EmbeddingDeployment = "embed",
-            EmbeddingTimeoutSeconds = 1,
+            EmbeddingTimeoutSeconds = timeoutSeconds,
         });
         IKnowledgeEmbedder[] embedders = hybrid ? [new AzureOpenAIEmbedder(ai, TimeProvider.System, NullLogger<AzureOpenAIEmbedder>.Instance)] : [];
-        var embeddings = new KnowledgeEmbeddings(embedders, new EmbeddingCacheStore(db), TimeSpan.FromSeconds(1));
+        var embeddings = new KnowledgeEmbeddings(embedders, new EmbeddingCacheStore(db), TimeSpan.FromSeconds(timeoutSeconds));
         var kb = new KnowledgeBase(options, new Env(), new KnowledgeEntryStore(db), NullLogger<KnowledgeBase>.Instance, embeddings);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
         return (kb, new KnowledgeAnswerer(kb, options, new OfficeTime(time, OfficeSettings.Default), [], embeddings));
@@ -107,7 +110,7 @@ public class HybridRetrievalTests : IAsyncLifetime
         var (_, lexical) = Start(hybrid: false);
         var expected = await lexical.AnswerAsync(question, Role.Member, null, default);
         Assert.Equal(KnowledgeResultKind.Answer, expected.Kind);
-        var (kb, answerer) = Start();
+        var (kb, answerer) = Start(timeoutSeconds: 1);
         Assert.True(kb.Current.Index.HasVectors);
         var calls = _openAI.EmbeddingCalls.Count;
         _openAI.EmbeddingMode = failure;
