@@ -95,7 +95,9 @@ public static class FileTypes
     {
         var bare = Path.GetFileNameWithoutExtension(Path.GetFileName((name ?? "").Replace('\\', '/')));
         var builder = new StringBuilder();
-        foreach (var c in bare.Where(c => !char.IsControl(c) && c is not ('/' or '|' or '"')).Take(80))
+        // Format characters too: a right-to-left override would show "gnp.exe" for "exe.png".
+        foreach (var c in bare.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format
+                     && c is not ('/' or '|' or '"')).Take(80))
         {
             builder.Append(c);
         }

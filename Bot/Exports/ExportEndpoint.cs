@@ -58,11 +58,11 @@ public static class ExportEndpoint
         await Results.File(file.Content, file.ContentType, file.FileName).ExecuteAsync(http);
     }
 
-    /// <summary>A user key (<c>channel:id</c>) is staff when its id is listed and its channel is not the public web chat.</summary>
+    /// <summary>A user key (<c>channel:id</c>) is staff when its id is listed and its channel is one that grants staff.</summary>
     // REVIEW: mirrors CallerResolver's Staff:UserIds rule; when staff also come from Graph:StaffGroupId, ask that source here.
     private static bool IsStaff(string userKey, StaffOptions staff)
     {
-        if (!UserKey.TryParse(userKey, out var key) || CallerResolver.PublicChannels.Contains(key.Channel))
+        if (!UserKey.TryParse(userKey, out var key) || !CallerResolver.StaffChannels.Contains(key.Channel))
         {
             return false;
         }

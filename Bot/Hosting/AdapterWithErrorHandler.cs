@@ -7,7 +7,8 @@ namespace Cppcc.Bot.Hosting;
 
 /// <summary>
 /// The CloudAdapter with the one turn-error handler: log with the conversation id (never user text), tell the user
-/// in Chinese, and clear the conversation's dialog state so the same failure cannot loop.
+/// in Chinese, and clear the conversation's dialog state so the same failure cannot loop. A service that cannot be
+/// reached (the channel's serviceUrl, Graph) is one warning line: its stack trace says nothing the message does not.
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
@@ -21,12 +22,27 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     {
         OnTurnError = async (turn, exception) =>
         {
-            logger.LogError(exception, "Turn failed in conversation {ConversationId} ({ActivityType})",
-                turn.Activity.Conversation?.Id, turn.Activity.Type);
+            if (Unreachable(exception) is { } unreachable)
+            {
+                logger.LogWarning("Turn failed in conversation {ConversationId} ({ActivityType}): a service could not be reached: {Reason}",
+                    turn.Activity.Conversation?.Id, turn.Activity.Type, unreachable.Message);
+            }
+            else
+            {
+                logger.LogError(exception, "Turn failed in conversation {ConversationId} ({ActivityType})",
+                    turn.Activity.Conversation?.Id, turn.Activity.Type);
+            }
+
             try
             {
                 await conversationState.DeleteAsync(turn);
                 await turn.SendActivityAsync(ErrorText.For(turn));
+            }
+            catch (Exception inner) when (Unreachable(inner) is { } gone)
+            {
+                // Usually the same unreachable channel again: worth a line only when the turn itself failed otherwise.
+                logger.Log(Unreachable(exception) is null ? LogLevel.Warning : LogLevel.Debug,
+                    "Could not tell conversation {ConversationId} of the failure: {Reason}", turn.Activity.Conversation?.Id, gone.Message);
             }
             catch (Exception inner)
             {
@@ -34,6 +50,9 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             }
         };
     }
+
+    private static HttpRequestException? Unreachable(Exception exception)
+        => exception as HttpRequestException ?? exception.InnerException as HttpRequestException;
 
     /// <summary>
     /// The SDK's token check for <paramref name="activity"/> (anonymous when auth is off and no token is sent), done by

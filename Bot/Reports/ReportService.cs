@@ -51,8 +51,9 @@ public sealed class ReportService(IReportStore store, ReportFingerprints fingerp
         var grams = Grams(draft);
         if (FindDuplicate(caller, request.ConversationId, grams) is { } duplicate)
         {
-            logger.LogInformation("Repeated submission of {Reference} refused in conversation {ConversationId}", duplicate, request.ConversationId);
-            return new FilingResult(FilingStatus.Duplicate) { Reference = duplicate };
+            logger.LogInformation("Repeated submission of {Reference} refused in conversation {ConversationId}", duplicate.Reference, request.ConversationId);
+            // Someone else's filing is theirs: its reference is not told to a stranger who happens to send the same text.
+            return new FilingResult(FilingStatus.Duplicate) { Reference = duplicate.Own ? duplicate.Reference : null };
         }
 
         var similar = Similar(draft.Kind, draft.Category!, grams, null, caller.Role);
@@ -297,14 +298,15 @@ public sealed class ReportService(IReportStore store, ReportFingerprints fingerp
             .OfType<ReportSummary>()
             .ToList();
 
-    private string? FindDuplicate(Caller caller, string conversationId, (int[] Title, int[] Text) grams)
+    private (string Reference, bool Own)? FindDuplicate(Caller caller, string conversationId, (int[] Title, int[] Text) grams)
     {
         var since = (time.GetUtcNow() - _options.DuplicateWindow).UtcDateTime;
         // Same sender or conversation; for the public also anyone else, as spam arrives under ever new ids.
-        return fingerprints.All
+        var found = fingerprints.All
             .Where(f => f.SubmittedAt >= since && (f.AuthorKey == caller.UserKey || f.ConversationId == conversationId
                 || (caller.Role == Role.Public && f.AuthorRole == nameof(Role.Public))))
             .Where(f => TextSimilarity.Dice(grams.Text, f.TextGrams) >= _options.DuplicateThreshold)
-            .MaxBy(f => f.Sequence)?.Reference;
+            .MaxBy(f => f.Sequence);
+        return found is null ? null : (found.Reference, found.AuthorKey == caller.UserKey || found.ConversationId == conversationId);
     }
 }

@@ -20,6 +20,13 @@ public sealed class CallerResolver(IOptionsMonitor<StaffOptions> staff, IConfigu
         Channels.Webchat, Channels.Directline, "wechat",
     };
 
+    /// <summary>
+    /// The only channels on which a listed id makes staff: Teams, and the Bot Framework Emulator a developer runs (with
+    /// auth on it needs the app's password). On any other channel the client may pick its own <c>from</c>, so a listed
+    /// id proves nothing. Channel ids are compared exactly, as the services send them: "MSTEAMS" is no Teams.
+    /// </summary>
+    public static readonly IReadOnlySet<string> StaffChannels = new HashSet<string>(StringComparer.Ordinal) { Channels.Msteams, Channels.Emulator };
+
     private readonly string? _tenantId = configuration["MicrosoftAppTenantId"] is { Length: > 0 } tenant ? tenant : null;
 
     /// <inheritdoc />
@@ -36,7 +43,7 @@ public sealed class CallerResolver(IOptionsMonitor<StaffOptions> staff, IConfigu
         }
 
         var staffIds = staff.CurrentValue.UserIds;
-        if (staffIds.Contains(from?.AadObjectId ?? "\0", StringComparer.OrdinalIgnoreCase)
+        if (StaffChannels.Contains(channel) && staffIds.Contains(from?.AadObjectId ?? "\0", StringComparer.OrdinalIgnoreCase)
             || staffIds.Contains(from?.Id ?? "\0", StringComparer.OrdinalIgnoreCase))
         {
             return new Caller(key, name, Role.Staff);

@@ -29,7 +29,8 @@ internal static partial class ClientActivity
             return ClientActivityProblem.Malformed;
         }
 
-        var type = body.Value<string>("type");
+        // Value<string> would throw on an object or array ("type": {}), so only a string is read.
+        var type = body["type"] is JValue { Type: JTokenType.String } typeValue ? (string?)typeValue : null;
         if (type is not (ActivityTypes.Message or ActivityTypes.Event))
         {
             return ClientActivityProblem.Malformed;

@@ -132,7 +132,7 @@ internal static class DirectLineUpload
         {
             var body = json is null ? new JObject() : JObject.Parse(json);
             var text = body["text"]?.Type == JTokenType.String ? (string)body["text"]! : "";
-            var id = body["channelData"]?["clientActivityID"] is JValue { Type: JTokenType.String } v && ((string)v!).Length <= 100 ? (string?)v : null;
+            var id = (body["channelData"] as JObject)?["clientActivityID"] is JValue { Type: JTokenType.String } v && ((string)v!).Length <= 100 ? (string?)v : null;
             return (text.Length > maxLength ? text[..maxLength] : text, id);
         }
         catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidCastException)

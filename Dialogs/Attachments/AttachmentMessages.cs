@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cppcc.Dialogs.Reports;
+using Cppcc.Dialogs.Root;
 
 namespace Cppcc.Dialogs.Attachments;
 
@@ -13,7 +14,7 @@ public static class AttachmentMessages
     public static string NoRecentFiling(ReportKind kind) => kind == ReportKind.Report ? AttachmentTexts.NoReport : AttachmentTexts.NoSuggestion;
 
     /// <summary>A file kept as the <paramref name="number"/>th of <paramref name="reference"/>.</summary>
-    public static string Attached(string fileName, string reference, int number) => Format(AttachmentTexts.Attached, fileName, reference, number);
+    public static string Attached(string fileName, string reference, int number) => Format(AttachmentTexts.Attached, PlainText.Markdown(fileName), reference, number);
 
     /// <summary>A file that could not be fetched from the channel.</summary>
     public static string NotDownloaded(string name) => Format(AttachmentTexts.NotDownloaded, Shown(name));
@@ -27,8 +28,8 @@ public static class AttachmentMessages
     /// <summary>A file refused because <paramref name="reference"/> already holds the most files a report may hold.</summary>
     public static string TooMany(string reference, string name) => Format(AttachmentTexts.TooMany, reference, Shown(name));
 
-    // Inline images come without a name.
-    private static string Shown(string name) => string.IsNullOrWhiteSpace(name) ? AttachmentTexts.Unnamed : name;
+    // Inline images come without a name; a name is the sender's text, shown in a Markdown reply as typed.
+    private static string Shown(string name) => string.IsNullOrWhiteSpace(name) ? AttachmentTexts.Unnamed : PlainText.Markdown(name);
 
     private static string Format(string text, params object[] args) => string.Format(CultureInfo.InvariantCulture, text, args);
 }

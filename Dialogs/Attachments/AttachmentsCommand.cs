@@ -54,7 +54,7 @@ public sealed class AttachmentsCommand(IReportAttachments attachments, IDownload
 
         if (context.Caller.Role != Role.Staff)
         {
-            var names = string.Join("\n", files.Select((f, i) => $"{i + 1}. {f.FileName}"));
+            var names = string.Join("\n", files.Select((f, i) => $"{i + 1}. {PlainText.Markdown(f.FileName)}"));
             await turn.SendActivityAsync(Format(AttachmentTexts.OwnList, reference, files.Count) + "\n\n" + names, cancellationToken: cancellationToken);
             return;
         }

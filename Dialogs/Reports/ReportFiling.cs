@@ -42,6 +42,7 @@ public sealed class ReportFiling(IReportService reports)
             FilingStatus.Resubmitted => ReportTexts.Resubmitted.Format(turn, result.Reference),
             FilingStatus.Invalid => ReportValidator.Describe(result.Errors, locale),
             FilingStatus.RateLimited => ReportTexts.RateLimited.For(locale),
+            FilingStatus.Duplicate when result.Reference is null => ReportTexts.DuplicateOfOthers.For(locale),
             FilingStatus.Duplicate => ReportTexts.Duplicate.Format(turn, result.Reference),
             _ => ReportTexts.CannotRevise.For(locale),
         };

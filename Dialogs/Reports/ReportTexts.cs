@@ -148,6 +148,8 @@ public static class ReportTexts
     internal static readonly Localized RateLimited = new("提交过于频繁，请稍后再试。本次内容没有保存。", "Too many submissions; please try again later. Nothing was saved.");
     internal static readonly Localized Duplicate = new("您刚刚已提交过内容几乎相同的信息（{0}），无需重复提交。本次内容没有保存。",
         "You just submitted almost the same text ({0}); nothing was saved this time.");
+    internal static readonly Localized DuplicateOfOthers = new("内容几乎相同的建议近期已有人提交，工作人员会一并办理。本次内容没有保存；如有不同情况，请补充细节后再提交。",
+        "Almost the same suggestion was submitted recently and staff will handle it; nothing was saved this time. If your case differs, add its details and submit again.");
     internal static readonly Localized CannotRevise = new("只能重新提交本人被退回的信息。请发送“我的社情民意”查看。",
         "Only your own returned reports can be resubmitted. Send \"my reports\" to see them.");
     /// <summary>Opinion reports are for members.</summary>

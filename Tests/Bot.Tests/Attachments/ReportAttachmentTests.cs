@@ -89,12 +89,13 @@ public sealed class ReportAttachmentTests : IAsyncLifetime, IDisposable
 
         var reply = ReportBot.Read(await SendFiles("m1", Inline("/v3/attachments/photo/views/original"), Uploaded("提案说明.pdf", "/files/提案说明.pdf")));
 
-        Assert.Contains($"已附加“附件.png”到 {reference}（第 1/5 个）", reply);
-        Assert.Contains($"已附加“提案说明.pdf”到 {reference}（第 2/5 个）", reply);
+        // Names are the sender's text, escaped for the Markdown reply ("\." shows as ".").
+        Assert.Contains($"已附加“附件\\.png”到 {reference}（第 1/5 个）", reply);
+        Assert.Contains($"已附加“提案说明\\.pdf”到 {reference}（第 2/5 个）", reply);
 
         // The member sees the names on their own report; another member and the public see nothing of it.
         var own = ReportBot.Read(await _bot.Member("附件 " + reference));
-        Assert.Contains("1. 附件.png", own);
+        Assert.Contains("1. 附件\\.png", own);
         Assert.DoesNotContain("/exports/", own);
         var other = ReportBot.Read(await _bot.Member("附件 " + reference, user: "m2", name: "李委员"));
         Assert.Contains("没有找到您可以查看的", other);
@@ -120,6 +121,27 @@ public sealed class ReportAttachmentTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_file_name_is_shown_as_typed_never_as_a_link_mention_or_reversed_text()
+    {
+        var reference = await FileAsync();
+        const string hostile = "[紧急：点此领取补贴](phish.example) **重要** <at>张委员<at> \u202egnp.exe.pdf";
+
+        var reply = ReportBot.Read(await SendFiles("m1", Uploaded(hostile, "/files/提案说明.pdf")));
+        var own = ReportBot.Read(await _bot.Member("附件 " + reference));
+
+        foreach (var text in new[] { reply, own })
+        {
+            Assert.Contains("\\[紧急：点此领取补贴\\]\\(phish\\.example\\)", text);
+            Assert.DoesNotContain("](phish", text);
+            Assert.DoesNotContain("<at>", text);
+            Assert.DoesNotContain("**", text);
+            Assert.DoesNotContain('\u202e', text);
+        }
+
+        Assert.DoesNotContain('\u202e', (await _bot.Staff("附件 " + reference)).ToString());
+    }
+
+    [Fact]
     public async Task Wrong_types_big_files_a_sixth_file_and_foreign_hosts_are_refused_in_Chinese()
     {
         Assert.Contains("请先提交社情民意", ReportBot.Read(await SendFiles("m1", Inline("/v3/attachments/photo/views/original"))));
@@ -128,15 +150,15 @@ public sealed class ReportAttachmentTests : IAsyncLifetime, IDisposable
         var refused = ReportBot.Read(await SendFiles("m1",
             Uploaded("会议纪要.pdf", "/files/exe"), Uploaded("资料.zip", "/files/zip"), Uploaded("扫描件.pdf", "/files/big"),
             new JObject { ["contentType"] = "image/png", ["name"] = "外链.png", ["contentUrl"] = "http://127.0.0.2:9/photo.png" }));
-        Assert.Contains("“会议纪要.pdf”的文件类型不支持，未附加", refused);
-        Assert.Contains("“资料.zip”的文件类型不支持，未附加", refused);
-        Assert.Contains("“扫描件.pdf”超过 10 MB，未附加", refused);
-        Assert.Contains("“外链.png”没能下载，未附加", refused);
+        Assert.Contains("“会议纪要\\.pdf”的文件类型不支持，未附加", refused);
+        Assert.Contains("“资料\\.zip”的文件类型不支持，未附加", refused);
+        Assert.Contains("“扫描件\\.pdf”超过 10 MB，未附加", refused);
+        Assert.Contains("“外链\\.png”没能下载，未附加", refused);
         Assert.Contains($"{reference} 没有附件", ReportBot.Read(await _bot.Staff("附件 " + reference)));
 
         var five = ReportBot.Read(await SendFiles("m1", Enumerable.Range(1, 6).Select(i => Uploaded($"说明{i}.docx", "/files/docx")).ToArray()));
-        Assert.Contains($"已附加“说明5.docx”到 {reference}（第 5/5 个）", five);
-        Assert.Contains($"{reference} 已有 5 个附件，达到上限，“说明6.docx”未附加", five);
+        Assert.Contains($"已附加“说明5\\.docx”到 {reference}（第 5/5 个）", five);
+        Assert.Contains($"{reference} 已有 5 个附件，达到上限，“说明6\\.docx”未附加", five);
 
         // After a day the report is no longer the one files go to.
         _time.Advance(TimeSpan.FromDays(2));

@@ -131,6 +131,24 @@ public class ReportFilingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_suggestion_from_a_stranger_is_refused_without_naming_the_first_filing()
+    {
+        using var bot = new ReportBot(_db);
+        Task<JArray> File(string user, string conversation) => bot.Public("", ReportBot.Submit("suggestion", "公园健身器材损坏",
+            "人民公园东门的健身器材损坏多日，存在安全隐患。", "其他", anonymous: true), user, conversation);
+        var first = ReportBot.Reference(await File("web-1", "dl-1"));
+
+        var own = ReportBot.Read(await File("web-1", "dl-1"));
+        var stranger = ReportBot.Read(await File("web-2", "dl-2"));
+
+        Assert.Contains($"您刚刚已提交过内容几乎相同的信息（{first}）", own);
+        Assert.Contains("近期已有人提交", stranger);
+        Assert.DoesNotContain(first, stranger);
+        Assert.DoesNotContain("JY-", stranger);
+        Assert.Equal(1, bot.Store.Count());
+    }
+
+    [Fact]
     public async Task Similar_earlier_reports_in_the_category_are_pointed_out()
     {
         using var bot = new ReportBot(_db);

@@ -41,6 +41,8 @@ public sealed class WebChatLimitTests
     [InlineData("{\"type\":\"invoke\",\"text\":\"x\"}")]
     [InlineData("{\"type\":\"message\",\"text\":42}")]
     [InlineData("[1,2]")]
+    [InlineData("{\"type\":{\"a\":1},\"text\":\"x\"}")]
+    [InlineData("{\"type\":[1],\"text\":\"x\"}")]
     public async Task A_malformed_activity_gets_400_in_Chinese(string body)
     {
         await using var host = new WebChatHost();
