@@ -80,7 +80,7 @@ internal static class DirectLineActivities
 
         if (!DirectLineHttp.TryWatermark(http, out var watermark))
         {
-            return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadRequest);
+            return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadWatermark);
         }
 
         // 404 makes directlinejs end the conversation cleanly instead of polling forever.

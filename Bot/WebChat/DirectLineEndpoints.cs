@@ -112,7 +112,7 @@ internal static class DirectLineEndpoints
 
         if (!DirectLineHttp.TryWatermark(http, out var watermark))
         {
-            return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadRequest);
+            return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadWatermark);
         }
 
         var (conversation, _, refusal) = await conversations.GetOrStartAsync(

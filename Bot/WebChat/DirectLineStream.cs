@@ -29,7 +29,7 @@ internal static class DirectLineStream
 
         if (!DirectLineHttp.TryWatermark(http, out var watermark))
         {
-            return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadRequest);
+            return DirectLineHttp.Error(StatusCodes.Status400BadRequest, "BadArgument", WebChatTexts.BadWatermark);
         }
 
         if (await conversations.FindAsync(conversationId, http.RequestAborted) is not { } conversation)

@@ -9,6 +9,7 @@ internal static class WebChatTexts
     public const string TooLarge = "提交的内容过大，请精简后再发。（Request too large.）";
     public const string Busy = "当前访问人数较多，请稍后再试。（The service is busy, please try again later.）";
     public const string TooManyConversations = "您所在的网络已打开太多对话，请关闭不用的对话窗口，或稍后再试。（Too many open conversations from your network, please close some or try again later.）";
+    public const string BadWatermark = "无法识别消息位置（watermark 应为不小于 0 的整数），请刷新页面后重试。（Malformed watermark.）";
     public const string BadRequest = "无法识别这条消息，请刷新页面后重试。（Malformed activity.）";
     public const string TokenMissing = "缺少访问令牌，请刷新页面。（Missing token.）";
     public const string TokenInvalid = "访问令牌无效或已过期，请刷新页面。（Invalid or expired token.）";

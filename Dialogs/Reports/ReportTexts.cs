@@ -99,8 +99,8 @@ public static class ReportTexts
         => new($"基本情况、问题分析和意见建议合计 {length} 字，超过 {max} 字的上限，请精简", $"situation, analysis and suggestion have {length} characters together, more than the {max} allowed; please shorten them");
     internal static Localized BadCategory(ReportRules rules)
         => new("请从以下类别中选择：" + string.Join("、", rules.Categories), "please choose one of: " + string.Join(", ", rules.Categories));
-    internal static readonly Localized BadPhone = new("请填写有效的手机号（如 13800138000）或带区号的固定电话（如 010-12345678）",
-        "please give a valid mobile number (e.g. 13800138000) or a landline with area code (e.g. 010-12345678)");
+    internal static readonly Localized BadPhone = new("请填写有效的手机号（如 13800138000）或带区号的固定电话（如 010-62345678）",
+        "please give a valid mobile number (e.g. 13800138000) or a landline with area code (e.g. 010-62345678)");
     internal static readonly Localized BadKind = new("请填写 report（社情民意信息）或 suggestion（建议）", "must be report or suggestion");
     internal static readonly Localized BadAnonymous = new("请填写 true 或 false", "must be true or false");
     internal static readonly Localized BadState = new("请填写 accepted、returned、forwarded、replied、adopted 或 closed",

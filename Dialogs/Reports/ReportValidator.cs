@@ -92,7 +92,9 @@ public sealed partial class ReportValidator(ReportRules rules)
     public FieldError? CheckPhone(string? phone)
     {
         var compact = Framework.InputText.Fold(phone).Replace(" ", "", StringComparison.Ordinal);
-        return Mobile().IsMatch(compact) || Landline().IsMatch(compact) ? null : Error("contactPhone", ReportTexts.BadPhone);
+        // A mobile is often written in groups ("+86 139-1234-5678"); a landline's dash after the area code is kept.
+        return Mobile().IsMatch(compact.Replace("-", "", StringComparison.Ordinal)) || Landline().IsMatch(compact)
+            ? null : Error("contactPhone", ReportTexts.BadPhone);
     }
 
     /// <summary>The message for a list of errors, naming each field.</summary>

@@ -56,5 +56,6 @@ public sealed class DirectLineResumeTests
         Assert.Equal(HttpStatusCode.BadRequest, poll.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, resume.StatusCode);
         Assert.Equal("BadArgument", JsonDocument.Parse(await poll.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("watermark", await DirectLineClient.ErrorMessageAsync(resume));
     }
 }
