@@ -23,7 +23,7 @@ public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastServ
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            foreach (var broadcast in store.Unfinished())
+            foreach (var broadcast in Unfinished())
             {
                 try
                 {
@@ -35,6 +35,20 @@ public sealed class BroadcastProgressWorker(IBroadcastStore store, BroadcastServ
                 }
             }
             await Task.Delay(options.Value.ProgressInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>The broadcasts still going, or none this pass when storage fails (disk full): the next pass tries again.</summary>
+    private IEnumerable<Broadcast> Unfinished()
+    {
+        try
+        {
+            return store.Unfinished();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Broadcast progress could not be read, trying again in {Interval}: {Error}", options.Value.ProgressInterval, e.Message);
+            return [];
         }
     }
 

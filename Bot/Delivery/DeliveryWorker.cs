@@ -14,6 +14,9 @@ namespace Cppcc.Bot.Delivery;
 /// </summary>
 public sealed class DeliveryWorker : BackgroundService
 {
+    /// <summary>How long the loop waits after the queue could not be read before it tries again.</summary>
+    private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(5);
+
     private static readonly ResiliencePropertyKey<DeliveryItem> ItemKey = new("delivery.item");
     private static readonly ResiliencePropertyKey<long> OnWireKey = new("delivery.onWire");
     private static readonly ResiliencePropertyKey<InFlightSlot> SlotKey = new("delivery.slot");
@@ -61,10 +64,19 @@ public sealed class DeliveryWorker : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interrupted = _store.RequeueInterrupted(_time.GetUtcNow());
-        if (interrupted > 0)
+        try
         {
-            _logger.LogWarning("Re-sending {Count} deliveries that were on the wire when the bot stopped; each may arrive twice", interrupted);
+            var interrupted = _store.RequeueInterrupted(_time.GetUtcNow());
+            if (interrupted > 0)
+            {
+                _logger.LogWarning("Re-sending {Count} deliveries that were on the wire when the bot stopped; each may arrive twice", interrupted);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage failing now (disk full, a damaged page) must not stop the host: the items stay claimed and their
+            // leases or the next start bring them back.
+            _logger.LogWarning("Deliveries interrupted by the last stop could not be re-queued: {Error}", e.Message);
         }
 
         var slots = new ParkingSemaphore(_options.MaxConcurrency, _activity);
@@ -76,7 +88,21 @@ public sealed class DeliveryWorker : BackgroundService
             while (true)
             {
                 await slots.WaitAsync(stoppingToken);
-                var item = NextItem();
+                DeliveryItem? item;
+                try
+                {
+                    item = NextItem();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The queue could not be read (disk full, a damaged page): wait and try again, never stop the host.
+                    slots.Release();
+                    _logger.LogWarning("The delivery queue could not be read, trying again in {Delay}: {Error}", StorageRetry, e.Message);
+                    // New work wakes the loop early, as in WaitForWorkAsync (and so takes the wake-up it counted).
+                    await _signal.WaitAsync(StorageRetry, _time, stoppingToken);
+                    continue;
+                }
+
                 if (item is null)
                 {
                     slots.Release();

@@ -36,6 +36,15 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             try
             {
                 await conversationState.DeleteAsync(turn);
+            }
+            catch (Exception inner) when (inner is not OperationCanceledException)
+            {
+                // Storage is what failed (a full disk): the user is still told, below.
+                logger.LogWarning("Could not reset conversation {ConversationId}: {Reason}", turn.Activity.Conversation?.Id, inner.Message);
+            }
+
+            try
+            {
                 await turn.SendActivityAsync(ErrorText.For(turn));
             }
             catch (Exception inner) when (Unreachable(inner) is { } gone)

@@ -15,6 +15,9 @@ public enum StartupExitCode
     /// <summary>EX_TEMPFAIL: another process holds the database; a later start may succeed.</summary>
     StorageInUse = 75,
 
+    /// <summary>EX_SOFTWARE: a background service (deliveries, reminders) failed and stopped the host; restart it.</summary>
+    ServiceFailed = 70,
+
     /// <summary>EX_CONFIG: a configuration value is invalid, or the address to listen on is taken.</summary>
     Configuration = 78,
 }

@@ -68,7 +68,17 @@ public static class StartupGuard
         }
 
         await app.WaitForShutdownAsync();
+        // A background service that failed stops the host, which would otherwise exit 0 and so never be restarted by a
+        // service manager (Restart=on-failure): say which one and exit non-zero.
+        var failed = app.Services.GetServices<IHostedService>().OfType<BackgroundService>()
+            .Where(s => s.ExecuteTask is { IsFaulted: true }).Select(s => s.GetType().Name).ToList();
         await app.DisposeAsync();
+        if (failed.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"后台服务出错，机器人已停止，请重新启动：{string.Join("、", failed)}。 A background service failed and stopped the bot; start it again.");
+            return (int)StartupExitCode.ServiceFailed;
+        }
+
         return 0;
     }
 

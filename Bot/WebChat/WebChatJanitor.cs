@@ -21,10 +21,10 @@ internal sealed class WebChatJanitor(WebChatConversations conversations, IConver
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (System.Data.Common.DbException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The shared database did not answer this time; the next sweep tries again.
-                logger.LogWarning("Web chat clean-up skipped: {Error}", e.GetType().Name);
+                // The database did not answer this time (the shared one unreachable, a full disk); the next sweep tries again.
+                logger.LogWarning("Web chat clean-up skipped: {Error}", e.Message);
             }
         }
     }

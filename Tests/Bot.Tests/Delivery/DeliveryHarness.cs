@@ -21,7 +21,18 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public ServiceProvider Services { get; private set; } = null!;
     public string DbPath { get; } = Path.Combine(Path.GetTempPath(), "delivery-test-" + Guid.NewGuid().ToString("n") + ".db");
     private IHostedService? _worker;
+    private bool _wrapStore;
     private Dictionary<string, string?> _settings = [];
+    private FailingStorage<IDeliveryStore>? _failing;
+
+    /// <summary>Set to make every call to the delivery store throw as on a full disk (see <see cref="FailingStorage{T}"/>).</summary>
+    public bool StorageFails
+    {
+        get => _failing?.Failing ?? false;
+        set => (_failing ?? throw new InvalidOperationException("start the harness with failingStorage: true")).Failing = value;
+    }
+
+    public int StorageRefusals => _failing?.Refused ?? 0;
     private TimeProvider _clock = null!;
 
     public DeliveryQueue Queue => Services.GetRequiredService<DeliveryQueue>();
@@ -30,10 +41,11 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public BackgroundActivity Activity => Services.GetRequiredService<BackgroundActivity>();
 
     /// <param name="realTime">Run on the system clock instead of <see cref="Time"/> (for deadlines that run out while a send is on the wire).</param>
+    /// <param name="failingStorage">Wrap the store so that <see cref="StorageFails"/> can make it fail.</param>
     public static async Task<DeliveryHarness> StartAsync(Func<TimeProvider, ConnectorStubOptions>? stub = null, Dictionary<string, string?>? settings = null,
-        bool realTime = false)
+        bool realTime = false, bool failingStorage = false)
     {
-        var harness = new DeliveryHarness { _settings = settings ?? [] };
+        var harness = new DeliveryHarness { _settings = settings ?? [], _wrapStore = failingStorage };
         harness._clock = realTime ? TimeProvider.System : harness.Time;
         harness.Stub = await ConnectorStub.StartAsync((stub?.Invoke(harness._clock) ?? new ConnectorStubOptions()) with { Time = harness._clock });
         harness.Services = harness.BuildServices();
@@ -51,6 +63,19 @@ public sealed class DeliveryHarness : IAsyncDisposable
         services.AddSingleton(sp => new CloudAdapter(new ConfigurationBotFrameworkAuthentication(config)));
         services.AddProactive();
         services.AddDelivery();
+        if (_wrapStore)
+        {
+            var real = services.Last(d => d.ServiceType == typeof(IDeliveryStore));
+            services.Remove(real);
+            services.AddSingleton(sp =>
+            {
+                var inner = (IDeliveryStore)(real.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!));
+                var (store, failing) = FailingStorage<IDeliveryStore>.Wrap(inner);
+                _failing = failing;
+                return store;
+            });
+        }
+
         return services.BuildServiceProvider();
     }
 
@@ -73,6 +98,8 @@ public sealed class DeliveryHarness : IAsyncDisposable
         Services = BuildServices();
         await StartWorkerAsync();
     }
+
+    public IHostedService? Worker => _worker;
 
     public async Task StartWorkerAsync()
     {

@@ -33,6 +33,25 @@ public sealed class DeliveryWorkerTests
     }
 
     [Fact]
+    public async Task A_store_that_fails_for_a_while_pauses_the_worker_and_never_stops_it()
+    {
+        await using var h = await DeliveryHarness.StartAsync(failingStorage: true);
+        h.Enqueue("job", "a:1");
+        h.StorageFails = true; // a full disk: every read of the queue throws
+        await h.StartWorkerAsync();
+
+        await h.AdvanceAsync(TimeSpan.FromSeconds(12));
+
+        Assert.True(h.StorageRefusals >= 3, $"{h.StorageRefusals} attempts"); // the start-up re-queue, then a retry every 5 s
+        Assert.Empty(h.Stub.Requests);
+        Assert.False(((Microsoft.Extensions.Hosting.BackgroundService)h.Worker!).ExecuteTask!.IsCompleted);
+
+        h.StorageFails = false;
+        await h.RunUntilAsync(() => h.AllFinished("job"), Minute);
+        Assert.Single(h.Stub.To("a:1"));
+    }
+
+    [Fact]
     public async Task Throttled_send_waits_for_Retry_After_and_pauses_every_sender()
     {
         await using var h = await DeliveryHarness.StartAsync(_ => new ConnectorStubOptions
