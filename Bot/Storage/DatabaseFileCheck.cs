@@ -31,8 +31,12 @@ public static class DatabaseFileCheck
         => Path.Combine(Path.GetDirectoryName(databasePath)!,
             Path.GetFileNameWithoutExtension(databasePath) + "-log" + Path.GetExtension(databasePath));
 
-    /// <summary>Throws a <see cref="StartupProblem"/> when the existing files cannot be a healthy LiteDB database.</summary>
-    public static void Check(string databasePath)
+    /// <summary>
+    /// Throws a <see cref="StartupProblem"/> when the existing files cannot be a healthy LiteDB database. Returns true
+    /// when LiteDB marked the file invalid: it does so after any error of its engine, a read of a broken page as much
+    /// as a write that found the disk full, so the caller reads the file through before deciding which it was.
+    /// </summary>
+    public static bool Check(string databasePath)
     {
         var journalPath = JournalPathFor(databasePath);
         var dataExists = File.Exists(databasePath);
@@ -44,15 +48,40 @@ public static class DatabaseFileCheck
                 throw Damaged(journalPath, "日志文件在，但数据库文件不见了 / journal without its database");
             }
 
-            return; // a new database
+            return false; // a new database
         }
 
         var dataLength = new FileInfo(databasePath).Length;
-        CheckDataFile(databasePath, dataLength, journalLength);
+        var markedInvalid = CheckDataFile(databasePath, dataLength, journalLength);
         if (journalLength > 0)
         {
             CheckJournal(journalPath, journalLength, maxPageId: (dataLength + journalLength) / PageSize);
         }
+
+        return markedInvalid;
+    }
+
+    /// <summary>
+    /// Clears LiteDB's invalid mark on a file that was read through without an error, after copying the data file and
+    /// its journal beside it (<c>bot.db.marked-invalid-20261206T1730Z</c>), so nothing is lost if the read missed
+    /// something. Returns the copy of the data file.
+    /// </summary>
+    public static string ClearInvalidMark(string databasePath, DateTimeOffset now)
+    {
+        var suffix = ".marked-invalid-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var copy = databasePath + suffix;
+        File.Copy(databasePath, copy, overwrite: false);
+        var journal = JournalPathFor(databasePath);
+        if (File.Exists(journal))
+        {
+            File.Copy(journal, journal + suffix, overwrite: false);
+        }
+
+        using var stream = new FileStream(databasePath, FileMode.Open, FileAccess.Write, FileShare.Read);
+        stream.Position = InvalidStateAt;
+        stream.WriteByte(0);
+        stream.Flush(flushToDisk: true);
+        return copy;
     }
 
     /// <summary>The one line for a damaged file: which file, what is wrong, what to do.</summary>
@@ -61,7 +90,7 @@ public static class DatabaseFileCheck
             $"数据库文件已损坏，本进程不启动，也不会改动它：{file}（{reason}）。请从备份恢复（README 部署 B 第 5 步 Backup 的 Restore，或 A7）。" +
             "Damaged database file left untouched; restore it from the backup.");
 
-    private static void CheckDataFile(string path, long length, long journalLength)
+    private static bool CheckDataFile(string path, long length, long journalLength)
     {
         if (length == 0)
         {
@@ -79,10 +108,6 @@ public static class DatabaseFileCheck
             throw Damaged(path, "文件头不是 LiteDB 5 数据库 / not a LiteDB 5 header");
         }
 
-        if (header[InvalidStateAt] != 0)
-        {
-            throw Damaged(path, "LiteDB 上次读到损坏的页并把文件标记为无效 / LiteDB marked it invalid after a read error");
-        }
 
         // Without a journal the header describes the file alone, so every page it counts must be there. With one, a
         // checkpoint may have been cut short and the journal holds the rest; the journal check bounds it instead.
@@ -91,6 +116,8 @@ public static class DatabaseFileCheck
         {
             throw Damaged(path, $"文件头记有 {(long)lastPageId + 1} 页，文件只有 {length / PageSize} 页：文件被截断 / truncated");
         }
+
+        return header[InvalidStateAt] != 0;
     }
 
     private static void CheckJournal(string path, long length, long maxPageId)

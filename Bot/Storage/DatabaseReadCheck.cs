@@ -27,6 +27,25 @@ public static class DatabaseReadCheck
                 throw new LiteException(0, $"collection {name}: {read} documents read, the index counts {collection.Count()}");
             }
         }
+
+        // The other indexes too: a broken index page passes the walk above and fails the first query that uses it.
+        foreach (var index in database.GetCollection("$indexes").FindAll())
+        {
+            var name = index["collection"].AsString;
+            var expression = index["expression"].AsString;
+            // A multi-key index ("$.CoSignedKeys[*]") holds one entry per item, not per document, and cannot order a query.
+            if (index["name"].AsString == "_id" || expression.Contains("[*]", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var collection = database.GetCollection(name);
+            var walked = collection.Query().OrderBy(BsonExpression.Create(expression)).Select("$._id").ToEnumerable().Count();
+            if (walked != collection.Count())
+            {
+                throw new LiteException(0, $"index {name}.{index["name"].AsString}: {walked} entries walked, {collection.Count()} documents");
+            }
+        }
     }
 
     /// <summary>A quick read of each collection for health checks: the index walk and both ends of it.</summary>

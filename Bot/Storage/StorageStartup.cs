@@ -28,33 +28,80 @@ public static class StorageStartup
     public static LiteDatabase Open(DatabaseLock databaseLock)
     {
         var path = databaseLock.DatabasePath;
+        bool markedInvalid;
         try
         {
-            DatabaseFileCheck.Check(path);
+            markedInvalid = DatabaseFileCheck.Check(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Unreadable(path, e);
         }
 
+        if (File.Exists(path))
+        {
+            ReadThrough(path, markedInvalid);
+        }
+
+        if (markedInvalid)
+        {
+            KeepAndClearMark(path);
+        }
+
         try
         {
-            if (File.Exists(path))
-            {
-                // Read-only first: when LiteDB meets a broken page it marks the file invalid, which a read-only
-                // engine cannot write, so a damaged file stays exactly as it was for the restore.
-                using var check = new LiteDatabase(Connection(path, readOnly: true), new BsonMapper());
-                DatabaseReadCheck.ReadEverything(check);
-            }
-
             // A mapper of its own: BsonMapper.Global would be shared by every database in the process (test hosts).
             return new LiteDatabase(Connection(path, readOnly: false), new BsonMapper());
         }
-        catch (Exception e) when (e is LiteException or IOException or UnauthorizedAccessException or InvalidCastException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw e is LiteException
-                ? DatabaseFileCheck.Damaged(path, "LiteDB 读取失败：" + OneLine(e.Message))
-                : Unreadable(path, e);
+            throw Unreadable(path, e);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw DatabaseFileCheck.Damaged(path, "LiteDB 打开失败：" + OneLine(e.Message));
+        }
+    }
+
+    /// <summary>
+    /// Reads every document and index read-only: when LiteDB meets a broken page it marks the file invalid, which a
+    /// read-only engine cannot write, so a damaged file stays exactly as it was for the restore. Whatever a broken page
+    /// makes LiteDB throw (its own errors, a bad string, a bad cast) means damage.
+    /// </summary>
+    private static void ReadThrough(string path, bool markedInvalid)
+    {
+        try
+        {
+            using var check = new LiteDatabase(Connection(path, readOnly: true), new BsonMapper());
+            DatabaseReadCheck.ReadEverything(check);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable(path, e);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw DatabaseFileCheck.Damaged(path, (markedInvalid ? "LiteDB 上次出错时已把它标记为无效，" : "") + "LiteDB 读取失败：" + OneLine(e.Message));
+        }
+    }
+
+    /// <summary>
+    /// LiteDB marks the file invalid after any engine error; when every page still reads (a write refused by a full
+    /// disk, not a broken page), the mark is cleared after copying both files beside them, and the operator is told.
+    /// </summary>
+    private static void KeepAndClearMark(string path)
+    {
+        try
+        {
+            var copy = DatabaseFileCheck.ClearInvalidMark(path, DateTimeOffset.UtcNow);
+            Console.Error.WriteLine($"数据库文件上次因出错（如磁盘已满）被 LiteDB 标记为无效；全部数据已逐条读过，完好，已清除标记继续启动。原文件副本：{copy}。" +
+                " The database was marked invalid after an error (such as a full disk); every record read back fine, so the mark was cleared and a copy kept.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupProblem(StartupExitCode.StorageUnreadable,
+                $"数据库文件 {path} 上次因出错被标记为无效，数据读来完好，但无法先保存副本再清除标记：{OneLine(e.Message)}。请先腾出磁盘空间再启动。" +
+                "Could not keep a copy before clearing the invalid mark; free some disk space and start again.");
         }
     }
 

@@ -121,6 +121,69 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.Equal(before, Hash(_db.FilePath));
     }
 
+    [Theory]
+    [InlineData(4)] // data pages: a broken string makes LiteDB throw a .NET decoding error, not its own
+    [InlineData(3)] // index pages: the documents read, the first query on the index fails
+    public async Task Pages_with_flipped_bytes_are_refused_in_one_line_and_left_as_they_are(byte pageType)
+    {
+        WriteDatabaseWithData(_db.FilePath);
+        var bytes = File.ReadAllBytes(_db.FilePath);
+        var flipped = 0;
+        for (var page = 1; page < bytes.Length / 8192; page++)
+        {
+            if (bytes[page * 8192 + 4] == pageType)
+            {
+                var at = page * 8192 + 100;
+                for (var i = 0; i < 64; i++)
+                {
+                    bytes[at + i] ^= 0xA5;
+                }
+
+                flipped++;
+            }
+        }
+
+        Assert.True(flipped > 0, $"no page of type {pageType}");
+        File.WriteAllBytes(_db.FilePath, bytes);
+        var before = Hash(_db.FilePath);
+
+        await using var bot = BotProcess.Start(_db.FilePath);
+        var exit = await bot.ExitCodeAsync(ExitWithin);
+
+        Assert.True(exit == 65, $"exit {exit}: {bot.Describe()}");
+        Assert.True(bot.Stdout.Count == 0 && bot.Stderr.Count == 1, bot.Describe());
+        Assert.Contains("备份", bot.Stderr[0]);
+        Assert.Equal(before, Hash(_db.FilePath));
+    }
+
+    [Fact]
+    public async Task A_file_marked_invalid_after_a_full_disk_that_still_reads_starts_keeps_a_copy_and_loses_nothing()
+    {
+        WriteDatabaseWithData(_db.FilePath);
+        using (var file = new FileStream(_db.FilePath, FileMode.Open))
+        {
+            // What LiteDB writes when its engine fails, a write refused by a full disk as much as a broken page.
+            file.Position = 191;
+            file.WriteByte(1);
+        }
+
+        var before = Hash(_db.FilePath);
+
+        await using (var bot = BotProcess.Start(_db.FilePath))
+        {
+            await bot.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+            var notice = Assert.Single(bot.Stderr);
+            Assert.Contains("标记为无效", notice);
+            var copy = Directory.GetFiles(Path.GetDirectoryName(_db.FilePath)!, Path.GetFileName(_db.FilePath) + ".marked-invalid-*").Single();
+            Assert.Contains(copy, notice);
+            Assert.Equal(before, Hash(copy));
+        }
+
+        using var db = new LiteDatabase(new ConnectionString { Filename = _db.FilePath, Connection = ConnectionType.Direct, ReadOnly = true });
+        Assert.Equal(300, db.GetCollection("notes").Count());
+        Assert.Equal(0, File.ReadAllBytes(_db.FilePath)[191]);
+    }
+
     [Fact]
     public async Task A_garbage_journal_is_refused_in_one_line_and_the_data_file_does_not_grow()
     {
@@ -146,10 +209,12 @@ public sealed class StartupRefusalTests : IDisposable
     private static void WriteDatabaseWithData(string path)
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
-        var reports = db.GetCollection("reports");
+        // A collection the bot does not use, with an index besides _id.
+        var notes = db.GetCollection("notes");
+        notes.EnsureIndex("title", "$.title");
         for (var i = 1; i <= 300; i++)
         {
-            reports.Insert(new BsonDocument { ["_id"] = i, ["title"] = $"社情民意 {i}", ["content"] = new string('情', 200) });
+            notes.Insert(new BsonDocument { ["_id"] = i, ["title"] = $"社情民意 {i}", ["content"] = new string('情', 200) });
         }
     }
 
