@@ -37,6 +37,12 @@ public sealed class DatabaseLock : IDisposable
             // FileShare.None: an exclusive flock on Unix, a sharing lock on Windows; either refuses a second opener.
             stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
+        catch (IOException e) when (!HeldByAnother(e))
+        {
+            // A read-only file system, a full disk: nothing holds the file, it cannot be written.
+            throw new StartupProblem(StartupExitCode.StorageUnreadable,
+                $"无法创建数据库锁文件 {lockPath}：{e.Message.ReplaceLineEndings(" ")}。请检查磁盘和挂载方式（Storage__Path）。Cannot create the database lock file.");
+        }
         catch (IOException)
         {
             throw new StartupProblem(StartupExitCode.StorageInUse,
@@ -56,6 +62,13 @@ public sealed class DatabaseLock : IDisposable
         stream.Flush(flushToDisk: true);
         return new DatabaseLock(databasePath, stream);
     }
+
+    /// <summary>
+    /// The lock is taken by someone else: flock's EWOULDBLOCK (11) on Unix, ERROR_SHARING_VIOLATION on Windows; any other
+    /// error (EROFS 30, ENOSPC 28) is about the disk, not another process.
+    /// </summary>
+    private static bool HeldByAnother(IOException e)
+        => RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? (e.HResult & 0xFFFF) == 32 : e.HResult == 11;
 
     /// <summary>Releases the lock (after the database is closed: disposed after it by the container).</summary>
     public void Dispose() => _stream.Dispose();

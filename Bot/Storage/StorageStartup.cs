@@ -14,6 +14,13 @@ public static class StorageStartup
     {
         try
         {
+            // A symbolic link stands for the file it points to: checked, locked and opened there, so that a second
+            // process reaching the same file through another name meets the same lock.
+            if (new FileInfo(databasePath) is { LinkTarget: not null } link && link.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                databasePath = target.FullName;
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

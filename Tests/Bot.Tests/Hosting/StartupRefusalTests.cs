@@ -51,6 +51,23 @@ public sealed class StartupRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_reached_through_a_symbolic_link_opens_and_is_locked_under_its_real_name()
+    {
+        WriteDatabaseWithData(_db.FilePath);
+        var link = Path.Combine(_db.Folder, "link.db");
+        File.CreateSymbolicLink(link, _db.FilePath);
+
+        await using var first = BotProcess.Start(link);
+        await first.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        await using var second = BotProcess.Start(_db.FilePath);
+        var exit = await second.ExitCodeAsync(ExitWithin);
+
+        Assert.Empty(first.Stderr);
+        Assert.True(exit == 75, $"exit {exit}: {second.Describe()}");
+        Assert.Contains($"pid {first.Id}", Assert.Single(second.Stderr));
+    }
+
+    [Fact]
     public async Task A_port_in_use_is_one_line_that_says_how_to_choose_another_and_the_database_is_not_created()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
