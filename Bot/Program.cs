@@ -21,7 +21,10 @@ using Cppcc.Bot.WebChat;
 using Cppcc.Bot.WeChat;
 using Cppcc.Dialogs.SmallTalk;
 
-var builder = WebApplication.CreateBuilder(args);
+if (StartupGuard.TryCreateBuilder(args, out var builder) is { } unreadableSettings)
+{
+    return unreadableSettings;
+}
 
 builder.Services
     .AddOffice()
@@ -47,6 +50,12 @@ builder.Services
     .AddWeChat();       // wraps the delivery channel (AddDelivery); each wrapper checks its order at start-up
 
 var app = builder.Build();
+
+// Before the endpoints are mapped: mapping reads the web chat's and WeChat's settings.
+if (await StartupGuard.CheckConfigurationAsync(app) is { } badSetting)
+{
+    return badSetting;
+}
 
 app.UseTrustedProxies();
 app.MapBotEndpoints();  // POST /api/messages, GET /healthz

@@ -16,6 +16,53 @@ namespace Cppcc.Bot.Hosting;
 /// </summary>
 public static class StartupGuard
 {
+    /// <summary>
+    /// The application builder, or (with <paramref name="builder"/> null) the exit code after one line saying which
+    /// settings file cannot be read and where (a JSON slip in appsettings.json).
+    /// </summary>
+    public static int? TryCreateBuilder(string[] args, out WebApplicationBuilder builder)
+    {
+        try
+        {
+            builder = WebApplication.CreateBuilder(args);
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            builder = null!;
+            // The innermost error is the JSON reader's, with the line and position of the slip.
+            var where = e.GetBaseException() is { } inner && inner != e ? " " + OneLine(inner.Message) : "";
+            Console.Error.WriteLine($"配置文件无法读取：{OneLine(e.Message)}{where} Unreadable settings file.");
+            return (int)StartupExitCode.Configuration;
+        }
+    }
+
+    /// <summary>The configuration checks alone, before anything reads a setting; the exit code when one is refused.</summary>
+    public static async Task<int?> CheckConfigurationAsync(WebApplication app)
+    {
+        try
+        {
+            ConfigurationValues.Check(app.Configuration);
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return null;
+        }
+        catch (StartupProblem problem)
+        {
+            return await RefuseAsync(app, problem.ExitCode, problem.Message);
+        }
+        catch (OptionsValidationException e)
+        {
+            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(e.Failures));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+        {
+            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures);
+            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(failures));
+        }
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
     /// <summary>Checks, starts and waits for shutdown; returns the process exit code.</summary>
     public static async Task<int> RunAsync(WebApplication app)
     {

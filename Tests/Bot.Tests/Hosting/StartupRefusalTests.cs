@@ -93,6 +93,10 @@ public sealed class StartupRefusalTests : IDisposable
     [InlineData("Hosting__KnownNetworks__0", "10.0.0.0/33", "Hosting:KnownNetworks:0 = '10.0.0.0/33'")]
     [InlineData("Hosting__KnownProxies__0", "nginx", "Hosting:KnownProxies:0 = 'nginx'")]
     [InlineData("Hosting__AllowUnauthenticatedFrom__0", "the office", "Hosting:AllowUnauthenticatedFrom")]
+    [InlineData("WebChat__Enabled", "maybe", "WebChat:Enabled")]
+    [InlineData("WebChat__IdleTimeout", "abc", "WebChat:IdleTimeout")]
+    [InlineData("WebChat__MaxConversations", "0", "MaxConversations")]
+    [InlineData("WeChat__MaxBodyBytes", "abc", "WeChat:MaxBodyBytes")]
     public async Task An_invalid_configuration_value_is_one_line_naming_the_key(string variable, string value, string key)
     {
         await using var bot = BotProcess.Start(_db.FilePath, environment: new Dictionary<string, string> { [variable] = value });
@@ -101,6 +105,31 @@ public sealed class StartupRefusalTests : IDisposable
         Assert.True(exit is not null and not 0, $"exit {exit}: {bot.Describe()}");
         Assert.True(bot.Stdout.Count == 0 && bot.Stderr.Count == 1, bot.Describe());
         Assert.Contains(key, bot.Stderr[0]);
+    }
+
+    [Fact]
+    public async Task A_slip_in_appsettings_json_is_one_line_naming_the_file_and_line()
+    {
+        // A copy of the app folder whose settings file lost a brace.
+        var app = Path.Combine(_db.Folder, "app");
+        var source = Path.GetDirectoryName(BotProcess.DllPath)!;
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(app, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var settings = Path.Combine(app, "appsettings.json");
+        File.WriteAllText(settings, File.ReadAllText(settings).TrimEnd().TrimEnd('}'));
+
+        await using var bot = BotProcess.Start(_db.FilePath, dllPath: Path.Combine(app, "Cppcc.Bot.dll"));
+        var exit = await bot.ExitCodeAsync(ExitWithin);
+
+        Assert.True(exit == 78, $"exit {exit}: {bot.Describe()}");
+        Assert.Contains(settings, Assert.Single(bot.Stderr));
+        Assert.Contains("Line", bot.Stderr[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(bot.Stdout);
     }
 
     [Theory]

@@ -40,13 +40,15 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>dotnet Cppcc.Bot.dll --urls http://127.0.0.1:{port}</c> with <c>Storage__Path</c> and <paramref name="environment"/>.</summary>
-    public static BotProcess Start(string storagePath, int? port = null, IDictionary<string, string>? environment = null)
+    /// <param name="dllPath">Another copy of the bot (default <see cref="DllPath"/>).</param>
+    public static BotProcess Start(string storagePath, int? port = null, IDictionary<string, string>? environment = null, string? dllPath = null)
     {
         var chosen = port ?? FreePort();
+        var dll = dllPath ?? DllPath;
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { DllPath, "--urls", $"http://127.0.0.1:{chosen}" },
-            WorkingDirectory = Path.GetDirectoryName(DllPath)!,
+            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{chosen}" },
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
