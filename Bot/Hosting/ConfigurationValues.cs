@@ -10,7 +10,7 @@ namespace Cppcc.Bot.Hosting;
 /// <c>Section</c> (or <c>SectionName</c>) constant is covered, so a new feature's options are checked without
 /// registering anything.
 /// </summary>
-public static class ConfigurationValues
+public static partial class ConfigurationValues
 {
     /// <summary>The options classes of the bot and the configuration section each binds.</summary>
     public static IReadOnlyList<(string Section, Type Type)> OptionsSections { get; } = FindOptionsSections();
@@ -134,6 +134,25 @@ public static class ConfigurationValues
         _ when type.IsEnum => $"{type.Name}（{string.Join(" / ", Enum.GetNames(type))}）",
         _ => type.Name,
     };
+
+    /// <summary>
+    /// A validation failure in the words of the settings: DataAnnotations name the C# class and member ("for
+    /// 'DutyPointsOptions' members: 'AbsentWithoutLeave'"); the operator sets <c>DutyPoints:AbsentWithoutLeave</c>.
+    /// </summary>
+    public static string Describe(string failure)
+    {
+        var match = DataAnnotationFailure().Match(failure);
+        if (!match.Success || OptionsSections.FirstOrDefault(o => o.Type.Name == match.Groups["type"].Value) is not { Section: { } section })
+        {
+            return failure;
+        }
+
+        var key = section + ConfigurationPath.KeyDelimiter + match.Groups["member"].Value;
+        return $"{key}（环境变量 {EnvironmentName(key)}）：{match.Groups["error"].Value}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^DataAnnotation validation failed for '(?<type>\\w+)' members: '(?<member>\\w+)' with the error: '(?<error>.*)'\\.?$")]
+    private static partial System.Text.RegularExpressions.Regex DataAnnotationFailure();
 
     private static string EnvironmentName(string key) => key.Replace(ConfigurationPath.KeyDelimiter, "__", StringComparison.Ordinal);
 

@@ -134,7 +134,7 @@ public static class StartupGuard
         => app.Services.GetService<IServer>()?.GetType().Assembly.GetName().Name == "Microsoft.AspNetCore.Server.Kestrel.Core";
 
     private static string ConfigurationLine(IEnumerable<string> failures)
-        => "配置无效：" + string.Join("；", failures.Select(f => f.ReplaceLineEndings(" "))) + " Invalid configuration.";
+        => "配置无效：" + string.Join("；", failures.Select(f => ConfigurationValues.Describe(f).ReplaceLineEndings(" "))) + " Invalid configuration.";
 
     private static async Task<int> RefuseAsync(WebApplication app, StartupExitCode code, string line)
     {

@@ -97,6 +97,7 @@ public sealed class StartupRefusalTests : IDisposable
     [InlineData("WebChat__IdleTimeout", "abc", "WebChat:IdleTimeout")]
     [InlineData("WebChat__MaxConversations", "0", "MaxConversations")]
     [InlineData("WeChat__MaxBodyBytes", "abc", "WeChat:MaxBodyBytes")]
+    [InlineData("DutyPoints__AbsentWithoutLeave", "5", "DutyPoints:AbsentWithoutLeave（环境变量 DutyPoints__AbsentWithoutLeave）")]
     public async Task An_invalid_configuration_value_is_one_line_naming_the_key(string variable, string value, string key)
     {
         await using var bot = BotProcess.Start(_db.FilePath, environment: new Dictionary<string, string> { [variable] = value });

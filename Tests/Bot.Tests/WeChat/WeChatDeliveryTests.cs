@@ -158,14 +158,15 @@ public sealed class WeChatDeliveryTests
     }
 
     [Fact]
-    public void Half_a_configuration_stops_the_start()
+    public async Task Half_a_configuration_stops_the_start_in_one_line()
     {
         using var database = new TempDatabase();
-        using var factory = new BotFactory(database, new Dictionary<string, string?> { ["WeChat:AppId"] = "wx1", ["WeChat:Token"] = "t" });
+        await using var bot = BotProcess.Start(database.FilePath, environment: new Dictionary<string, string> { ["WeChat__AppId"] = "wx1", ["WeChat__Token"] = "t" });
 
-        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var exit = await bot.ExitCodeAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Contains("WeChat:AppId, WeChat:AppSecret and WeChat:Token", failure.ToString());
+        Assert.True(exit == 78, $"exit {exit}: {bot.Describe()}");
+        Assert.Contains("WeChat:AppId, WeChat:AppSecret and WeChat:Token", Assert.Single(bot.Stderr));
     }
 
     private static async Task<string> FileAnonymousAsync(WeChatHost host)
