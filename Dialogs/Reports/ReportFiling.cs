@@ -15,7 +15,7 @@ public sealed class ReportFiling(IReportService reports)
         var similar = reports.FindSimilar(draft, reviseReference, viewer);
         if (similar.Count > 0)
         {
-            await turn.SendActivityAsync(SimilarText(turn.Activity.Locale, similar), cancellationToken: cancellationToken);
+            await turn.SendActivityAsync(SimilarText(ReportTexts.SimilarHeader, turn.Activity.Locale, similar), cancellationToken: cancellationToken);
         }
 
         await turn.SendActivityAsync(MessageFactory.Attachment(ReportCards.Summary(turn, draft)), cancellationToken);
@@ -48,13 +48,13 @@ public sealed class ReportFiling(IReportService reports)
         };
         if (result.Status is FilingStatus.Filed or FilingStatus.Resubmitted && result.Similar.Count > 0)
         {
-            text += "\n\n" + SimilarText(locale, result.Similar);
+            text += "\n\n" + SimilarText(ReportTexts.FiledSimilarHeader, locale, result.Similar);
         }
 
         return text;
     }
 
-    private static string SimilarText(string? locale, IReadOnlyList<ReportSummary> similar)
-        => ReportTexts.SimilarHeader.For(locale) + "\n\n" + string.Join("\n", similar.Select(s =>
+    private static string SimilarText(Framework.Localized header, string? locale, IReadOnlyList<ReportSummary> similar)
+        => header.For(locale) + "\n\n" + string.Join("\n", similar.Select(s =>
             $"- {s.Reference}（{s.State.Label().For(locale)}）{ReportFormat.Markdown(s.Title)}"));
 }

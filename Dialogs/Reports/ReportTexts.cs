@@ -134,6 +134,7 @@ public static class ReportTexts
     internal static readonly Localized NotSubmitted = new("已取消提交，没有保存任何内容。", "Not submitted; nothing was saved.");
     internal static readonly Localized SummaryTitle = new("请核对提交内容", "Please check what you are submitting");
     internal static readonly Localized SimilarHeader = new("提交前请留意，已有以下相似的信息：", "Please note these similar earlier reports:");
+    internal static readonly Localized FiledSimilarHeader = new("供参考，已有以下相似的信息（本篇已照常提交）：", "For reference, these similar earlier reports exist (yours was filed all the same):");
     internal static readonly Localized StaffSimilarHeader = new("相似的早前信息：", "Similar earlier reports:");
     internal static readonly Localized RevisingIntro = new("请重新填写被退回的 {0}。", "Please revise the returned {0}.");
     internal static readonly string[] SkipWords = { "无", "没有", "跳过", "略", "skip", "none", "no", "-" };

@@ -157,7 +157,8 @@ public class ReportFilingTests : IDisposable
 
         var text = ReportBot.Read(await bot.Member("", ReportBot.Submit("report", "实验小学门口交通拥堵问题", "放学时段校门口车辆乱停。"), user: "m2", name: "李委员"));
 
-        Assert.Contains("已有以下相似的信息", text);
+        Assert.Contains("已有以下相似的信息（本篇已照常提交）", text);
+        Assert.DoesNotContain("提交前", text); // it was filed: the note must not read as if it were not
         Assert.Contains(first, text);
         Assert.DoesNotContain("电梯", text);
     }
