@@ -1,4 +1,3 @@
-using System.Net;
 using Cppcc.Bot.Tests.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
