@@ -50,7 +50,8 @@ public class AttachmentsCommandTests
             .AssertReply(a =>
             {
                 var message = a.AsMessageActivity();
-                Assert.Contains("1. 现场.png\n2. 说明.pdf", message.Text);
+                // Escaped for the Markdown reply: "\." shows as ".".
+                Assert.Contains("1. 现场\\.png\n2. 说明\\.pdf", message.Text);
                 Assert.True(message.Attachments is null or { Count: 0 });
                 Assert.DoesNotContain("http", message.Text);
             })
