@@ -119,7 +119,15 @@ public static class StartupGuard
         // service manager (Restart=on-failure): say which one and exit non-zero.
         var failed = app.Services.GetServices<IHostedService>().OfType<BackgroundService>()
             .Where(s => s.ExecuteTask is { IsFaulted: true }).Select(s => s.GetType().Name).ToList();
+        var storageDead = app.Services.GetService<StorageWatchdog>()?.StoppedBecause;
         await app.DisposeAsync();
+        if (storageDead is not null)
+        {
+            await Console.Error.WriteLineAsync($"数据库无法读写（{storageDead.ReplaceLineEndings(" ")}），机器人已停止；腾出磁盘空间后重新启动即可，记录不会丢失。" +
+                " The database stopped answering; the bot stopped. Free disk space and start it again; no records are lost.");
+            return (int)StartupExitCode.ServiceFailed;
+        }
+
         if (failed.Count > 0)
         {
             await Console.Error.WriteLineAsync($"后台服务出错，机器人已停止，请重新启动：{string.Join("、", failed)}。 A background service failed and stopped the bot; start it again.");

@@ -70,11 +70,21 @@ public static class DatabaseFileCheck
     {
         var suffix = ".marked-invalid-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var copy = databasePath + suffix;
-        File.Copy(databasePath, copy, overwrite: false);
         var journal = JournalPathFor(databasePath);
-        if (File.Exists(journal))
+        try
         {
-            File.Copy(journal, journal + suffix, overwrite: false);
+            File.Copy(databasePath, copy, overwrite: false);
+            if (File.Exists(journal))
+            {
+                File.Copy(journal, journal + suffix, overwrite: false);
+            }
+        }
+        catch (IOException)
+        {
+            // A copy cut short by a full disk is no copy: remove it, so the next try starts clean and no half file stays.
+            File.Delete(copy);
+            File.Delete(journal + suffix);
+            throw;
         }
 
         using var stream = new FileStream(databasePath, FileMode.Open, FileAccess.Write, FileShare.Read);

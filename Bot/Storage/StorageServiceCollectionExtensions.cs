@@ -35,6 +35,8 @@ public static class StorageServiceCollectionExtensions
             sp.GetServices<PostgresSchema>()));
         services.AddPostgresSchema(PostgresStorage.Schema);
         services.AddStore<IStorage, LiteDbStorage, PostgresStorage>();
+        services.AddSingleton<StorageWatchdog>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageWatchdog>());
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         return services.AddSigningKeyStore();
