@@ -1,6 +1,5 @@
 using Cppcc.Bot.Hosting;
 using LiteDB;
-using Microsoft.Extensions.Options;
 
 namespace Cppcc.Bot.Storage;
 
