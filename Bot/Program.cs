@@ -57,6 +57,7 @@ if (await StartupGuard.CheckConfigurationAsync(app) is { } badSetting)
     return badSetting;
 }
 
+app.UseStorageUnavailable(); // outermost: an outage is a 503, never a 500
 app.UseTrustedProxies();
 app.MapBotEndpoints();  // POST /api/messages, GET /healthz
 app.MapExports();       // GET /exports/{token}: staff download links

@@ -16,7 +16,7 @@ public sealed class StaffRoleWatcher(IOptionsMonitor<StaffOptions> staff, IStaff
     /// <summary>The actor of these records: nobody in the bot made the change.</summary>
     public const string SystemActor = "system";
 
-    private static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(1);
 
     private readonly Lock _comparing = new();
     private IDisposable? _onChange;
@@ -26,8 +26,8 @@ public sealed class StaffRoleWatcher(IOptionsMonitor<StaffOptions> staff, IStaff
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Compare();
-        _onChange = staff.OnChange(_ => Compare());
-        _timer = time.CreateTimer(_ => Compare(), null, CheckInterval, CheckInterval);
+        _onChange = staff.OnChange(_ => CompareOrLog());
+        _timer = time.CreateTimer(_ => CompareOrLog(), null, CheckInterval, CheckInterval);
         return Task.CompletedTask;
     }
 
@@ -43,6 +43,22 @@ public sealed class StaffRoleWatcher(IOptionsMonitor<StaffOptions> staff, IStaff
     {
         _onChange?.Dispose();
         _timer?.Dispose();
+    }
+
+    /// <summary>
+    /// A look from the timer or a configuration change: an exception there would end the process (a timer callback has
+    /// no caller), so storage that does not answer (PostgreSQL restarting) is one line and the next look tries again.
+    /// </summary>
+    private void CompareOrLog()
+    {
+        try
+        {
+            Compare();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning("Staff rights could not be compared, trying again in {Interval}: {Error}", CheckInterval, e.Message);
+        }
     }
 
     /// <summary>Records the differences since the last look; the very first look only remembers.</summary>

@@ -32,7 +32,8 @@ public sealed class ReminderScheduler(ISessionStore sessions, AudienceResolver a
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Reminder check failed; trying again");
+                // Storage not answering fails every pass alike: one line each, not a stack trace every second.
+                logger.LogWarning("Reminder check failed, trying again: {Error}", e.Message);
             }
             await activity.DelayAsync(options.Value.CheckInterval, time, stoppingToken);
         }

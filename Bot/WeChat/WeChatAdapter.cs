@@ -155,21 +155,33 @@ public sealed class WeChatAdapter : BotAdapter
         await gate.WaitAsync();
         try
         {
-            _users.Touch(openId, _time.GetUtcNow());
-            var pending = _users.TakePending(openId);
-            var answer = message.MsgType switch
-            {
-                "image" => await _images.ReceiveAsync(message, CancellationToken.None),
-                "text" or "event" => await RunTurnAsync(message),
-                _ => WeChatTexts.Unsupported,
-            };
-            var notices = pending.Count == 0 ? "" : WeChatTexts.PendingHeader + "\n" + string.Join("\n\n", pending) + "\n\n";
-            return new WeChatReply((notices + answer).Trim());
+            return await AnswerAsync(message, openId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage not answering (PostgreSQL restarting, a full disk) before the turn's own error handler is reached:
+            // the user still hears back, as on the other channels, and the log gets one line.
+            _logger.LogWarning("A WeChat message could not be answered: {Error}", e.Message);
+            return new WeChatReply(WeChatTexts.Error);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private async Task<WeChatReply> AnswerAsync(WeChatMessage message, string openId)
+    {
+        _users.Touch(openId, _time.GetUtcNow());
+        var pending = _users.TakePending(openId);
+        var answer = message.MsgType switch
+        {
+            "image" => await _images.ReceiveAsync(message, CancellationToken.None),
+            "text" or "event" => await RunTurnAsync(message),
+            _ => WeChatTexts.Unsupported,
+        };
+        var notices = pending.Count == 0 ? "" : WeChatTexts.PendingHeader + "\n" + string.Join("\n\n", pending) + "\n\n";
+        return new WeChatReply((notices + answer).Trim());
     }
 
     private async Task<string> RunTurnAsync(WeChatMessage message)

@@ -20,8 +20,9 @@ public sealed class WeChatReplayGuard(IOptions<WeChatOptions> options, TimeProvi
             return false;
         }
 
+        // In doubles: "now - seconds" overflows a long for a timestamp near long.MinValue, and Math.Abs of that throws.
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        return Math.Abs(now - seconds) <= options.Value.TimestampTolerance.TotalSeconds;
+        return Math.Abs((double)now - seconds) <= options.Value.TimestampTolerance.TotalSeconds;
     }
 
     /// <summary>False when this (timestamp, nonce) already came with a different message.</summary>

@@ -169,7 +169,7 @@ public static class ReportTexts
     internal static readonly Localized NoneOwn = new("您还没有提交过社情民意信息或建议。发送“社情民意”或“建议”开始提交。",
         "You have not filed anything yet. Send \"report\" or \"suggest\" to start.");
     internal static readonly Localized OwnHeader = new("您提交的信息（最近 {0} 条）：", "Your reports (latest {0}):");
-    internal static readonly Localized PublicOwn = new("网页用户请使用编号和查询码查询：查询 编号 查询码", "On the web chat, please use: status <reference> <code>");
+    internal static readonly Localized PublicOwn = new("社会公众请使用编号和查询码查询：查询 编号 查询码", "Please use your reference and access code: status <reference> <code>");
     internal static readonly Localized StatusLine = new("状态：{0}", "State: {0}");
     internal static readonly Localized SubmittedAtLine = new("提交时间：{0}", "Submitted: {0}");
     internal static readonly Localized HistoryHeader = new("办理记录：", "History:");
