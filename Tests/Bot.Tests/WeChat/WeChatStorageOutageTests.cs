@@ -1,0 +1,34 @@
+using Cppcc.Bot.Tests.Support;
+using Cppcc.Bot.WeChat;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cppcc.Bot.Tests.WeChat;
+
+/// <summary>A WeChat user writing while storage does not answer hears the apology, as on the other channels, not silence.</summary>
+public sealed class WeChatStorageOutageTests
+{
+    [Fact]
+    public async Task A_message_while_storage_fails_gets_the_apology_and_the_next_one_works()
+    {
+        FailingStorage<IWeChatUserStore>? users = null;
+        await using var host = await WeChatHost.StartAsync(services: s =>
+        {
+            var real = s.Last(d => d.ServiceType == typeof(IWeChatUserStore));
+            s.Remove(real);
+            s.AddSingleton(sp =>
+            {
+                var (store, failing) = FailingStorage<IWeChatUserStore>.Wrap((IWeChatUserStore)real.ImplementationFactory!(sp));
+                users = failing;
+                return store;
+            });
+        });
+        Assert.Contains("提出建议", await host.SayAsync("oUser1", "菜单"));
+
+        users!.Failing = true;
+        var during = await host.SayAsync("oUser1", "菜单");
+
+        Assert.Contains("抱歉，处理您的消息时出错了", during);
+        users.Failing = false;
+        Assert.Contains("提出建议", await host.SayAsync("oUser1", "菜单"));
+    }
+}
