@@ -1,7 +1,7 @@
 using Cppcc.Bot.Audit;
-using Cppcc.Dialogs.Audit;
 using Cppcc.Bot.Roles;
 using Cppcc.Bot.Tests.Support;
+using Cppcc.Dialogs.Audit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -2,7 +2,6 @@ using System.Net;
 using Cppcc.Bot.Hosting;
 using LiteDB;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Npgsql;
 
