@@ -87,6 +87,9 @@ public static class StoreCopies
             // The head kept apart follows the copied chain (a file's own head was checked when the bot last ran on it).
             After: "INSERT INTO audit_head (id, count, hash) SELECT 1, id, hash FROM audit_trail ORDER BY id DESC LIMIT 1 " +
                 "ON CONFLICT (id) DO UPDATE SET count = excluded.count, hash = excluded.hash"),
+        // The staff list last seen, so a change of staff rights across the switch is still recorded.
+        new("audit_staff", "audit_staff", "INSERT INTO audit_staff (id, staff_ids) VALUES ($1, $2)",
+            (d, _) => [d["_id"].AsInt32, new NpgsqlParameter { Value = Texts(d, "StaffIds") }]),
     ];
 
     private static string InsertReference(string table)

@@ -33,7 +33,7 @@ public sealed class MigrateCommandTests : IDisposable
         PostgresEmbeddingCacheStore.Schema, PostgresWeChatTokenStore.Schema, PostgresWeChatUserStore.Schema, PostgresWeChatImageStore.Schema,
         PostgresAuditStore.Schema, new("reports-001", PostgresReportStore.Schema), new("sessions-001", PostgresSessionStore.Schema),
         new("rsvps-001", PostgresRsvpStore.Schema), new("broadcasts-001", PostgresBroadcastStore.Schema), new("delivery-001", PostgresDeliveryStore.Schema),
-        PostgresReportAttachmentStore.Schema,
+        PostgresReportAttachmentStore.Schema, PostgresStaffSnapshotStore.Schema,
     ];
 
     private readonly TempDatabase _file = new();
@@ -99,6 +99,8 @@ public sealed class MigrateCommandTests : IDisposable
         }, [9], 3));
         var audit = new PostgresAuditStore(db, TimeProvider.System);
         Assert.Equal((3L, (long?)null), (audit.Verify().Checked, audit.Verify().BrokenAt));
+        Assert.True(new PostgresStaffSnapshotStore(db).Load()!.SetEquals(["aad-old", "aad-staff"]));
+        Assert.DoesNotContain("audit_staff", output.Split('\n').Single(l => l.Contains("not copied", StringComparison.Ordinal)));
 
         var (again, againOutput, againError) = Run(services, "migrate", "--from", _file.FilePath);
         Assert.Equal(1, again);
@@ -239,6 +241,8 @@ public sealed class MigrateCommandTests : IDisposable
         audit.Record("msteams:staff", "王干部", "report.transition", "SQ-1", "submitted", "accepted");
         audit.Record("msteams:staff", "", "session.create", "HD-1", null, "集中学习");
         audit.Record("msteams:staff", "王干部", "broadcast.send", "TZ-1", "", null);
+        // The staff list last seen by the role watcher: a change across the switch must still be recorded.
+        Assert.True(new StaffSnapshotStore(db).TryReplace(null, new HashSet<string> { "aad-staff", "aad-old" }));
         // A collection of a store without a PostgreSQL table yet: reported, not copied.
         db.GetCollection("future_store").Insert(new LiteDB.BsonDocument { ["_id"] = "x-1" });
         return key;
