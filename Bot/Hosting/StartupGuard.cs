@@ -46,32 +46,34 @@ public static class StartupGuard
             app.Services.GetService<IStartupValidator>()?.Validate();
             return null;
         }
-        catch (StartupProblem problem)
+        catch (Exception e) when (Refusal(e) is { } refusal)
         {
-            return await RefuseAsync(app, problem.ExitCode, problem.Message);
-        }
-        catch (OptionsValidationException e)
-        {
-            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(e.Failures));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
-        {
-            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures);
-            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(failures));
+            return await RefuseAsync(app, refusal.Code, refusal.Line);
         }
     }
 
+    /// <summary>The exit code and line for an exception that refuses the start, or null for any other (a bug).</summary>
+    private static (StartupExitCode Code, string Line)? Refusal(Exception e) => e switch
+    {
+        StartupProblem problem => (problem.ExitCode, problem.Message),
+        OptionsValidationException invalid => (StartupExitCode.Configuration, ConfigurationLine(invalid.Failures)),
+        AggregateException all when all.InnerExceptions.All(i => i is OptionsValidationException)
+            => (StartupExitCode.Configuration, ConfigurationLine(all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures))),
+        _ => null,
+    };
+
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
-    /// <summary>Checks, starts and waits for shutdown; returns the process exit code.</summary>
+    /// <summary>
+    /// Checks storage and the port, starts and waits for shutdown; returns the process exit code. The configuration was
+    /// checked by <see cref="CheckConfigurationAsync"/> before the endpoints were mapped.
+    /// </summary>
     public static async Task<int> RunAsync(WebApplication app)
     {
         try
         {
             try
             {
-                ConfigurationValues.Check(app.Configuration);
-                app.Services.GetService<IStartupValidator>()?.Validate();
                 var postgres = StorageSelection.UsesPostgres(app.Services);
                 if (!postgres)
                 {
@@ -100,18 +102,9 @@ public static class StartupGuard
                 throw ListenAddresses.InUseProblem(ListenAddresses.Configured(app.Configuration) is { Count: > 0 } urls ? string.Join(";", urls) : "http://localhost:5000");
             }
         }
-        catch (StartupProblem problem)
+        catch (Exception e) when (Refusal(e) is { } refusal)
         {
-            return await RefuseAsync(app, problem.ExitCode, problem.Message);
-        }
-        catch (OptionsValidationException e)
-        {
-            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(e.Failures));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
-        {
-            var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures);
-            return await RefuseAsync(app, StartupExitCode.Configuration, ConfigurationLine(failures));
+            return await RefuseAsync(app, refusal.Code, refusal.Line);
         }
 
         await app.WaitForShutdownAsync();

@@ -23,16 +23,16 @@ public sealed class DeliveryHarness : IAsyncDisposable
     private IHostedService? _worker;
     private bool _wrapStore;
     private Dictionary<string, string?> _settings = [];
-    private FailingStorage<IDeliveryStore>? _failing;
+    private Func<FailingStorage<IDeliveryStore>>? _failing;
 
     /// <summary>Set to make every call to the delivery store throw as on a full disk (see <see cref="FailingStorage{T}"/>).</summary>
     public bool StorageFails
     {
-        get => _failing?.Failing ?? false;
-        set => (_failing ?? throw new InvalidOperationException("start the harness with failingStorage: true")).Failing = value;
+        get => _failing?.Invoke().Failing ?? false;
+        set => (_failing ?? throw new InvalidOperationException("start the harness with failingStorage: true"))().Failing = value;
     }
 
-    public int StorageRefusals => _failing?.Refused ?? 0;
+    public int StorageRefusals => _failing?.Invoke().Refused ?? 0;
     private TimeProvider _clock = null!;
 
     public DeliveryQueue Queue => Services.GetRequiredService<DeliveryQueue>();
@@ -65,15 +65,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
         services.AddDelivery();
         if (_wrapStore)
         {
-            var real = services.Last(d => d.ServiceType == typeof(IDeliveryStore));
-            services.Remove(real);
-            services.AddSingleton(sp =>
-            {
-                var inner = (IDeliveryStore)(real.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!));
-                var (store, failing) = FailingStorage<IDeliveryStore>.Wrap(inner);
-                _failing = failing;
-                return store;
-            });
+            _failing = FailingStorage<IDeliveryStore>.Replace(services);
         }
 
         return services.BuildServiceProvider();

@@ -22,6 +22,24 @@ public class FailingStorage<T> : DispatchProxy where T : class
         return (store, proxy);
     }
 
+    /// <summary>
+    /// Replaces the last registration of <typeparamref name="T"/> (a factory, as AddStore makes) with a failing wrapper
+    /// around it; the switch is there once the store is first resolved.
+    /// </summary>
+    public static Func<FailingStorage<T>> Replace(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+        var real = services.Last(d => d.ServiceType == typeof(T));
+        services.Remove(real);
+        FailingStorage<T>? made = null;
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, sp =>
+        {
+            var (store, failing) = Wrap((T)real.ImplementationFactory!(sp));
+            made = failing;
+            return store;
+        });
+        return () => made ?? throw new InvalidOperationException($"{typeof(T).Name} was not resolved yet");
+    }
+
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         // Properties describe the store (its lease length); only calls reach the disk.

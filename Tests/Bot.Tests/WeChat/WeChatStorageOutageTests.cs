@@ -1,6 +1,5 @@
 using Cppcc.Bot.Tests.Support;
 using Cppcc.Bot.WeChat;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cppcc.Bot.Tests.WeChat;
 
@@ -10,25 +9,15 @@ public sealed class WeChatStorageOutageTests
     [Fact]
     public async Task A_message_while_storage_fails_gets_the_apology_and_the_next_one_works()
     {
-        FailingStorage<IWeChatUserStore>? users = null;
-        await using var host = await WeChatHost.StartAsync(services: s =>
-        {
-            var real = s.Last(d => d.ServiceType == typeof(IWeChatUserStore));
-            s.Remove(real);
-            s.AddSingleton(sp =>
-            {
-                var (store, failing) = FailingStorage<IWeChatUserStore>.Wrap((IWeChatUserStore)real.ImplementationFactory!(sp));
-                users = failing;
-                return store;
-            });
-        });
+        Func<FailingStorage<IWeChatUserStore>> users = null!;
+        await using var host = await WeChatHost.StartAsync(services: s => users = FailingStorage<IWeChatUserStore>.Replace(s));
         Assert.Contains("提出建议", await host.SayAsync("oUser1", "菜单"));
 
-        users!.Failing = true;
+        users().Failing = true;
         var during = await host.SayAsync("oUser1", "菜单");
 
         Assert.Contains("抱歉，处理您的消息时出错了", during);
-        users.Failing = false;
+        users().Failing = false;
         Assert.Contains("提出建议", await host.SayAsync("oUser1", "菜单"));
     }
 }
