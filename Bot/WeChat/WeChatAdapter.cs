@@ -77,11 +77,12 @@ public sealed class WeChatAdapter : BotAdapter
             return null;
         }
 
-        var (turn, isNew) = _ledger.Begin(message.DeduplicationKey, () => Task.Run(() => RunAsync(message)));
-        if (!isNew)
+        if (!_ledger.TryBegin(message.DeduplicationKey))
         {
             return null;
         }
+
+        var turn = Task.Run(() => RunAsync(message));
 
         using var wait = new CancellationTokenSource();
         var finished = await Task.WhenAny(turn, Task.Delay(_options.PassiveReplyWindow, _time, wait.Token));

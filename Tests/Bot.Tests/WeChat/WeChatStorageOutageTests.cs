@@ -46,6 +46,23 @@ public sealed class WeChatStorageOutageTests
     }
 
     [Fact]
+    public async Task A_message_while_the_record_of_callbacks_fails_gets_the_apology_not_an_error_page()
+    {
+        Func<FailingStorage<IWeChatCallbackStore>> callbacks = null!;
+        await using var host = await WeChatHost.StartAsync(services: s => callbacks = FailingStorage<IWeChatCallbackStore>.Replace(s));
+        Assert.Contains("提出建议", await host.SayAsync("oUser1", "菜单"));
+
+        callbacks().Failing = true;
+        // SayAsync throws on anything but a 200, which WeChat would show as "该公众号暂时无法提供服务".
+        var during = await host.SayAsync("oUser1", "菜单");
+
+        Assert.Contains("抱歉，处理您的消息时出错了", during);
+        Assert.DoesNotContain("重置", during);
+        callbacks().Failing = false;
+        Assert.Contains("提出建议", await host.SayAsync("oUser1", "菜单"));
+    }
+
+    [Fact]
     public async Task A_turn_that_fails_with_storage_working_is_reset_and_says_so()
     {
         await using var host = await WeChatHost.StartAsync(services: TestDialogs.Register);
