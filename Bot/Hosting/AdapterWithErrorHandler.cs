@@ -6,16 +6,13 @@ using Microsoft.Bot.Schema;
 namespace Cppcc.Bot.Hosting;
 
 /// <summary>
-/// The CloudAdapter with the one turn-error handler: log with the conversation id (never user text), tell the user
-/// in Chinese, and clear the conversation's dialog state so the same failure cannot loop. A service that cannot be
+/// The CloudAdapter with the one turn-error handler: log with the conversation id (never user text), clear the
+/// conversation's dialog state so the same failure cannot loop, and tell the user in Chinese (that the step was reset
+/// only when it was). A service that cannot be
 /// reached (the channel's serviceUrl, Graph) is one warning line: its stack trace says nothing the message does not.
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
-    private static readonly Cppcc.Dialogs.Framework.Localized ErrorText = new(
-        "抱歉，处理您的消息时出错了，请稍后再试。当前流程已重置，没有保存不完整的内容。",
-        "Sorry, something went wrong. The current step was reset and nothing incomplete was saved. Please try again.");
-
     /// <summary>Creates the adapter.</summary>
     public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ConversationState conversationState, ILogger<AdapterWithErrorHandler> logger)
         : base(auth, logger)
@@ -33,19 +30,21 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
                     turn.Activity.Conversation?.Id, turn.Activity.Type);
             }
 
+            var reset = true;
             try
             {
                 await conversationState.DeleteAsync(turn);
             }
             catch (Exception inner) when (inner is not OperationCanceledException)
             {
-                // Storage is what failed (a full disk): the user is still told, below.
+                // Storage is what failed (a full disk): the user is still told, below, without the promise of a reset.
                 logger.LogWarning("Could not reset conversation {ConversationId}: {Reason}", turn.Activity.Conversation?.Id, inner.Message);
+                reset = false;
             }
 
             try
             {
-                await turn.SendActivityAsync(ErrorText.For(turn));
+                await turn.SendActivityAsync((reset ? TurnErrorTexts.Reset : TurnErrorTexts.NotReset).For(turn));
             }
             catch (Exception inner) when (Unreachable(inner) is { } gone)
             {

@@ -14,4 +14,11 @@ public sealed class StorageOptions
 
     /// <summary>The LiteDB file; relative paths are under the content root. Its folder is created on demand.</summary>
     public string Path { get; set; } = "data/bot.db";
+
+    /// <summary>
+    /// Below this many free megabytes on the LiteDB file's volume <c>/healthz</c> answers 503 (0 = not checked). The
+    /// default leaves room for the journal and a day of ordinary writes while someone frees space.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
+    public int MinFreeSpaceMB { get; set; } = 50;
 }

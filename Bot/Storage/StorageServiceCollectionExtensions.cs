@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddBotStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Storage:Path must name a file.")
             .ValidateOnStart();
         services.AddSingleton(sp =>
@@ -29,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         // The lock is resolved first, so the container disposes it after the database: the journal is written back
         // into the file while the lock is still held.
         services.AddSingleton<ILiteDatabase>(sp => StorageStartup.Open(sp.GetRequiredService<DatabaseLock>()));
+        services.AddSingleton<FreeDiskSpace>();
         // PostgreSQL: one pooled data source per process, its schema brought up to date before the first store uses it.
         services.AddSingleton(sp => PostgresStartup.Open(
             sp.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.PostgreSqlConnectionName),

@@ -41,12 +41,23 @@ public sealed class WeChatAdapter : BotAdapter
         _logger = logger;
         OnTurnError = async (turn, exception) =>
         {
-            // As on /api/messages: log without user text, reset the conversation so the failure cannot loop, tell the user.
+            // As on /api/messages: log without user text, reset the conversation so the failure cannot loop, tell the user
+            // (that the step was reset only when it was: storage is often what failed).
             logger.LogError(exception, "WeChat turn failed ({ActivityType})", turn.Activity.Type);
+            var reset = true;
             try
             {
                 await conversationState.DeleteAsync(turn);
-                await turn.SendActivityAsync(WeChatTexts.Error);
+            }
+            catch (Exception inner) when (inner is not OperationCanceledException)
+            {
+                logger.LogWarning("Could not reset a WeChat conversation: {Reason}", inner.Message);
+                reset = false;
+            }
+
+            try
+            {
+                await turn.SendActivityAsync(reset ? WeChatTexts.Error : WeChatTexts.ErrorNotReset);
             }
             catch (Exception inner)
             {
@@ -66,11 +77,12 @@ public sealed class WeChatAdapter : BotAdapter
             return null;
         }
 
-        var (turn, isNew) = _ledger.Begin(message.DeduplicationKey, () => Task.Run(() => RunAsync(message)));
-        if (!isNew)
+        if (!_ledger.TryBegin(message.DeduplicationKey))
         {
             return null;
         }
+
+        var turn = Task.Run(() => RunAsync(message));
 
         using var wait = new CancellationTokenSource();
         var finished = await Task.WhenAny(turn, Task.Delay(_options.PassiveReplyWindow, _time, wait.Token));
@@ -162,7 +174,7 @@ public sealed class WeChatAdapter : BotAdapter
             // Storage not answering (PostgreSQL restarting, a full disk) before the turn's own error handler is reached:
             // the user still hears back, as on the other channels, and the log gets one line.
             _logger.LogWarning("A WeChat message could not be answered: {Error}", e.Message);
-            return new WeChatReply(WeChatTexts.Error);
+            return new WeChatReply(WeChatTexts.ErrorNotReset);
         }
         finally
         {

@@ -91,22 +91,28 @@ public sealed class WeChatEndpoint(
             return;
         }
 
-        if (!replays.TryUse(timestamp, nonce, message.DeduplicationKey))
-        {
-            await RefuseAsync(http, StatusCodes.Status401Unauthorized, "NonceReused");
-            return;
-        }
-
-        string? reply;
+        var replayed = false;
+        string? reply = null;
         try
         {
-            reply = await adapter.ProcessAsync(message, http.RequestAborted);
+            replayed = !replays.TryUse(timestamp, nonce, message.DeduplicationKey);
+            if (!replayed)
+            {
+                reply = await adapter.ProcessAsync(message, http.RequestAborted);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // WeChat shows the user "该公众号暂时无法提供服务" for anything but a 200: answer "success" and log.
+            // WeChat shows the user "该公众号暂时无法提供服务" for anything but a 200. Mostly storage not answering (the
+            // record of callbacks taken is there too): the user hears the apology, as on the other channels.
             logger.LogError(e, "A WeChat message could not be processed");
-            reply = null;
+            reply = WeChatTexts.ErrorNotReset;
+        }
+
+        if (replayed)
+        {
+            await RefuseAsync(http, StatusCodes.Status401Unauthorized, "NonceReused");
+            return;
         }
 
         await WriteReplyAsync(http, message, reply);

@@ -35,6 +35,7 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<WeChatImages>();
         services.AddSingleton<IWeChatImages>(sp => sp.GetRequiredService<WeChatImages>());
         services.AddSingleton<WeChatSender>();
+        services.AddPostgresSchema(PostgresWeChatCallbackStore.Schema).AddStore<IWeChatCallbackStore, WeChatCallbackStore, PostgresWeChatCallbackStore>();
         services.AddSingleton<WeChatMessageLedger>();
         services.AddSingleton<WeChatReplayGuard>();
         services.AddSingleton<WeChatAdapter>();

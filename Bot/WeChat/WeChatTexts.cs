@@ -15,5 +15,9 @@ public static class WeChatTexts
 
     public const string ImageNotSaved = "抱歉，图片暂时无法保存，请稍后再发一次。";
 
+    /// <summary>The turn failed and its conversation state was cleared.</summary>
     public const string Error = "抱歉，处理您的消息时出错了，请稍后再试。当前流程已重置，没有保存不完整的内容。";
+
+    /// <summary>The turn failed and nothing was cleared (storage failed, or the turn never ran): no promise of a reset.</summary>
+    public const string ErrorNotReset = "抱歉，处理您的消息时出错了，请稍后再试。如果再次出错，请发送“取消”后重新开始。";
 }

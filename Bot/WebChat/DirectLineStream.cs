@@ -7,6 +7,8 @@ namespace Cppcc.Bot.WebChat;
 /// <summary>
 /// The streamUrl WebSocket: pushes {"activities":[...],"watermark":"N"} as soon as anything is appended. The client
 /// only sends empty keep-alive messages (directlinejs does every 20 s), which count as the visitor still being there.
+/// Its token is the short-lived stream token in the <c>t</c> query parameter: missing 401, anything else that does not
+/// open this conversation's stream (forged, expired, another conversation's) 403.
 /// </summary>
 internal static class DirectLineStream
 {
@@ -22,6 +24,12 @@ internal static class DirectLineStream
         }
 
         var grant = await tokens.CheckStreamAsync(http.Request.Query["t"].ToString());
+        if (grant.Status == TokenStatus.Missing)
+        {
+            // No credential at all is 401, as on the HTTP endpoints; a token that does not open this stream is 403.
+            return DirectLineHttp.Error(StatusCodes.Status401Unauthorized, "TokenMissing", WebChatTexts.TokenMissing);
+        }
+
         if (!grant.IsValid || grant.ConversationId != conversationId)
         {
             return DirectLineHttp.Error(StatusCodes.Status403Forbidden, "Forbidden", WebChatTexts.TokenInvalid);

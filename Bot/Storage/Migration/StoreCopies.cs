@@ -76,6 +76,9 @@ public static class StoreCopies
             (d, _) => [d["_id"].AsString, TextOrEmpty(d, "Token"), Utc(d, "ExpiresAt") ?? DateTime.UnixEpoch]),
         new("wechat_users", "wechat_users", "INSERT INTO wechat_users (open_id, record) VALUES ($1, $2::jsonb)",
             (d, db) => [d["_id"].AsString, PostgresWeChatUserStore.ToJson(db.Mapper.ToObject<WeChatUserRecord>(d))]),
+        // Callbacks taken in the last minutes, so a WeChat retry that arrives just after the switch is still recognised.
+        new("wechat_callbacks", "wechat_callbacks", "INSERT INTO wechat_callbacks (key, value, expires_at) VALUES ($1, $2, $3)",
+            (d, _) => [d["_id"].AsString, TextOrEmpty(d, "Value"), Utc(d, "ExpiresAt") ?? DateTime.UnixEpoch]),
         new("wechat_images", "wechat_images",
             "INSERT INTO wechat_images (id, open_id, reference, content_type, received_at, file_name, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             WeChatImage),

@@ -24,5 +24,23 @@ public sealed class FailingStorageTurnTests : IDisposable
         Assert.Contains("主菜单", (await BotFactory.SendAsync(client, BotFactory.TeamsMessage("菜单"))).ToString());
     }
 
+    [Fact]
+    public async Task The_apology_does_not_claim_a_reset_that_storage_refused()
+    {
+        Func<FailingStorage<IStorage>> storage = null!;
+        using var factory = new BotFactory(_db, services: s => storage = FailingStorage<IStorage>.Replace(s));
+        var client = factory.CreateClient();
+        await BotFactory.SendAsync(client, BotFactory.TeamsMessage("菜单"));
+
+        storage().Failing = true;
+        var during = BotFactory.ReadableText(Assert.Single(await BotFactory.SendAsync(client, BotFactory.TeamsMessage("菜单"))));
+
+        // The turn could not read its state and the reset could not delete it: nothing says the step was reset.
+        Assert.Contains("出错了", during);
+        Assert.DoesNotContain("重置", during);
+        Assert.DoesNotContain("没有保存", during);
+        Assert.Contains("取消", during);
+    }
+
     public void Dispose() => _db.Dispose();
 }

@@ -33,6 +33,32 @@ public sealed class HealthEndpointTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace((string?)body["reason"]));
     }
 
+    [Fact]
+    public async Task Healthz_is_503_with_a_reason_when_the_disk_of_the_database_has_less_free_space_than_required()
+    {
+        // More than any disk holds: the volume of the database file is "full" before any write fails.
+        using var factory = new BotFactory(_db, new Dictionary<string, string?> { ["Storage:MinFreeSpaceMB"] = "2000000000" });
+        var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("low-disk-space", (string?)body["status"]);
+        Assert.Contains("磁盘空间不足", (string?)body["reason"]);
+        Assert.Contains("2000000000 MB", (string?)body["reason"]);
+    }
+
+    [Fact]
+    public async Task Healthz_is_200_while_the_disk_of_the_database_has_the_required_free_space()
+    {
+        using var factory = new BotFactory(_db, new Dictionary<string, string?> { ["Storage:MinFreeSpaceMB"] = "1" });
+
+        var response = await factory.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [PostgresFact]
     public async Task On_PostgreSQL_healthz_is_200_and_503_with_a_reason_once_the_server_is_gone()
     {

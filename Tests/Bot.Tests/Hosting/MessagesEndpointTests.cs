@@ -97,7 +97,7 @@ public class MessagesEndpointTests : IDisposable
         click["value"] = new JObject { ["action"] = "test.explode" };
 
         var replies = await BotFactory.SendAsync(client, click);
-        Assert.Contains(replies, r => ((string?)r["text"])?.Contains("出错了") == true);
+        Assert.Contains(replies, r => ((string?)r["text"])?.Contains("出错了，请稍后再试。当前流程已重置") == true);
 
         // The dialog begun before the failure is gone: the next text is a question again, not an answer to it.
         var next = await BotFactory.SendAsync(client, BotFactory.TeamsMessage("集中学习多久组织一次"));

@@ -31,7 +31,7 @@ public sealed class MigrateCommandTests : IDisposable
         PostgresGroupStore.Schema, PostgresCalendarEntryStore.Schema, PostgresKnowledgeEntryStore.Schema, PostgresKnowledgeFeedbackStore.Schema,
         PostgresUnansweredQuestionStore.Schema, PostgresKnowledgeTicketStore.Schema, PostgresWaitingNoticeStore.Schema,
         PostgresEmbeddingCacheStore.Schema, PostgresWeChatTokenStore.Schema, PostgresWeChatUserStore.Schema, PostgresWeChatImageStore.Schema,
-        PostgresAuditStore.Schema, new("reports-001", PostgresReportStore.Schema), new("sessions-001", PostgresSessionStore.Schema),
+        PostgresWeChatCallbackStore.Schema, PostgresAuditStore.Schema, new("reports-001", PostgresReportStore.Schema), new("sessions-001", PostgresSessionStore.Schema),
         new("rsvps-001", PostgresRsvpStore.Schema), new("broadcasts-001", PostgresBroadcastStore.Schema), new("delivery-001", PostgresDeliveryStore.Schema),
         PostgresReportAttachmentStore.Schema, PostgresStaffSnapshotStore.Schema,
     ];
@@ -72,6 +72,8 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Equal([1f, 2f], new PostgresEmbeddingCacheStore(db).Find("vec-1")!);
         Assert.Equal("wx-token", new PostgresWeChatTokenStore(db).Find("wx-app")!.Value.Token);
         Assert.Equal(["未送达的通知"], new PostgresWeChatUserStore(db).TakePending("o-1"));
+        // A WeChat retry arriving just after the switch is still recognised as one.
+        Assert.Equal("taken-on-litedb", new PostgresWeChatCallbackStore(db).Claim("message|msg:77", "retry", Now.AddMinutes(1), Now.AddMinutes(11)));
         var images = new PostgresWeChatImageStore(db);
         Assert.Equal(["wechat/img-1"], images.For("JY-2026-0001"));
         Assert.Equal(new byte[] { 1, 2, 3 }, images.Open("wechat/img-1")!.Value.Bytes);
@@ -213,6 +215,7 @@ public sealed class MigrateCommandTests : IDisposable
         new EmbeddingCacheStore(db).Save([("vec-1", [1f, 2f])]);
         new WeChatTokenStore(db).Save("wx-app", "wx-token", Now.AddHours(2));
         new WeChatUserStore(db).AddPending("o-1", "未送达的通知");
+        new WeChatCallbackStore(db).Claim("message|msg:77", "taken-on-litedb", Now, Now.AddMinutes(10));
         var images = new WeChatImageStore(db);
         images.Add(new WeChatImageInfo("wechat/img-1", "o-1", null, "image/png", Now.UtcDateTime), "wechat/img-1.png", [1, 2, 3]);
         images.Attach("o-1", "JY-2026-0001");

@@ -15,6 +15,7 @@ public static class TestDialogs
         services.AddSingleton<Dialog, TwoQuestionDialog>();
         services.AddSingleton<ITextCommand>(new StartDialogCommand(TwoQuestionDialog.DialogId, new[] { "两问" }, Role.Member, null));
         services.AddSingleton<ICardAction, ExplodingAction>();
+        services.AddSingleton<ITextCommand, ExplodingCommand>();
     }
 
     public sealed class TwoQuestionDialog : WaterfallDialog<TwoQuestionDialog.State>
@@ -39,6 +40,24 @@ public static class TestDialogs
         public sealed class State
         {
             public string? First { get; set; }
+        }
+    }
+
+    /// <summary>The same as a typed command, for channels without cards (WeChat): anyone may type 出错测试.</summary>
+    public sealed class ExplodingCommand : ITextCommand
+    {
+        public IReadOnlyList<string> Words => ["出错测试"];
+
+        public bool TakesArguments => false;
+
+        public Role MinimumRole => Role.Public;
+
+        public MenuItem? Menu => null;
+
+        public async Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
+        {
+            await context.Dialogs.BeginDialogAsync(TwoQuestionDialog.DialogId, null, cancellationToken);
+            throw new InvalidOperationException("boom");
         }
     }
 

@@ -8,7 +8,9 @@ namespace Cppcc.Bot.Tests.WeChat;
 public sealed class WeChatReplayGuardTests
 {
     private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero));
-    private static readonly WeChatReplayGuard Guard = new(Options.Create(new WeChatOptions()), Time);
+    private static readonly IOptions<WeChatOptions> Settings = Options.Create(new WeChatOptions());
+    private static readonly WeChatReplayGuard Guard = new(
+        new WeChatMessageLedger(new WeChatCallbackStore(new LiteDB.LiteDatabase(new MemoryStream())), Settings, Time), Settings, Time);
 
     [Theory]
     [InlineData("-9223372036854775808")]

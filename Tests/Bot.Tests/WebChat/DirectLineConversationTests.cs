@@ -75,6 +75,43 @@ public sealed class DirectLineConversationTests
     }
 
     [Fact]
+    public async Task A_stream_request_without_its_token_is_401_and_with_a_wrong_one_403()
+    {
+        await using var host = new WebChatHost();
+        var client = host.DirectLine();
+        var alice = await StreamUrlAsync(client);
+        var bob = await StreamUrlAsync(client);
+        var withoutToken = new Uri(alice.GetLeftPart(UriPartial.Path) + "?watermark=0");
+        var emptyToken = new Uri(alice.GetLeftPart(UriPartial.Path) + "?watermark=0&t=");
+        var forged = new Uri(alice.GetLeftPart(UriPartial.Path) + "?watermark=0&t=not-a-token");
+        var bobsTokenOnAlice = new Uri(alice.GetLeftPart(UriPartial.Path) + bob.Query);
+
+        // A missing credential is 401 (as on the HTTP endpoints); one that is there but does not open this stream, 403.
+        Assert.Equal(401, await HandshakeStatusAsync(host, withoutToken));
+        Assert.Equal(401, await HandshakeStatusAsync(host, emptyToken));
+        Assert.Equal(403, await HandshakeStatusAsync(host, forged));
+        Assert.Equal(403, await HandshakeStatusAsync(host, bobsTokenOnAlice));
+        using var socket = await host.Server.CreateWebSocketClient().ConnectAsync(alice, CancellationToken.None);
+        Assert.Equal(WebSocketState.Open, socket.State);
+    }
+
+    private static async Task<Uri> StreamUrlAsync(DirectLineClient client)
+    {
+        var grant = await client.GenerateAsync();
+        using var started = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", grant.Token);
+        return new Uri(JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("streamUrl").GetString()!);
+    }
+
+    /// <summary>The status a refused WebSocket handshake got (the test server's client puts it in its exception only).</summary>
+    private static async Task<int> HandshakeStatusAsync(WebChatHost host, Uri streamUrl)
+    {
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => host.Server.CreateWebSocketClient().ConnectAsync(streamUrl, CancellationToken.None));
+        var status = System.Text.RegularExpressions.Regex.Match(refused.Message, @"status code: (\d+)");
+        Assert.True(status.Success, refused.Message);
+        return int.Parse(status.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task A_conversation_keeps_only_its_latest_activities()
     {
         await using var host = new WebChatHost(("WebChat:MaxActivitiesPerConversation", "10"), ("WebChat:ConversationMessageBurst", "100"));
