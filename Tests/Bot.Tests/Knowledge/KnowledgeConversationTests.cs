@@ -162,6 +162,24 @@ public class KnowledgeConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_ticket_from_a_visitor_without_a_name_is_listed_for_staff_to_answer()
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+        await BotFactory.SendAsync(client, Staff("菜单"));
+        var click = Click(Public(""), new JObject { ["action"] = "kb.handoff", ["question"] = "政协大楼开放参观吗" });
+        click["from"]!["name"] = ""; // the web chat page sends no name
+        Assert.Contains("KB-1", Text(await BotFactory.SendAsync(client, click)));
+
+        var list = Assert.Single(await BotFactory.SendAsync(client, Staff("知识库 未解答")));
+
+        Assert.DoesNotContain("出错", (string?)list["text"]);
+        var card = list["attachments"]![0]!["content"]!;
+        Assert.Contains(card.SelectTokens("$..[?(@.type == 'TextRun')].text"), t => (string?)t == "政协大楼开放参观吗");
+        Assert.Contains(card.SelectTokens("$..[?(@.type == 'TextRun')].text"), t => ((string?)t ?? "").StartsWith("提问人：-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unreachable_staff_channel_does_not_fail_the_askers_hand_off()
     {
         using var factory = Factory();
