@@ -84,6 +84,7 @@ internal static class KnowledgeStaffTexts
     public static readonly Localized Exported = new("已导出 {0} 条问答到服务器文件：{1}", "Exported {0} entries to the server file {1}");
     public static readonly Localized Reloaded = new("知识库已重新加载：{0} 条问答和文档段落。", "Knowledge base reloaded: {0} entries and passages.");
     public static readonly Localized ReloadProblems = new("以下文件有问题（其余已正常加载）：", "Problems found (everything else loaded):");
+    public static readonly Localized MoreReloadProblems = new("……另有 {0} 个问题，完整列表见服务器日志。", "… and {0} more problems: the server log lists them all.");
     public static readonly Localized EditTitle = new("编辑知识库条目", "Edit knowledge base entry");
     public static readonly Localized FieldId = new("条目编号（小写字母、数字、连字符）", "Entry id (a-z, 0-9, -)");
     public static readonly Localized FieldQuestions = new("问法（每行一个）", "Questions (one per line)");

@@ -180,6 +180,28 @@ public class KnowledgeConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reload_with_thousands_of_problems_lists_the_first_ones_in_a_message_teams_accepts()
+    {
+        var kb = Path.Combine(_db.Folder, "kb");
+        Directory.CreateDirectory(kb);
+        File.Copy(Path.Combine(BotFactory.RepositoryRoot, "kb", "study.yaml"), Path.Combine(kb, "study.yaml"));
+        using var factory = Factory(kb);
+        var client = factory.CreateClient();
+        await BotFactory.SendAsync(client, Staff("菜单"));
+        // A bulk edit gone wrong: 3,000 entries without an answer.
+        File.WriteAllText(Path.Combine(kb, "bulk.yaml"), string.Concat(Enumerable.Range(1, 3000).Select(i => $"- id: bulk-{i}\n  questions: [第{i}个？]\n")));
+
+        var reply = Assert.Single(await BotFactory.SendAsync(client, Staff("知识库 重新加载")));
+
+        var text = (string?)reply["text"] ?? "";
+        Assert.Contains("bulk.yaml:1:", text);
+        Assert.DoesNotContain("bulk-3000", text);
+        Assert.Matches(@"另有 \d{4} 个问题，完整列表见服务器日志", text);
+        // Teams refuses a bot message over 100 KB (UTF-16); the whole list was over 300 KB.
+        Assert.True(reply.ToString().Length * 2 < 40_000, $"{reply.ToString().Length} characters");
+    }
+
+    [Fact]
     public async Task An_unreachable_staff_channel_does_not_fail_the_askers_hand_off()
     {
         using var factory = Factory();
