@@ -70,7 +70,7 @@ public sealed partial class KnowledgeCuration(KnowledgeBase knowledge, IKnowledg
         }
 
         var url = draft.Url.Trim();
-        if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        if (!YamlEntryReader.IsWebAddress(url))
         {
             problems.Add(new(KnowledgeDraftProblem.BadUrl));
         }
