@@ -195,6 +195,24 @@ public class KnowledgeFilesTests : IDisposable
         Assert.Contains("nowhere", Assert.Single(result.Issues).Reason);
     }
 
+    [Theory]
+    [InlineData("  \n第一行是空白")]
+    [InlineData("\t制表符开头")]
+    [InlineData("旧系统的\r回车")]
+    [InlineData("从 Word 复制的\u2028换行")]
+    public void Exported_text_with_odd_white_space_reads_back_exactly(string text)
+    {
+        var entry = new KnowledgeEntry { Id = "odd", Questions = ["怪吗？"], Answer = text, Source = text };
+
+        var yaml = new StringWriter();
+        KnowledgeYamlWriter.Write(yaml, [entry]);
+        var issues = new List<KnowledgeLoadIssue>();
+        var back = YamlEntryReader.Read("export.yaml", new StringReader(yaml.ToString()), issues).ToList();
+
+        Assert.Empty(issues);
+        Assert.Equal((text.TrimStart('\n'), text), (Assert.Single(back).Answer, back[0].Source));
+    }
+
     [Fact]
     public void Exported_yaml_reads_back_as_the_same_entries()
     {
