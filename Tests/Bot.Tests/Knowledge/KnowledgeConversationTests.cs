@@ -202,6 +202,30 @@ public class KnowledgeConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Someone_whose_staff_rights_were_withdrawn_no_longer_receives_the_publics_questions()
+    {
+        using (var before = Factory())
+        {
+            await BotFactory.SendAsync(before.CreateClient(), Staff("菜单"));
+        }
+
+        // The next start: staff-1 is no longer listed and has not written since.
+        using var factory = new BotFactory(_db, new Dictionary<string, string?>
+        {
+            ["Staff:UserIds:0"] = "aad-someone-else",
+            ["KnowledgeBase:Path"] = Path.Combine(BotFactory.RepositoryRoot, "kb"),
+        });
+        var client = factory.CreateClient();
+
+        var passed = Text(await BotFactory.SendAsync(client, Click(Public(""), new JObject { ["action"] = "kb.handoff", ["question"] = "政协大楼开放参观吗" })));
+
+        Assert.Contains("KB-1", passed);
+        Assert.DoesNotContain("已转交工作人员", passed);
+        Assert.Contains("目前没有工作人员在线接收", passed);
+        Assert.Empty(_connector.DeliveredTo("a:staff-1"));
+    }
+
+    [Fact]
     public async Task An_unreachable_staff_channel_does_not_fail_the_askers_hand_off()
     {
         using var factory = Factory();
