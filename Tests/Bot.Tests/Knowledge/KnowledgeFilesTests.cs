@@ -172,7 +172,8 @@ public class KnowledgeFilesTests : IDisposable
     public void A_link_back_up_the_folder_is_read_once()
     {
         Write("kb.yaml", Good);
-        Directory.CreateSymbolicLink(Path.Combine(_folder, "loop"), _folder);
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "loop"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "up"), _folder);
         var shared = Directory.CreateTempSubdirectory("cppcc-kb-shared-").FullName;
         File.WriteAllText(Path.Combine(shared, "shared.yaml"), "- id: shared\n  questions: [共享的？]\n  answer: 是。\n");
         Directory.CreateSymbolicLink(Path.Combine(_folder, "common"), shared);
