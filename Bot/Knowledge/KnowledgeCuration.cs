@@ -63,6 +63,10 @@ public sealed partial class KnowledgeCuration(KnowledgeBase knowledge, IKnowledg
         {
             problems.Add(new(KnowledgeDraftProblem.NoAnswer));
         }
+        else if (draft.Answer.Trim().Length > KnowledgeEntry.MaxAnswerLength)
+        {
+            problems.Add(new(KnowledgeDraftProblem.AnswerTooLong, Limit: KnowledgeEntry.MaxAnswerLength));
+        }
 
         if (!YamlEntryReader.TryParseAudience(draft.Audience, out var audience))
         {

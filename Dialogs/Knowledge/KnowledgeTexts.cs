@@ -78,6 +78,7 @@ internal static class KnowledgeStaffTexts
     public static readonly Localized NoQuestion = new("请至少填写一个问法", "Write at least one question");
     public static readonly Localized NoEntryAnswer = new("请填写答案", "Write the answer");
     public static readonly Localized BadAudience = new("可见范围只能是 public、members 或 staff", "The audience must be public, members or staff");
+    public static readonly Localized AnswerTooLong = new("答案最多 {0} 字，请拆成几条", "The answer may be at most {0} characters: split it into several entries");
     public static readonly Localized BadUrl = new("链接应是 http(s) 开头的完整网址", "The link must be a full http(s) address");
     public static readonly Localized UnknownRelated = new("相关条目不存在：{0}", "Related entries not found: {0}");
     public static readonly Localized PassageId = new("这个编号是文档段落，不能作为问答条目编辑", "This id is a passage of a document; it cannot be edited as a Q&A entry");

@@ -1,3 +1,4 @@
+using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Knowledge.Files;
 using Cppcc.Bot.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -223,6 +224,29 @@ public class KnowledgeConversationTests : IAsyncLifetime
         Assert.DoesNotContain("已转交工作人员", passed);
         Assert.Contains("目前没有工作人员在线接收", passed);
         Assert.Empty(_connector.DeliveredTo("a:staff-1"));
+    }
+
+    [Fact]
+    public async Task An_answer_longer_than_a_kb_file_may_hold_is_not_saved_from_teams()
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+        JObject Save(string answer) => new()
+        {
+            ["action"] = "kb.save",
+            ["id"] = "long-answer",
+            ["questions"] = "很长的答案？",
+            ["answer"] = answer,
+            ["audience"] = "public",
+        };
+
+        var refused = Text(await BotFactory.SendAsync(client, Click(Staff(""), Save(new string('长', KnowledgeEntry.MaxAnswerLength + 1)))));
+        var saved = Text(await BotFactory.SendAsync(client, Click(Staff(""), Save(new string('长', KnowledgeEntry.MaxAnswerLength)))));
+
+        // What is saved must read back from an export: the file rule and the editor's are one.
+        Assert.Contains("没有保存", refused);
+        Assert.Contains("4000", refused);
+        Assert.Contains("已保存", saved);
     }
 
     [Fact]
