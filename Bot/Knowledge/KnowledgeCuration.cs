@@ -63,6 +63,10 @@ public sealed partial class KnowledgeCuration(KnowledgeBase knowledge, IKnowledg
         {
             problems.Add(new(KnowledgeDraftProblem.NoAnswer));
         }
+        else if (draft.Answer.Trim().Length > KnowledgeEntry.MaxAnswerLength)
+        {
+            problems.Add(new(KnowledgeDraftProblem.AnswerTooLong, Limit: KnowledgeEntry.MaxAnswerLength));
+        }
 
         if (!YamlEntryReader.TryParseAudience(draft.Audience, out var audience))
         {
@@ -70,7 +74,7 @@ public sealed partial class KnowledgeCuration(KnowledgeBase knowledge, IKnowledg
         }
 
         var url = draft.Url.Trim();
-        if (url.Length > 0 && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        if (!YamlEntryReader.IsWebAddress(url))
         {
             problems.Add(new(KnowledgeDraftProblem.BadUrl));
         }

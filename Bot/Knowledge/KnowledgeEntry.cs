@@ -13,6 +13,13 @@ public enum KnowledgeAudience
 /// </summary>
 public sealed record KnowledgeEntry
 {
+    /// <summary>
+    /// Longest answer a file may give. An answer goes out as one message, and Teams refuses a bot message over 100 KB
+    /// as UTF-16 (40 KB in its older documentation), card and buttons included; the longest shipped answer is about
+    /// 400 characters. A longer text belongs in several entries or passages.
+    /// </summary>
+    public const int MaxAnswerLength = 4000;
+
     public required string Id { get; init; }
     public required IReadOnlyList<string> Questions { get; init; }
     public required string Answer { get; init; }

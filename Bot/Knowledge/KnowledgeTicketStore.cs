@@ -101,8 +101,14 @@ public sealed class KnowledgeTicketStore : IKnowledgeTicketStore
         /// <summary>Who asked (their <see cref="Caller.UserKey"/>; the answer goes to their stored conversation).</summary>
         public string AskerKey { get; set; } = "";
 
-        /// <summary>The asker's display name, shown to staff only (never logged).</summary>
-        public string AskerName { get; set; } = "";
+        /// <summary>The asker's display name, shown to staff only (never logged); empty when the channel gave none.</summary>
+        public string AskerName
+        {
+            get;
+            // LiteDB stores an empty string as null (BsonMapper.EmptyStringToNull), so a visitor without a name came
+            // back as null.
+            set => field = value ?? "";
+        } = "";
 
         /// <summary>The asker's role when asking.</summary>
         public string AskerRole { get; set; } = "";

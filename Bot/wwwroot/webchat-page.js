@@ -63,6 +63,9 @@
     bubbleFromUserBorderRadius: 8,
     bubbleFromUserBackground: '#fbeaea',
     suggestedActionLayout: 'flow',
+    // Answers are Markdown written by staff or copied from elsewhere: HTML in them is shown as text, never as live
+    // elements (an <img> or <b> in a KB file would otherwise be rendered, with only the CSP stopping its handlers).
+    markdownRenderHTML: false,
     primaryFont: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
   };
 

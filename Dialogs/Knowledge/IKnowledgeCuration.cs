@@ -80,6 +80,9 @@ public enum KnowledgeDraftProblem
     /// <summary>The answer is empty.</summary>
     NoAnswer,
 
+    /// <summary>The answer is longer than a KB file may hold (one answer is one message).</summary>
+    AnswerTooLong,
+
     /// <summary>The audience is not public, members or staff.</summary>
     BadAudience,
 
@@ -96,7 +99,8 @@ public enum KnowledgeDraftProblem
 /// <summary>One reason an entry was not saved.</summary>
 /// <param name="Problem">What is wrong.</param>
 /// <param name="Entries">For <see cref="KnowledgeDraftProblem.UnknownRelated"/>: the ids not found.</param>
-public sealed record KnowledgeDraftIssue(KnowledgeDraftProblem Problem, IReadOnlyList<string>? Entries = null);
+/// <param name="Limit">For <see cref="KnowledgeDraftProblem.AnswerTooLong"/>: the most characters an answer may have.</param>
+public sealed record KnowledgeDraftIssue(KnowledgeDraftProblem Problem, IReadOnlyList<string>? Entries = null, int Limit = 0);
 
 /// <summary>Result of an export.</summary>
 /// <param name="Path">The YAML file written on the server.</param>

@@ -88,6 +88,7 @@ public sealed class KnowledgeSaveAction(IKnowledgeCuration curation, OfficeTime 
         KnowledgeDraftProblem.NoQuestion => KnowledgeStaffTexts.NoQuestion.For(turn),
         KnowledgeDraftProblem.NoAnswer => KnowledgeStaffTexts.NoEntryAnswer.For(turn),
         KnowledgeDraftProblem.BadAudience => KnowledgeStaffTexts.BadAudience.For(turn),
+        KnowledgeDraftProblem.AnswerTooLong => KnowledgeStaffTexts.AnswerTooLong.Format(turn, issue.Limit),
         KnowledgeDraftProblem.BadUrl => KnowledgeStaffTexts.BadUrl.For(turn),
         KnowledgeDraftProblem.UnknownRelated => KnowledgeStaffTexts.UnknownRelated.Format(turn, string.Join("、", issue.Entries ?? [])),
         _ => KnowledgeStaffTexts.PassageId.For(turn),

@@ -19,6 +19,12 @@ public sealed class KnowledgeStaffCommand(IKnowledgeCuration curation, IKnowledg
     /// <summary>Most passed-on questions shown as answer cards under <c>知识库 未解答</c>.</summary>
     public const int OpenTicketCards = 10;
 
+    /// <summary>
+    /// Most file problems listed under <c>知识库 重新加载</c>: a folder copied twice or a bulk edit gone wrong gives
+    /// thousands, and a message that long is refused by Teams, so staff would see no list at all.
+    /// </summary>
+    public const int ListedReloadProblems = 20;
+
     /// <inheritdoc />
     public IReadOnlyList<string> Words { get; } = ["知识库", "kb"];
 
@@ -123,7 +129,12 @@ public sealed class KnowledgeStaffCommand(IKnowledgeCuration curation, IKnowledg
         var text = KnowledgeStaffTexts.Reloaded.Format(turn, reload.Entries);
         if (reload.Problems.Count > 0)
         {
-            text += "\n\n" + KnowledgeStaffTexts.ReloadProblems.For(turn) + "\n\n" + string.Join("\n", reload.Problems.Select(p => "- " + p));
+            text += "\n\n" + KnowledgeStaffTexts.ReloadProblems.For(turn) + "\n\n"
+                    + string.Join("\n", reload.Problems.Take(ListedReloadProblems).Select(p => "- " + p));
+            if (reload.Problems.Count > ListedReloadProblems)
+            {
+                text += "\n\n" + KnowledgeStaffTexts.MoreReloadProblems.Format(turn, reload.Problems.Count - ListedReloadProblems);
+            }
         }
 
         return MessageFactory.Text(text);

@@ -78,12 +78,14 @@ internal static class KnowledgeStaffTexts
     public static readonly Localized NoQuestion = new("请至少填写一个问法", "Write at least one question");
     public static readonly Localized NoEntryAnswer = new("请填写答案", "Write the answer");
     public static readonly Localized BadAudience = new("可见范围只能是 public、members 或 staff", "The audience must be public, members or staff");
+    public static readonly Localized AnswerTooLong = new("答案最多 {0} 字，请拆成几条", "The answer may be at most {0} characters: split it into several entries");
     public static readonly Localized BadUrl = new("链接应是 http(s) 开头的完整网址", "The link must be a full http(s) address");
     public static readonly Localized UnknownRelated = new("相关条目不存在：{0}", "Related entries not found: {0}");
     public static readonly Localized PassageId = new("这个编号是文档段落，不能作为问答条目编辑", "This id is a passage of a document; it cannot be edited as a Q&A entry");
     public static readonly Localized Exported = new("已导出 {0} 条问答到服务器文件：{1}", "Exported {0} entries to the server file {1}");
     public static readonly Localized Reloaded = new("知识库已重新加载：{0} 条问答和文档段落。", "Knowledge base reloaded: {0} entries and passages.");
     public static readonly Localized ReloadProblems = new("以下文件有问题（其余已正常加载）：", "Problems found (everything else loaded):");
+    public static readonly Localized MoreReloadProblems = new("……另有 {0} 个问题，完整列表见服务器日志。", "… and {0} more problems: the server log lists them all.");
     public static readonly Localized EditTitle = new("编辑知识库条目", "Edit knowledge base entry");
     public static readonly Localized FieldId = new("条目编号（小写字母、数字、连字符）", "Entry id (a-z, 0-9, -)");
     public static readonly Localized FieldQuestions = new("问法（每行一个）", "Questions (one per line)");

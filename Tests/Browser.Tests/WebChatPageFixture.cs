@@ -16,6 +16,7 @@ public sealed class WebChatPageFixture : IAsyncLifetime
 {
     public const string Question = "区政协的办公时间是什么时候？";
     public const string Answer = "工作日上午九点至下午五点";
+    public const string HtmlQuestion = "参观政协大楼要带什么证件？";
     public const string StaffAadObjectId = "aad-staff-browser-test";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cppcc-browser-" + Guid.NewGuid().ToString("N"));
@@ -44,6 +45,12 @@ public sealed class WebChatPageFixture : IAsyncLifetime
               questions:
                 - {Question}
               answer: {Answer}接待来访。
+              audience: public
+            - id: browser-test-html-answer
+              questions:
+                - {HtmlQuestion}
+              answer: |
+                <b>请带好</b>证件。<img src="x" onerror="window.__answerHtml = 1">
               audience: public
             """);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.ConfigureAppConfiguration((_, config) =>

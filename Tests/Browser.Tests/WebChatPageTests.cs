@@ -40,6 +40,24 @@ public sealed partial class WebChatPageTests(WebChatPageFixture host) : IClassFi
     }
 
     [ChromiumFact]
+    public async Task Html_in_an_answer_is_shown_as_text_never_as_live_elements()
+    {
+        var page = await OpenAsync();
+        var console = new List<string>();
+        page.Console += (_, m) => console.Add(m.Text);
+        await page.GotoAsync(host.BaseUrl + "/");
+        await Expect(page.Locator(".ac-adaptiveCard", new() { HasText = "欢迎" })).ToBeVisibleAsync();
+
+        await SayAsync(page, WebChatPageFixture.HtmlQuestion);
+
+        var answer = BotSays(page, "证件");
+        await Expect(answer).ToContainTextAsync("<b>请带好</b>证件。<img src=");
+        Assert.Equal(0, await answer.Locator("b, img[onerror]").CountAsync());
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__answerHtml"));
+        Assert.DoesNotContain(console, line => line.Contains("inline event handler", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [ChromiumFact]
     public async Task A_visitor_whose_input_method_slipped_still_gets_the_answer()
     {
         // "社情明意" for 社情民意: the pinyin an input method matches is the same, the character is not.

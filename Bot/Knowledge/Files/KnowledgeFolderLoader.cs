@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Unicode;
+
 namespace Cppcc.Bot.Knowledge.Files;
 
 /// <summary>
@@ -19,7 +22,7 @@ public static class KnowledgeFolderLoader
             return new(entries, issues);
         }
 
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        var files = Files(folder)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
                         || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
                         || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
@@ -56,19 +59,74 @@ public static class KnowledgeFolderLoader
         return new(entries, issues);
     }
 
+    /// <summary>
+    /// Every file under <paramref name="folder"/>. A linked folder is read once: a link back up the tree
+    /// (<c>ln -s . loop</c>) would otherwise be followed until the path is too long, every file read dozens of times
+    /// and each copy reported as a duplicate.
+    /// </summary>
+    private static IEnumerable<string> Files(string folder)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([folder]);
+        while (pending.TryPop(out var directory))
+        {
+            var real = Directory.ResolveLinkTarget(directory, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(directory);
+            if (!seen.Add(Path.TrimEndingDirectorySeparator(real)))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(directory))
+            {
+                yield return file;
+            }
+
+            foreach (var sub in Directory.EnumerateDirectories(directory))
+            {
+                pending.Push(sub);
+            }
+        }
+    }
+
     private static List<KnowledgeEntry> ReadFile(string path, string name, List<KnowledgeLoadIssue> issues)
     {
+        string text;
         try
         {
-            using var reader = new StreamReader(path);
-            return path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-                ? MarkdownDocumentReader.Read(name, Path.GetFileNameWithoutExtension(path), reader, issues).ToList()
-                : YamlEntryReader.Read(name, reader, issues).ToList();
+            text = Decode(File.ReadAllBytes(path), name, issues);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             issues.Add(new(name, 0, $"无法读取文件：{ex.Message}"));
             return [];
+        }
+
+        using var reader = new StringReader(text);
+        return path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+            ? MarkdownDocumentReader.Read(name, Path.GetFileNameWithoutExtension(path), reader, issues).ToList()
+            : YamlEntryReader.Read(name, reader, issues).ToList();
+    }
+
+    /// <summary>
+    /// The file's text: UTF-8 (with or without a byte-order mark) or UTF-16 with one. Anything else, typically a file
+    /// saved as GBK by a Chinese Windows editor, would read as garbled text that still loads and answers nobody: it is
+    /// reported at the line of the first byte that is not UTF-8, and nothing of it loads.
+    /// </summary>
+    private static string Decode(byte[] bytes, string name, List<KnowledgeLoadIssue> issues)
+    {
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        try
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), strict, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+        catch (DecoderFallbackException)
+        {
+            var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+            Utf8.ToUtf16(bytes.AsSpan(start), new char[bytes.Length], out var valid, out _, replaceInvalidSequences: false);
+            var line = bytes.AsSpan(0, start + valid).Count((byte)'\n') + 1;
+            issues.Add(new(name, line, "文件不是 UTF-8 编码（可能是 GBK），已忽略；请用 UTF-8 编码另存后重新加载"));
+            return "";
         }
     }
 }

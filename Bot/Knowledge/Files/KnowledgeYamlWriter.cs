@@ -23,7 +23,8 @@ public static class KnowledgeYamlWriter
             Key(emitter, "questions");
             List(emitter, entry.Questions, SequenceStyle.Block);
             Key(emitter, "answer");
-            emitter.Emit(new Scalar(null, null, entry.Answer.TrimEnd() + "\n", ScalarStyle.Literal, true, false));
+            var answer = entry.Answer.TrimEnd() + "\n";
+            emitter.Emit(new Scalar(null, null, answer, Exact(answer, ScalarStyle.Literal), true, false));
             Optional(emitter, "source", entry.Source);
             Optional(emitter, "url", entry.Url);
             Pair(emitter, "audience", entry.Audience.ToString().ToLowerInvariant());
@@ -54,8 +55,19 @@ public static class KnowledgeYamlWriter
     private static void Pair(IEmitter emitter, string key, string value)
     {
         Key(emitter, key);
-        emitter.Emit(new Scalar(value));
+        emitter.Emit(new Scalar(null, null, value, Exact(value, ScalarStyle.Any), true, true));
     }
+
+    /// <summary>
+    /// <paramref name="preferred"/>, unless the text would not read back as written: a block cannot begin with a
+    /// blank line or a tab (the reader refuses the file, or drops the tab), and a carriage return read back from a
+    /// block is a line feed. Such text is written double-quoted, where every character is escaped exactly.
+    /// </summary>
+    private static ScalarStyle Exact(string text, ScalarStyle preferred) =>
+        text.Length > 0 && char.IsWhiteSpace(text[0]) || text.Contains('\r', StringComparison.Ordinal)
+        || preferred != ScalarStyle.Literal && text.Contains('\n', StringComparison.Ordinal)
+            ? ScalarStyle.DoubleQuoted
+            : preferred;
 
     private static void Optional(IEmitter emitter, string key, string? value)
     {

@@ -46,22 +46,45 @@ public static class MarkdownDocumentReader
         }
 
         front.TryGetValue("title", out var title);
-        title ??= lines.Skip(bodyStart).FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim() ?? stem;
+        title ??= lines.Skip(bodyStart).Where(l => l.StartsWith("# ", StringComparison.Ordinal)).Select(l => l[2..].Trim()).FirstOrDefault(t => t.Length > 0) ?? stem;
         front.TryGetValue("source", out var source);
         front.TryGetValue("url", out var url);
+        if (!YamlEntryReader.IsWebAddress(url))
+        {
+            issues.Add(new(displayName, 1, "url 应是 http:// 或 https:// 开头的网址"));
+            yield break;
+        }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string heading = title;
         var headingLine = bodyStart + 1;
         var text = new List<string>();
+        var inFence = false;
         for (var i = bodyStart; i <= lines.Count; i++)
         {
             var isEnd = i == lines.Count;
-            var newHeading = !isEnd ? HeadingOf(lines[i]) : null;
+            if (!isEnd && IsFence(lines[i]))
+            {
+                inFence = !inFence;
+            }
+
+            // A "#" line inside a ``` block is code (a shell comment, a Markdown sample), not a heading.
+            var newHeading = !isEnd && !inFence ? HeadingOf(lines[i]) : null;
+            if (newHeading is { Length: 0 })
+            {
+                issues.Add(new(displayName, i + 1, "标题为空，已忽略（下面的内容并入上一段）"));
+                continue;
+            }
+
             if (isEnd || newHeading is not null)
             {
                 var body = string.Join('\n', text).Trim();
-                if (body.Length > 0 && seen.Add(heading))
+                if (body.Length > KnowledgeEntry.MaxAnswerLength)
+                {
+                    issues.Add(new(displayName, headingLine,
+                        $"“{heading}” 这一段有 {body.Length} 字，超过 {KnowledgeEntry.MaxAnswerLength} 字，已忽略；请用 ## 小标题分成几段"));
+                }
+                else if (body.Length > 0 && seen.Add(heading))
                 {
                     yield return new KnowledgeEntry
                     {
@@ -94,6 +117,13 @@ public static class MarkdownDocumentReader
 
             text.Add(lines[i]);
         }
+    }
+
+    private static bool IsFence(string line)
+    {
+        var trimmed = line.TrimStart(' ');
+        return line.Length - trimmed.Length <= 3
+               && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal));
     }
 
     private static string? HeadingOf(string line)

@@ -125,9 +125,21 @@ public static partial class YamlEntryReader
             return null;
         }
 
+        if (answer.Length > KnowledgeEntry.MaxAnswerLength)
+        {
+            issues.Add(new(file, Line(fields["answer"]), $"条目 {id} 的 answer 有 {answer.Length} 字，超过 {KnowledgeEntry.MaxAnswerLength} 字，请拆成几条"));
+            return null;
+        }
+
         if (!TryAudience(Scalar(fields, "audience"), out var audience))
         {
             issues.Add(new(file, Line(fields["audience"]), $"条目 {id} 的 audience 只能是 public、members 或 staff"));
+            return null;
+        }
+
+        if (!IsWebAddress(Scalar(fields, "url")))
+        {
+            issues.Add(new(file, Line(fields["url"]), $"条目 {id} 的 url 应是 http:// 或 https:// 开头的网址"));
             return null;
         }
 
@@ -217,6 +229,14 @@ public static partial class YamlEntryReader
 
         return false;
     }
+
+    /// <summary>
+    /// True for no link or an absolute http(s) address, the rule the Teams editor applies: the citation becomes a
+    /// link, and a <c>javascript:</c> or relative one is nothing a reader should be sent to.
+    /// </summary>
+    internal static bool IsWebAddress(string? url) =>
+        string.IsNullOrWhiteSpace(url)
+        || Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     internal static bool TryParseAudience(string? value, out KnowledgeAudience audience) => TryAudience(value, out audience);
 }

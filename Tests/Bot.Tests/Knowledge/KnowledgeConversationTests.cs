@@ -1,3 +1,4 @@
+using Cppcc.Bot.Knowledge;
 using Cppcc.Bot.Knowledge.Files;
 using Cppcc.Bot.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -159,6 +160,93 @@ public class KnowledgeConversationTests : IAsyncLifetime
         Assert.DoesNotContain("https://evil", unanswered);
         Assert.DoesNotContain("<at>", unanswered);
         Assert.Contains("\\[请重新登录\\]\\(https\\://evil\\.example\\)", unanswered);
+    }
+
+    [Fact]
+    public async Task A_ticket_from_a_visitor_without_a_name_is_listed_for_staff_to_answer()
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+        await BotFactory.SendAsync(client, Staff("菜单"));
+        var click = Click(Public(""), new JObject { ["action"] = "kb.handoff", ["question"] = "政协大楼开放参观吗" });
+        click["from"]!["name"] = ""; // the web chat page sends no name
+        Assert.Contains("KB-1", Text(await BotFactory.SendAsync(client, click)));
+
+        var list = Assert.Single(await BotFactory.SendAsync(client, Staff("知识库 未解答")));
+
+        Assert.DoesNotContain("出错", (string?)list["text"]);
+        var card = list["attachments"]![0]!["content"]!;
+        Assert.Contains(card.SelectTokens("$..[?(@.type == 'TextRun')].text"), t => (string?)t == "政协大楼开放参观吗");
+        Assert.Contains(card.SelectTokens("$..[?(@.type == 'TextRun')].text"), t => ((string?)t ?? "").StartsWith("提问人：-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reload_with_thousands_of_problems_lists_the_first_ones_in_a_message_teams_accepts()
+    {
+        var kb = Path.Combine(_db.Folder, "kb");
+        Directory.CreateDirectory(kb);
+        File.Copy(Path.Combine(BotFactory.RepositoryRoot, "kb", "study.yaml"), Path.Combine(kb, "study.yaml"));
+        using var factory = Factory(kb);
+        var client = factory.CreateClient();
+        await BotFactory.SendAsync(client, Staff("菜单"));
+        // A bulk edit gone wrong: 3,000 entries without an answer.
+        File.WriteAllText(Path.Combine(kb, "bulk.yaml"), string.Concat(Enumerable.Range(1, 3000).Select(i => $"- id: bulk-{i}\n  questions: [第{i}个？]\n")));
+
+        var reply = Assert.Single(await BotFactory.SendAsync(client, Staff("知识库 重新加载")));
+
+        var text = (string?)reply["text"] ?? "";
+        Assert.Contains("bulk.yaml:1:", text);
+        Assert.DoesNotContain("bulk-3000", text);
+        Assert.Matches(@"另有 \d{4} 个问题，完整列表见服务器日志", text);
+        // Teams refuses a bot message over 100 KB (UTF-16); the whole list was over 300 KB.
+        Assert.True(reply.ToString().Length * 2 < 40_000, $"{reply.ToString().Length} characters");
+    }
+
+    [Fact]
+    public async Task Someone_whose_staff_rights_were_withdrawn_no_longer_receives_the_publics_questions()
+    {
+        using (var before = Factory())
+        {
+            await BotFactory.SendAsync(before.CreateClient(), Staff("菜单"));
+        }
+
+        // The next start: staff-1 is no longer listed and has not written since.
+        using var factory = new BotFactory(_db, new Dictionary<string, string?>
+        {
+            ["Staff:UserIds:0"] = "aad-someone-else",
+            ["KnowledgeBase:Path"] = Path.Combine(BotFactory.RepositoryRoot, "kb"),
+        });
+        var client = factory.CreateClient();
+
+        var passed = Text(await BotFactory.SendAsync(client, Click(Public(""), new JObject { ["action"] = "kb.handoff", ["question"] = "政协大楼开放参观吗" })));
+
+        Assert.Contains("KB-1", passed);
+        Assert.DoesNotContain("已转交工作人员", passed);
+        Assert.Contains("目前没有工作人员在线接收", passed);
+        Assert.Empty(_connector.DeliveredTo("a:staff-1"));
+    }
+
+    [Fact]
+    public async Task An_answer_longer_than_a_kb_file_may_hold_is_not_saved_from_teams()
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+        JObject Save(string answer) => new()
+        {
+            ["action"] = "kb.save",
+            ["id"] = "long-answer",
+            ["questions"] = "很长的答案？",
+            ["answer"] = answer,
+            ["audience"] = "public",
+        };
+
+        var refused = Text(await BotFactory.SendAsync(client, Click(Staff(""), Save(new string('长', KnowledgeEntry.MaxAnswerLength + 1)))));
+        var saved = Text(await BotFactory.SendAsync(client, Click(Staff(""), Save(new string('长', KnowledgeEntry.MaxAnswerLength)))));
+
+        // What is saved must read back from an export: the file rule and the editor's are one.
+        Assert.Contains("没有保存", refused);
+        Assert.Contains("4000", refused);
+        Assert.Contains("已保存", saved);
     }
 
     [Fact]

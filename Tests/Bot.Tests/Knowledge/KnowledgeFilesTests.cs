@@ -109,6 +109,83 @@ public class KnowledgeFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_file_saved_as_gbk_is_reported_with_its_line_and_loads_nothing_garbled()
+    {
+        Write("a-good.yaml", Good);
+        var gbk = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(936)!;
+        File.WriteAllBytes(Path.Combine(_folder, "b-gbk.yaml"),
+            gbk.GetBytes("- id: canteen\n  questions: [机关食堂几点开饭？]\n  answer: 午饭11点半开始。\n"));
+        File.WriteAllBytes(Path.Combine(_folder, "c-bom-crlf.yaml"),
+            [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes("- id: with-bom\r\n  questions: [带签名的文件？]\r\n  answer: 可以读。\r\n")]);
+
+        var result = KnowledgeFolderLoader.Load(_folder);
+
+        Assert.Equal(["good-one", "good-two", "with-bom"], result.Entries.Select(e => e.Id));
+        Assert.Equal(["可以读。"], result.Entries.Where(e => e.Id == "with-bom").Select(e => e.Answer));
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(("b-gbk.yaml", 2), (issue.File, issue.Line));
+        Assert.Contains("UTF-8", issue.Reason);
+    }
+
+    [Fact]
+    public void A_hash_line_in_a_code_block_is_no_heading_and_an_empty_heading_is_reported()
+    {
+        Write("guide.md", "# 操作指南\n开头。\n\n## 备份\n运行：\n```\n# 先停止服务\nsystemctl stop bot\n```\n# \n空标题下面的话。\n## 恢复\n反过来做。\n");
+
+        var result = KnowledgeFolderLoader.Load(_folder);
+
+        Assert.Equal(["guide#操作指南", "guide#备份", "guide#恢复"], result.Entries.Select(e => e.Id));
+        Assert.Equal("运行：\n```\n# 先停止服务\nsystemctl stop bot\n```\n空标题下面的话。", result.Entries[1].Answer);
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(("guide.md", 10), (issue.File, issue.Line));
+        Assert.Contains("标题为空", issue.Reason);
+    }
+
+    [Fact]
+    public void A_link_that_is_not_a_web_address_is_reported_and_its_entry_skipped()
+    {
+        Write("kb.yaml", "- id: ok\n  questions: [好吗？]\n  answer: 好。\n  url: https://example.org/a\n- id: script-link\n  questions: [链接？]\n  answer: 点来源。\n  url: javascript:alert(1)\n");
+        Write("doc.md", "---\ntitle: 文档\nurl: file:///etc/passwd\n---\n# 文档\n正文。\n");
+
+        var result = KnowledgeFolderLoader.Load(_folder);
+
+        Assert.Equal(["ok"], result.Entries.Select(e => e.Id));
+        Assert.Equal([("doc.md", 1), ("kb.yaml", 8)], result.Issues.Select(i => (i.File, i.Line)).Order());
+        Assert.All(result.Issues, i => Assert.Contains("http", i.Reason));
+    }
+
+    [Fact]
+    public void An_answer_too_long_for_one_message_is_reported_and_the_others_load()
+    {
+        var huge = new string('长', KnowledgeEntry.MaxAnswerLength + 1);
+        Write("kb.yaml", Good + $"\n- id: huge\n  questions: [很长吗？]\n  answer: {huge}\n");
+        Write("doc.md", $"# 文档\n## 短的\n短。\n## 长的\n{huge}\n");
+
+        var result = KnowledgeFolderLoader.Load(_folder);
+
+        Assert.Equal(["doc#短的", "good-one", "good-two"], result.Entries.Select(e => e.Id));
+        Assert.Equal([("doc.md", 4), ("kb.yaml", 13)], result.Issues.Select(i => (i.File, i.Line)).Order());
+        Assert.All(result.Issues, i => Assert.Contains(KnowledgeEntry.MaxAnswerLength.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Reason));
+    }
+
+    [Fact]
+    public void A_link_back_up_the_folder_is_read_once()
+    {
+        Write("kb.yaml", Good);
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "loop"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "up"), _folder);
+        var shared = Directory.CreateTempSubdirectory("cppcc-kb-shared-").FullName;
+        File.WriteAllText(Path.Combine(shared, "shared.yaml"), "- id: shared\n  questions: [共享的？]\n  answer: 是。\n");
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "common"), shared);
+
+        var result = KnowledgeFolderLoader.Load(_folder);
+        Directory.Delete(shared, recursive: true);
+
+        Assert.Equal(["good-one", "good-two", "shared"], result.Entries.Select(e => e.Id).Order());
+        Assert.Empty(result.Issues);
+    }
+
+    [Fact]
     public void Related_ids_that_do_not_exist_are_reported_but_the_entry_loads()
     {
         Write("kb.yaml", "- id: lonely\n  questions: [孤单？]\n  answer: 是的。\n  related: [nowhere]\n");
@@ -117,6 +194,24 @@ public class KnowledgeFilesTests : IDisposable
 
         Assert.Single(result.Entries);
         Assert.Contains("nowhere", Assert.Single(result.Issues).Reason);
+    }
+
+    [Theory]
+    [InlineData("  \n第一行是空白")]
+    [InlineData("\t制表符开头")]
+    [InlineData("旧系统的\r回车")]
+    [InlineData("从 Word 复制的\u2028换行")]
+    public void Exported_text_with_odd_white_space_reads_back_exactly(string text)
+    {
+        var entry = new KnowledgeEntry { Id = "odd", Questions = ["怪吗？"], Answer = text, Source = text };
+
+        var yaml = new StringWriter();
+        KnowledgeYamlWriter.Write(yaml, [entry]);
+        var issues = new List<KnowledgeLoadIssue>();
+        var back = YamlEntryReader.Read("export.yaml", new StringReader(yaml.ToString()), issues).ToList();
+
+        Assert.Empty(issues);
+        Assert.Equal((text.TrimStart('\n'), text), (Assert.Single(back).Answer, back[0].Source));
     }
 
     [Fact]
