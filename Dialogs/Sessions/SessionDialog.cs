@@ -107,8 +107,16 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
             return await step.EndAsync(null, ct);
         }
 
+        var creator = _callers.Resolve(step.Context.Activity);
+        if (!creator.Has(Role.Staff))
+        {
+            // Read again here: the dialog may have begun before the sender was taken off the staff list.
+            await step.Context.SendActivityAsync(RootTexts.NotAllowed.For(step.Context), cancellationToken: ct);
+            return await step.EndAsync(null, ct);
+        }
+
         var s = step.State;
-        var created = _sessions.Create(new SessionDraft(s.Title, s.Kind, s.StartsAt, s.Location, s.Recurrence, "all"), _callers.Resolve(step.Context.Activity));
+        var created = _sessions.Create(new SessionDraft(s.Title, s.Kind, s.StartsAt, s.Location, s.Recurrence, "all"), creator);
         await SessionCreateAction.SendCreatedAsync(step.Context, created, _office, ct);
         return await step.EndAsync(created.Id, ct);
     }
