@@ -99,7 +99,7 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
 
     public bool Rsvp(string sessionId, Caller member, bool attends)
     {
-        if (sessions.Find(sessionId) is not { Cancelled: false })
+        if (sessions.Find(sessionId) is not { Cancelled: false } session || session.StartsAt <= time.GetUtcNow())
         {
             return false;
         }

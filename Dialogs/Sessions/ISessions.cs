@@ -88,7 +88,7 @@ public interface ISessions
     /// <summary>Cancels a session; members already reminded are told. False when there is no such upcoming session.</summary>
     bool Cancel(string id, Caller editor);
 
-    /// <summary>Stores a member's answer; false when the session does not exist or is cancelled.</summary>
+    /// <summary>Stores a member's answer; false when the session does not exist, is cancelled or has begun.</summary>
     bool Rsvp(string sessionId, Caller member, bool attends);
 
     /// <summary>The answers to a session, or null.</summary>

@@ -22,6 +22,8 @@ public static class SessionTexts
     internal static readonly Localized RsvpAttend = new("已记录：您将参加“{0}”。", "Noted: you will attend \"{0}\".");
     internal static readonly Localized RsvpAbsent = new("已记录：您请假不参加“{0}”。", "Noted: you will not attend \"{0}\".");
     internal static readonly Localized RsvpGone = new("该学习安排不存在或已取消。", "That session does not exist or was cancelled.");
+    internal static readonly Localized RsvpClosed = new("“{0}”已经开始，不能再回复参加或请假。如有变动，请联系工作人员。",
+        "\"{0}\" has already begun: answers are closed. Please tell the staff of any change.");
     internal static readonly Localized RsvpBad = new("回复（response）应为 attend 或 absent。", "The answer (response) must be attend or absent.");
     internal static readonly Localized AttendanceTitle = new("{0}“{1}”（{2}）出席情况：参加 {3} 人，请假 {4} 人，未回复 {5} 人。",
         "{0} \"{1}\" ({2}): {3} attending, {4} absent, {5} not answered.");
