@@ -16,6 +16,8 @@ public static class SessionTexts
     internal static readonly Localized TooLong = new("不能超过 {0} 字。", "at most {0} characters.");
     internal static readonly Localized NoUpcoming = new("近期没有学习安排。", "No upcoming sessions.");
     internal static readonly Localized UpcomingTitle = new("近期学习安排：", "Upcoming sessions:");
+    internal static readonly Localized AlreadyScheduled = new("已有相同的学习安排 {0}（标题、时间、地点都相同），没有重复创建。",
+        "Session {0} already has this title, time and place; no second one was created.");
     internal static readonly Localized NoSuchSession = new("没有找到学习安排 {0}。", "There is no session {0}.");
     internal static readonly Localized Cancelled = new("已取消学习安排 {0}，已收到提醒的成员会收到取消通知。", "Session {0} is cancelled; members already reminded are told.");
     internal static readonly Localized Moved = new("已更新学习安排 {0}：{1}，{2}。已收到提醒的成员会收到变更通知。", "Session {0} updated: {1}, {2}. Members already reminded are told.");

@@ -121,6 +121,26 @@ public class SessionDialogTests
     }
 
     [Fact]
+    public async Task The_same_session_create_sent_twice_creates_one_session()
+    {
+        var sessions = new FakeSessions();
+        Activity Submit(string startsAt) => new(ActivityTypes.Message)
+        {
+            Value = JObject.FromObject(new { action = "session.create", title = "集中学习", startsAt, location = "三楼会议室" }),
+        };
+
+        // A double click on the form (or the form sent again) would remind every member twice; the same title and place
+        // at the same instant, written in another offset, is the same session.
+        await Host(sessions, Role.Staff).Flow()
+            .Send(Submit("2026-12-01T14:30:00+08:00")).AssertReply(a => Assert.Contains("编号 XX-2026-0001", a.AsMessageActivity().Text))
+            .Send(Submit("2026-12-01T06:30:00Z")).AssertReply(a => Assert.Contains("已有相同的学习安排 XX-2026-0001", a.AsMessageActivity().Text))
+            .Send(Submit("2026-12-02T14:30:00+08:00")).AssertReply(a => Assert.Contains("编号 XX-2026-0002", a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.Equal(2, sessions.Created.Count);
+    }
+
+    [Fact]
     public async Task Rsvp_buttons_store_the_answer()
     {
         var sessions = new FakeSessions();
