@@ -165,7 +165,7 @@ public sealed class AttendanceCommand : SessionCommand
         };
         lines.AddRange(attendance.Answers.Select(a => SessionTexts.AttendanceLine.Format(turn, PlainText.Markdown(a.Name),
             (a.Attends ? SessionTexts.Attend : SessionTexts.Absent).For(turn))));
-        lines.AddRange(attendance.NotReplied.Select(n => SessionTexts.AttendanceLine.Format(turn, n.Name, SessionTexts.NoReply.For(turn))));
+        lines.AddRange(attendance.NotReplied.Select(n => SessionTexts.AttendanceLine.Format(turn, PlainText.Markdown(n.Name), SessionTexts.NoReply.For(turn))));
         var reply = MessageFactory.Text(string.Join("\n\n", lines));
         reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id), _office) };
         await _private.SendAsync(context, reply, cancellationToken);

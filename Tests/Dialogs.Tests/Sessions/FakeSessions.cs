@@ -32,7 +32,10 @@ public sealed class FakeSessions : ISessions
         return true;
     }
 
-    public AttendanceView? Attendance(string sessionId) => null;
+    /// <summary>What <see cref="Attendance"/> answers for any id.</summary>
+    public AttendanceView? AttendanceAnswer { get; set; }
+
+    public AttendanceView? Attendance(string sessionId) => AttendanceAnswer;
 
     private static SessionView View(string id, SessionDraft d) => new(id, d.Title, d.Kind, d.StartsAt, d.Location, d.Recurrence, d.Audience, false);
 }

@@ -141,6 +141,30 @@ public class SessionDialogTests
     }
 
     [Fact]
+    public async Task Attendance_shows_every_name_as_typed_answered_or_not()
+    {
+        var session = new SessionView("XX-2026-0001", "学习", SessionKind.Study, DateTimeOffset.UtcNow, "x", Recurrence.None, "all", false);
+        var sessions = new FakeSessions
+        {
+            AttendanceAnswer = new AttendanceView(session, [new RsvpView("[甲](https://evil.example)", "msteams:a", true, DateTimeOffset.UtcNow)], [])
+            {
+                NotReplied = [new NoReplyView("**乙**[点我](https://evil.example)", "msteams:b")],
+            },
+        };
+
+        await Host(sessions, Role.Staff).Flow()
+            .Send("出席情况 XX-2026-0001")
+            .AssertReply(a =>
+            {
+                var text = a.AsMessageActivity().Text;
+                Assert.Contains(@"\[甲\]", text);
+                Assert.Contains(@"\*\*乙\*\*\[点我\]", text);
+                Assert.DoesNotContain("](https://evil.example)", text);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Rsvp_buttons_store_the_answer()
     {
         var sessions = new FakeSessions();
