@@ -131,6 +131,26 @@ public sealed class BroadcastTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_group_audience_sent_as_a_list_is_refused_naming_the_field_and_nobody_gets_the_notice()
+    {
+        foreach (var m in new[] { "m1", "m2" })
+        {
+            await _teams.RegisterAsync(m);
+        }
+
+        await _teams.SubmitAsync(TeamsScenario.StaffAad, new JObject { ["action"] = "group.set", ["name"] = "民盟", ["kind"] = "界别", ["members"] = "m1" });
+        var value = Send("只发民盟的通知");
+        value["audience"] = new JArray("民盟");
+
+        var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, value));
+
+        Assert.Contains("字段 audience 的内容无法识别", reply);
+        Assert.DoesNotContain("TZ-", reply);
+        await _bot.DeliveryIdleAsync();
+        Assert.DoesNotContain(_stub.Requests, r => r.Body.Contains("只发民盟的通知"));
+    }
+
+    [Fact]
     public async Task Syncing_a_group_chat_roster_makes_members_who_never_wrote_reachable()
     {
         await _teams.RegisterAsync("m1");

@@ -120,6 +120,25 @@ public class SessionDialogTests
         Assert.Empty(sessions.Created);
     }
 
+    [Theory]
+    [InlineData("kind", "[\"study\"]")]
+    [InlineData("recurrence", "{\"every\":\"month\"}")]
+    [InlineData("audience", "[\"民盟\"]")]
+    public async Task Session_create_refuses_a_list_or_object_where_a_defaulted_field_belongs(string field, string json)
+    {
+        // Read as missing, these would quietly become a study session, a one-off, or one for every member.
+        var sessions = new FakeSessions();
+        var value = JObject.Parse("{\"action\":\"session.create\",\"title\":\"t\",\"startsAt\":\"2026-12-01T14:30:00+08:00\",\"location\":\"x\"}");
+        value[field] = JToken.Parse(json);
+
+        await Host(sessions, Role.Staff).Flow()
+            .Send(new Activity(ActivityTypes.Message) { Value = value })
+            .AssertReply(a => Assert.Contains("字段 " + field + " 的内容无法识别", a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.Empty(sessions.Created);
+    }
+
     [Fact]
     public async Task The_same_session_create_sent_twice_creates_one_session()
     {
