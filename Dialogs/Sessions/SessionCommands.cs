@@ -107,9 +107,14 @@ public sealed class SessionMoveCommand : SessionCommand
     {
         var turn = context.Turn;
         var parts = arguments.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2 || !SessionDraftReader.TryParseStart(parts[1], _office, out var start) || start <= _office.UtcNow)
+        if (parts.Length < 2 || !SessionDraftReader.TryParseStart(parts[1], _office, out var start))
         {
             return SayAsync(turn, SessionTexts.UsageMove.For(turn), cancellationToken);
+        }
+
+        if (SessionDraftReader.StartProblem(turn, start, _office) is { } why)
+        {
+            return SayAsync(turn, SessionTexts.BadField.Format(turn, "开始时间", "startsAt", why), cancellationToken);
         }
 
         var id = parts[0].ToUpperInvariant();

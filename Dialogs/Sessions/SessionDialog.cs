@@ -55,9 +55,9 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
         public Recurrence Recurrence { get; set; }
     }
 
-    /// <summary>The start prompt: a date and time in the future.</summary>
+    /// <summary>The start prompt: a date and time in the future, within the horizon sessions are planned for.</summary>
     public static Dialog CreateStartPrompt(OfficeTime office)
-        => new DateTimePrompt(StartPrompt, office, validator: (start, turn) => start <= office.UtcNow ? SessionTexts.InThePast.For(turn) : null);
+        => new DateTimePrompt(StartPrompt, office, validator: (start, turn) => SessionDraftReader.StartProblem(turn, start, office));
 
     private Task<DialogTurnResult> AskTitleStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
         => step.PromptAsync(PromptIds.Text, new PromptOptions { Prompt = SessionTexts.AskTitle.For(step.Context), CardField = "title" }, ct);

@@ -11,6 +11,7 @@ public static class SessionTexts
     internal static readonly Localized MissingField = new("请填写{0}（{1}）。", "Please fill in {0} ({1}).");
     internal static readonly Localized BadField = new("{0}（{1}）无效：{2}", "{0} ({1}) is invalid: {2}");
     internal static readonly Localized InThePast = new("开始时间必须晚于现在。", "the start must be in the future.");
+    internal static readonly Localized TooFarAhead = new("开始时间不能晚于 {0} 年之后，请检查年份。", "the start must be within {0} years from now; check the year.");
     internal static readonly Localized NotADate = new("请使用 ISO-8601 格式（如 2026-12-01T14:30:00+08:00）。", "use ISO-8601 (e.g. 2026-12-01T14:30:00+08:00).");
     internal static readonly Localized OneOf = new("可选值：{0}。", "allowed: {0}.");
     internal static readonly Localized TooLong = new("不能超过 {0} 字。", "at most {0} characters.");
