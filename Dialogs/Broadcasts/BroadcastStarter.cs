@@ -37,6 +37,12 @@ public sealed class BroadcastStarter(IBroadcasts broadcasts, ICallerResolver cal
             return null;
         }
 
+        if (started.Repeated)
+        {
+            await turn.SendActivityAsync(BroadcastTexts.AlreadySent.Format(turn, started.Id), cancellationToken: cancellationToken);
+            return started.Id;
+        }
+
         var text = BroadcastTexts.Started.Format(turn, started.Id, started.Recipients);
         if (started.Unreachable > 0)
         {
