@@ -34,7 +34,7 @@ public abstract class SessionCommand : ITextCommand
     protected static Task SayAsync(ITurnContext turn, string text, CancellationToken ct) => turn.SendActivityAsync(MessageFactory.Text(text), ct);
 }
 
-/// <summary><c>学习安排</c> / <c>sessions</c>: upcoming sessions.</summary>
+/// <summary><c>学习安排</c> / <c>sessions</c>: upcoming sessions meant for the caller (staff: every one).</summary>
 public sealed class SessionListCommand : SessionCommand
 {
     private readonly OfficeTime _office;
@@ -58,7 +58,7 @@ public sealed class SessionListCommand : SessionCommand
     public override Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var upcoming = Sessions.Upcoming(10);
+        var upcoming = Sessions.UpcomingFor(context.Caller, 10);
         var text = upcoming.Count == 0
             ? SessionTexts.NoUpcoming.For(turn)
             : SessionTexts.UpcomingTitle.For(turn) + "\n\n" + string.Join("\n\n", upcoming.Select(s => SessionTexts.Line(s, _office)));

@@ -27,6 +27,8 @@ public static class SessionTexts
     internal static readonly Localized RsvpGone = new("该学习安排不存在或已取消。", "That session does not exist or was cancelled.");
     internal static readonly Localized RsvpClosed = new("“{0}”已经开始，不能再回复参加或请假。如有变动，请联系工作人员。",
         "\"{0}\" has already begun: answers are closed. Please tell the staff of any change.");
+    internal static readonly Localized RsvpNotInAudience = new("“{0}”不在您的参加范围内（它面向其他分组），无需回复，回复也不会记录。如有疑问，请联系工作人员。",
+        "\"{0}\" is meant for another group, not for you: no answer is needed and none is recorded. Please ask the staff if in doubt.");
     internal static readonly Localized RsvpBad = new("回复（response）应为 attend 或 absent。", "The answer (response) must be attend or absent.");
     internal static readonly Localized AttendanceTitle = new("{0}“{1}”（{2}）出席情况：参加 {3} 人，请假 {4} 人，未回复 {5} 人。",
         "{0} \"{1}\" ({2}): {3} attending, {4} absent, {5} not answered.");
