@@ -31,6 +31,20 @@ public sealed class AudienceResolver(IConversationReferenceStore references, Per
     }
 
     /// <summary>
+    /// True when <paramref name="userKey"/> belongs to <paramref name="audience"/>, read as <see cref="Resolve"/> reads it:
+    /// "all" is every member, a staff-kept group its members (before a sector of the same name), a sector those who chose it.
+    /// </summary>
+    public bool Includes(string audience, string userKey)
+    {
+        if (audience == All)
+        {
+            return true;
+        }
+
+        return groups.Find(audience) is { } group ? group.MemberKeys.Contains(userKey) : sectors.Find(userKey) == audience;
+    }
+
+    /// <summary>
     /// The members of <paramref name="audience"/> reachable in a personal chat (stored, or one to open for a Teams member
     /// seen only in groups) and how many cannot be reached privately; null for an unknown group.
     /// </summary>

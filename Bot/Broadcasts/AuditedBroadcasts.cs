@@ -19,6 +19,12 @@ public sealed class AuditedBroadcasts(BroadcastService inner, IAuditTrail trail)
         CancellationToken cancellationToken)
     {
         var started = await inner.StartAsync(request, sender, staffConversation, cancellationToken);
+        if (started.Repeated)
+        {
+            // Nothing went out: the start it repeats is in the trail already.
+            return started;
+        }
+
         var text = request.Text.Length > TextShown ? request.Text[..TextShown] + "…" : request.Text;
         trail.Record(sender.UserKey, sender.Name, BroadcastSend.ActionName, started.Id, null,
             string.Create(CultureInfo.InvariantCulture, $"{request.Audience} · {started.Recipients} · {text}"));

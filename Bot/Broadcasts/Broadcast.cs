@@ -38,6 +38,13 @@ public sealed class Broadcast
 
     public bool Finished { get; set; }
 
+    /// <summary>
+    /// True when this notice says what <paramref name="earlier"/> said, from the same sender to the same audience: a
+    /// double click, or 发送 answered twice, which must not reach every member twice.
+    /// </summary>
+    public bool Repeats(Broadcast earlier)
+        => earlier.CreatedBy == CreatedBy && earlier.Text == Text && earlier.Audience == Audience && earlier.Link == Link && earlier.LinkTitle == LinkTitle;
+
     /// <summary>What the members' card shows (a method, so the stores do not map it as a column).</summary>
     public BroadcastRequest ToNotice() => new(Text, Audience, Link, LinkTitle);
 }

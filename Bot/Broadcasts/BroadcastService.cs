@@ -6,6 +6,7 @@ using Cppcc.Dialogs.Broadcasts;
 using Cppcc.Dialogs.Framework;
 using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 
 namespace Cppcc.Bot.Broadcasts;
@@ -15,7 +16,8 @@ namespace Cppcc.Bot.Broadcasts;
 /// started from a group chat or channel reports its progress privately).
 /// </summary>
 public sealed class BroadcastService(IBroadcastStore store, AudienceResolver audiences, DeliveryQueue queue,
-    ProactiveMessenger messenger, PersonalConversations personal, TimeProvider time, OfficeTime office, ILogger<BroadcastService> logger) : IBroadcasts
+    ProactiveMessenger messenger, PersonalConversations personal, IOptions<BroadcastsOptions> options, TimeProvider time, OfficeTime office,
+    ILogger<BroadcastService> logger) : IBroadcasts
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Audiences() => audiences.Names();
@@ -37,7 +39,7 @@ public sealed class BroadcastService(IBroadcastStore store, AudienceResolver aud
         var now = time.GetUtcNow();
         staffConversation.ActivityId = null;
         var progressConversation = await ProgressConversationAsync(sender, staffConversation, cancellationToken);
-        var broadcast = store.Add(new Broadcast
+        var claim = store.AddUnlessRepeated(new Broadcast
         {
             Year = office.Year(now),
             Text = request.Text,
@@ -48,7 +50,14 @@ public sealed class BroadcastService(IBroadcastStore store, AudienceResolver aud
             CreatedAt = now,
             Recipients = reachable.Count,
             StaffReferenceJson = progressConversation is null ? "" : JsonConvert.SerializeObject(progressConversation),
-        });
+        }, now - options.Value.RepeatWindow);
+        var broadcast = claim.Broadcast;
+        if (!claim.Added)
+        {
+            logger.LogInformation("Repeated start of broadcast {BroadcastId} answered with it; nothing queued again", broadcast.Id);
+            return new BroadcastStarted(broadcast.Id, broadcast.Recipients, 0) { Repeated = true };
+        }
+
         Enqueue(broadcast, reachable);
         logger.LogInformation("Broadcast {BroadcastId} queued for {Count} recipients ({Unreachable} unreachable)", broadcast.Id, reachable.Count,
             unreachable);

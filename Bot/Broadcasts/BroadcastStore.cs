@@ -15,6 +15,7 @@ public sealed class BroadcastStore : IBroadcastStore
         _broadcasts = LiteDbCollections.Open<Broadcast>(database, "broadcasts");
         _broadcasts.EnsureIndex(b => b.Year);
         _broadcasts.EnsureIndex(b => b.Finished);
+        _broadcasts.EnsureIndex(b => b.CreatedBy);
     }
 
     /// <inheritdoc />
@@ -22,11 +23,29 @@ public sealed class BroadcastStore : IBroadcastStore
     {
         lock (_numbering)
         {
-            var number = _broadcasts.Count(b => b.Year == broadcast.Year) + 1;
-            broadcast.Id = $"TZ-{broadcast.Year}-{number:D4}";
-            _broadcasts.Insert(broadcast);
-            return broadcast;
+            return Insert(broadcast);
         }
+    }
+
+    /// <inheritdoc />
+    public BroadcastClaim AddUnlessRepeated(Broadcast broadcast, DateTimeOffset since)
+    {
+        // One process owns the file, so the numbering lock is enough to make the look and the insert one step.
+        lock (_numbering)
+        {
+            var earlier = _broadcasts.Find(b => b.CreatedBy == broadcast.CreatedBy)
+                .Where(b => b.CreatedAt >= since && broadcast.Repeats(b))
+                .MaxBy(b => b.CreatedAt);
+            return earlier is null ? new BroadcastClaim(Insert(broadcast), true) : new BroadcastClaim(earlier, false);
+        }
+    }
+
+    private Broadcast Insert(Broadcast broadcast)
+    {
+        var number = _broadcasts.Count(b => b.Year == broadcast.Year) + 1;
+        broadcast.Id = $"TZ-{broadcast.Year}-{number:D4}";
+        _broadcasts.Insert(broadcast);
+        return broadcast;
     }
 
     /// <inheritdoc />

@@ -16,6 +16,7 @@ public static class BroadcastsServiceCollectionExtensions
     {
         services.AddOptions<BroadcastsOptions>().BindConfiguration(BroadcastsOptions.Section)
             .Validate(o => o.ProgressInterval >= TimeSpan.FromMilliseconds(100), "Broadcasts:ProgressInterval is too short.")
+            .Validate(o => o.RepeatWindow > TimeSpan.Zero, "Broadcasts:RepeatWindow must be positive.")
             .ValidateOnStart();
         services.AddStore<IBroadcastStore, BroadcastStore, PostgresBroadcastStore>();
         services.AddPostgresSchema("broadcasts-001", PostgresBroadcastStore.Schema);

@@ -24,6 +24,36 @@ public sealed class PostgresBroadcastStore(NpgsqlDataSource dataSource) : IBroad
     {
         using var connection = dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        Insert(transaction, broadcast);
+        transaction.Commit();
+        return broadcast;
+    }
+
+    /// <inheritdoc />
+    public BroadcastClaim AddUnlessRepeated(Broadcast broadcast, DateTimeOffset since)
+    {
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        // The sender's starts, on any instance, wait here in turn until the one ahead commits, so the second of a double
+        // click sees the first one's row (each statement reads what was committed before it began).
+        transaction.Execute("SELECT pg_advisory_xact_lock(hashtextextended('broadcasts:' || $1, 0))", broadcast.CreatedBy);
+        var earlier = transaction.Query("SELECT doc FROM broadcasts WHERE doc->>'CreatedBy' = $1 AND year >= $2",
+                r => PostgresDocument.Read<Broadcast>(r, 0), broadcast.CreatedBy, broadcast.Year - 1)
+            .Where(b => b.CreatedAt >= since && broadcast.Repeats(b))
+            .MaxBy(b => b.CreatedAt);
+        if (earlier is not null)
+        {
+            return new BroadcastClaim(earlier, false);
+        }
+
+        Insert(transaction, broadcast);
+        transaction.Commit();
+        return new BroadcastClaim(broadcast, true);
+    }
+
+    private static void Insert(NpgsqlTransaction transaction, Broadcast broadcast)
+    {
+        var connection = transaction.Connection!;
         using (var next = new NpgsqlCommand(
             """
             INSERT INTO broadcast_counters (year, value) VALUES ($1, (SELECT count(*) FROM broadcasts WHERE year = $1) + 1)
@@ -40,9 +70,6 @@ public sealed class PostgresBroadcastStore(NpgsqlDataSource dataSource) : IBroad
             AddColumns(insert, broadcast);
             insert.ExecuteNonQuery();
         }
-
-        transaction.Commit();
-        return broadcast;
     }
 
     /// <inheritdoc />

@@ -23,6 +23,12 @@ public sealed class AuditedSessions(SessionService inner, IAuditTrail trail) : I
     public IReadOnlyList<SessionView> Upcoming(int max) => inner.Upcoming(max);
 
     /// <inheritdoc />
+    public IReadOnlyList<SessionView> UpcomingFor(Caller viewer, int max) => inner.UpcomingFor(viewer, max);
+
+    /// <inheritdoc />
+    public bool InAudience(SessionView session, Caller member) => inner.InAudience(session, member);
+
+    /// <inheritdoc />
     public SessionView? Find(string id) => inner.Find(id);
 
     /// <inheritdoc />

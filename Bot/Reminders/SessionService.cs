@@ -38,6 +38,13 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
 
     public IReadOnlyList<SessionView> Upcoming(int max) => sessions.StartingAfter(time.GetUtcNow()).Take(max).Select(s => s.ToView()).ToList();
 
+    public IReadOnlyList<SessionView> UpcomingFor(Caller viewer, int max)
+        => sessions.StartingAfter(time.GetUtcNow())
+            .Where(s => viewer.Has(Role.Staff) || audiences.Includes(s.Audience, viewer.UserKey))
+            .Take(max).Select(s => s.ToView()).ToList();
+
+    public bool InAudience(SessionView session, Caller member) => audiences.Includes(session.Audience, member.UserKey);
+
     public SessionView? Find(string id) => sessions.Find(id) is { } s ? s.ToView() : null;
 
     public SessionView? Update(string id, string? title, DateTimeOffset? startsAt, string? location, Caller editor)
@@ -99,7 +106,9 @@ public sealed class SessionService(ISessionStore sessions, IRsvpStore rsvps, Aud
 
     public bool Rsvp(string sessionId, Caller member, bool attends)
     {
-        if (sessions.Find(sessionId) is not { Cancelled: false })
+        // An answer from outside the audience would count as attendance in 我的履职 for a session the member was never invited to.
+        if (sessions.Find(sessionId) is not { Cancelled: false } session || session.StartsAt <= time.GetUtcNow()
+            || !audiences.Includes(session.Audience, member.UserKey))
         {
             return false;
         }

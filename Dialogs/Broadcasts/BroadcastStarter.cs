@@ -14,6 +14,13 @@ public sealed class BroadcastStarter(IBroadcasts broadcasts, ICallerResolver cal
     public async Task<string?> StartAsync(ITurnContext turn, BroadcastRequest request, CancellationToken cancellationToken)
     {
         var caller = callers.Resolve(turn.Activity);
+        if (!caller.Has(Role.Staff))
+        {
+            // Read again here: the 通知 dialog may have begun before the sender was taken off the staff list.
+            await turn.SendActivityAsync(RootTexts.NotAllowed.For(turn), cancellationToken: cancellationToken);
+            return null;
+        }
+
         var problem = BroadcastValidation.Problem(turn, request, broadcasts.Audiences());
         if (problem is not null)
         {
@@ -28,6 +35,12 @@ public sealed class BroadcastStarter(IBroadcasts broadcasts, ICallerResolver cal
         {
             await turn.SendActivityAsync(BroadcastTexts.NoRecipients.For(turn), cancellationToken: cancellationToken);
             return null;
+        }
+
+        if (started.Repeated)
+        {
+            await turn.SendActivityAsync(BroadcastTexts.AlreadySent.Format(turn, started.Id), cancellationToken: cancellationToken);
+            return started.Id;
         }
 
         var text = BroadcastTexts.Started.Format(turn, started.Id, started.Recipients);

@@ -16,6 +16,8 @@ internal static class BroadcastTexts
     public static readonly Localized NotSent = new("已取消，通知未发送。", "Cancelled; nothing was sent.");
     public static readonly Localized Started = new("通知 {0} 已开始发送，共 {1} 位接收人。进度卡片会随发送更新。",
         "Notice {0} is on its way to {1} recipients. The progress card updates as it goes.");
+    public static readonly Localized AlreadySent = new("相同的通知刚刚已发送（编号 {0}），本次没有重复发送。输入“通知结果 {0}”可查看发送结果。",
+        "This notice was just sent ({0}); it was not sent again. Type \"broadcast report {0}\" for its results.");
     public static readonly Localized Unreachable = new("另有 {0} 位成员尚未与助手建立对话，暂时无法送达。",
         "{0} more members never opened a chat with the assistant and cannot be reached yet.");
     public static readonly Localized MissingText = new("通知内容（text）不能为空。", "The notice text (text) is required.");

@@ -18,7 +18,14 @@ public sealed record BroadcastRequest(string Text, string Audience, string? Link
 /// <param name="Id">The broadcast id, e.g. TZ-2026-0001.</param>
 /// <param name="Recipients">Members queued.</param>
 /// <param name="Unreachable">Members of the audience with no stored conversation (they never wrote to or installed the bot).</param>
-public sealed record BroadcastStarted(string Id, int Recipients, int Unreachable);
+public sealed record BroadcastStarted(string Id, int Recipients, int Unreachable)
+{
+    /// <summary>
+    /// True when the sender started the same notice moments ago (a double click, 发送 twice): <see cref="Id"/> is that
+    /// one, and nothing was queued again.
+    /// </summary>
+    public bool Repeated { get; init; }
+}
 
 /// <summary>Per-recipient results of a broadcast.</summary>
 /// <param name="Id">The broadcast id.</param>

@@ -79,6 +79,15 @@ public interface ISessions
     /// <summary>Upcoming sessions (not cancelled), soonest first.</summary>
     IReadOnlyList<SessionView> Upcoming(int max);
 
+    /// <summary>
+    /// Upcoming sessions <paramref name="viewer"/> is meant to see, soonest first: staff every one, a member those of
+    /// their audience (all members, or a group or sector they belong to).
+    /// </summary>
+    IReadOnlyList<SessionView> UpcomingFor(Caller viewer, int max);
+
+    /// <summary>True when <paramref name="member"/> belongs to the session's audience, and so may answer it.</summary>
+    bool InAudience(SessionView session, Caller member);
+
     /// <summary>A session by id, or null.</summary>
     SessionView? Find(string id);
 
@@ -88,7 +97,7 @@ public interface ISessions
     /// <summary>Cancels a session; members already reminded are told. False when there is no such upcoming session.</summary>
     bool Cancel(string id, Caller editor);
 
-    /// <summary>Stores a member's answer; false when the session does not exist or is cancelled.</summary>
+    /// <summary>Stores a member's answer; false when the session does not exist, is cancelled, has begun, or is not meant for them.</summary>
     bool Rsvp(string sessionId, Caller member, bool attends);
 
     /// <summary>The answers to a session, or null.</summary>

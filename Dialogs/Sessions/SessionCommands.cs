@@ -34,7 +34,7 @@ public abstract class SessionCommand : ITextCommand
     protected static Task SayAsync(ITurnContext turn, string text, CancellationToken ct) => turn.SendActivityAsync(MessageFactory.Text(text), ct);
 }
 
-/// <summary><c>学习安排</c> / <c>sessions</c>: upcoming sessions.</summary>
+/// <summary><c>学习安排</c> / <c>sessions</c>: upcoming sessions meant for the caller (staff: every one).</summary>
 public sealed class SessionListCommand : SessionCommand
 {
     private readonly OfficeTime _office;
@@ -58,7 +58,7 @@ public sealed class SessionListCommand : SessionCommand
     public override Task ExecuteAsync(RouteContext context, string arguments, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var upcoming = Sessions.Upcoming(10);
+        var upcoming = Sessions.UpcomingFor(context.Caller, 10);
         var text = upcoming.Count == 0
             ? SessionTexts.NoUpcoming.For(turn)
             : SessionTexts.UpcomingTitle.For(turn) + "\n\n" + string.Join("\n\n", upcoming.Select(s => SessionTexts.Line(s, _office)));
@@ -107,9 +107,14 @@ public sealed class SessionMoveCommand : SessionCommand
     {
         var turn = context.Turn;
         var parts = arguments.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2 || !SessionDraftReader.TryParseStart(parts[1], _office, out var start) || start <= _office.UtcNow)
+        if (parts.Length < 2 || !SessionDraftReader.TryParseStart(parts[1], _office, out var start))
         {
             return SayAsync(turn, SessionTexts.UsageMove.For(turn), cancellationToken);
+        }
+
+        if (SessionDraftReader.StartProblem(turn, start, _office) is { } why)
+        {
+            return SayAsync(turn, SessionTexts.BadField.Format(turn, "开始时间", "startsAt", why), cancellationToken);
         }
 
         var id = parts[0].ToUpperInvariant();
@@ -165,7 +170,7 @@ public sealed class AttendanceCommand : SessionCommand
         };
         lines.AddRange(attendance.Answers.Select(a => SessionTexts.AttendanceLine.Format(turn, PlainText.Markdown(a.Name),
             (a.Attends ? SessionTexts.Attend : SessionTexts.Absent).For(turn))));
-        lines.AddRange(attendance.NotReplied.Select(n => SessionTexts.AttendanceLine.Format(turn, n.Name, SessionTexts.NoReply.For(turn))));
+        lines.AddRange(attendance.NotReplied.Select(n => SessionTexts.AttendanceLine.Format(turn, PlainText.Markdown(n.Name), SessionTexts.NoReply.For(turn))));
         var reply = MessageFactory.Text(string.Join("\n\n", lines));
         reply.Attachments = new List<Attachment> { DownloadCard.Create(turn, _links.Create(context.Caller, ExportKinds.Attendance, s.Id), _office) };
         await _private.SendAsync(context, reply, cancellationToken);

@@ -22,6 +22,14 @@ public sealed class SessionCreateAction(ISessions sessions, OfficeTime office) :
             return;
         }
 
+        // A double click on the form, or the form sent again, would remind every member twice.
+        if (sessions.Upcoming(int.MaxValue).FirstOrDefault(s => s.Title == draft.Title && s.StartsAt == draft.StartsAt
+                && s.Location == draft.Location && s.Audience == draft.Audience) is { } same)
+        {
+            await turn.SendActivityAsync(SessionTexts.AlreadyScheduled.Format(turn, same.Id), cancellationToken: cancellationToken);
+            return;
+        }
+
         await SendCreatedAsync(turn, sessions.Create(draft, context.Caller), Office, cancellationToken);
     }
 

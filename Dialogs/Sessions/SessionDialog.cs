@@ -55,9 +55,9 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
         public Recurrence Recurrence { get; set; }
     }
 
-    /// <summary>The start prompt: a date and time in the future.</summary>
+    /// <summary>The start prompt: a date and time in the future, within the horizon sessions are planned for.</summary>
     public static Dialog CreateStartPrompt(OfficeTime office)
-        => new DateTimePrompt(StartPrompt, office, validator: (start, turn) => start <= office.UtcNow ? SessionTexts.InThePast.For(turn) : null);
+        => new DateTimePrompt(StartPrompt, office, validator: (start, turn) => SessionDraftReader.StartProblem(turn, start, office));
 
     private Task<DialogTurnResult> AskTitleStepAsync(WaterfallStepContext<State> step, CancellationToken ct)
         => step.PromptAsync(PromptIds.Text, new PromptOptions { Prompt = SessionTexts.AskTitle.For(step.Context), CardField = "title" }, ct);
@@ -107,8 +107,16 @@ public sealed class SessionDialog : WaterfallDialog<SessionDialog.State>
             return await step.EndAsync(null, ct);
         }
 
+        var creator = _callers.Resolve(step.Context.Activity);
+        if (!creator.Has(Role.Staff))
+        {
+            // Read again here: the dialog may have begun before the sender was taken off the staff list.
+            await step.Context.SendActivityAsync(RootTexts.NotAllowed.For(step.Context), cancellationToken: ct);
+            return await step.EndAsync(null, ct);
+        }
+
         var s = step.State;
-        var created = _sessions.Create(new SessionDraft(s.Title, s.Kind, s.StartsAt, s.Location, s.Recurrence, "all"), _callers.Resolve(step.Context.Activity));
+        var created = _sessions.Create(new SessionDraft(s.Title, s.Kind, s.StartsAt, s.Location, s.Recurrence, "all"), creator);
         await SessionCreateAction.SendCreatedAsync(step.Context, created, _office, ct);
         return await step.EndAsync(created.Id, ct);
     }

@@ -9,6 +9,9 @@ public static class SessionDraftReader
     internal const int MaxTitle = 100;
     internal const int MaxLocation = 200;
 
+    /// <summary>How far ahead a session may be scheduled: the committee plans a year or two at most.</summary>
+    internal const int MaxYearsAhead = 2;
+
     /// <summary>The draft, or the message naming what is wrong.</summary>
     public static (SessionDraft? Draft, string? Problem) Read(ITurnContext turn, SessionCreate value, OfficeTime office, IReadOnlyList<string> audiences)
     {
@@ -41,9 +44,9 @@ public static class SessionDraftReader
             return Bad(turn, "开始时间", "startsAt", SessionTexts.NotADate.For(turn));
         }
 
-        if (startsAt <= office.UtcNow)
+        if (StartProblem(turn, startsAt, office) is { } why)
         {
-            return Bad(turn, "开始时间", "startsAt", SessionTexts.InThePast.For(turn));
+            return Bad(turn, "开始时间", "startsAt", why);
         }
 
         var location = InputText.Fold(value.Location);
@@ -85,8 +88,28 @@ public static class SessionDraftReader
         return Framework.Prompts.DateTimeText.TryParse(text, office.UtcNow, office.Zone, out startsAt);
     }
 
+    /// <summary>
+    /// Why a session cannot start at <paramref name="startsAt"/> (in the past, or beyond <see cref="MaxYearsAhead"/>: a
+    /// mistyped year such as 9999 would otherwise make a series nobody can see the end of), or null when it can.
+    /// </summary>
+    public static string? StartProblem(ITurnContext turn, DateTimeOffset startsAt, OfficeTime office)
+    {
+        if (startsAt <= office.UtcNow)
+        {
+            return SessionTexts.InThePast.For(turn);
+        }
+
+        return startsAt > office.UtcNow.AddYears(MaxYearsAhead) ? SessionTexts.TooFarAhead.Format(turn, MaxYearsAhead) : null;
+    }
+
+    /// <summary>Exactly one defined name, any case. Enum.TryParse would also take "study, meeting" (both ORed together,
+    /// which reads as meeting) and numbers, neither of which the contract offers.</summary>
     private static bool TryEnum<T>(string text, out T value) where T : struct, Enum
-        => Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
+    {
+        var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        value = name is null ? default : Enum.Parse<T>(name);
+        return name is not null;
+    }
 
     private static (SessionDraft?, string?) Missing(ITurnContext turn, string label, string field)
         => (null, SessionTexts.MissingField.Format(turn, label, field));

@@ -22,9 +22,24 @@ public sealed class SessionRsvpAction(ISessions sessions, OfficeTime office) : C
 
         var attends = submit.Response == SessionRsvp.Attend;
         var sessionId = (submit.SessionId ?? "").Trim();
-        if (sessions.Find(sessionId) is not { Cancelled: false } session || !sessions.Rsvp(sessionId, context.Caller, attends))
+        if (sessions.Find(sessionId) is not { Cancelled: false } session)
         {
             await turn.SendActivityAsync(SessionTexts.RsvpGone.For(turn), cancellationToken: cancellationToken);
+            return;
+        }
+
+        // 学习安排 names every session's id to staff, and an id can be typed into a hand-made submit: an answer from outside
+        // the audience would count as attendance of a session the member was never invited to.
+        if (!sessions.InAudience(session, context.Caller))
+        {
+            await turn.SendActivityAsync(SessionTexts.RsvpNotInAudience.Format(turn, session.Title), cancellationToken: cancellationToken);
+            return;
+        }
+
+        // The reminder card stays in the chat: an answer clicked once the session has begun would count as attendance.
+        if (session.StartsAt <= Office.UtcNow || !sessions.Rsvp(sessionId, context.Caller, attends))
+        {
+            await turn.SendActivityAsync(SessionTexts.RsvpClosed.Format(turn, session.Title), cancellationToken: cancellationToken);
             return;
         }
 

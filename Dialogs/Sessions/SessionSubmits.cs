@@ -21,12 +21,17 @@ public sealed record SessionRsvp(string? SessionId, string? Response) : ICardSub
 /// <summary>
 /// Staff schedule a session:
 /// <c>{"action":"session.create","title","kind":"study|lecture|meeting","startsAt","location","recurrence":"none|monthly|quarterly","audience"}</c>.
+/// Kind, recurrence and audience default to study, none and all when missing; when there but no text, they are refused.
 /// </summary>
 public sealed record SessionCreate(string? Title, string? Kind, string? StartsAt, string? Location, string? Recurrence, string? Audience)
     : ICardSubmit<SessionCreate>
 {
     /// <inheritdoc />
     public static string ActionName => "session.create";
+
+    /// <inheritdoc />
+    public static IReadOnlyList<string> DefaultedFields { get; } =
+        [CardSubmit.Field<SessionCreate>(s => s.Kind), CardSubmit.Field<SessionCreate>(s => s.Recurrence), CardSubmit.Field<SessionCreate>(s => s.Audience)];
 }
 
 /// <summary>Staff edit a session: <c>{"action":"session.update","sessionId","title"?,"startsAt"?,"location"?}</c>.</summary>

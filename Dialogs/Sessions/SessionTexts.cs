@@ -11,17 +11,24 @@ public static class SessionTexts
     internal static readonly Localized MissingField = new("请填写{0}（{1}）。", "Please fill in {0} ({1}).");
     internal static readonly Localized BadField = new("{0}（{1}）无效：{2}", "{0} ({1}) is invalid: {2}");
     internal static readonly Localized InThePast = new("开始时间必须晚于现在。", "the start must be in the future.");
+    internal static readonly Localized TooFarAhead = new("开始时间不能晚于 {0} 年之后，请检查年份。", "the start must be within {0} years from now; check the year.");
     internal static readonly Localized NotADate = new("请使用 ISO-8601 格式（如 2026-12-01T14:30:00+08:00）。", "use ISO-8601 (e.g. 2026-12-01T14:30:00+08:00).");
     internal static readonly Localized OneOf = new("可选值：{0}。", "allowed: {0}.");
     internal static readonly Localized TooLong = new("不能超过 {0} 字。", "at most {0} characters.");
     internal static readonly Localized NoUpcoming = new("近期没有学习安排。", "No upcoming sessions.");
     internal static readonly Localized UpcomingTitle = new("近期学习安排：", "Upcoming sessions:");
+    internal static readonly Localized AlreadyScheduled = new("已有相同的学习安排 {0}（标题、时间、地点都相同），没有重复创建。",
+        "Session {0} already has this title, time and place; no second one was created.");
     internal static readonly Localized NoSuchSession = new("没有找到学习安排 {0}。", "There is no session {0}.");
     internal static readonly Localized Cancelled = new("已取消学习安排 {0}，已收到提醒的成员会收到取消通知。", "Session {0} is cancelled; members already reminded are told.");
     internal static readonly Localized Moved = new("已更新学习安排 {0}：{1}，{2}。已收到提醒的成员会收到变更通知。", "Session {0} updated: {1}, {2}. Members already reminded are told.");
     internal static readonly Localized RsvpAttend = new("已记录：您将参加“{0}”。", "Noted: you will attend \"{0}\".");
     internal static readonly Localized RsvpAbsent = new("已记录：您请假不参加“{0}”。", "Noted: you will not attend \"{0}\".");
     internal static readonly Localized RsvpGone = new("该学习安排不存在或已取消。", "That session does not exist or was cancelled.");
+    internal static readonly Localized RsvpClosed = new("“{0}”已经开始，不能再回复参加或请假。如有变动，请联系工作人员。",
+        "\"{0}\" has already begun: answers are closed. Please tell the staff of any change.");
+    internal static readonly Localized RsvpNotInAudience = new("“{0}”不在您的参加范围内（它面向其他分组），无需回复，回复也不会记录。如有疑问，请联系工作人员。",
+        "\"{0}\" is meant for another group, not for you: no answer is needed and none is recorded. Please ask the staff if in doubt.");
     internal static readonly Localized RsvpBad = new("回复（response）应为 attend 或 absent。", "The answer (response) must be attend or absent.");
     internal static readonly Localized AttendanceTitle = new("{0}“{1}”（{2}）出席情况：参加 {3} 人，请假 {4} 人，未回复 {5} 人。",
         "{0} \"{1}\" ({2}): {3} attending, {4} absent, {5} not answered.");

@@ -39,9 +39,9 @@ public sealed class SessionUpdateAction(ISessions sessions, OfficeTime office) :
             {
                 problem = SessionTexts.BadField.Format(turn, "开始时间", "startsAt", SessionTexts.NotADate.For(turn));
             }
-            else if (parsed <= Office.UtcNow)
+            else if (SessionDraftReader.StartProblem(turn, parsed, Office) is { } why)
             {
-                problem = SessionTexts.BadField.Format(turn, "开始时间", "startsAt", SessionTexts.InThePast.For(turn));
+                problem = SessionTexts.BadField.Format(turn, "开始时间", "startsAt", why);
             }
             else
             {

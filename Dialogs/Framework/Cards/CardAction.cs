@@ -21,8 +21,16 @@ public abstract class CardAction<TSubmit>(OfficeTime office) : ICardAction where
     public abstract Role MinimumRole { get; }
 
     /// <inheritdoc />
-    public Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
-        => HandleAsync(context, CardSubmit.Read<TSubmit>(value, Office), cancellationToken);
+    public async Task ExecuteAsync(RouteContext context, JObject value, CancellationToken cancellationToken)
+    {
+        if (CardSubmit.UnreadableDefaultedField<TSubmit>(value, Office) is { } field)
+        {
+            await context.Turn.SendActivityAsync(CardTexts.UnreadableField.Format(context.Turn, field), cancellationToken: cancellationToken);
+            return;
+        }
+
+        await HandleAsync(context, CardSubmit.Read<TSubmit>(value, Office), cancellationToken);
+    }
 
     /// <summary>Handles one submit.</summary>
     protected abstract Task HandleAsync(RouteContext context, TSubmit submit, CancellationToken cancellationToken);

@@ -41,6 +41,13 @@ public static class CardSubmit
         return (T)shape.Constructor.Invoke(arguments);
     }
 
+    /// <summary>
+    /// The first of <typeparamref name="T"/>'s <see cref="ICardSubmit{TSelf}.DefaultedFields"/> that <paramref name="value"/>
+    /// holds but <see cref="Read{T}"/> would read as missing (an array, an object), or null when there is none.
+    /// </summary>
+    public static string? UnreadableDefaultedField<T>(JObject value, OfficeTime office) where T : class, ICardSubmit<T>
+        => T.DefaultedFields.FirstOrDefault(field => value[field] is { Type: not JTokenType.Null } token && Scalar(token, office) is null);
+
     /// <summary>The wire name of <typeparamref name="T"/>'s field <paramref name="field"/>: the id of the input that fills it.</summary>
     public static string Field<T>(Expression<Func<T, string?>> field) where T : class, ICardSubmit<T>
         => field.Body is MemberExpression { Member: PropertyInfo property }

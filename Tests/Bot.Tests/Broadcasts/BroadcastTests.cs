@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Cppcc.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -67,6 +68,72 @@ public sealed class BroadcastTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_double_click_on_send_answers_with_the_notice_already_sent_and_every_member_gets_it_once()
+    {
+        foreach (var m in new[] { "m1", "m2" })
+        {
+            await _teams.RegisterAsync(m);
+        }
+
+        var first = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("周五下午集中学习，请准时参加。")));
+        var again = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("周五下午集中学习，请准时参加。")));
+        // Both clicks of a double click arrive together, too.
+        var together = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => _teams.SubmitAsync(TeamsScenario.StaffAad, Send("周六上午调研，请准时集合。"))));
+        var other = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, Send("周五下午集中学习，地点改在三楼。")));
+
+        var id = Regex.Match(first, @"TZ-\d{4}-\d{4}").Value;
+        Assert.Contains("已开始发送", first);
+        Assert.Contains("相同的通知刚刚已发送（编号 " + id + "），本次没有重复发送", again);
+        var replies = together.Select(TeamsScenario.Text).ToList();
+        Assert.Single(replies, r => r.Contains("已开始发送"));
+        Assert.Single(replies, r => r.Contains("本次没有重复发送"));
+        Assert.Contains("已开始发送", other);
+        // The last notice is queued after any second copy of the others would have been.
+        await TeamsScenario.WaitUntilAsync(() => new[] { "m1", "m2" }.All(m => _stub.To(TeamsScenario.Conversation(m)).Any(r => r.Body.Contains("地点改在三楼"))));
+        await _bot.DeliveryIdleAsync();
+        foreach (var m in new[] { "m1", "m2" })
+        {
+            var to = _stub.To(TeamsScenario.Conversation(m)).ToList();
+            Assert.Single(to, r => r.Body.Contains("周五下午集中学习，请准时参加。"));
+            Assert.Single(to, r => r.Body.Contains("周六上午调研，请准时集合。"));
+            Assert.Single(to, r => r.Body.Contains("地点改在三楼"));
+        }
+    }
+
+    [Fact]
+    public async Task Send_answered_twice_at_once_in_the_notice_dialog_sends_the_notice_once()
+    {
+        foreach (var m in new[] { "m1", "m2" })
+        {
+            await _teams.RegisterAsync(m);
+        }
+
+        await _teams.SayAsync(TeamsScenario.StaffAad, "通知");
+        await _teams.SayAsync(TeamsScenario.StaffAad, "本周五下午三点集中学习。");
+        Assert.Contains("确认发送", TeamsScenario.Text(await _teams.SayAsync(TeamsScenario.StaffAad, "无")));
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try
+            {
+                return TeamsScenario.Text(await _teams.SayAsync(TeamsScenario.StaffAad, "发送"));
+            }
+            catch (HttpRequestException e)
+            {
+                // One of two turns on one conversation may lose the state write; what counts is what members get.
+                return e.Message;
+            }
+        }));
+
+        Assert.Single(Regex.Matches(string.Join("\n", replies), @"TZ-\d{4}-\d{4}").Select(m => m.Value).Distinct());
+        await _bot.DeliveryIdleAsync();
+        foreach (var m in new[] { "m1", "m2" })
+        {
+            Assert.Single(_stub.To(TeamsScenario.Conversation(m)), r => r.Body.Contains("本周五下午三点集中学习"));
+        }
+    }
+
+    [Fact]
     public async Task The_report_command_gives_staff_a_short_lived_link_to_the_per_recipient_csv()
     {
         await _teams.RegisterAsync("m1");
@@ -128,6 +195,26 @@ public sealed class BroadcastTests : IAsyncLifetime
         Assert.Equal(2, _stub.Requests.Count(r => r.Body.Contains("民盟界别活动通知")));
         Assert.DoesNotContain(_stub.To(TeamsScenario.Conversation("m4")), r => r.Body.Contains("民盟界别活动通知"));
         Assert.Contains("民盟：2 人", TeamsScenario.Text(await _teams.SayAsync(TeamsScenario.StaffAad, "分组")).Replace("界别“民盟”", "民盟"));
+    }
+
+    [Fact]
+    public async Task A_group_audience_sent_as_a_list_is_refused_naming_the_field_and_nobody_gets_the_notice()
+    {
+        foreach (var m in new[] { "m1", "m2" })
+        {
+            await _teams.RegisterAsync(m);
+        }
+
+        await _teams.SubmitAsync(TeamsScenario.StaffAad, new JObject { ["action"] = "group.set", ["name"] = "民盟", ["kind"] = "界别", ["members"] = "m1" });
+        var value = Send("只发民盟的通知");
+        value["audience"] = new JArray("民盟");
+
+        var reply = TeamsScenario.Text(await _teams.SubmitAsync(TeamsScenario.StaffAad, value));
+
+        Assert.Contains("字段 audience 的内容无法识别", reply);
+        Assert.DoesNotContain("TZ-", reply);
+        await _bot.DeliveryIdleAsync();
+        Assert.DoesNotContain(_stub.Requests, r => r.Body.Contains("只发民盟的通知"));
     }
 
     [Fact]

@@ -195,5 +195,25 @@ public class DutyRecordTests : IDisposable
         Assert.Contains("抱歉，您没有使用此功能的权限", ReportBot.Read(await bot.Public("ranking 2026")));
     }
 
+    [Fact]
+    public async Task An_answer_given_after_the_session_began_is_refused_and_changes_no_points()
+    {
+        using var bot = Bot();
+        var reply = ReportBot.Read(await bot.Staff("", Session(Start.AddDays(1))));
+        var id = Regex.Match(reply, @"HD-\d{4}-\d{4}").Value;
+        Assert.Contains("请假", ReportBot.Read(await bot.Member("", Rsvp(id, "absent"), user: "m2", name: "李委员")));
+        _time.Advance(TimeSpan.FromDays(2));
+
+        // The reminder card stays in the chat: a click on it (or a replayed one) after the session is no attendance.
+        var late = ReportBot.Read(await bot.Member("", Rsvp(id, "attend")));
+        var changed = ReportBot.Read(await bot.Member("", Rsvp(id, "attend"), user: "m2", name: "李委员"));
+
+        Assert.Contains("已经开始", late);
+        Assert.DoesNotContain("您将参加", late);
+        Assert.DoesNotContain("您将参加", changed);
+        Assert.Contains("学习活动：参加 0 次，请假 0 次，未答复 1 次", ReportBot.Read(await bot.Member("我的履职")));
+        Assert.Contains("学习活动：参加 0 次，请假 1 次，未答复 0 次", ReportBot.Read(await bot.Member("我的履职", user: "m2", name: "李委员")));
+    }
+
     public void Dispose() => _db.Dispose();
 }

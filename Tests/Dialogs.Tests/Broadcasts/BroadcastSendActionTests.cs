@@ -49,6 +49,9 @@ public class BroadcastSendActionTests
     [InlineData("""{"action":"broadcast.send","text":"   ","audience":"all"}""", "通知内容（text）不能为空")]
     [InlineData("""{"action":"broadcast.send","text":{"x":1}}""", "通知内容（text）不能为空")]
     [InlineData("""{"action":"broadcast.send","text":"通知","link":"ftp://example.org"}""", "链接（link）必须以 http:// 或 https:// 开头")]
+    // An audience that is there but no text is never read as missing, which would mean every member.
+    [InlineData("""{"action":"broadcast.send","text":"通知","audience":["民盟"]}""", "字段 audience 的内容无法识别")]
+    [InlineData("""{"action":"broadcast.send","text":"通知","audience":{"name":"民盟"}}""", "字段 audience 的内容无法识别")]
     public async Task A_bad_field_is_named_and_nothing_is_sent(string json, string expected)
     {
         var broadcasts = new RecordingBroadcasts();

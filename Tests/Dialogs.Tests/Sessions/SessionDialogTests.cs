@@ -41,6 +41,18 @@ public class SessionDialogTests
             0
         },
         {
+            "a start years ahead (a mistyped year) is asked again",
+            new[]
+            {
+                new Line("安排学习", "请输入学习安排的标题"),
+                new Line("学习贯彻全会精神", "类型"),
+                new Line("1", "开始时间"),
+                new Line("2099-12-31 23:00", "开始时间不能晚于 2 年之后"),
+                new Line("取消", "已取消，没有保存任何内容"),
+            },
+            0
+        },
+        {
             "declining the confirmation creates nothing",
             new[]
             {
@@ -118,6 +130,115 @@ public class SessionDialogTests
             .StartTestAsync();
 
         Assert.Empty(sessions.Created);
+    }
+
+    [Theory]
+    [InlineData("kind", "[\"study\"]")]
+    [InlineData("recurrence", "{\"every\":\"month\"}")]
+    [InlineData("audience", "[\"民盟\"]")]
+    public async Task Session_create_refuses_a_list_or_object_where_a_defaulted_field_belongs(string field, string json)
+    {
+        // Read as missing, these would quietly become a study session, a one-off, or one for every member.
+        var sessions = new FakeSessions();
+        var value = JObject.Parse("{\"action\":\"session.create\",\"title\":\"t\",\"startsAt\":\"2026-12-01T14:30:00+08:00\",\"location\":\"x\"}");
+        value[field] = JToken.Parse(json);
+
+        await Host(sessions, Role.Staff).Flow()
+            .Send(new Activity(ActivityTypes.Message) { Value = value })
+            .AssertReply(a => Assert.Contains("字段 " + field + " 的内容无法识别", a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.Empty(sessions.Created);
+    }
+
+    [Theory]
+    // Enum.Parse would OR the names together ("study, meeting" reads as meeting) and take numbers.
+    [InlineData("\"kind\":\"study, meeting\"", "类型（kind）无效：可选值：study, lecture, meeting")]
+    [InlineData("\"kind\":\"study,lecture\"", "类型（kind）无效")]
+    [InlineData("\"kind\":\"2\"", "类型（kind）无效")]
+    [InlineData("\"recurrence\":\"monthly, quarterly\"", "重复（recurrence）无效：可选值：none, monthly, quarterly")]
+    [InlineData("\"recurrence\":\"1\"", "重复（recurrence）无效")]
+    // A mistyped year would schedule (and, monthly, repeat) a session nobody will attend.
+    [InlineData("\"startsAt\":\"9999-12-31T23:00:00+08:00\",\"recurrence\":\"monthly\"", "开始时间（startsAt）无效：开始时间不能晚于 2 年之后")]
+    [InlineData("\"startsAt\":\"2028-11-28T10:00:00+08:00\"", "开始时间（startsAt）无效：开始时间不能晚于 2 年之后")]
+    public async Task Session_create_refuses_values_the_contract_does_not_offer(string field, string expected)
+    {
+        var sessions = new FakeSessions();
+        var value = JObject.Parse("{\"action\":\"session.create\",\"title\":\"t\",\"startsAt\":\"2026-12-01T14:30:00+08:00\",\"location\":\"x\"," + field + "}");
+
+        await Host(sessions, Role.Staff).Flow()
+            .Send(new Activity(ActivityTypes.Message) { Value = value })
+            .AssertReply(a => Assert.Contains(expected, a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.Empty(sessions.Created);
+    }
+
+    [Fact]
+    public async Task Session_create_takes_one_name_in_any_case_and_a_start_within_two_years()
+    {
+        var sessions = new FakeSessions();
+        var value = JObject.FromObject(new
+        {
+            action = "session.create",
+            title = "t",
+            kind = "Meeting",
+            startsAt = "2028-11-20T10:00:00+08:00",
+            location = "x",
+            recurrence = "QUARTERLY",
+        });
+
+        await Host(sessions, Role.Staff).Flow()
+            .Send(new Activity(ActivityTypes.Message) { Value = value }).AssertReply(a => Assert.Contains("编号 XX-2026-0001", a.AsMessageActivity().Text))
+            .Send("改期 XX-2026-0001 2099-12-31 10:00").AssertReply(a => Assert.Contains("开始时间不能晚于 2 年之后", a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        var draft = Assert.Single(sessions.Created).Draft;
+        Assert.Equal((SessionKind.Meeting, Recurrence.Quarterly), (draft.Kind, draft.Recurrence));
+    }
+
+    [Fact]
+    public async Task The_same_session_create_sent_twice_creates_one_session()
+    {
+        var sessions = new FakeSessions();
+        Activity Submit(string startsAt) => new(ActivityTypes.Message)
+        {
+            Value = JObject.FromObject(new { action = "session.create", title = "集中学习", startsAt, location = "三楼会议室" }),
+        };
+
+        // A double click on the form (or the form sent again) would remind every member twice; the same title and place
+        // at the same instant, written in another offset, is the same session.
+        await Host(sessions, Role.Staff).Flow()
+            .Send(Submit("2026-12-01T14:30:00+08:00")).AssertReply(a => Assert.Contains("编号 XX-2026-0001", a.AsMessageActivity().Text))
+            .Send(Submit("2026-12-01T06:30:00Z")).AssertReply(a => Assert.Contains("已有相同的学习安排 XX-2026-0001", a.AsMessageActivity().Text))
+            .Send(Submit("2026-12-02T14:30:00+08:00")).AssertReply(a => Assert.Contains("编号 XX-2026-0002", a.AsMessageActivity().Text))
+            .StartTestAsync();
+
+        Assert.Equal(2, sessions.Created.Count);
+    }
+
+    [Fact]
+    public async Task Attendance_shows_every_name_as_typed_answered_or_not()
+    {
+        var session = new SessionView("XX-2026-0001", "学习", SessionKind.Study, DateTimeOffset.UtcNow, "x", Recurrence.None, "all", false);
+        var sessions = new FakeSessions
+        {
+            AttendanceAnswer = new AttendanceView(session, [new RsvpView("[甲](https://evil.example)", "msteams:a", true, DateTimeOffset.UtcNow)], [])
+            {
+                NotReplied = [new NoReplyView("**乙**[点我](https://evil.example)", "msteams:b")],
+            },
+        };
+
+        await Host(sessions, Role.Staff).Flow()
+            .Send("出席情况 XX-2026-0001")
+            .AssertReply(a =>
+            {
+                var text = a.AsMessageActivity().Text;
+                Assert.Contains(@"\[甲\]", text);
+                Assert.Contains(@"\*\*乙\*\*\[点我\]", text);
+                Assert.DoesNotContain("](https://evil.example)", text);
+            })
+            .StartTestAsync();
     }
 
     [Fact]

@@ -36,6 +36,29 @@ public sealed class BroadcastStoreContractTests
         Assert.DoesNotContain(ids[0], first.Unfinished().Select(b => b.Id));
     }
 
+    [StoreTheory]
+    public async Task The_same_notice_started_at_once_on_two_instances_is_added_once(StorageProvider provider)
+    {
+        await using var context = await OpenAsync(provider);
+        var stores = context.Instances<IBroadcastStore, BroadcastStore, PostgresBroadcastStore>(4);
+        Broadcast Notice(string text = "周五集中学习", string sender = "msteams:staff", string audience = "all", int minutes = 0)
+            => new() { Year = 2026, Text = text, Audience = audience, CreatedBy = sender, CreatedAt = Now.AddMinutes(minutes) };
+        var since = Now.AddMinutes(-10);
+
+        // A double click reaches two instances within the same moment: exactly one of them adds it.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => stores[i % stores.Count].AddUnlessRepeated(Notice(), since))));
+
+        var added = Assert.Single(claims, c => c.Added).Broadcast;
+        Assert.All(claims, c => Assert.Equal(added.Id, c.Broadcast.Id));
+        Assert.Equal(("周五集中学习", "msteams:staff"), (stores[^1].Find(added.Id)!.Text, stores[^1].Find(added.Id)!.CreatedBy));
+        // Another text, another audience, another sender, or the same notice once the window has passed: a new notice.
+        Assert.True(stores[0].AddUnlessRepeated(Notice("周五集中学习，地点三楼"), since).Added);
+        Assert.True(stores[0].AddUnlessRepeated(Notice(audience: "民盟"), since).Added);
+        Assert.True(stores[^1].AddUnlessRepeated(Notice(sender: "msteams:staff-2"), since).Added);
+        Assert.True(stores[^1].AddUnlessRepeated(Notice(minutes: 11), Now.AddMinutes(1)).Added);
+        Assert.Equal(5, stores[0].Unfinished().Count);
+    }
+
     [PostgresFact]
     public async Task A_copy_read_before_another_instance_finished_the_broadcast_does_not_reopen_it()
     {
