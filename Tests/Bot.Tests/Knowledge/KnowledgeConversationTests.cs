@@ -226,6 +226,27 @@ public class KnowledgeConversationTests : IAsyncLifetime
         Assert.Empty(_connector.DeliveredTo("a:staff-1"));
     }
 
+    [Theory]
+    [InlineData("member", "members", "委员")]
+    [InlineData("public", "public", "公众")]
+    public async Task A_ticket_turned_into_an_entry_is_preset_to_the_askers_audience_and_the_form_says_so(string asker, string audience, string label)
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+        await BotFactory.SendAsync(client, Staff("菜单"));
+        var handOff = new JObject { ["action"] = "kb.handoff", ["question"] = "委员提案怎么写" };
+        await BotFactory.SendAsync(client, Click(asker == "member" ? Member("") : Public(""), handOff));
+        var ticket = await _connector.WaitForAsync("a:staff-1", a => a.ToString().Contains("KB-1"));
+        var promote = (JObject)ticket.SelectTokens("$..[?(@.type == 'Action.Submit')].data").Single(d => (string?)d["action"] == "kb.promote");
+        promote["answer"] = "按提案格式填写案由、理由和办法。";
+
+        var editor = Assert.Single(await BotFactory.SendAsync(client, Click(Staff(""), promote)));
+
+        var card = editor["attachments"]![0]!["content"]!;
+        Assert.Equal(audience, (string?)card.SelectToken("$.body[?(@.id == 'audience')].value"));
+        Assert.Contains($"可见范围已按提问人预设为“{label}”", BotFactory.ReadableText(editor));
+    }
+
     [Fact]
     public async Task An_answer_longer_than_a_kb_file_may_hold_is_not_saved_from_teams()
     {
