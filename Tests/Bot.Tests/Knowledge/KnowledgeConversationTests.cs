@@ -355,6 +355,24 @@ public class KnowledgeConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_source_with_brackets_stays_the_text_of_its_own_link()
+    {
+        var kb = Path.Combine(_db.Folder, "kb");
+        Directory.CreateDirectory(kb);
+        File.WriteAllText(Path.Combine(kb, "rules.yaml"),
+            "- id: rules\n  questions: [机关食堂几点开饭？]\n  answer: 午饭11点半开始。\n  audience: public\n" +
+            "  source: \"食堂管理办法[2026]第3号](https://evil.example/x\"\n  url: https://example.org/rules_(2026)\n");
+        using var factory = Factory(kb);
+
+        var reply = Assert.Single(await BotFactory.SendAsync(factory.CreateClient(), Public("机关食堂几点开饭")));
+
+        // Escaped, the source is all link text and the only target is the entry's url (its parentheses encoded, so the
+        // first ')' does not end it early); unescaped, "](https://evil.example/x" made evil.example the target.
+        var line = reply.SelectTokens("$..[?(@.type == 'TextBlock')].text").Select(t => (string)t!).Single(t => t.StartsWith("来源", StringComparison.Ordinal));
+        Assert.Equal(@"来源：[食堂管理办法\[2026\]第3号\]\(https\://evil\.example/x](https://example.org/rules_%282026%29)", line);
+    }
+
+    [Fact]
     public async Task Changed_files_are_reloaded_without_a_restart_and_bad_files_are_reported_with_file_and_line()
     {
         var kb = Path.Combine(_db.Folder, "kb");
