@@ -9,7 +9,8 @@ namespace Cppcc.Bot.Conversations;
 public static class ConversationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IConversationReferenceStore"/> (on the configured engine) as the dialogs' reference sink, and <see cref="PersonalConversations"/>.
+    /// Adds <see cref="IConversationReferenceStore"/> (on the configured engine) as the dialogs' reference sink, <see cref="PersonalConversations"/>
+    /// and <see cref="StaffRecipients"/>.
     /// Safe to call more than once: delivery calls it too, because it opens personal chats.
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
@@ -23,6 +24,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddStore<IConversationReferenceStore, ConversationReferenceStore, PostgresConversationReferenceStore>();
         services.TryAddSingleton<IConversationReferenceSink>(sp => sp.GetRequiredService<IConversationReferenceStore>());
         services.TryAddSingleton<PersonalConversations>();
+        services.TryAddSingleton<StaffRecipients>();
         return services;
     }
 }

@@ -53,7 +53,7 @@ public sealed class KnowledgeBase
         var loaded = KnowledgeFolderLoader.Load(Folder);
         foreach (var issue in loaded.Issues)
         {
-            _logger.LogWarning("Knowledge file {File} line {Line}: {Reason}", issue.File, issue.Line, issue.Reason);
+            _logger.LogWarning("Knowledge file {File} line {Line}: {Reason} {Detail}", issue.File, issue.Line, issue.Reason, issue.Detail);
         }
 
         var entries = _curated.Overlay(loaded.Entries);

@@ -14,7 +14,7 @@ namespace Cppcc.Bot.Knowledge;
 /// own turn). Question text and names are never logged.
 /// </summary>
 public sealed class KnowledgeInbox(IUnansweredQuestionStore unanswered, IKnowledgeFeedbackStore feedback, IKnowledgeTicketStore tickets,
-    IWaitingNoticeStore told, IConversationReferenceStore references, ICallerResolver callers, IUserNotifier notifier, HandOffLimiter limiter,
+    IWaitingNoticeStore told, StaffRecipients staffNow, IUserNotifier notifier, HandOffLimiter limiter,
     OfficeSettings office, TimeProvider time, ILogger<KnowledgeInbox> logger) : IKnowledgeInbox
 {
     /// <inheritdoc />
@@ -41,7 +41,7 @@ public sealed class KnowledgeInbox(IUnansweredQuestionStore unanswered, IKnowled
         }
 
         unanswered.Record(question, time.GetUtcNow(), handedOff: true, countAsking: false);
-        var staff = references.UserKeys(Role.Staff).Where(IsStaffNow).ToList();
+        var staff = staffNow.UserKeys();
         var reached = 0;
         foreach (var staffKey in staff)
         {
@@ -96,14 +96,6 @@ public sealed class KnowledgeInbox(IUnansweredQuestionStore unanswered, IKnowled
         logger.LogInformation("Knowledge ticket {TicketId} answered; delivered to the asker: {Delivered}", ticket.DisplayId, delivered);
         return delivered ? HandOffReply.Delivered : HandOffReply.Undeliverable;
     }
-
-    /// <summary>
-    /// The stored role is the one of the person's last message: someone whose staff rights were withdrawn since (removed
-    /// from <c>Staff:UserIds</c> or the Graph staff group) must not go on receiving the public's questions and names.
-    /// </summary>
-    private bool IsStaffNow(string userKey)
-        => (references.Find(userKey) ?? references.FindShared(userKey)) is { } reference
-           && callers.Resolve(reference.GetContinuationActivity()).Has(Role.Staff);
 
     /// <summary>
     /// Sends through the notifier; an unreachable channel counts as "not reached" instead of failing the turn of the

@@ -1,7 +1,6 @@
 using Cppcc.Bot.Conversations;
 using Cppcc.Dialogs.Notifications;
 using Cppcc.Dialogs.Reports;
-using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Schema;
 
 namespace Cppcc.Bot.Reports;
@@ -11,13 +10,15 @@ namespace Cppcc.Bot.Reports;
 /// (job ids <c>report:{ref}:{seq}</c>, so each history step is delivered at most once per recipient). A failed
 /// notice never fails the filing or the transition: the news is in the report's history either way.
 /// </summary>
-public sealed class ReportNotices(IUserNotifier notifier, IConversationReferenceStore references, ILogger<ReportNotices> logger)
+public sealed class ReportNotices(IUserNotifier notifier, StaffRecipients staffNow, ILogger<ReportNotices> logger)
 {
-    /// <summary>Tells every staff user with a stored conversation (except the author) about a new or resubmitted report.</summary>
+    /// <summary>
+    /// Tells every user with a stored conversation who is staff now (except the author) about a new or resubmitted report.
+    /// </summary>
     public async Task NewReportAsync(StoredReport report, CancellationToken cancellationToken)
     {
         var jobId = JobId(report);
-        foreach (var staff in references.UserKeys(Role.Staff).Where(k => k != report.AuthorKey))
+        foreach (var staff in staffNow.UserKeys().Where(k => k != report.AuthorKey))
         {
             var resubmitted = report.History[^1].From == ReportState.Returned;
             await SendAsync(staff, ReportMessages.NewReport(report.Kind, report.Reference, report.Category, "zh-CN", resubmitted), jobId, cancellationToken);

@@ -1,4 +1,5 @@
 using Cppcc.Dialogs.Framework.Cards;
+using Cppcc.Dialogs.Root;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -22,7 +23,9 @@ internal static class KnowledgeCards
 
         if (!string.IsNullOrWhiteSpace(answer.Citation))
         {
-            var source = answer.Url is null ? answer.Citation : $"[{answer.Citation}]({answer.Url})";
+            // The source is KB text, not Markdown: a ']' or ')' in it would end the link text and make the rest a target.
+            var text = PlainText.Markdown(answer.Citation);
+            var source = answer.Url is null ? text : $"[{text}]({PlainText.LinkTarget(answer.Url)})";
             card.StyledText(KnowledgeTexts.Source.Format(turn, source), CardTextStyle.Subtle | CardTextStyle.Small);
         }
 

@@ -43,13 +43,19 @@ public sealed class KnowledgePromoteAction(OfficeTime office) : CardAction<Knowl
     /// <inheritdoc />
     protected override Task HandleAsync(RouteContext context, KnowledgePromote submit, CancellationToken cancellationToken)
     {
+        // The asker's audience, as the ticket card carries it; a card without one (sent before it did) starts at
+        // members, the KB files' own default, rather than publishing to the public unasked.
+        var known = submit.Audience is "public" or "members" or "staff";
+        var audience = known ? submit.Audience! : "members";
         var draft = new KnowledgeDraft
         {
             Questions = (submit.Question ?? "").Trim(),
             Answer = (submit.Answer ?? "").Trim(),
-            Audience = "public",
+            Audience = audience,
         };
-        return context.Turn.SendActivityAsync(KnowledgeStaffCards.Editor(context.Turn, draft), cancellationToken);
+        var label = KnowledgeStaffCards.AudienceLabel(audience).For(context.Turn);
+        var note = (known ? KnowledgeStaffTexts.AudienceFromAsker : KnowledgeStaffTexts.AudienceAskerUnknown).Format(context.Turn, label);
+        return context.Turn.SendActivityAsync(KnowledgeStaffCards.Editor(context.Turn, draft, note), cancellationToken);
     }
 }
 

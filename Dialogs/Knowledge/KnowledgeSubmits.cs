@@ -41,9 +41,11 @@ public sealed record KnowledgeReply(string? Ticket, string? Answer) : ICardSubmi
 
 /// <summary>
 /// Staff turn a passed-on question (and the answer typed on its card) into an entry:
-/// <c>{"action":"kb.promote","question","answer"}</c> (staff only).
+/// <c>{"action":"kb.promote","question","answer","audience"}</c> (staff only). <see cref="Audience"/> is the asker's
+/// (<c>public</c>, <c>members</c>, <c>staff</c>), which the ticket card sets so the new entry starts no wider than who asked;
+/// cards sent before it existed carry none.
 /// </summary>
-public sealed record KnowledgePromote(string? Question, string? Answer) : ICardSubmit<KnowledgePromote>
+public sealed record KnowledgePromote(string? Question, string? Answer, string? Audience = null) : ICardSubmit<KnowledgePromote>
 {
     /// <inheritdoc />
     public static string ActionName => "kb.promote";

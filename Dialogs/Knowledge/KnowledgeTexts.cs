@@ -45,6 +45,12 @@ internal static class KnowledgeStaffTexts
     public static readonly Localized AnswerPlaceholder = new("写给提问人的答复", "Your answer to the asker");
     public static readonly Localized ReplyButton = new("答复提问人", "Answer the asker");
     public static readonly Localized PromoteButton = new("加入知识库", "Add to knowledge base");
+    public static readonly Localized AudienceFromAsker = new(
+        "可见范围已按提问人预设为“{0}”。改为更大的范围前，请确认问题和答案适合让他们看到。",
+        "The audience is preset to the asker's, \"{0}\". Before widening it, make sure the question and answer suit those readers.");
+    public static readonly Localized AudienceAskerUnknown = new(
+        "可见范围预设为“{0}”（这张卡片没有提问人的身份）。改为更大的范围前，请确认问题和答案适合让他们看到。",
+        "The audience is preset to \"{0}\" (this card does not say who asked). Before widening it, make sure the question and answer suit those readers.");
     public static readonly Localized ReplyToAsker = new("工作人员答复了您的问题“{0}”：\n\n{1}", "Staff answered your question \"{0}\":\n\n{1}");
     public static readonly Localized ReplyDelivered = new("答复已发送给提问人（编号 {0}）。", "Answer sent to the asker (ticket {0}).");
     public static readonly Localized ReplyUndeliverable = new(

@@ -39,6 +39,17 @@ public static class PlainText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="url"/> as the target of a Markdown link <c>[text](target)</c>: a space or <c>)</c> would end the
+    /// target early (the rest showing as text, or a ')' in the address cutting it short), so these, <c>(</c>, angle brackets
+    /// and other characters an address may not hold raw are percent-encoded. The address it leads to is unchanged.
+    /// </summary>
+    public static string LinkTarget(string url)
+    {
+        var target = Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) ? uri.AbsoluteUri : Uri.EscapeDataString(url);
+        return target.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
+    }
+
     /// <summary>A card element showing <paramref name="text"/> as it is.</summary>
     public static JObject Block(string? text, bool subtle = false)
     {

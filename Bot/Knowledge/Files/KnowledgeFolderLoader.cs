@@ -97,7 +97,7 @@ public static class KnowledgeFolderLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            issues.Add(new(name, 0, $"无法读取文件：{ex.Message}"));
+            issues.Add(new(name, 0, "无法读取文件：" + Unreadable(ex), ex.Message));
             return [];
         }
 
@@ -106,6 +106,15 @@ public static class KnowledgeFolderLoader
             ? MarkdownDocumentReader.Read(name, Path.GetFileNameWithoutExtension(path), reader, issues).ToList()
             : YamlEntryReader.Read(name, reader, issues).ToList();
     }
+
+    /// <summary>Why a file could not be read, in the staff's words; what .NET said goes to the log only.</summary>
+    private static string Unreadable(Exception ex) => ex switch
+    {
+        UnauthorizedAccessException => "没有读取权限，请检查文件权限",
+        FileNotFoundException or DirectoryNotFoundException => "文件已不存在（可能刚被移动或删除，或是指向别处的链接已失效）",
+        PathTooLongException => "路径太长",
+        _ => "读取出错（文件可能正被占用），请稍后重新加载",
+    };
 
     /// <summary>
     /// The file's text: UTF-8 (with or without a byte-order mark) or UTF-16 with one. Anything else, typically a file

@@ -226,6 +226,27 @@ public class KnowledgeConversationTests : IAsyncLifetime
         Assert.Empty(_connector.DeliveredTo("a:staff-1"));
     }
 
+    [Theory]
+    [InlineData("member", "members", "委员")]
+    [InlineData("public", "public", "公众")]
+    public async Task A_ticket_turned_into_an_entry_is_preset_to_the_askers_audience_and_the_form_says_so(string asker, string audience, string label)
+    {
+        using var factory = Factory();
+        var client = factory.CreateClient();
+        await BotFactory.SendAsync(client, Staff("菜单"));
+        var handOff = new JObject { ["action"] = "kb.handoff", ["question"] = "委员提案怎么写" };
+        await BotFactory.SendAsync(client, Click(asker == "member" ? Member("") : Public(""), handOff));
+        var ticket = await _connector.WaitForAsync("a:staff-1", a => a.ToString().Contains("KB-1"));
+        var promote = (JObject)ticket.SelectTokens("$..[?(@.type == 'Action.Submit')].data").Single(d => (string?)d["action"] == "kb.promote");
+        promote["answer"] = "按提案格式填写案由、理由和办法。";
+
+        var editor = Assert.Single(await BotFactory.SendAsync(client, Click(Staff(""), promote)));
+
+        var card = editor["attachments"]![0]!["content"]!;
+        Assert.Equal(audience, (string?)card.SelectToken("$.body[?(@.id == 'audience')].value"));
+        Assert.Contains($"可见范围已按提问人预设为“{label}”", BotFactory.ReadableText(editor));
+    }
+
     [Fact]
     public async Task An_answer_longer_than_a_kb_file_may_hold_is_not_saved_from_teams()
     {
@@ -331,6 +352,24 @@ public class KnowledgeConversationTests : IAsyncLifetime
 
         Assert.Contains("已下架", Text(await BotFactory.SendAsync(client, Staff("知识库 下架 visit-building"))));
         Assert.DoesNotContain("每月第一个周六开放", Text(await BotFactory.SendAsync(client, Public("政协大楼能参观吗"))));
+    }
+
+    [Fact]
+    public async Task A_source_with_brackets_stays_the_text_of_its_own_link()
+    {
+        var kb = Path.Combine(_db.Folder, "kb");
+        Directory.CreateDirectory(kb);
+        File.WriteAllText(Path.Combine(kb, "rules.yaml"),
+            "- id: rules\n  questions: [机关食堂几点开饭？]\n  answer: 午饭11点半开始。\n  audience: public\n" +
+            "  source: \"食堂管理办法[2026]第3号](https://evil.example/x\"\n  url: https://example.org/rules_(2026)\n");
+        using var factory = Factory(kb);
+
+        var reply = Assert.Single(await BotFactory.SendAsync(factory.CreateClient(), Public("机关食堂几点开饭")));
+
+        // Escaped, the source is all link text and the only target is the entry's url (its parentheses encoded, so the
+        // first ')' does not end it early); unescaped, "](https://evil.example/x" made evil.example the target.
+        var line = reply.SelectTokens("$..[?(@.type == 'TextBlock')].text").Select(t => (string)t!).Single(t => t.StartsWith("来源", StringComparison.Ordinal));
+        Assert.Equal(@"来源：[食堂管理办法\[2026\]第3号\]\(https\://evil\.example/x](https://example.org/rules_%282026%29)", line);
     }
 
     [Fact]

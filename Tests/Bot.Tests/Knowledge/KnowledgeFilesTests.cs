@@ -25,6 +25,25 @@ public class KnowledgeFilesTests : IDisposable
         """;
 
     [Fact]
+    public void An_unreadable_file_is_named_relative_to_the_folder_with_a_chinese_reason_and_no_server_path()
+    {
+        Write("a-good.yaml", Good);
+        Directory.CreateDirectory(Path.Combine(_folder, "sub"));
+        // A link whose file is gone: listed, but reading it fails (as root too, unlike a file without read rights).
+        File.CreateSymbolicLink(Path.Combine(_folder, "sub", "gone.yaml"), Path.Combine(_folder, "moved-away.yaml"));
+
+        var result = KnowledgeFolderLoader.Load(_folder);
+
+        Assert.Equal(["good-one", "good-two"], result.Entries.Select(e => e.Id));
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(Path.Combine("sub", "gone.yaml"), issue.File);
+        Assert.Contains("无法读取文件", issue.ToString());
+        Assert.DoesNotContain(_folder, issue.ToString());
+        Assert.DoesNotContain("Could not", issue.ToString());
+        Assert.Contains(_folder, issue.Detail); // the server log keeps what .NET said
+    }
+
+    [Fact]
     public void A_file_that_is_not_yaml_is_reported_with_its_line_and_the_good_files_still_load()
     {
         Write("a-good.yaml", Good);

@@ -187,5 +187,31 @@ public class ReportLifecycleTests : IDisposable
         Assert.Equal((ReportState.Submitted, "和平路100号路灯不亮"), (bot.Store.Find(reference)!.State, bot.Store.Find(reference)!.Title));
     }
 
+    [Fact]
+    public async Task Someone_whose_staff_rights_were_withdrawn_no_longer_receives_new_report_notices()
+    {
+        await using var connector = await ConnectorStub.StartAsync();
+        using (var before = new ReportBot(_db, connector.ServiceUrl, new Dictionary<string, string?> { ["Staff:UserIds:1"] = "aad-staff2" }))
+        {
+            await before.Staff("菜单");
+            await StaffTwo(before, connector.ServiceUrl, "菜单");
+        }
+
+        // The next start: aad-staff is no longer listed and has not written since; aad-staff2 still is.
+        using var bot = new ReportBot(_db, connector.ServiceUrl, new Dictionary<string, string?> { ["Staff:UserIds:0"] = "aad-staff2" });
+        var reference = ReportBot.Reference(await bot.Member("", ReportBot.Submit("report", "学校门口交通拥堵", "早晚高峰车辆占道。")));
+
+        Assert.Contains(await connector.TextsToAsync("a:staff2", 1), t => t.Contains($"收到新的社情民意信息：{reference}", StringComparison.Ordinal));
+        await bot.Factory.DeliveryIdleAsync();
+        Assert.DoesNotContain(connector.TextsTo("a:staff"), t => t.Contains(reference, StringComparison.Ordinal));
+    }
+
+    private static Task<JArray> StaffTwo(ReportBot bot, string serviceUrl, string text)
+    {
+        var activity = BotFactory.TeamsMessage(text, "29:staff2", "aad-staff2", "a:staff2");
+        activity["serviceUrl"] = serviceUrl;
+        return BotFactory.SendAsync(bot.Client, activity);
+    }
+
     public void Dispose() => _db.Dispose();
 }

@@ -71,7 +71,7 @@ public class KnowledgeSubmitsTests
         Assert.NotNull(card.SelectToken("$.body[?(@.id == 'answer')]"));
         var buttons = SubmitData(card);
         Assert.True(JToken.DeepEquals(JObject.Parse("""{"action":"kb.reply","ticket":"KB-7"}"""), buttons[0]), buttons[0].ToString());
-        Assert.True(JToken.DeepEquals(JObject.Parse("""{"action":"kb.promote","question":"停车难怎么办"}"""), buttons[1]), buttons[1].ToString());
+        Assert.True(JToken.DeepEquals(JObject.Parse("""{"action":"kb.promote","question":"停车难怎么办","audience":"public"}"""), buttons[1]), buttons[1].ToString());
         // The asker's words are runs of a RichTextBlock, never parsed as Markdown.
         var userText = card.SelectTokens("$.body[?(@.type == 'RichTextBlock')].inlines[*].text").Select(t => (string)t!).ToList();
         Assert.Equal(["停车难怎么办", "提问人：张三（公众）"], userText);
