@@ -167,8 +167,7 @@ public sealed class WeChatRendering
         {
             return;
         }
-        // Cards use Markdown emphasis; WeChat shows plain text.
-        _text.Append(text.Replace("**", "").Trim()).Append('\n');
+        _text.Append(WeChatPlainText.Of(text).Trim()).Append('\n');
     }
 
     /// <summary>

@@ -35,6 +35,17 @@ public sealed class WeChatRenderingTests
         Assert.Equal("否", rendering.Choices[2].Text);
     }
 
+    [Fact]
+    public void Markdown_written_for_teams_reads_as_plain_text_with_links_written_out()
+    {
+        // What the KB answer's source line and an escaped user name look like in a reply (PlainText.Markdown, LinkTarget).
+        var reply = MessageFactory.Text("来源：[《提案工作条例》\\[2026\\]第3号](https://example.org/rules_%282026%29)\n\n**提交人**：张三\\_1 a&lt;b&gt; &amp;lt; 2026\\-01");
+
+        var rendering = WeChatRendering.Of([reply]);
+
+        Assert.Equal("来源：《提案工作条例》[2026]第3号（https://example.org/rules_%282026%29）\n\n提交人：张三_1 a<b> &lt; 2026-01", rendering.Text);
+    }
+
     [Theory]
     [InlineData(2048)]
     [InlineData(100)]
